@@ -1,0 +1,214 @@
+package com.licenseflow.demo;
+
+import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.USER_ADMIN;
+import static com.licenseflow.domain.directory.UserType.GUEST;
+import static com.licenseflow.domain.directory.UserType.MEMBER;
+import static com.licenseflow.domain.policy.SelfServicePolicy.DISABLED;
+import static com.licenseflow.domain.policy.SelfServicePolicy.ENABLED;
+import static com.licenseflow.domain.policy.SelfServicePolicy.ONLY_TRIALS_WITHOUT_PAYMENT_METHOD;
+
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.access.AdminRole;
+import com.licenseflow.domain.assignment.AssignLicenses;
+import com.licenseflow.domain.assignment.AssignmentMode;
+import com.licenseflow.domain.assignment.LicenseAssignmentService;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.catalog.ServicePlan;
+import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.domain.directory.UserType;
+import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionKind;
+import com.licenseflow.domain.subscription.SubscriptionRepository;
+import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.identity.DirectoryIdentitySync;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo data on first start: products modelled on the Microsoft 365 admin center, two central
+ * subscriptions of one product (5 + 8 seats, A2), self-service purchases with colleagues on them,
+ * about 25 users (guests and one without a usage location among them) whose password is their
+ * user id. Runs in one transaction and only when the inventory is empty, so a restart changes
+ * nothing and a failed first start leaves nothing half-seeded.
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "licenseflow.demo.enabled", havingValue = "true")
+public class DemoDataSeeder implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    static final String BUSINESS_PREMIUM = "SPB";
+    static final String BUSINESS_STANDARD = "O365_BUSINESS_PREMIUM";
+    static final String POWER_BI_PRO = "POWER_BI_PRO";
+    static final String VISIO_PLAN_2 = "VISIOCLIENT";
+    static final String PROJECT_PLAN_3 = "PROJECTPROFESSIONAL";
+    static final String TEAMS_EXPLORATORY = "TEAMS_EXPLORATORY";
+
+    private static final ServicePlan EXCHANGE = new ServicePlan("EXCHANGE_S_STANDARD", "Exchange Online (Plan 1)");
+    private static final ServicePlan TEAMS = new ServicePlan("TEAMS1", "Microsoft Teams");
+    private static final ServicePlan SHAREPOINT = new ServicePlan("SHAREPOINTSTANDARD", "SharePoint (Plan 1)");
+    private static final ServicePlan APPS = new ServicePlan("OFFICESUBSCRIPTION", "Microsoft 365 Apps for business");
+    private static final ServicePlan FORMS = new ServicePlan("FORMS_PLAN_E1", "Microsoft Forms (Plan E1)");
+    private static final ServicePlan INTUNE = new ServicePlan("INTUNE_A", "Microsoft Intune");
+    private static final ServicePlan ENTRA_P1 = new ServicePlan("AAD_PREMIUM", "Microsoft Entra ID P1");
+    private static final ServicePlan DEFENDER = new ServicePlan("ATP_ENTERPRISE", "Microsoft Defender for Office 365 (Plan 1)");
+    private static final ServicePlan EXCHANGE_FOUNDATION = new ServicePlan("EXCHANGE_S_FOUNDATION", "Exchange Foundation");
+    private static final ServicePlan POWER_BI = new ServicePlan("BI_AZURE_P2", "Power BI Pro");
+    private static final ServicePlan VISIO_DESKTOP = new ServicePlan("VISIO_CLIENT_SUBSCRIPTION", "Visio desktop app");
+    private static final ServicePlan VISIO_WEB = new ServicePlan("VISIOONLINE", "Visio web app");
+    private static final ServicePlan PROJECT_ONLINE = new ServicePlan("PROJECT_PROFESSIONAL", "Project P3");
+    private static final ServicePlan PROJECT_DESKTOP = new ServicePlan("PROJECT_CLIENT_SUBSCRIPTION", "Project Online Desktop Client");
+    private static final ServicePlan SHAREPOINT_2 = new ServicePlan("SHAREPOINTENTERPRISE", "SharePoint (Plan 2)");
+    private static final ServicePlan TEAMS_TRIAL = new ServicePlan("TEAMS_EXPLORATORY", "Microsoft Teams Exploratory");
+
+    private final ProductCatalog catalog;
+    private final DirectoryRepository directory;
+    private final SubscriptionRepository subscriptions;
+    private final LicenseAssignmentService assignments;
+    private final DirectoryIdentitySync identity;
+    private final Clock clock;
+
+    public DemoDataSeeder(ProductCatalog catalog, DirectoryRepository directory, SubscriptionRepository subscriptions,
+                          LicenseAssignmentService assignments, DirectoryIdentitySync identity, Clock clock) {
+        this.catalog = catalog;
+        this.directory = directory;
+        this.subscriptions = subscriptions;
+        this.assignments = assignments;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!catalog.list().isEmpty()) {
+            LOG.info("Inventory already holds products; demo data not seeded again");
+            return;
+        }
+        seedProducts();
+        List<DirectoryUser> people = people();
+        people.forEach(person -> {
+            directory.insert(person);
+            identity.enroll(person, person.id());
+        });
+        seedSubscriptions();
+        LOG.info("Demo data seeded: {} products, {} users (password = user id, e.g. alice/alice)",
+                catalog.list().size(), people.size());
+    }
+
+    private void seedProducts() {
+        product(BUSINESS_PREMIUM, "Microsoft 365 Business Premium", "22.00", DISABLED,
+                EXCHANGE, TEAMS, SHAREPOINT, APPS, FORMS, INTUNE, ENTRA_P1, DEFENDER);
+        product(BUSINESS_STANDARD, "Microsoft 365 Business Standard", "12.50", DISABLED,
+                EXCHANGE, TEAMS, SHAREPOINT, APPS, FORMS);
+        product(POWER_BI_PRO, "Power BI Pro", "14.00", ENABLED, POWER_BI, EXCHANGE_FOUNDATION);
+        product(VISIO_PLAN_2, "Visio Plan 2", "15.00", ENABLED, VISIO_DESKTOP, VISIO_WEB, EXCHANGE_FOUNDATION);
+        product(PROJECT_PLAN_3, "Project Plan 3", "30.00", ONLY_TRIALS_WITHOUT_PAYMENT_METHOD,
+                PROJECT_ONLINE, PROJECT_DESKTOP, SHAREPOINT_2, EXCHANGE_FOUNDATION);
+        product(TEAMS_EXPLORATORY, "Microsoft Teams Exploratory", "0.00", DISABLED, TEAMS_TRIAL, FORMS);
+        // R7: a Business Standard request can be served from Business Premium, which contains it.
+        catalog.addSubstitute(BUSINESS_STANDARD, BUSINESS_PREMIUM);
+        catalog.addConflict(TEAMS.id(), TEAMS_TRIAL.id(), "a user can hold only one Microsoft Teams service, and "
+                + "Teams Exploratory is meant for users without a paid Teams license.");
+    }
+
+    private void product(String id, String name, String price, SelfServicePolicy policy, ServicePlan... plans) {
+        catalog.insert(new Product(id, name, new BigDecimal(price), policy, List.of(plans)));
+    }
+
+    static List<DirectoryUser> people() {
+        return List.of(
+                person("alice", "Alice Jansen", MEMBER, "NL", GLOBAL_ADMIN),
+                person("lars", "Lars Berg", MEMBER, "SE", LICENSE_ADMIN),
+                person("ursula", "Ursula Visser", MEMBER, "NL", USER_ADMIN),
+                person("bill", "Bill Okafor", MEMBER, "NL", BILLING_ADMIN),
+                person("emma", "Emma de Vries", MEMBER, "NL"),
+                person("noah", "Noah Bakker", MEMBER, "NL"),
+                person("olivia", "Olivia Lindqvist", MEMBER, "SE"),
+                person("liam", "Liam Smit", MEMBER, "NL"),
+                person("sophie", "Sophie Mulder", MEMBER, "NL"),
+                person("lucas", "Lucas Andersson", MEMBER, "SE"),
+                person("mia", "Mia Peters", MEMBER, "NL"),
+                person("finn", "Finn Hendriks", MEMBER, "NL"),
+                person("sara", "Sara Nilsson", MEMBER, "SE"),
+                person("jonas", "Jonas van Dijk", MEMBER, "NL"),
+                person("nora", "Nora Dekker", MEMBER, "NL"),
+                person("daan", "Daan Meijer", MEMBER, "NL"),
+                person("julia", "Julia Eriksson", MEMBER, "SE"),
+                person("sem", "Sem de Boer", MEMBER, "NL"),
+                person("tess", "Tess Vos", MEMBER, "NL"),
+                person("milan", "Milan Jacobs", MEMBER, "NL"),
+                person("lotte", "Lotte Brouwer", MEMBER, "NL"),
+                person("bram", "Bram de Graaf", MEMBER, "NL"),
+                person("tom", "Tom Kramer", MEMBER, null),
+                person("gina", "Gina Moretti", GUEST, "IT"),
+                person("gus", "Gus Fairbanks", GUEST, "US"));
+    }
+
+    private static DirectoryUser person(String id, String name, UserType type, String location, AdminRole... roles) {
+        String domain = type == GUEST ? "fabrikam.example" : "contoso.example";
+        return new DirectoryUser(id, name, id + "@" + domain, type, location, roles.length == 0 ? Set.of() : Set.of(roles));
+    }
+
+    private void seedSubscriptions() {
+        LocalDate today = LocalDate.now(clock);
+        Actor alice = Actor.of("alice", GLOBAL_ADMIN);
+        long premiumA = central(BUSINESS_PREMIUM, 5, "20.60", today.minusDays(200));
+        long premiumB = central(BUSINESS_PREMIUM, 8, "20.60", today.minusDays(40));
+        long standard = central(BUSINESS_STANDARD, 10, "11.70", today.minusDays(120));
+        long powerBi = central(POWER_BI_PRO, 5, "13.20", today.minusDays(90));
+        central(VISIO_PLAN_2, 2, "14.10", today.minusDays(60));
+        long exploratory = central(TEAMS_EXPLORATORY, 25, "0.00", today.minusDays(30));
+
+        assign(alice, premiumA, BUSINESS_PREMIUM, "alice", "lars", "ursula", "bill", "emma");
+        assign(alice, premiumB, BUSINESS_PREMIUM, "noah", "olivia", "liam", "sophie", "lucas");
+        assign(alice, standard, BUSINESS_STANDARD, "mia", "finn", "sara", "jonas");
+        assign(alice, powerBi, POWER_BI_PRO, "alice");
+        assign(alice, exploratory, TEAMS_EXPLORATORY, "gina", "tess");
+
+        // Self-service purchases: Power BI Pro bought twice over (a centralization candidate), one of
+        // them still inside its cancellation window; a Visio purchase; a Project trial.
+        selfService("emma", POWER_BI_PRO, 3, "14.00", today.minusDays(45), false, "emma", "noah", "olivia");
+        selfService("jonas", POWER_BI_PRO, 2, "14.00", today.minusDays(3), false, "jonas", "nora");
+        selfService("mia", VISIO_PLAN_2, 1, "15.00", today.minusDays(20), false, "mia");
+        selfService("daan", PROJECT_PLAN_3, 2, "0.00", today.minusDays(5), true, "daan");
+    }
+
+    private long central(String product, int seats, String price, LocalDate termStart) {
+        return subscriptions.insert(new Subscription(0, product, SubscriptionKind.CENTRAL, null, seats, 0,
+                SubscriptionStatus.ACTIVE, false, termStart, termStart.plusYears(1), new BigDecimal(price), true, 0,
+                null));
+    }
+
+    private void selfService(String purchaser, String product, int seats, String price, LocalDate termStart,
+                             boolean trial, String... users) {
+        long id = subscriptions.insert(new Subscription(0, product, SubscriptionKind.SELF_SERVICE, purchaser, seats, 0,
+                SubscriptionStatus.ACTIVE, trial, termStart, trial ? termStart.plusDays(30) : termStart.plusYears(1),
+                new BigDecimal(price), !trial, 7, null));
+        assign(Actor.of(purchaser), id, product, users);
+    }
+
+    private void assign(Actor actor, long subscriptionId, String product, String... users) {
+        assignments.assign(ChangeContext.byUser(actor, "demo data"),
+                new AssignLicenses(product, subscriptionId, List.of(users), Set.of(), AssignmentMode.ADD));
+    }
+}

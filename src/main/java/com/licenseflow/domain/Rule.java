@@ -1,0 +1,44 @@
+package com.licenseflow.domain;
+
+/** Every rule the inventory can refuse a request by, with the kind of refusal it is. */
+public enum Rule {
+    ADMIN_ROLE_REQUIRED(Refusal.FORBIDDEN),
+    GUEST_NEEDS_GLOBAL_ADMIN(Refusal.FORBIDDEN),
+    SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE(Refusal.FORBIDDEN),
+    SELF_SERVICE_PURCHASE_NOT_ALLOWED(Refusal.FORBIDDEN),
+
+    UNKNOWN_USER(Refusal.NOT_FOUND),
+    UNKNOWN_PRODUCT(Refusal.NOT_FOUND),
+    UNKNOWN_SUBSCRIPTION(Refusal.NOT_FOUND),
+
+    INVALID_INPUT(Refusal.INVALID),
+    TOO_MANY_USERS(Refusal.INVALID),
+    DUPLICATE_USER(Refusal.INVALID),
+    UNKNOWN_SERVICE_PLAN(Refusal.INVALID),
+
+    NOT_ENOUGH_SEATS(Refusal.CONFLICT),
+    CONFLICTING_SERVICE_PLANS(Refusal.CONFLICT),
+    ALREADY_LICENSED(Refusal.CONFLICT),
+    NOT_LICENSED(Refusal.CONFLICT),
+    SUBSCRIPTION_NOT_USABLE(Refusal.CONFLICT),
+    NO_USAGE_LOCATION(Refusal.CONFLICT),
+
+    NOT_IN_DIRECTORY(Refusal.FORBIDDEN);
+
+    /** How a caller should read the refusal; the web layer turns it into an HTTP status. */
+    public enum Refusal { FORBIDDEN, NOT_FOUND, INVALID, CONFLICT }
+
+    private final Refusal refusal;
+
+    Rule(Refusal refusal) {
+        this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    public LicenseRuleViolation violation(String message) {
+        return new LicenseRuleViolation(this, message);
+    }
+}

@@ -1,0 +1,104 @@
+package com.licenseflow.domain.catalog;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.policy.SelfServicePolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The products the organisation can license, their service plans and which may stand in for which. */
+@Repository
+public class ProductCatalog {
+
+    private final JdbcClient jdbc;
+
+    public ProductCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Product> find(String productId) {
+        return Optional.ofNullable(load("where p.id = :id", Map.of("id", productId)).get(productId));
+    }
+
+    public Product require(String productId) {
+        return find(productId).orElseThrow(() -> Rule.UNKNOWN_PRODUCT.violation(
+                "There is no product '" + productId + "'. GET /api/licenses lists the products you can license."));
+    }
+
+    public List<Product> list() {
+        return List.copyOf(load("", Map.of()).values());
+    }
+
+    /** R7: the products a request for {@code productId} can be served from, the product itself first. */
+    public List<Product> servingProducts(String productId) {
+        List<Product> serving = new ArrayList<>();
+        serving.add(require(productId));
+        jdbc.sql("select substitute_id from product_substitute where product_id = ? order by substitute_id")
+                .param(productId).query(String.class).list()
+                .forEach(id -> serving.add(require(id)));
+        return serving;
+    }
+
+    public void insert(Product product) {
+        jdbc.sql("insert into product (id, name, list_price_per_seat, self_service_policy) values (?, ?, ?, ?)")
+                .params(product.id(), product.name(), product.listPricePerSeat(), product.selfServicePolicy().name())
+                .update();
+        for (ServicePlan plan : product.servicePlans()) {
+            boolean known = jdbc.sql("select count(*) from service_plan where id = ?").param(plan.id())
+                    .query(Integer.class).single() > 0;
+            if (!known) {
+                jdbc.sql("insert into service_plan (id, name) values (?, ?)").params(plan.id(), plan.name()).update();
+            }
+            jdbc.sql("insert into product_service_plan (product_id, plan_id) values (?, ?)")
+                    .params(product.id(), plan.id()).update();
+        }
+    }
+
+    public void addSubstitute(String productId, String substituteId) {
+        jdbc.sql("insert into product_substitute (product_id, substitute_id) values (?, ?)")
+                .params(productId, substituteId).update();
+    }
+
+    public void addConflict(String planA, String planB, String reason) {
+        String first = planA.compareTo(planB) < 0 ? planA : planB;
+        String second = first.equals(planA) ? planB : planA;
+        jdbc.sql("insert into service_plan_conflict (plan_a, plan_b, reason) values (?, ?, ?)")
+                .params(first, second, reason).update();
+    }
+
+    private Map<String, Product> load(String where, Map<String, ?> params) {
+        Map<String, List<ServicePlan>> plans = new HashMap<>();
+        jdbc.sql("select pp.product_id, s.id, s.name from product_service_plan pp "
+                        + "join service_plan s on s.id = pp.plan_id join product p on p.id = pp.product_id "
+                        + where + " order by s.name")
+                .params(params)
+                .query(rs -> {
+                    plans.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new ServicePlan(rs.getString(2), rs.getString(3)));
+                });
+        Map<String, Product> products = new LinkedHashMap<>();
+        jdbc.sql("select * from product p " + where + " order by p.name")
+                .params(params)
+                .query(rs -> {
+                    String id = rs.getString("id");
+                    products.put(id, new Product(id, rs.getString("name"), rs.getBigDecimal("list_price_per_seat"),
+                            SelfServicePolicy.valueOf(rs.getString("self_service_policy")),
+                            List.copyOf(plans.getOrDefault(id, List.of()))));
+                });
+        return products;
+    }
+
+    /** Plan ids among {@code planIds} that {@code product} does not contain, sorted. */
+    public static Set<String> plansOutside(Product product, Set<String> planIds) {
+        Set<String> outside = new TreeSet<>(planIds);
+        outside.removeAll(product.planIds());
+        return outside;
+    }
+}

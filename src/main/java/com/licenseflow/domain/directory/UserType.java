@@ -1,0 +1,3 @@
+package com.licenseflow.domain.directory;
+
+public enum UserType { MEMBER, GUEST }

@@ -1,0 +1,58 @@
+package com.licenseflow.domain.subscription;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.AccessPolicy;
+import com.licenseflow.domain.audit.AuditAction;
+import com.licenseflow.domain.audit.AuditTrail;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Buying more seats on a central subscription ("buy more licenses", A5, S5). Recorded as a purchase. */
+@Service
+public class SeatPurchaseService {
+
+    public static final int MAX_SEATS_PER_PURCHASE = 10_000;
+
+    private final SubscriptionRepository subscriptions;
+    private final ProductCatalog catalog;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+
+    public SeatPurchaseService(SubscriptionRepository subscriptions, ProductCatalog catalog, AccessPolicy access,
+                               AuditTrail audit) {
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public Subscription addSeats(ChangeContext context, long subscriptionId, int seats) {
+        access.requireBillingManager(context.actor(), "buy licenses");
+        Subscription subscription = subscriptions.require(subscriptionId);
+        if (subscription.isSelfService()) {
+            throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation("Subscription " + subscriptionId
+                    + " is a self-service purchase by " + subscription.purchaserId() + "; only central subscriptions "
+                    + "can be extended by admins. Add the seats to a central subscription of the product instead.");
+        }
+        if (!subscription.status().providesLicenses()) {
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("Subscription " + subscriptionId + " is "
+                    + subscription.status() + "; seats can only be added to an active subscription.");
+        }
+        if (seats < 1 || seats > MAX_SEATS_PER_PURCHASE) {
+            throw Rule.INVALID_INPUT.violation("Buy between 1 and " + MAX_SEATS_PER_PURCHASE + " seats at a time; "
+                    + seats + " is outside that range.");
+        }
+        subscriptions.addQuantity(subscriptionId, seats);
+        BigDecimal monthly = subscription.pricePerSeat().multiply(BigDecimal.valueOf(seats));
+        audit.record(context, AuditAction.SEATS_PURCHASED, null, subscription.productId(), subscriptionId,
+                "Bought " + seats + " more " + catalog.require(subscription.productId()).name() + " licenses on "
+                        + "subscription " + subscriptionId + " (" + subscription.quantity() + " -> "
+                        + (subscription.quantity() + seats) + " seats, " + monthly + " more per month)");
+        return subscriptions.require(subscriptionId);
+    }
+}

@@ -1,0 +1,28 @@
+package com.licenseflow.domain.subscription;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A purchase of seats of one product. Prices are per seat per month. */
+public record Subscription(long id, String productId, SubscriptionKind kind, String purchaserId, int quantity,
+                           int assignedSeats, SubscriptionStatus status, boolean trial, LocalDate termStart,
+                           LocalDate expiresOn, BigDecimal pricePerSeat, boolean recurringBilling,
+                           int cancellationWindowDays, String cancellationReason) {
+
+    public int availableSeats() {
+        return quantity - assignedSeats;
+    }
+
+    public boolean isSelfService() {
+        return kind == SubscriptionKind.SELF_SERVICE;
+    }
+
+    /** A10: the last day the subscription can be cancelled with immediate effect. */
+    public LocalDate cancellationWindowEndsOn() {
+        return termStart.plusDays(cancellationWindowDays);
+    }
+
+    public BigDecimal yearlyCost() {
+        return pricePerSeat.multiply(BigDecimal.valueOf(12L * quantity));
+    }
+}

@@ -1,0 +1,111 @@
+package com.licenseflow.domain.subscription;
+
+import com.licenseflow.domain.Rows;
+import com.licenseflow.domain.Rule;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SubscriptionRepository {
+
+    private final JdbcClient jdbc;
+
+    public SubscriptionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Subscription> find(long id) {
+        return jdbc.sql("select * from subscription where id = ?").param(id).query(this::map).optional();
+    }
+
+    public Subscription require(long id) {
+        return find(id).orElseThrow(() -> Rule.UNKNOWN_SUBSCRIPTION.violation(
+                "There is no subscription " + id + ". GET /api/subscriptions lists them."));
+    }
+
+    /** Filter values left null are not filtered on. */
+    public List<Subscription> list(SubscriptionKind kind, String productId) {
+        return jdbc.sql("""
+                        select * from subscription
+                        where (cast(:kind as varchar(20)) is null or kind = :kind)
+                          and (cast(:productId as varchar(64)) is null or product_id = :productId)
+                        order by product_id, id""")
+                .param("kind", kind == null ? null : kind.name())
+                .param("productId", productId)
+                .query(this::map)
+                .list();
+    }
+
+    /** Subscriptions of a product that can hand out licenses now, oldest first. */
+    public List<Subscription> usable(String productId, SubscriptionKind kind) {
+        return jdbc.sql("select * from subscription where product_id = ? and kind = ? and status in ('ACTIVE', 'EXPIRED') "
+                        + "order by id")
+                .params(productId, kind.name())
+                .query(this::map)
+                .list();
+    }
+
+    public long insert(Subscription s) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into subscription (product_id, kind, purchaser_id, quantity, assigned_seats, status, trial,
+                               term_start, expires_on, price_per_seat, recurring_billing, cancellation_window_days)
+                        values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.productId(), s.kind().name(), s.purchaserId(), s.quantity(), s.status().name(), s.trial(),
+                        s.termStart(), s.expiresOn(), s.pricePerSeat(), s.recurringBilling(), s.cancellationWindowDays())
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * Takes {@code seats} seats if, at the moment the row is locked, that many are free. The
+     * condition is evaluated by the database under the row lock, so two callers (or two application
+     * nodes) racing for the last seat cannot both win.
+     */
+    public boolean takeSeats(long id, int seats) {
+        return jdbc.sql("""
+                        update subscription set assigned_seats = assigned_seats + :seats
+                        where id = :id and status in ('ACTIVE', 'EXPIRED') and assigned_seats + :seats <= quantity""")
+                .param("seats", seats).param("id", id)
+                .update() == 1;
+    }
+
+    public void returnSeats(long id, int seats) {
+        int updated = jdbc.sql("update subscription set assigned_seats = assigned_seats - :seats "
+                        + "where id = :id and assigned_seats >= :seats")
+                .param("seats", seats).param("id", id).update();
+        if (updated != 1) {
+            throw new IllegalStateException("Subscription " + id + " has fewer than " + seats + " seats in use");
+        }
+    }
+
+    public void addQuantity(long id, int seats) {
+        jdbc.sql("update subscription set quantity = quantity + ? where id = ?").params(seats, id).update();
+    }
+
+    public void changeStatus(long id, SubscriptionStatus status, String reason, Instant at) {
+        jdbc.sql("update subscription set status = ?, cancellation_reason = coalesce(?, cancellation_reason), "
+                        + "status_changed_at = ? where id = ?")
+                .params(status.name(), reason, Rows.timestamp(at), id).update();
+    }
+
+    public void changeRecurringBilling(long id, boolean on) {
+        jdbc.sql("update subscription set recurring_billing = ? where id = ?").params(on, id).update();
+    }
+
+    private Subscription map(ResultSet rs, int row) throws SQLException {
+        return new Subscription(rs.getLong("id"), rs.getString("product_id"),
+                SubscriptionKind.valueOf(rs.getString("kind")), rs.getString("purchaser_id"), rs.getInt("quantity"),
+                rs.getInt("assigned_seats"), SubscriptionStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("trial"), Rows.date(rs, "term_start"), Rows.date(rs, "expires_on"),
+                rs.getBigDecimal("price_per_seat"), rs.getBoolean("recurring_billing"),
+                rs.getInt("cancellation_window_days"), rs.getString("cancellation_reason"));
+    }
+}

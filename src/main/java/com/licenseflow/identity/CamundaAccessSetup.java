@@ -1,0 +1,139 @@
+package com.licenseflow.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The groups, engine authorizations and Tasklist filters LicenseFlow needs, created on every start
+ * when missing (idempotent). With authorization enabled nobody sees anything until granted here.
+ */
+@Component
+@Order(1)
+public class CamundaAccessSetup implements ApplicationRunner {
+
+    static final String MY_TASKS = "My tasks";
+    static final String MY_GROUP_TASKS = "My group's tasks";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    public CamundaAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                              TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        CamundaGroups.NAMES.forEach(this::group);
+
+        for (Resource resource : Resources.values()) {
+            grant(CamundaGroups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+        }
+        List<String> everyone = List.of(CamundaGroups.EMPLOYEES, CamundaGroups.GLOBAL_ADMINS,
+                CamundaGroups.LICENSE_ADMINS, CamundaGroups.USER_ADMINS, CamundaGroups.BILLING_ADMINS);
+        for (String group : everyone) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // Starting processes from Tasklist: which ones is decided per process definition below.
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        for (String group : CamundaGroups.ADMIN_GROUPS) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            // Admins watch and repair running work in Cockpit.
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK,
+                    Permissions.UPDATE_TASK);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+            grant(group, Resources.TASK, ANY, Permissions.READ);
+            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+            grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        }
+
+        Filter mine = filter(MY_TASKS, -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        Filter group = filter(MY_GROUP_TASKS, -5,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        for (String g : everyone) {
+            grant(g, Resources.FILTER, mine.getId(), Permissions.READ);
+            grant(g, Resources.FILTER, group.getId(), Permissions.READ);
+        }
+    }
+
+    private void group(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(CamundaGroups.CAMUNDA_ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM
+                    : Groups.GROUP_TYPE_WORKFLOW);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        Authorization grant = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        if (existing == null) {
+            grant.setGroupId(groupId);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!grant.isPermissionGranted(permission)) {
+                grant.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(grant);
+        }
+    }
+
+    private Filter filter(String name, int priority, TaskQuery query) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filters.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+        return filters.saveFilter(filter);
+    }
+
+    /** Lets {@code groups} start {@code processDefinitionKey} from Tasklist or the API. */
+    public void allowToStart(String processDefinitionKey, String... groups) {
+        for (String group : groups) {
+            grant(group, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
+        }
+    }
+}

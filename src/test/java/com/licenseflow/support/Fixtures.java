@@ -1,0 +1,160 @@
+package com.licenseflow.support;
+
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.access.AdminRole;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.catalog.ServicePlan;
+import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.domain.directory.UserType;
+import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionKind;
+import com.licenseflow.domain.subscription.SubscriptionRepository;
+import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.identity.DirectoryIdentitySync;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Builds inventory for one test with names no other test uses, so tests sharing a Spring context
+ * (and the demo data seeded into it) never see each other's rows. Users get a Camunda login whose
+ * password is their id, as demo users do.
+ */
+public class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final ProductCatalog catalog;
+    private final DirectoryRepository directory;
+    private final SubscriptionRepository subscriptions;
+    private final DirectoryIdentitySync identity;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Fixtures(ProductCatalog catalog, DirectoryRepository directory, SubscriptionRepository subscriptions,
+                    DirectoryIdentitySync identity, JdbcClient jdbc, Clock clock) {
+        this.catalog = catalog;
+        this.directory = directory;
+        this.subscriptions = subscriptions;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet();
+    }
+
+    /** A product with the given service plans (created when new, shared when another product has them). */
+    public Product product(String name, SelfServicePolicy policy, String... planIds) {
+        String id = unique("P");
+        List<ServicePlan> plans = Arrays.stream(planIds).map(p -> new ServicePlan(p, p + " service")).toList();
+        catalog.insert(new Product(id, name + " " + id, new BigDecimal("10.00"), policy, plans));
+        return catalog.require(id);
+    }
+
+    /** A product whose plans are new and its own: {@code <productId>_A}, {@code _B}, ... */
+    public Product product(SelfServicePolicy policy, int plans) {
+        String tag = unique("PL");
+        String[] ids = IntStream.range(0, plans).mapToObj(i -> tag + "_" + (char) ('A' + i)).toArray(String[]::new);
+        return product("Product", policy, ids);
+    }
+
+    public Product product() {
+        return product(SelfServicePolicy.DISABLED, 3);
+    }
+
+    public long central(Product product, int seats) {
+        return subscription(product, SubscriptionKind.CENTRAL, null, seats, LocalDate.now(clock).minusDays(30), 0);
+    }
+
+    public long selfService(Product product, String purchaser, int seats, LocalDate termStart, int windowDays) {
+        return subscription(product, SubscriptionKind.SELF_SERVICE, purchaser, seats, termStart, windowDays);
+    }
+
+    private long subscription(Product product, SubscriptionKind kind, String purchaser, int seats, LocalDate start,
+                              int windowDays) {
+        return subscriptions.insert(new Subscription(0, product.id(), kind, purchaser, seats, 0,
+                SubscriptionStatus.ACTIVE, false, start, start.plusYears(1), new BigDecimal("9.00"), true, windowDays,
+                null));
+    }
+
+    public void status(long subscriptionId, SubscriptionStatus status) {
+        jdbc.sql("update subscription set status = ? where id = ?").params(status.name(), subscriptionId).update();
+    }
+
+    public DirectoryUser user(String name, UserType type, String usageLocation, AdminRole... roles) {
+        String id = unique(name);
+        DirectoryUser user = new DirectoryUser(id, name + " " + id, id + "@test.example", type, usageLocation,
+                roles.length == 0 ? Set.of() : Set.of(roles));
+        directory.insert(user);
+        identity.enroll(user, id);
+        return user;
+    }
+
+    public DirectoryUser member() {
+        return user("user", UserType.MEMBER, "NL");
+    }
+
+    public List<String> members(int count) {
+        return IntStream.range(0, count).mapToObj(i -> member().id()).toList();
+    }
+
+    public DirectoryUser guest() {
+        return user("guest", UserType.GUEST, "DE");
+    }
+
+    public DirectoryUser admin(AdminRole... roles) {
+        return user("admin", UserType.MEMBER, "NL", roles);
+    }
+
+    public Actor actor(DirectoryUser user) {
+        return user.asActor();
+    }
+
+    public Subscription subscription(long id) {
+        return subscriptions.require(id);
+    }
+
+    /** Users holding a license of the subscription now, sorted. */
+    public List<String> holders(long subscriptionId) {
+        return jdbc.sql("select user_id from license_assignment where subscription_id = ? and active_product_id is not null "
+                        + "order by user_id")
+                .param(subscriptionId).query(String.class).list();
+    }
+
+    public int auditRows(String action, String userId) {
+        return jdbc.sql("select count(*) from audit_log where action = ? and user_id = ?")
+                .params(action, userId).query(Integer.class).single();
+    }
+
+    public int auditRowsFor(long subscriptionId) {
+        return jdbc.sql("select count(*) from audit_log where subscription_id = ?")
+                .param(subscriptionId).query(Integer.class).single();
+    }
+
+    /** A fingerprint of everything an inventory change could touch, to prove a refusal changed nothing. */
+    public String snapshot() {
+        String seats = jdbc.sql("select id, quantity, assigned_seats, status from subscription order by id")
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getInt(2) + ":" + rs.getInt(3) + ":" + rs.getString(4))
+                .list().stream().collect(Collectors.joining(","));
+        String licenses = jdbc.sql("select id, active_product_id, disabled_plans from license_assignment order by id")
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3))
+                .list().stream().collect(Collectors.joining(","));
+        int audit = jdbc.sql("select count(*) from audit_log").query(Integer.class).single();
+        String policies = jdbc.sql("select id, self_service_policy from product order by id")
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list().stream()
+                .collect(Collectors.joining(","));
+        return seats + "|" + licenses + "|" + audit + "|" + policies;
+    }
+}

@@ -1,0 +1,77 @@
+package com.licenseflow.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * On PostgreSQL every Spring context of the test suite gets a schema of its own, so contexts never
+ * share engine tables (nor run each other's jobs) and every run starts clean. Schemas left by
+ * earlier runs are dropped once per JVM, and each context drops its own schema on exit.
+ */
+public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
+
+    private static final String PREFIX = "lf_test_";
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!TestDatabase.onPostgres()) {
+            return;
+        }
+        String url = environment.getProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        if (!url.startsWith("jdbc:postgresql:") || url.contains("currentSchema")) {
+            return;
+        }
+        String user = environment.getProperty("spring.datasource.username", "postgres");
+        String password = environment.getProperty("spring.datasource.password", "");
+        String schema = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            if (SWEPT.compareAndSet(false, true)) {
+                for (String old : schemas(connection)) {
+                    statement.execute("drop schema " + old + " cascade");
+                }
+            }
+            statement.execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare a PostgreSQL test schema at " + url, e);
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("isolated-postgres-schema", Map.of(
+                "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "spring.flyway.schemas", schema,
+                "camunda.bpm.database.schema-name", schema,
+                "camunda.bpm.database.table-prefix", schema + ".")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(url, user, password, schema)));
+    }
+
+    private static List<String> schemas(Connection connection) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (ResultSet rs = connection.createStatement().executeQuery(
+                "select schema_name from information_schema.schemata where schema_name like '" + PREFIX + "%'")) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+
+    private static void drop(String url, String user, String password, String schema) {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            connection.createStatement().execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException ignored) {
+            // The next run sweeps it.
+        }
+    }
+}

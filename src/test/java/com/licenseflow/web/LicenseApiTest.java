@@ -1,0 +1,295 @@
+package com.licenseflow.web;
+
+import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.domain.directory.UserType;
+import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.support.Api;
+import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.IntegrationTest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The license API as a client sees it: status codes, problem details with the domain's message, no change on refusal. */
+@IntegrationTest
+class LicenseApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Clock clock;
+
+    Api anonymous;
+    Api licenseAdmin;
+    Api employee;
+    DirectoryUser employeeUser;
+    Product product;
+    long subscription;
+
+    @BeforeEach
+    void setUp() {
+        anonymous = Api.at(port);
+        licenseAdmin = anonymous.as(fixtures.admin(LICENSE_ADMIN).id());
+        employeeUser = fixtures.member();
+        employee = anonymous.as(employeeUser.id());
+        product = fixtures.product();
+        subscription = fixtures.central(product, 3);
+    }
+
+    private Api.Response refusedWithoutChange(Supplier<Api.Response> call, int status, String rule,
+                                              String... messageParts) {
+        String before = fixtures.snapshot();
+        Api.Response response = call.get();
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().path("rule").asText()).isEqualTo(rule);
+        assertThat(response.detail()).contains(messageParts);
+        assertThat(fixtures.snapshot()).as("nothing changed").isEqualTo(before);
+        return response;
+    }
+
+    private static String users(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    @Test
+    void everyApiCallNeedsALogin() {
+        Api.Response response = anonymous.get("/api/licenses");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.as(employeeUser.id(), "wrong").get("/api/me").status()).isEqualTo(401);
+        assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
+        assertThat(anonymous.as("alice").get("/engine-rest/task").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theWrongRoleIsForbiddenWithTheRolesThatWouldDo() {
+        refusedWithoutChange(() -> employee.get("/api/licenses"), 403, "ADMIN_ROLE_REQUIRED",
+                "may not see the Licenses view");
+        refusedWithoutChange(() -> employee.post("/api/licenses/" + product.id() + "/assignments",
+                        "{\"userIds\":[\"" + employeeUser.id() + "\"]}"), 403, "ADMIN_ROLE_REQUIRED",
+                "License administrator");
+        refusedWithoutChange(() -> licenseAdmin.put("/api/self-service-policies/" + product.id(),
+                "{\"value\":\"Enabled\"}"), 403, "ADMIN_ROLE_REQUIRED", "Billing administrator");
+        refusedWithoutChange(() -> licenseAdmin.put("/api/settings/license-requests",
+                "{\"ownRequestProcess\":true,\"message\":\"x\"}"), 403, "ADMIN_ROLE_REQUIRED", "Global administrator");
+    }
+
+    @Test
+    void assignViewAndUnassignThroughTheApi() {
+        List<String> users = fixtures.members(2);
+        String plan = product.servicePlans().get(0).id();
+
+        Api.Response assigned = licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":" + users(users) + ",\"disabledServicePlans\":[\"" + plan + "\"],\"reason\":\"new team\"}");
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.json()).hasSize(2);
+        assertThat(assigned.json().get(0).path("disabledServicePlans").get(0).asText()).isEqualTo(plan);
+
+        JsonNode row = find(licenseAdmin.get("/api/licenses").json(), "productId", product.id());
+        assertThat(row.path("total").asInt()).isEqualTo(3);
+        assertThat(row.path("assigned").asInt()).isEqualTo(2);
+        assertThat(row.path("available").asInt()).isEqualTo(1);
+
+        Api.Response toggled = licenseAdmin.put("/api/users/" + users.get(0) + "/licenses/" + product.id()
+                + "/service-plans", "{\"disabledServicePlans\":[]}");
+        assertThat(toggled.status()).as(toggled.body()).isEqualTo(200);
+        assertThat(toggled.json().path("disabledServicePlans")).isEmpty();
+
+        Api.Response removed = licenseAdmin.post("/api/licenses/" + product.id() + "/unassignments",
+                "{\"userIds\":" + users(users.subList(0, 1)) + "}");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.json().get(0).path("mailboxDataKeptUntil").asText())
+                .isEqualTo(LocalDate.now(clock).plusDays(30).toString());
+
+        Api.Response history = licenseAdmin.get("/api/users/" + users.get(0) + "/licenses?includeRemoved=true");
+        assertThat(history.json()).hasSize(1);
+        assertThat(licenseAdmin.get("/api/users/" + users.get(0) + "/licenses").json()).isEmpty();
+
+        assertThat(licenseAdmin.delete("/api/users/" + users.get(1) + "/licenses").json()).hasSize(1);
+        assertThat(fixtures.holders(subscription)).isEmpty();
+
+        JsonNode audit = licenseAdmin.get("/api/audit?userId=" + users.get(1)).json();
+        assertThat(audit).extracting(a -> a.path("action").asText())
+                .containsExactly("LICENSE_UNASSIGNED", "LICENSE_ASSIGNED");
+        assertThat(audit.get(1).path("reason").asText()).isEqualTo("new team");
+    }
+
+    @Test
+    void refusalsComeBackAsProblemDetailsWithTheDomainsMessage() {
+        List<String> four = fixtures.members(4);
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":" + users(four) + "}"), 409, "NOT_ENOUGH_SEATS", "only 3 are available", "Buy more");
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":" + users(fixtures.members(21)) + "}"), 422, "TOO_MANY_USERS", "at most 20");
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/NOPE/assignments",
+                "{\"userIds\":" + users(four) + "}"), 404, "UNKNOWN_PRODUCT", "no product 'NOPE'");
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"ghost\"]}"), 404, "UNKNOWN_USER", "'ghost'");
+        DirectoryUser guest = fixtures.guest();
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + guest.id() + "\"]}"), 403, "GUEST_NEEDS_GLOBAL_ADMIN", "guest user");
+        DirectoryUser nowhere = fixtures.user("nowhere", UserType.MEMBER, null);
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + nowhere.id() + "\"]}"), 409, "NO_USAGE_LOCATION", "PATCH /api/users/");
+        long selfService = fixtures.selfService(product, employeeUser.id(), 2, LocalDate.now(clock), 7);
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                        "{\"userIds\":[\"" + four.get(0) + "\"],\"subscriptionId\":" + selfService + "}"), 403,
+                "SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE", "take the subscription over first");
+
+        Api.Response fixed = licenseAdmin.patch("/api/users/" + nowhere.id(), "{\"usageLocation\":\"se\"}");
+        assertThat(fixed.json().path("usageLocation").asText()).isEqualTo("SE");
+        assertThat(licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + nowhere.id() + "\"]}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void subscriptionsShowPurchaserExpiryPriceAndUsers() {
+        DirectoryUser purchaser = fixtures.member();
+        long selfService = fixtures.selfService(product, purchaser.id(), 2, LocalDate.now(clock).minusDays(2), 7);
+        Api.Response byPurchaser = anonymous.as(purchaser.id()).post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + purchaser.id() + "\"],\"subscriptionId\":" + selfService + "}");
+        assertThat(byPurchaser.status()).as("a purchaser manages their own subscription").isEqualTo(200);
+
+        JsonNode list = licenseAdmin.get("/api/subscriptions?kind=self-service&productId=" + product.id()).json();
+        assertThat(list).hasSize(1);
+        JsonNode s = list.get(0);
+        assertThat(s.path("id").asLong()).isEqualTo(selfService);
+        assertThat(s.path("purchaser").path("id").asText()).isEqualTo(purchaser.id());
+        assertThat(s.path("expiresOn").asText()).isEqualTo(LocalDate.now(clock).minusDays(2).plusYears(1).toString());
+        assertThat(s.path("pricePerSeatPerMonth").decimalValue()).isEqualByComparingTo("9.00");
+        assertThat(s.path("assignedUsers").get(0).path("userId").asText()).isEqualTo(purchaser.id());
+        assertThat(s.path("cancellationWindowEndsOn").asText())
+                .isEqualTo(LocalDate.now(clock).plusDays(5).toString());
+        assertThat(licenseAdmin.get("/api/subscriptions?kind=sideways").status()).isEqualTo(422);
+    }
+
+    @Test
+    void selfServicePurchaseFollowsThePolicyAndFeedsTheExport() {
+        Product enabled = fixtures.product(SelfServicePolicy.ENABLED, 2);
+        Product trialsOnly = fixtures.product(SelfServicePolicy.ONLY_TRIALS_WITHOUT_PAYMENT_METHOD, 2);
+        DirectoryUser colleague = fixtures.user("colleague", UserType.MEMBER, "NL");
+
+        refusedWithoutChange(() -> employee.post("/api/self-service/purchases",
+                "{\"productId\":\"" + product.id() + "\",\"quantity\":1}"), 403,
+                "SELF_SERVICE_PURCHASE_NOT_ALLOWED", "switched off self-service", "/api/license-requests");
+        refusedWithoutChange(() -> employee.post("/api/self-service/purchases",
+                "{\"productId\":\"" + trialsOnly.id() + "\",\"quantity\":1}"), 403,
+                "SELF_SERVICE_PURCHASE_NOT_ALLOWED", "only allows trials");
+
+        Api.Response trial = employee.post("/api/self-service/purchases",
+                "{\"productId\":\"" + trialsOnly.id() + "\",\"quantity\":1,\"trial\":true}");
+        assertThat(trial.status()).as(trial.body()).isEqualTo(201);
+        assertThat(trial.json().path("trial").asBoolean()).isTrue();
+
+        Api.Response bought = employee.post("/api/self-service/purchases", "{\"productId\":\"" + enabled.id()
+                + "\",\"quantity\":3,\"assignTo\":[\"" + employeeUser.id() + "\",\"" + colleague.id() + "\"]}");
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        assertThat(bought.json().path("kind").asText()).isEqualTo("SELF_SERVICE");
+        assertThat(bought.json().path("assignedUsers")).hasSize(2);
+
+        JsonNode view = licenseAdmin.get("/api/self-service/products/" + enabled.id() + "/licensees").json();
+        assertThat(view.path("totalQuantity").asInt()).isEqualTo(3);
+        assertThat(view.path("available").asInt()).isEqualTo(1);
+        assertThat(view.path("purchasers").get(0).path("purchaser").path("id").asText()).isEqualTo(employeeUser.id());
+        assertThat(view.path("purchasers").get(0).path("users")).hasSize(2);
+
+        Api.Response csv = licenseAdmin.get("/api/self-service/products/" + enabled.id() + "/licensees.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("Purchaser,Purchaser email,Subscription");
+        assertThat(lines.subList(1, 3)).allMatch(l -> l.startsWith(employeeUser.displayName() + ","));
+        assertThat(lines.subList(1, 3)).anyMatch(l -> l.contains("," + colleague.id() + ","));
+
+        assertThat(employee.get("/api/self-service/products/" + enabled.id() + "/licensees.csv").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void policiesCanBeReadAndChangedByBillingAdmins() {
+        Api billing = anonymous.as(fixtures.admin(BILLING_ADMIN).id());
+        assertThat(billing.get("/api/self-service-policies/default").json().path("defaultValue").asText())
+                .isEqualTo("Enabled");
+        assertThat(find(billing.get("/api/self-service-policies").json(), "productId", product.id())
+                .path("value").asText()).isEqualTo("Disabled");
+
+        Api.Response changed = billing.put("/api/self-service-policies/" + product.id(),
+                "{\"value\":\"OnlyTrialsWithoutPaymentMethod\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(billing.get("/api/self-service-policies/" + product.id()).json().path("value").asText())
+                .isEqualTo("OnlyTrialsWithoutPaymentMethod");
+
+        refusedWithoutChange(() -> billing.put("/api/self-service-policies/" + product.id(), "{\"value\":\"Maybe\"}"),
+                422, "INVALID_INPUT", "Enabled, OnlyTrialsWithoutPaymentMethod, Disabled");
+    }
+
+    @Test
+    void tenantSettingsForOwnRequestProcess() {
+        Api global = anonymous.as(fixtures.admin(GLOBAL_ADMIN).id());
+        refusedWithoutChange(() -> global.put("/api/settings/license-requests", "{\"ownRequestProcess\":true}"),
+                422, "INVALID_INPUT", "needs a message");
+        refusedWithoutChange(() -> global.put("/api/settings/license-requests",
+                "{\"ownRequestProcess\":true,\"message\":\"Ask IT\",\"documentationUrl\":\"javascript:alert(1)\"}"),
+                422, "INVALID_INPUT", "not a web address");
+
+        Api.Response on = global.put("/api/settings/license-requests", "{\"ownRequestProcess\":true,"
+                + "\"message\":\"Use the IT portal\",\"documentationUrl\":\"https://it.example/licenses\"}");
+        try {
+            assertThat(on.status()).as(on.body()).isEqualTo(200);
+            JsonNode seen = employee.get("/api/settings/license-requests").json();
+            assertThat(seen.path("ownRequestProcess").asBoolean()).isTrue();
+            assertThat(seen.path("message").asText()).isEqualTo("Use the IT portal");
+            assertThat(seen.path("retentionDays").asInt()).isEqualTo(30);
+        } finally {
+            global.put("/api/settings/license-requests", "{\"ownRequestProcess\":false}");
+        }
+        assertThat(employee.get("/api/settings/license-requests").json().path("ownRequestProcess").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void meShowsTheCallersOwnLicensesAndOthersNeedAnAdmin() {
+        licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + employeeUser.id() + "\"]}");
+        JsonNode me = employee.get("/api/me").json();
+        assertThat(me.path("user").path("id").asText()).isEqualTo(employeeUser.id());
+        assertThat(me.path("licenses").get(0).path("productId").asText()).isEqualTo(product.id());
+        assertThat(employee.get("/api/users/" + fixtures.member().id() + "/licenses").status()).isEqualTo(403);
+        assertThat(anonymous.as("demo-nobody", "x").get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedInputIsABadRequestNotAServerError() {
+        assertThat(licenseAdmin.post("/api/licenses/" + product.id() + "/assignments", "{not json").status())
+                .isEqualTo(400);
+        assertThat(licenseAdmin.get("/api/subscriptions/abc").status()).isEqualTo(400);
+        assertThat(licenseAdmin.get("/api/subscriptions/987654").status()).isEqualTo(404);
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments", "{}"), 422,
+                "INVALID_INPUT", "at least one user");
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(n -> n.path(field).asText().equals(value)).findFirst()
+                .orElseThrow(() -> new AssertionError(field + "=" + value + " not in " + array));
+    }
+}
