@@ -4,6 +4,7 @@ import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * LicenseFlow: the license inventory, its rules and the Camunda processes that change it.
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @EnableProcessApplication("licenseflow")
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class LicenseFlowApplication {
 
     public static void main(String[] args) {

@@ -23,7 +23,14 @@ public enum Rule {
     SUBSCRIPTION_NOT_USABLE(Refusal.CONFLICT),
     NO_USAGE_LOCATION(Refusal.CONFLICT),
 
-    NOT_IN_DIRECTORY(Refusal.FORBIDDEN);
+    NOT_IN_DIRECTORY(Refusal.FORBIDDEN),
+
+    OWN_REQUEST_PROCESS(Refusal.CONFLICT),
+    SELF_SERVICE_AVAILABLE(Refusal.CONFLICT),
+    DUPLICATE_REQUEST(Refusal.CONFLICT),
+    UNKNOWN_LICENSE_REQUEST(Refusal.NOT_FOUND),
+    REQUEST_NOT_PENDING(Refusal.CONFLICT),
+    FOUR_EYES(Refusal.FORBIDDEN);
 
     /** How a caller should read the refusal; the web layer turns it into an HTTP status. */
     public enum Refusal { FORBIDDEN, NOT_FOUND, INVALID, CONFLICT }

@@ -78,6 +78,8 @@ public class CamundaAccessSetup implements ApplicationRunner {
             grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
         }
 
+        allowToStart("license-request", everyone.toArray(String[]::new));
+
         Filter mine = filter(MY_TASKS, -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         Filter group = filter(MY_GROUP_TASKS, -5,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());

@@ -43,6 +43,11 @@ public class AccessPolicy {
         }
     }
 
+    /** For rules whose roles are configuration, such as who reviews license requests. */
+    public void requireOneOf(Actor actor, String toDo, AdminRole... allowed) {
+        require(actor, toDo, allowed);
+    }
+
     private void require(Actor actor, String toDo, AdminRole... allowed) {
         if (!actor.hasAnyOf(allowed)) {
             String roles = Arrays.stream(allowed).map(AdminRole::title).collect(Collectors.joining(", "));

@@ -47,6 +47,24 @@ public class Directory {
         return ordered;
     }
 
+    /**
+     * People named by user id or email address, in the order named; refuses naming every name
+     * that matches nobody.
+     */
+    public List<DirectoryUser> requireAllByIdOrEmail(List<String> names) {
+        List<DirectoryUser> found = users.findByIdOrEmail(names);
+        List<DirectoryUser> ordered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            found.stream().filter(u -> u.id().equals(name) || u.email().equalsIgnoreCase(name)).findFirst()
+                    .ifPresentOrElse(ordered::add, () -> missing.add(name));
+        }
+        if (!missing.isEmpty()) {
+            throw unknown(missing);
+        }
+        return ordered;
+    }
+
     public Actor actor(String userId) {
         return require(userId).asActor();
     }

@@ -34,6 +34,20 @@ public class DirectoryRepository {
         return load("where u.id in (:ids)", Map.of("ids", ids));
     }
 
+    /** Users whose id, or email (any case), is among {@code keys}. */
+    public List<DirectoryUser> findByIdOrEmail(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> lower = keys.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+        return List.copyOf(load("where u.id in (:ids) or lower(u.email) in (:emails)",
+                Map.of("ids", keys, "emails", lower)).values());
+    }
+
+    public List<DirectoryUser> withAnyRole(Collection<AdminRole> roles) {
+        return list().stream().filter(u -> u.roles().stream().anyMatch(roles::contains)).toList();
+    }
+
     public List<DirectoryUser> list() {
         return List.copyOf(load("", Map.of()).values());
     }

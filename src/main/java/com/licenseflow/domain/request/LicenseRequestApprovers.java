@@ -1,0 +1,45 @@
+package com.licenseflow.domain.request;
+
+import com.licenseflow.domain.access.AccessPolicy;
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.access.AdminRole;
+import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.directory.DirectoryUser;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * R11: who reviews license requests. The sources say global administrators; newer guidance also
+ * allows license and user administrators, so the roles are configuration
+ * ({@code licenseflow.license-requests.approver-roles}).
+ */
+@Component
+public class LicenseRequestApprovers {
+
+    private final Set<AdminRole> roles;
+    private final AccessPolicy access;
+    private final DirectoryRepository directory;
+
+    public LicenseRequestApprovers(@Value("${licenseflow.license-requests.approver-roles:GLOBAL_ADMIN}") Set<AdminRole> roles,
+                                   AccessPolicy access, DirectoryRepository directory) {
+        this.roles = roles.isEmpty() ? EnumSet.of(AdminRole.GLOBAL_ADMIN) : EnumSet.copyOf(roles);
+        this.access = access;
+        this.directory = directory;
+    }
+
+    public Set<AdminRole> roles() {
+        return EnumSet.copyOf(roles);
+    }
+
+    public void requireApprover(Actor actor) {
+        access.requireOneOf(actor, "review license requests", roles.toArray(AdminRole[]::new));
+    }
+
+    /** Everyone who may review, e.g. to remind them. */
+    public List<DirectoryUser> approvers() {
+        return directory.withAnyRole(roles);
+    }
+}

@@ -1,0 +1,163 @@
+package com.licenseflow.domain.request;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.assignment.AssignLicenses;
+import com.licenseflow.domain.assignment.AssignmentMode;
+import com.licenseflow.domain.assignment.LicenseAssignmentService;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionKind;
+import com.licenseflow.domain.subscription.SubscriptionRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deciding a license request: approve all or part of it (R6) from the product the reviewer picks
+ * (R7) with the services they leave on (R8) and an optional message (R9), or deny it (R5). Only an
+ * approver may decide, and never on their own request (four-eyes).
+ */
+@Service
+public class LicenseRequestReview {
+
+    private final LicenseRequestRepository requests;
+    private final LicenseRequestApprovers approvers;
+    private final ProductCatalog catalog;
+    private final SubscriptionRepository subscriptions;
+    private final LicenseAssignmentService assignments;
+    private final Clock clock;
+
+    public LicenseRequestReview(LicenseRequestRepository requests, LicenseRequestApprovers approvers,
+                                ProductCatalog catalog, SubscriptionRepository subscriptions,
+                                LicenseAssignmentService assignments, Clock clock) {
+        this.requests = requests;
+        this.approvers = approvers;
+        this.catalog = catalog;
+        this.subscriptions = subscriptions;
+        this.assignments = assignments;
+        this.clock = clock;
+    }
+
+    /** R7: the requested product and its substitutes, each with its free central seats. */
+    public List<ServingProduct> servingProducts(String productId) {
+        return catalog.servingProducts(productId).stream()
+                .map(p -> new ServingProduct(p, subscriptions.usable(p.id(), SubscriptionKind.CENTRAL).stream()
+                        .mapToInt(Subscription::availableSeats).sum()))
+                .toList();
+    }
+
+    /** Refuses a decision the reviewer may not make or that does not fit the request; changes nothing. */
+    public void validate(LicenseRequest request, Actor reviewer, ReviewDecision decision) {
+        requirePending(request);
+        approvers.requireApprover(reviewer);
+        if (reviewer.userId().equals(request.requesterId())) {
+            throw Rule.FOUR_EYES.violation("You asked for this license yourself (request " + request.id() + "), so "
+                    + "you cannot decide it. Another administrator must review it.");
+        }
+        if (!decision.approve()) {
+            if (!decision.denyConfirmed()) {
+                throw Rule.INVALID_INPUT.violation("Denying refuses the whole request for all " + request.users().size()
+                        + " users. Confirm that you want to deny it, or approve it for some of them.");
+            }
+            return;
+        }
+        if (decision.approvedUserIds().isEmpty()) {
+            throw Rule.INVALID_INPUT.violation("Approve the request for at least one user, or deny the whole request.");
+        }
+        Set<String> outsiders = new TreeSet<>(decision.approvedUserIds());
+        outsiders.removeAll(request.userIds());
+        if (!outsiders.isEmpty()) {
+            throw Rule.INVALID_INPUT.violation(outsiders + " did not ask for this license; only users in the request "
+                    + "can be approved.");
+        }
+        Product chosen = servingProduct(request, decision.productId());
+        if (decision.enabledPlans() != null) {
+            Set<String> known = new HashSet<>();
+            catalog.servingProducts(request.productId()).forEach(p -> known.addAll(p.planIds()));
+            Set<String> unknown = new TreeSet<>(decision.enabledPlans());
+            unknown.removeAll(known);
+            if (!unknown.isEmpty()) {
+                throw Rule.UNKNOWN_SERVICE_PLAN.violation(chosen.name() + " has no apps or services " + unknown + ".");
+            }
+        }
+    }
+
+    /**
+     * Approves and assigns in one step: licenses from {@code sourceSubscriptionId} (or the product's
+     * central subscriptions), approved users APPROVED, left-out users DENIED. A seat shortage is
+     * refused as NOT_ENOUGH_SEATS with nothing changed, so the caller can let an admin resolve it.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public LicenseRequest approve(ChangeContext context, String requestId, ReviewDecision decision,
+                                  Long sourceSubscriptionId) {
+        LicenseRequest request = requests.require(requestId);
+        validate(request, context.actor(), decision);
+        Product chosen = servingProduct(request, decision.productId());
+        Set<String> disabled = new TreeSet<>(chosen.planIds());
+        if (decision.enabledPlans() == null) {
+            disabled.clear();
+        } else {
+            disabled.removeAll(decision.enabledPlans());
+        }
+        List<String> approved = request.userIds().stream().filter(decision.approvedUserIds()::contains).toList();
+        assignments.assign(context, new AssignLicenses(chosen.id(), sourceSubscriptionId, approved, disabled,
+                AssignmentMode.ADD));
+        Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
+        request.userIds().forEach(u -> outcomes.put(u, approved.contains(u) ? UserOutcome.APPROVED : UserOutcome.DENIED));
+        LicenseRequestStatus status = approved.size() == request.users().size()
+                ? LicenseRequestStatus.APPROVED : LicenseRequestStatus.PARTLY_APPROVED;
+        requests.complete(requestId, status, context.actorId(), Instant.now(clock), chosen.id(),
+                String.join(",", disabled), decision.message(), outcomes);
+        return requests.require(requestId);
+    }
+
+    /** R5: denies the whole request. */
+    @Transactional(propagation = Propagation.NESTED)
+    public LicenseRequest deny(ChangeContext context, String requestId, ReviewDecision decision) {
+        LicenseRequest request = requests.require(requestId);
+        validate(request, context.actor(), decision);
+        Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
+        request.userIds().forEach(u -> outcomes.put(u, UserOutcome.DENIED));
+        requests.complete(requestId, LicenseRequestStatus.DENIED, context.actorId(), Instant.now(clock), null, null,
+                decision.message(), outcomes);
+        return requests.require(requestId);
+    }
+
+    /** Nobody decided within the retention period: every user's request expires. */
+    @Transactional(propagation = Propagation.NESTED)
+    public LicenseRequest expire(String requestId) {
+        LicenseRequest request = requests.require(requestId);
+        requirePending(request);
+        Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
+        request.userIds().forEach(u -> outcomes.put(u, UserOutcome.EXPIRED));
+        requests.complete(requestId, LicenseRequestStatus.EXPIRED, null, Instant.now(clock), null, null, null, outcomes);
+        return requests.require(requestId);
+    }
+
+    private Product servingProduct(LicenseRequest request, String productId) {
+        String wanted = productId == null || productId.isBlank() ? request.productId() : productId;
+        return catalog.servingProducts(request.productId()).stream()
+                .filter(p -> p.id().equals(wanted)).findFirst()
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation("'" + wanted + "' cannot serve a request for "
+                        + request.productName() + ". Pick one of: " + catalog.servingProducts(request.productId())
+                        .stream().map(Product::name).toList() + "."));
+    }
+
+    private static void requirePending(LicenseRequest request) {
+        if (!request.isPending()) {
+            throw Rule.REQUEST_NOT_PENDING.violation("License request " + request.id() + " is already "
+                    + request.status() + "; it cannot be decided again.");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.licenseflow.web;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.request.LicenseRequest;
+import com.licenseflow.domain.request.LicenseRequestList;
+import com.licenseflow.domain.request.LicenseRequestRepository;
+import com.licenseflow.domain.request.RequestedUser;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** R1/R2: asking for a license (starts license-request.bpmn) and the Requests list. */
+@RestController
+@RequestMapping("/api/license-requests")
+public class LicenseRequestsController {
+
+    public record NewRequest(String product, List<String> colleagues, String justification) {
+    }
+
+    public record RequestJson(String id, String productId, String productName, String requesterId, String requesterName,
+                              String justification, Instant requestedAt, String status, String decidedBy,
+                              Instant decidedAt, String assignedProductId, Set<String> disabledServicePlans,
+                              String message, Instant completedAt, List<RequestedUser> users,
+                              String processInstanceId) {
+        static RequestJson of(LicenseRequest r) {
+            return new RequestJson(r.id(), r.productId(), r.productName(), r.requesterId(), r.requesterName(),
+                    r.justification(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
+                    r.assignedProductId(), r.disabledPlans(), r.decisionMessage(), r.completedAt(), r.users(),
+                    r.processInstanceId());
+        }
+    }
+
+    private final RuntimeService runtime;
+    private final LicenseRequestRepository requests;
+    private final LicenseRequestList list;
+    private final CurrentActor actor;
+
+    public LicenseRequestsController(RuntimeService runtime, LicenseRequestRepository requests,
+                                     LicenseRequestList list, CurrentActor actor) {
+        this.runtime = runtime;
+        this.requests = requests;
+        this.list = list;
+        this.actor = actor;
+    }
+
+    /**
+     * Starts the approval process in the caller's name. A refusal (own request process, self-service
+     * available, unknown users...) comes back as a problem detail and nothing is started.
+     */
+    @PostMapping
+    public ResponseEntity<RequestJson> request(@RequestBody NewRequest request) {
+        String requester = actor.get().userId();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requesterId", requester);
+        variables.put("requestedProduct", request.product());
+        variables.put("requestedColleagues", request.colleagues() == null ? "" : String.join(",", request.colleagues()));
+        variables.put("justification", request.justification());
+        ProcessInstance started = runtime.startProcessInstanceByKey("license-request", variables);
+        LicenseRequest created = requests.findByProcessInstance(started.getId()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created));
+    }
+
+    @GetMapping
+    public List<RequestJson> list(@RequestParam(defaultValue = "pending") String status) {
+        boolean completed = switch (status) {
+            case "pending" -> false;
+            case "completed" -> true;
+            default -> throw Rule.INVALID_INPUT.violation("'" + status + "' is not a status; use pending or completed.");
+        };
+        return list.list(actor.get(), completed).stream().map(RequestJson::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    public RequestJson get(@PathVariable String id) {
+        return RequestJson.of(list.get(actor.get(), id));
+    }
+}

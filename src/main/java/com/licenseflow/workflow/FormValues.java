@@ -1,0 +1,83 @@
+package com.licenseflow.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.licenseflow.domain.Rule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Reads and writes process variables the way Camunda Forms in Tasklist exchange them: lists
+ * (checklists, option lists) travel as Spin JSON, numbers from selects as strings. The API and the
+ * tests pass plain Java values; both are accepted.
+ */
+public final class FormValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FormValues() {
+    }
+
+    /** A JSON variable Tasklist can read, e.g. the options of a checklist ({@code valuesKey}). */
+    public static TypedValue json(Object value) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + value + " as JSON", e);
+        }
+    }
+
+    /** A list from a JSON array, a Java collection, or a string separated by commas, semicolons or white space. */
+    public static List<String> strings(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        List<String> values = new ArrayList<>();
+        if (value instanceof SpinJsonNode node && node.isArray()) {
+            node.elements().forEach(e -> values.add(e.isString() ? e.stringValue() : e.toString()));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(v -> values.add(String.valueOf(v)));
+        } else if (value instanceof String text && !text.isBlank()) {
+            values.addAll(Arrays.asList(text.trim().split("[,;\\s]+")));
+        }
+        return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    public static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    public static boolean bool(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+    }
+
+    /** A whole number from a number or a numeric string; null when absent or blank. */
+    public static Long optionalLong(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw Rule.INVALID_INPUT.violation("'" + value + "' is not a number (" + name + ").");
+        }
+    }
+
+    public static long requiredLong(VariableScope scope, String name, String what) {
+        Long value = optionalLong(scope, name);
+        if (value == null) {
+            throw Rule.INVALID_INPUT.violation("Choose " + what + ".");
+        }
+        return value;
+    }
+}

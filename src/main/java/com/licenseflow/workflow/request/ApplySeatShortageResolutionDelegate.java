@@ -1,0 +1,73 @@
+package com.licenseflow.workflow.request;
+
+import static com.licenseflow.workflow.request.RequestVariables.ADD_SEATS;
+import static com.licenseflow.workflow.request.RequestVariables.APPROVED_USER_IDS;
+import static com.licenseflow.workflow.request.RequestVariables.ASSIGNED_PRODUCT_ID;
+import static com.licenseflow.workflow.request.RequestVariables.DROP_USERS;
+import static com.licenseflow.workflow.request.RequestVariables.KEPT_USER_IDS;
+import static com.licenseflow.workflow.request.RequestVariables.LICENSE_REQUEST_ID;
+import static com.licenseflow.workflow.request.RequestVariables.OTHER_SUBSCRIPTION;
+import static com.licenseflow.workflow.request.RequestVariables.SEATS_TO_ADD;
+import static com.licenseflow.workflow.request.RequestVariables.SEAT_SUBSCRIPTION_ID;
+import static com.licenseflow.workflow.request.RequestVariables.SHORTAGE_RESOLUTION;
+import static com.licenseflow.workflow.request.RequestVariables.SHORTAGE_RESOLVED_BY;
+import static com.licenseflow.workflow.request.RequestVariables.SOURCE_SUBSCRIPTION_ID;
+import static com.licenseflow.workflow.request.RequestVariables.TARGET_SUBSCRIPTION_ID;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.directory.Directory;
+import com.licenseflow.domain.request.LicenseRequestRepository;
+import com.licenseflow.domain.request.SeatShortage;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies what the admin chose in "Resolve seat shortage", then the model tries the assignment
+ * again. Runs in the same transaction as the task completion: a refusal (say, a license admin
+ * trying to buy seats) keeps the task open with the reason.
+ */
+@Component("applySeatShortageResolution")
+public class ApplySeatShortageResolutionDelegate implements JavaDelegate {
+
+    private final SeatShortage shortage;
+    private final LicenseRequestRepository requests;
+    private final Directory directory;
+
+    public ApplySeatShortageResolutionDelegate(SeatShortage shortage, LicenseRequestRepository requests,
+                                               Directory directory) {
+        this.shortage = shortage;
+        this.requests = requests;
+        this.directory = directory;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String requestedProduct = requests.require(FormValues.string(execution, LICENSE_REQUEST_ID)).productId();
+        String resolution = FormValues.string(execution, SHORTAGE_RESOLUTION);
+        if (ADD_SEATS.equals(resolution)) {
+            ChangeContext context = ChangeContext.byProcess(directory.actor(FormValues.string(execution,
+                    SHORTAGE_RESOLVED_BY)), "seats bought to approve a license request", execution.getProcessInstanceId());
+            long subscriptionId = FormValues.requiredLong(execution, SEAT_SUBSCRIPTION_ID, "the subscription to add seats to");
+            Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD);
+            use(execution, shortage.addSeats(context, requestedProduct, subscriptionId, seats == null ? 0 : seats.intValue()));
+        } else if (OTHER_SUBSCRIPTION.equals(resolution)) {
+            use(execution, shortage.chooseSubscription(requestedProduct,
+                    FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to assign from")));
+        } else if (DROP_USERS.equals(resolution)) {
+            execution.setVariable(APPROVED_USER_IDS, FormValues.json(shortage.keep(
+                    FormValues.strings(execution, APPROVED_USER_IDS), FormValues.strings(execution, KEPT_USER_IDS))));
+        } else {
+            throw Rule.INVALID_INPUT.violation("Choose how to resolve the shortage: add seats, pick another "
+                    + "subscription, or leave users out.");
+        }
+    }
+
+    private static void use(DelegateExecution execution, Subscription subscription) {
+        execution.setVariable(SOURCE_SUBSCRIPTION_ID, subscription.id());
+        execution.setVariable(ASSIGNED_PRODUCT_ID, subscription.productId());
+    }
+}

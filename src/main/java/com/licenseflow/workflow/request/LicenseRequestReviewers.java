@@ -1,0 +1,21 @@
+package com.licenseflow.workflow.request;
+
+import com.licenseflow.domain.request.LicenseRequestApprovers;
+import com.licenseflow.identity.CamundaGroups;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** The Tasklist candidate groups of "Review license request": the groups of the configured approver roles. */
+@Component("licenseRequestReviewers")
+public class LicenseRequestReviewers {
+
+    private final LicenseRequestApprovers approvers;
+
+    public LicenseRequestReviewers(LicenseRequestApprovers approvers) {
+        this.approvers = approvers;
+    }
+
+    public String getCandidateGroups() {
+        return approvers.roles().stream().map(CamundaGroups::of).sorted().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,34 @@
+package com.licenseflow.workflow.request;
+
+import com.licenseflow.domain.settings.TenantSettingsService;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timers of license-request.bpmn, read when a review task starts waiting: approvers are
+ * reminded every {@code licenseflow.license-requests.reminder-after} (default 3 days), and an
+ * undecided request expires after the tenant's retention period.
+ */
+@Component("licenseRequestTimers")
+public class LicenseRequestTimers {
+
+    private final Duration reminderAfter;
+    private final TenantSettingsService settings;
+
+    public LicenseRequestTimers(@Value("${licenseflow.license-requests.reminder-after:P3D}") Duration reminderAfter,
+                                TenantSettingsService settings) {
+        this.reminderAfter = reminderAfter;
+        this.settings = settings;
+    }
+
+    /** ISO 8601 repeating interval for the reminder timer. */
+    public String getReminderCycle() {
+        return "R/" + reminderAfter;
+    }
+
+    /** ISO 8601 duration for the expiry timer. */
+    public String getExpiry() {
+        return "P" + settings.current().requestRetentionDays() + "D";
+    }
+}
