@@ -22,12 +22,12 @@ public class NotificationLog {
     public List<NotificationRecord> recent(Actor actor, NotificationFilter filter, int limit) {
         Optional<String> own = visibility.restrictedTo(actor);
         if (own.isEmpty()) {
-            return store.find(filter, limit);
+            return store.recent(filter, limit);
         }
         if (filter.recipient() != null && !filter.recipient().equalsIgnoreCase(own.get())) {
             return List.of();
         }
-        return store.find(filter.toRecipient(own.get()), limit);
+        return store.recent(filter.toRecipient(own.get()), limit);
     }
 
     public NotificationRecord get(Actor actor, long id) {

@@ -85,7 +85,7 @@ public class NotificationStore {
     }
 
     /** Newest first. Filter values left null are not filtered on; the recipient matches ignoring case. */
-    public List<NotificationRecord> find(NotificationFilter filter, int limit) {
+    public List<NotificationRecord> recent(NotificationFilter filter, int limit) {
         return jdbc.sql("""
                         select * from notification
                         where (cast(:recipient as varchar(320)) is null or lower(recipient_email) = lower(:recipient))
