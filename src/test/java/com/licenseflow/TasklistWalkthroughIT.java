@@ -15,6 +15,8 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's walk-through, in a real browser against the packaged jar: an employee requests a
- * license in Tasklist, alice approves part of it in Tasklist, and the licenses are there. Needs
+ * license in Tasklist, alice approves part of it in Tasklist, the licenses are there and everyone
+ * got an email. Needs
  * Debian's Chromium at /usr/bin/chromium; skipped with a reason without it, unless
  * LICENSEFLOW_BROWSER_REQUIRED=1 (as in .ci/run).
  */
@@ -121,6 +124,27 @@ class TasklistWalkthroughIT {
         assertThat(standard.path("disabledServicePlans")).extracting(JsonNode::asText).containsExactly("TEAMS1");
         assertThat(alice.get("/api/users/milan/licenses").json()).noneMatch(
                 l -> l.path("productId").asText().equals("O365_BUSINESS_PREMIUM"));
+
+        // The job executor of the running application sends the emails after the decision committed.
+        JsonNode sent = awaitSent(alice, pending.path("id").asText(), 3);
+        Map<String, String> subjects = StreamSupport.stream(sent.spliterator(), false)
+                .collect(Collectors.toMap(n -> n.path("recipientEmail").asText(), n -> n.path("subject").asText()));
+        assertThat(subjects).containsOnly(
+                Map.entry("liam@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
+                Map.entry("julia@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
+                Map.entry("milan@contoso.example", "Your license request for Microsoft 365 Business Standard was denied"));
+        JsonNode received = alice.get("/api/dev-mailbox").json();
+        assertThat(received).anyMatch(m -> m.path("recipients").toString().contains("milan@contoso.example"));
+    }
+
+    private static JsonNode awaitSent(Api api, String requestId, int expected) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode sent = api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json();
+        while (sent.size() < expected && Instant.now().isBefore(deadline)) {
+            sent = api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json();
+        }
+        assertThat(sent).as("emails sent for request " + requestId).hasSize(expected);
+        return sent;
     }
 
     private void login(Page page, String user) {
