@@ -1,6 +1,5 @@
 package com.licenseflow.notification;
 
-import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.request.LicenseRequest;
 import com.licenseflow.domain.request.RequestedUser;
@@ -22,16 +21,9 @@ public class LicenseRequestMails {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
-    private final ProductCatalog catalog;
-
-    public LicenseRequestMails(ProductCatalog catalog) {
-        this.catalog = catalog;
-    }
-
     /** R10: approved users hear which product they got, denied users that they did not. */
     public List<Notification> outcome(LicenseRequest request) {
-        String granted = request.assignedProductId() == null ? request.productName()
-                : catalog.require(request.assignedProductId()).name();
+        String granted = request.assignedProductName() == null ? request.productName() : request.assignedProductName();
         return request.users().stream().map(user -> {
             boolean approved = user.outcome() == UserOutcome.APPROVED;
             Map<String, Object> model = base(request, user);

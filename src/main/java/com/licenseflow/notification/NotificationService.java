@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends notifications so that none is lost and none goes out twice. Call it from a service task
@@ -68,6 +69,27 @@ public class NotificationService {
         }
         if (!failures.isEmpty()) {
             throw new NotificationDeliveryException(byKey.size(), failures);
+        }
+    }
+
+    /**
+     * Records the messages in the caller's transaction - the step that decided them - so that they
+     * exist exactly when that decision is committed (an outbox). Sending is left to {@link #deliver},
+     * called with the same messages from an asynchronous step after the commit. A message that
+     * cannot be recorded (an invalid recipient, a model missing a key) is skipped here rather than
+     * refusing the decision; deliver meets it again and reports it, so it ends as an incident.
+     */
+    @Transactional
+    public void record(List<Notification> notifications) {
+        for (Notification notification : notifications) {
+            try {
+                store.insertWithCaller(notification,
+                        MailHeaders.recipient(notification.recipientEmail(), notification.recipientName()),
+                        templates.render(notification));
+            } catch (IllegalArgumentException | MustacheException refused) {
+                log.warn("Notification {} not recorded with its decision, left to the sending step: {}",
+                        notification.idempotencyKey(), refused.getMessage());
+            }
         }
     }
 

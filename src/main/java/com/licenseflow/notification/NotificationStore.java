@@ -16,15 +16,21 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The notification table. Every write runs in a transaction of its own that commits at once
- * (REQUIRES_NEW): a message is on record before SMTP is tried, and its delivery is on record right
- * after SMTP accepted it, whatever the engine transaction around the calling job does next. The
- * rows written here are never written by that outer transaction, so it never waits on them.
+ * The notification table. A message is recorded either by the step that decided it, in that step's
+ * transaction ({@link #insertWithCaller}, an outbox row), or in a transaction of its own that
+ * commits at once. Delivery is recorded in a transaction of its own right after SMTP accepted the
+ * message, whatever the engine transaction around the sending job does next. Sending happens in a
+ * later job than the deciding step, so those own transactions only ever update committed rows and
+ * never wait on the transaction around them.
  */
 @Repository
 public class NotificationStore {
 
     static final int MAX_BODY = 100_000;
+    private static final String INSERT = """
+            insert into notification (idempotency_key, kind, recipient_email, recipient_name, subject, text_body,
+                html_body, process_instance_id, subscription_id, license_request_id, status, attempts, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)""";
     private static final int MAX_ERROR = 2000;
     private static final int MAX_NAME = 200;
 
@@ -50,20 +56,26 @@ public class NotificationStore {
         requireFits("plain-text body", mail.text());
         requireFits("HTML body", mail.html());
         try {
-            ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-                            insert into notification (idempotency_key, kind, recipient_email, recipient_name, subject,
-                                text_body, html_body, process_instance_id, subscription_id, license_request_id,
-                                status, attempts, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)""")
-                    .params(notification.idempotencyKey(), notification.kind().name(), recipient.getAddress(),
-                            truncate(recipient.getPersonal(), MAX_NAME), mail.subject(), mail.text(), mail.html(),
-                            notification.processInstanceId(), notification.subscriptionId(),
-                            notification.licenseRequestId(), Rows.timestamp(Instant.now(clock)))
-                    .update());
+            ownTransaction.executeWithoutResult(status -> jdbc.sql(INSERT)
+                    .params(values(notification, recipient, mail)).update());
         } catch (DuplicateKeyException recordedMeanwhile) {
             // Another caller recorded the same key first; its content stands.
         }
         return find(notification.idempotencyKey()).orElseThrow();
+    }
+
+    /**
+     * Records the message QUEUED in the caller's transaction (an outbox row written by the step that
+     * decided it), unless the key is recorded already.
+     */
+    public void insertWithCaller(Notification notification, InternetAddress recipient, RenderedMail mail) {
+        requireFits("plain-text body", mail.text());
+        requireFits("HTML body", mail.html());
+        boolean recorded = jdbc.sql("select count(*) from notification where idempotency_key = ?")
+                .param(notification.idempotencyKey()).query(Integer.class).single() > 0;
+        if (!recorded) {
+            jdbc.sql(INSERT).params(values(notification, recipient, mail)).update();
+        }
     }
 
     public void markSent(long id) {
@@ -103,6 +115,13 @@ public class NotificationStore {
                 .param("limit", limit)
                 .query(NotificationStore::row)
                 .list();
+    }
+
+    private Object[] values(Notification notification, InternetAddress recipient, RenderedMail mail) {
+        return new Object[] {notification.idempotencyKey(), notification.kind().name(), recipient.getAddress(),
+                truncate(recipient.getPersonal(), MAX_NAME), mail.subject(), mail.text(), mail.html(),
+                notification.processInstanceId(), notification.subscriptionId(), notification.licenseRequestId(),
+                Rows.timestamp(Instant.now(clock))};
     }
 
     private static NotificationRecord row(ResultSet rs, int n) throws SQLException {

@@ -177,8 +177,15 @@ class LicenseRequestProcessTest {
         assertThat(jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(pi.getId())
                 .query(String.class).list()).containsExactly(approver.id());
 
+        assertThat(jdbc.sql("select recipient_email from notification where license_request_id = ? and status = 'QUEUED'")
+                .param(done.id()).query(String.class).list()).as("recorded with the decision, not sent yet")
+                .containsExactlyInAnyOrder(requester.email(), colleague.email());
+        assertThat(inbox.to(colleague.email())).isEmpty();
+
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(jdbc.sql("select count(*) from notification where license_request_id = ? and status = 'SENT'")
+                .param(done.id()).query(Integer.class).single()).isEqualTo(2);
         DevMail toColleague = inbox.onlyMessageTo(colleague.email());
         assertThat(toColleague.subject()).isEqualTo("Your license for " + product.name() + " is ready");
         assertThat(toColleague.text()).contains(requester.displayName() + " asked for a license", "Welcome aboard");

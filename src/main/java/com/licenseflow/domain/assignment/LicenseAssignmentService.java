@@ -116,7 +116,8 @@ public class LicenseAssignmentService {
                     product.name() + " assigned to " + user.label() + " from subscription " + subscriptionId
                             + (command.disabledPlans().isEmpty() ? ", all apps and services on"
                             : ", switched off: " + new TreeSet<>(command.disabledPlans())));
-            created.add(assignments.require(id));
+            created.add(new LicenseAssignment(id, user.id(), subscriptionId, product.id(),
+                    new TreeSet<>(command.disabledPlans()), now, actor.userId(), null, null, null));
         }
         return created;
     }

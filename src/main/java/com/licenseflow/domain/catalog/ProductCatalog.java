@@ -38,12 +38,22 @@ public class ProductCatalog {
 
     /** R7: the products a request for {@code productId} can be served from, the product itself first. */
     public List<Product> servingProducts(String productId) {
+        Map<String, Product> found = load("where p.id = :id or p.id in "
+                + "(select substitute_id from product_substitute where product_id = :id)", Map.of("id", productId));
+        Product requested = found.remove(productId);
+        if (requested == null) {
+            throw Rule.UNKNOWN_PRODUCT.violation("There is no product '" + productId + "'.");
+        }
         List<Product> serving = new ArrayList<>();
-        serving.add(require(productId));
-        jdbc.sql("select substitute_id from product_substitute where product_id = ? order by substitute_id")
-                .param(productId).query(String.class).list()
-                .forEach(id -> serving.add(require(id)));
+        serving.add(requested);
+        found.values().stream().sorted(java.util.Comparator.comparing(Product::id)).forEach(serving::add);
         return serving;
+    }
+
+    /** The product whose id, or name in any case, is {@code text}. */
+    public Optional<Product> findByIdOrName(String text) {
+        return load("where p.id = :text or lower(p.name) = lower(:text)", Map.of("text", text)).values().stream()
+                .findFirst();
     }
 
     public void insert(Product product) {

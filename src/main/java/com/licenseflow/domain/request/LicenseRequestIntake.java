@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -84,20 +85,21 @@ public class LicenseRequestIntake {
                     + " characters long; keep it to " + MAX_JUSTIFICATION + ".");
         }
         String id = UUID.randomUUID().toString();
-        requests.insert(id, wanted.id(), requester.id(), blankToNull(justification), Instant.now(clock),
-                processInstanceId, userIds);
-        return requests.require(id);
+        Instant now = Instant.now(clock);
+        String why = blankToNull(justification);
+        requests.insert(id, wanted.id(), requester.id(), why, now, processInstanceId, userIds);
+        return new LicenseRequest(id, wanted.id(), wanted.name(), requester.id(), requester.displayName(), why, now,
+                LicenseRequestStatus.PENDING, processInstanceId, null, null, null, null, Set.of(), null, null,
+                users.stream().map(u -> new RequestedUser(u.id(), u.displayName(), u.email(), UserOutcome.PENDING))
+                        .toList());
     }
 
     private Product resolve(String text) {
         String wanted = text == null ? "" : text.trim();
-        List<Product> products = catalog.list();
-        return products.stream()
-                .filter(p -> p.id().equalsIgnoreCase(wanted) || p.name().equalsIgnoreCase(wanted))
-                .findFirst()
-                .orElseThrow(() -> Rule.UNKNOWN_PRODUCT.violation((wanted.isEmpty() ? "Name the product you need."
-                        : "There is no product '" + wanted + "'.") + " Products you can request: "
-                        + products.stream().filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED)
+        return catalog.findByIdOrName(wanted).orElseThrow(() -> Rule.UNKNOWN_PRODUCT.violation(
+                (wanted.isEmpty() ? "Name the product you need." : "There is no product '" + wanted + "'.")
+                        + " Products you can request: " + catalog.list().stream()
+                        .filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED)
                         .map(Product::name).collect(Collectors.joining(", ")) + "."));
     }
 

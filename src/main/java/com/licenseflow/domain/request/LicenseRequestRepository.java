@@ -16,8 +16,9 @@ import org.springframework.stereotype.Repository;
 public class LicenseRequestRepository {
 
     private static final String SELECT = """
-            select r.*, p.name as product_name, u.display_name as requester_name
+            select r.*, p.name as product_name, u.display_name as requester_name, a.name as assigned_product_name
             from license_request r join product p on p.id = r.product_id join directory_user u on u.id = r.requester_id
+            left join product a on a.id = r.assigned_product_id
             """;
 
     private final JdbcClient jdbc;
@@ -116,7 +117,7 @@ public class LicenseRequestRepository {
                     rs.getString("justification"), Rows.instant(rs, "requested_at"),
                     LicenseRequestStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
                     rs.getString("decided_by"), Rows.instant(rs, "decided_at"), rs.getString("assigned_product_id"),
-                    Rows.planSet(rs.getString("disabled_plans")), rs.getString("decision_message"),
+                    rs.getString("assigned_product_name"), Rows.planSet(rs.getString("disabled_plans")), rs.getString("decision_message"),
                     Rows.instant(rs, "completed_at"), new ArrayList<>()));
         });
         if (requests.isEmpty()) {

@@ -59,6 +59,11 @@ public class LicenseRequestReview {
 
     /** Refuses a decision the reviewer may not make or that does not fit the request; changes nothing. */
     public void validate(LicenseRequest request, Actor reviewer, ReviewDecision decision) {
+        validate(request, reviewer, decision, catalog.servingProducts(request.productId()));
+    }
+
+    /** Checks the decision; returns the product to assign from when it approves. */
+    private Product validate(LicenseRequest request, Actor reviewer, ReviewDecision decision, List<Product> serving) {
         requirePending(request);
         approvers.requireApprover(reviewer);
         if (reviewer.userId().equals(request.requesterId())) {
@@ -70,7 +75,7 @@ public class LicenseRequestReview {
                 throw Rule.INVALID_INPUT.violation("Denying refuses the whole request for all " + request.users().size()
                         + " users. Confirm that you want to deny it, or approve it for some of them.");
             }
-            return;
+            return null;
         }
         if (decision.approvedUserIds().isEmpty()) {
             throw Rule.INVALID_INPUT.violation("Approve the request for at least one user, or deny the whole request.");
@@ -81,16 +86,17 @@ public class LicenseRequestReview {
             throw Rule.INVALID_INPUT.violation(outsiders + " did not ask for this license; only users in the request "
                     + "can be approved.");
         }
-        Product chosen = servingProduct(request, decision.productId());
+        Product chosen = servingProduct(request, decision.productId(), serving);
         if (decision.enabledPlans() != null) {
             Set<String> known = new HashSet<>();
-            catalog.servingProducts(request.productId()).forEach(p -> known.addAll(p.planIds()));
+            serving.forEach(p -> known.addAll(p.planIds()));
             Set<String> unknown = new TreeSet<>(decision.enabledPlans());
             unknown.removeAll(known);
             if (!unknown.isEmpty()) {
                 throw Rule.UNKNOWN_SERVICE_PLAN.violation(chosen.name() + " has no apps or services " + unknown + ".");
             }
         }
+        return chosen;
     }
 
     /**
@@ -102,8 +108,7 @@ public class LicenseRequestReview {
     public LicenseRequest approve(ChangeContext context, String requestId, ReviewDecision decision,
                                   Long sourceSubscriptionId) {
         LicenseRequest request = requests.require(requestId);
-        validate(request, context.actor(), decision);
-        Product chosen = servingProduct(request, decision.productId());
+        Product chosen = validate(request, context.actor(), decision, catalog.servingProducts(request.productId()));
         Set<String> disabled = new TreeSet<>(chosen.planIds());
         if (decision.enabledPlans() == null) {
             disabled.clear();
@@ -117,9 +122,10 @@ public class LicenseRequestReview {
         request.userIds().forEach(u -> outcomes.put(u, approved.contains(u) ? UserOutcome.APPROVED : UserOutcome.DENIED));
         LicenseRequestStatus status = approved.size() == request.users().size()
                 ? LicenseRequestStatus.APPROVED : LicenseRequestStatus.PARTLY_APPROVED;
-        requests.complete(requestId, status, context.actorId(), Instant.now(clock), chosen.id(),
-                String.join(",", disabled), decision.message(), outcomes);
-        return requests.require(requestId);
+        Instant now = Instant.now(clock);
+        requests.complete(requestId, status, context.actorId(), now, chosen.id(), String.join(",", disabled),
+                decision.message(), outcomes);
+        return request.completed(status, context.actorId(), now, chosen, disabled, decision.message(), outcomes);
     }
 
     /** R5: denies the whole request. */
@@ -129,9 +135,11 @@ public class LicenseRequestReview {
         validate(request, context.actor(), decision);
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
         request.userIds().forEach(u -> outcomes.put(u, UserOutcome.DENIED));
-        requests.complete(requestId, LicenseRequestStatus.DENIED, context.actorId(), Instant.now(clock), null, null,
+        Instant now = Instant.now(clock);
+        requests.complete(requestId, LicenseRequestStatus.DENIED, context.actorId(), now, null, null,
                 decision.message(), outcomes);
-        return requests.require(requestId);
+        return request.completed(LicenseRequestStatus.DENIED, context.actorId(), now, null, Set.of(),
+                decision.message(), outcomes);
     }
 
     /** Nobody decided within the retention period: every user's request expires. */
@@ -141,17 +149,17 @@ public class LicenseRequestReview {
         requirePending(request);
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
         request.userIds().forEach(u -> outcomes.put(u, UserOutcome.EXPIRED));
-        requests.complete(requestId, LicenseRequestStatus.EXPIRED, null, Instant.now(clock), null, null, null, outcomes);
-        return requests.require(requestId);
+        Instant now = Instant.now(clock);
+        requests.complete(requestId, LicenseRequestStatus.EXPIRED, null, now, null, null, null, outcomes);
+        return request.completed(LicenseRequestStatus.EXPIRED, null, now, null, Set.of(), null, outcomes);
     }
 
-    private Product servingProduct(LicenseRequest request, String productId) {
+    private static Product servingProduct(LicenseRequest request, String productId, List<Product> serving) {
         String wanted = productId == null || productId.isBlank() ? request.productId() : productId;
-        return catalog.servingProducts(request.productId()).stream()
+        return serving.stream()
                 .filter(p -> p.id().equals(wanted)).findFirst()
                 .orElseThrow(() -> Rule.INVALID_INPUT.violation("'" + wanted + "' cannot serve a request for "
-                        + request.productName() + ". Pick one of: " + catalog.servingProducts(request.productId())
-                        .stream().map(Product::name).toList() + "."));
+                        + request.productName() + ". Pick one of: " + serving.stream().map(Product::name).toList() + "."));
     }
 
     private static void requirePending(LicenseRequest request) {

@@ -9,7 +9,10 @@ import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.directory.Directory;
+import com.licenseflow.domain.request.LicenseRequest;
 import com.licenseflow.domain.request.LicenseRequestReview;
+import com.licenseflow.notification.LicenseRequestMails;
+import com.licenseflow.notification.NotificationService;
 import com.licenseflow.workflow.FormValues;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +20,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Assigns the approved licenses in the engine's transaction, in the approver's name. Too few seats
+ * Assigns the approved licenses in the engine's transaction, in the approver's name, and records the
+ * emails telling every user (sent by the asynchronous step that follows). Too few seats
  * is a business situation, not a failure: it raises the SEAT_SHORTAGE error the model routes to
  * "Resolve seat shortage" (the domain rolled its own part back, nothing was assigned).
  */
@@ -28,10 +32,15 @@ public class ApproveLicenseRequestDelegate implements JavaDelegate {
 
     private final LicenseRequestReview review;
     private final Directory directory;
+    private final LicenseRequestMails mails;
+    private final NotificationService notifications;
 
-    public ApproveLicenseRequestDelegate(LicenseRequestReview review, Directory directory) {
+    public ApproveLicenseRequestDelegate(LicenseRequestReview review, Directory directory, LicenseRequestMails mails,
+                                         NotificationService notifications) {
         this.review = review;
         this.directory = directory;
+        this.mails = mails;
+        this.notifications = notifications;
     }
 
     @Override
@@ -40,8 +49,9 @@ public class ApproveLicenseRequestDelegate implements JavaDelegate {
         ChangeContext context = ChangeContext.byProcess(directory.actor(reviewer), "license request approved",
                 execution.getProcessInstanceId());
         try {
-            review.approve(context, FormValues.string(execution, LICENSE_REQUEST_ID),
+            LicenseRequest approved = review.approve(context, FormValues.string(execution, LICENSE_REQUEST_ID),
                     ReviewDecisionVariables.read(execution), FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID));
+            notifications.record(mails.outcome(approved));
         } catch (LicenseRuleViolation violation) {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {
                 throw violation;
