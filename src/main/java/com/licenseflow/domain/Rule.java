@@ -10,6 +10,7 @@ public enum Rule {
     UNKNOWN_USER(Refusal.NOT_FOUND),
     UNKNOWN_PRODUCT(Refusal.NOT_FOUND),
     UNKNOWN_SUBSCRIPTION(Refusal.NOT_FOUND),
+    UNKNOWN_TAKEOVER(Refusal.NOT_FOUND),
 
     INVALID_INPUT(Refusal.INVALID),
     TOO_MANY_USERS(Refusal.INVALID),
@@ -30,7 +31,10 @@ public enum Rule {
     DUPLICATE_REQUEST(Refusal.CONFLICT),
     UNKNOWN_LICENSE_REQUEST(Refusal.NOT_FOUND),
     REQUEST_NOT_PENDING(Refusal.CONFLICT),
-    FOUR_EYES(Refusal.FORBIDDEN);
+    FOUR_EYES(Refusal.FORBIDDEN),
+
+    SUBSCRIPTION_NOT_SELF_SERVICE(Refusal.CONFLICT),
+    TAKEOVER_RUNNING(Refusal.CONFLICT);
 
     /** How a caller should read the refusal; the web layer turns it into an HTTP status. */
     public enum Refusal { FORBIDDEN, NOT_FOUND, INVALID, CONFLICT }
