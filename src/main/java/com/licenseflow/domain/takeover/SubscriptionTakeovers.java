@@ -103,7 +103,7 @@ public class SubscriptionTakeovers {
     public Takeover backOut(ChangeContext context, long takeoverId) {
         access.requireBillingManager(context.actor(), TO_DO);
         Takeover takeover = requireStatus(takeoverId, TakeoverStatus.STARTED);
-        finish(context, takeover, TakeoverStatus.BACKED_OUT, "backed out; the subscription is unchanged");
+        finish(context, takeover, TakeoverStatus.BACKED_OUT, null, "backed out; the subscription is unchanged");
         return takeovers.require(takeoverId);
     }
 
@@ -124,7 +124,7 @@ public class SubscriptionTakeovers {
                     .productId(), takeover.targetSubscriptionId(), takeover.unusedSeats() + " seats reserved for "
                     + "takeover " + takeoverId + " given back: the takeover was abandoned");
         }
-        finish(context, takeover, TakeoverStatus.ABANDONED, "abandoned after " + takeover.usersMoved() + " of "
+        finish(context, takeover, TakeoverStatus.ABANDONED, null, "abandoned after " + takeover.usersMoved() + " of "
                 + takeover.usersTotal() + " users were moved");
     }
 
@@ -156,8 +156,9 @@ public class SubscriptionTakeovers {
         return takeover;
     }
 
-    void finish(ChangeContext context, Takeover takeover, TakeoverStatus status, String what) {
-        takeovers.finish(takeover.id(), status, null, context.actorId(), Instant.now(clock));
+    void finish(ChangeContext context, Takeover takeover, TakeoverStatus status, String cancellationReason,
+                String what) {
+        takeovers.finish(takeover.id(), status, cancellationReason, context.actorId(), Instant.now(clock));
         Subscription subscription = subscriptions.require(takeover.subscriptionId());
         audit.record(context, AuditAction.TAKEOVER_FINISHED, subscription.purchaserId(), subscription.productId(),
                 subscription.id(), "Takeover of subscription " + subscription.id() + " " + what);

@@ -92,7 +92,7 @@ public class TakeoverCancellation {
                 subscription.productId(), subscription.id(), "Self-service subscription " + subscription.id()
                         + " cancelled (" + reason + "): " + subscription.status() + " -> DELETED, " + users
                         + " users lost access; their mailbox data is kept until " + keptUntil);
-        takeovers.finish(context, takeover, outcome, "finished: subscription cancelled (" + reason + "), " + users
+        takeovers.finish(context, takeover, outcome, reason, "finished: subscription cancelled (" + reason + "), " + users
                 + " users unassigned");
         return users;
     }

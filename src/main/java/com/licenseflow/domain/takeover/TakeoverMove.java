@@ -183,7 +183,7 @@ public class TakeoverMove {
         audit.record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, source.purchaserId(), source.productId(),
                 source.id(), "Self-service subscription " + source.id() + " cancelled: " + source.status() + " -> DELETED, "
                         + takeover.usersMoved() + " users moved to subscription " + takeover.targetSubscriptionId());
-        takeovers.finish(context, takeover, TakeoverStatus.MOVED, "finished: " + takeover.usersMoved()
+        takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + takeover.usersMoved()
                 + " users moved to subscription " + takeover.targetSubscriptionId() + ", subscription Deleted");
         return repository.require(takeoverId);
     }
