@@ -2,6 +2,8 @@ package com.licenseflow.web;
 
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.subscription.SubscriptionKind;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Query parameters as people type them in URLs. */
@@ -12,15 +14,24 @@ final class QueryParams {
 
     /** "central", "self-service" (or SELF_SERVICE); null or blank means no filter. */
     static SubscriptionKind kind(String text) {
+        return oneOf(SubscriptionKind.class, text, "subscription kind");
+    }
+
+    /** One of the enum's values, in any case and with - for _; null or blank means no filter. */
+    static <E extends Enum<E>> E oneOf(Class<E> type, String text, String what) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (SubscriptionKind kind : SubscriptionKind.values()) {
-            if (kind.name().equals(normalized)) {
-                return kind;
+        E[] values = type.getEnumConstants();
+        for (E value : values) {
+            if (value.name().equals(normalized)) {
+                return value;
             }
         }
-        throw Rule.INVALID_INPUT.violation("'" + text + "' is not a subscription kind; use central or self-service.");
+        List<String> names = Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .toList();
+        throw Rule.INVALID_INPUT.violation("'" + text + "' is not a " + what + "; use "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1) + ".");
     }
 }

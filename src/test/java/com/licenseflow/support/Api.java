@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.StreamSupport;
 
 /** A small HTTP client for the tests: real requests against the running application. */
 public class Api {
@@ -31,6 +32,13 @@ public class Api {
         public String detail() {
             return json().path("detail").asText();
         }
+    }
+
+    /** The element of a JSON array whose {@code field} is {@code value}; fails the test when there is none. */
+    public static JsonNode find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(n -> n.path(field).asText().equals(value)).findFirst()
+                .orElseThrow(() -> new AssertionError(field + "=" + value + " not in " + array));
     }
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -21,7 +21,10 @@ import com.licenseflow.domain.request.UserOutcome;
 import com.licenseflow.domain.settings.TenantSettings;
 import com.licenseflow.domain.settings.TenantSettingsService;
 import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.notification.devserver.DevMail;
+import com.licenseflow.notification.devserver.DevMailbox;
 import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.Inbox;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import java.time.Duration;
@@ -71,6 +74,10 @@ class LicenseRequestProcessTest {
     TenantSettingsService settings;
     @Autowired
     ProductCatalog catalog;
+    @Autowired
+    DevMailbox devMailbox;
+
+    Inbox inbox;
 
     Product product;
     long subscription;
@@ -81,6 +88,7 @@ class LicenseRequestProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
+        inbox = new Inbox(devMailbox);
         product = fixtures.product();
         subscription = fixtures.central(product, 5);
         requester = fixtures.member();
@@ -168,6 +176,13 @@ class LicenseRequestProcessTest {
         assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
         assertThat(jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(pi.getId())
                 .query(String.class).list()).containsExactly(approver.id());
+
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        BpmnAwareTests.assertThat(pi).isEnded();
+        DevMail toColleague = inbox.onlyMessageTo(colleague.email());
+        assertThat(toColleague.subject()).isEqualTo("Your license for " + product.name() + " is ready");
+        assertThat(toColleague.text()).contains(requester.displayName() + " asked for a license", "Welcome aboard");
+        assertThat(inbox.onlyMessageTo(requester.email()).subject()).contains("is ready");
     }
 
     @Test
@@ -181,6 +196,11 @@ class LicenseRequestProcessTest {
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.PARTLY_APPROVED);
         assertThat(outcomes(pi)).containsOnly(Map.entry(requester.id(), UserOutcome.DENIED),
                 Map.entry(colleague.id(), UserOutcome.APPROVED));
+
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        assertThat(inbox.onlyMessageTo(requester.email()).subject())
+                .isEqualTo("Your license request for " + product.name() + " was denied");
+        assertThat(inbox.onlyMessageTo(colleague.email()).subject()).contains("is ready");
     }
 
     @Test
@@ -201,6 +221,13 @@ class LicenseRequestProcessTest {
         assertThat(denied.decisionMessage()).isEqualTo("Use the shared account");
         assertThat(outcomes(pi).values()).containsOnly(UserOutcome.DENIED);
         assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isZero();
+
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        for (DirectoryUser user : List.of(requester, colleague)) {
+            DevMail denial = inbox.onlyMessageTo(user.email());
+            assertThat(denial.subject()).contains("was denied");
+            assertThat(denial.text()).contains("Use the shared account");
+        }
     }
 
     @Test
@@ -215,6 +242,10 @@ class LicenseRequestProcessTest {
 
         driver.complete(approver.id(), review, approval(List.of(adminRequester.id()), product.id(), allPlans(product), null));
         assertThat(fixtures.holders(subscription)).containsExactly(adminRequester.id());
+        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(1);
+        assertThat(inbox.to(adminRequester.email())).as("no mail before the notify step").isEmpty();
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        assertThat(inbox.onlyMessageTo(adminRequester.email()).subject()).contains("is ready");
     }
 
     @Test
@@ -261,6 +292,9 @@ class LicenseRequestProcessTest {
         assertThat(fixtures.subscription(small).quantity()).isEqualTo(2);
         assertThat(fixtures.holders(small)).containsExactlyInAnyOrder(requester.id(), colleague.id());
         assertThat(auditRowsOf(pi, "SEATS_PURCHASED")).isEqualTo(1);
+        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        assertThat(inbox.onlyMessageTo(colleague.email()).subject()).contains("is ready");
     }
 
     @Test
@@ -277,6 +311,9 @@ class LicenseRequestProcessTest {
         assertThat(fixtures.holders(spare)).containsExactlyInAnyOrder(requester.id(), colleague.id());
         assertThat(fixtures.holders(small)).isEmpty();
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.APPROVED);
+        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        assertThat(inbox.onlyMessageTo(requester.email()).subject()).contains("is ready");
     }
 
     @Test
@@ -294,6 +331,10 @@ class LicenseRequestProcessTest {
         assertThat(fixtures.holders(small)).containsExactly(colleague.id());
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.PARTLY_APPROVED);
         assertThat(outcomes(pi)).containsEntry(requester.id(), UserOutcome.DENIED);
+        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(1);
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        assertThat(inbox.onlyMessageTo(requester.email()).subject()).contains("was denied");
+        assertThat(inbox.onlyMessageTo(colleague.email()).subject()).contains("is ready");
     }
 
     @Test
@@ -307,6 +348,18 @@ class LicenseRequestProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(REVIEW, "Activity_RemindApprovers");
         assertThat(driver.job(pi.getId(), "BoundaryEvent_ReminderDue")).as("the next reminder").isNotNull();
+
+        driver.runJob(pi.getId(), "Activity_RemindApprovers");
+        DevMail reminder = inbox.onlyMessageTo(approver.email());
+        assertThat(reminder.subject()).isEqualTo("Reminder: a license request for " + product.name() + " from "
+                + requester.displayName() + " waits for your review");
+        assertThat(inbox.to(requester.email())).isEmpty();
+        BpmnAwareTests.assertThat(pi).isWaitingAt(REVIEW);
+
+        driver.advance(Duration.ofDays(3));
+        driver.runJob(pi.getId(), "BoundaryEvent_ReminderDue");
+        driver.runJob(pi.getId(), "Activity_RemindApprovers");
+        assertThat(inbox.to(approver.email())).as("a second reminder three days later").hasSize(2);
     }
 
     @Test
@@ -320,6 +373,12 @@ class LicenseRequestProcessTest {
         assertThat(driver.task(pi.getId(), REVIEW)).isNull();
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.EXPIRED);
         assertThat(outcomes(pi).values()).containsOnly(UserOutcome.EXPIRED);
+
+        driver.runJob(pi.getId(), "Activity_NotifyRequestExpired");
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(inbox.onlyMessageTo(colleague.email()).subject())
+                .isEqualTo("Your license request for " + product.name() + " expired");
+        assertThat(inbox.onlyMessageTo(requester.email()).subject()).contains("expired");
     }
 
     @Test

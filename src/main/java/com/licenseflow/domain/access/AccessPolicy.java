@@ -34,6 +34,11 @@ public class AccessPolicy {
         require(actor, toDo, AdminRole.values());
     }
 
+    /** Notifications: any admin reads everyone's mail (to follow deliveries up); others only mail to themselves. */
+    public boolean readsEveryonesMail(Actor actor) {
+        return actor.isAdmin();
+    }
+
     /** A6: only a global administrator may give a guest a license. */
     public void requireMayLicenseGuest(Actor actor, String guestName) {
         if (!actor.hasAnyOf(GLOBAL_ADMIN)) {

@@ -1,0 +1,64 @@
+package com.licenseflow.notification;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What an email is about. Each kind has a subject, a plain-text and an HTML template in
+ * {@code src/main/resources/templates/mail/<kind-in-kebab-case>.{subject,txt,html}.mustache}.
+ *
+ * <p>The model a caller passes holds the keys listed per kind; values are rendered with
+ * {@code toString()} (pass names and formatted dates, not entities), "users" is a list of display
+ * names. Required keys must be present and not null; a missing one is refused before anything is
+ * recorded. Every template also gets these keys, which the caller does not pass:
+ * {@code recipientName}, {@code appUrl} ({@code licenseflow.public-url}), {@code tasklistUrl},
+ * and, when the notification names them, {@code licenseRequestId}, {@code subscriptionId},
+ * {@code subscriptionUrl} and {@code processInstanceId}.
+ */
+public enum NotificationKind {
+
+    /** R10: a user in a license request got the license. Required: {@code product}. Optional: {@code message} (the approver's, R9), {@code requester} (when someone else asked for them). */
+    LICENSE_REQUEST_APPROVED("product"),
+
+    /** R10/R6: a user in a request was denied. Required: {@code product}. Optional: {@code message} (the approver's, R9), {@code requester}. */
+    LICENSE_REQUEST_DENIED("product"),
+
+    /** The request was never decided and expired. Required: {@code product}. Optional: {@code requestedOn}. */
+    LICENSE_REQUEST_EXPIRED("product"),
+
+    /** To an approver: a request waits for review. Required: {@code product}, {@code requester}, {@code users}. Optional: {@code requestedOn}. */
+    LICENSE_REQUEST_REMINDER("product", "requester", "users"),
+
+    /** S6, to the purchaser: their users were moved to another subscription, theirs is cancelled (Deleted). Required: {@code product}, {@code users}. */
+    SUBSCRIPTION_MOVED_AND_CANCELLED("product", "users"),
+
+    /** S7, to the purchaser: an admin cancelled their self-service subscription; its users lost access. Required: {@code product}, {@code reason}, {@code users}. */
+    SUBSCRIPTION_CANCELLED("product", "reason", "users"),
+
+    /** A10, to the purchaser: recurring billing is off, the subscription ends at the end of its term. Required: {@code product}, {@code endsOn}. */
+    SUBSCRIPTION_ENDS_AT_TERM("product", "endsOn"),
+
+    /** S5, to a purchaser: their users now have central licenses, please cancel the subscription. Required: {@code product}, {@code users}. Optional: {@code deadline}. */
+    CENTRALIZATION_CANCEL_REQUEST("product", "users"),
+
+    /** S5, to a purchaser: reminder of the cancel request. Required: {@code product}, {@code users}, {@code deadline}. */
+    CENTRALIZATION_REMINDER("product", "users", "deadline"),
+
+    /** S5, to the admin: the centralization's outcome. Required: {@code product}, {@code users} (centralized), {@code cancelledSubscriptions} (count), {@code savings} (e.g. "EUR 27.00 per month"). */
+    CENTRALIZATION_SUMMARY("product", "users", "cancelledSubscriptions", "savings");
+
+    private final List<String> requiredKeys;
+
+    NotificationKind(String... requiredKeys) {
+        this.requiredKeys = List.of(requiredKeys);
+    }
+
+    public List<String> requiredKeys() {
+        return requiredKeys;
+    }
+
+    /** The templates' base name: LICENSE_REQUEST_APPROVED reads license-request-approved.*.mustache. */
+    public String templateName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

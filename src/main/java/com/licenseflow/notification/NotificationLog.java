@@ -1,0 +1,39 @@
+package com.licenseflow.notification;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.Actor;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Every recorded notification as people may see it: admins all of them, others those addressed to them. */
+@Service
+public class NotificationLog {
+
+    private final NotificationStore store;
+    private final MailVisibility visibility;
+
+    public NotificationLog(NotificationStore store, MailVisibility visibility) {
+        this.store = store;
+        this.visibility = visibility;
+    }
+
+    /** Newest first. */
+    public List<NotificationRecord> recent(Actor actor, NotificationFilter filter, int limit) {
+        Optional<String> own = visibility.restrictedTo(actor);
+        if (own.isEmpty()) {
+            return store.recent(filter, limit);
+        }
+        if (filter.recipient() != null && !filter.recipient().equalsIgnoreCase(own.get())) {
+            return List.of();
+        }
+        return store.recent(filter.toRecipient(own.get()), limit);
+    }
+
+    public NotificationRecord get(Actor actor, long id) {
+        return store.byId(id).filter(n -> visibility.mayRead(actor, List.of(n.recipientEmail())))
+                .orElseThrow(() -> Rule.UNKNOWN_NOTIFICATION.violation("There is no notification " + id
+                        + " that you may read. GET /api/notifications lists the ones you may read: "
+                        + "administrators see all, everyone else the mail addressed to them."));
+    }
+}

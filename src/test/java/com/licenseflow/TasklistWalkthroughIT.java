@@ -1,0 +1,161 @@
+package com.licenseflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.licenseflow.support.Api;
+import com.licenseflow.support.PackagedApplication;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's walk-through, in a real browser against the packaged jar: an employee requests a
+ * license in Tasklist, alice approves part of it in Tasklist, the licenses are there and everyone
+ * got an email. Needs
+ * Debian's Chromium at /usr/bin/chromium; skipped with a reason without it, unless
+ * LICENSEFLOW_BROWSER_REQUIRED=1 (as in .ci/run).
+ */
+class TasklistWalkthroughIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "walkthrough");
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static PackagedApplication application;
+
+    @BeforeAll
+    static void launch() {
+        boolean required = "1".equals(System.getenv("LICENSEFLOW_BROWSER_REQUIRED"));
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (required) {
+                throw new IllegalStateException("Browser test required but " + CHROMIUM + " is missing "
+                        + "(apt-get install chromium)");
+            }
+            Assumptions.abort("No Chromium at " + CHROMIUM + "; browser walk-through skipped");
+        }
+        application = PackagedApplication.get();
+        // Playwright must use the machine's Chromium, never download its own.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void anEmployeeRequestsInTasklistAndAliceApprovesPartOfIt() {
+        try (BrowserContext employee = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = employee.newPage();
+            login(page, "liam");
+            page.getByText("Start process").first().click();
+            page.getByText("License request approval").click();
+            page.getByLabel("Product").fill("Power BI Pro");
+            page.getByLabel("Why is it needed?").fill("Sales dashboards for the new region");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+            assertThat(page.getByText("you can buy Power BI Pro yourself").textContent())
+                    .as("a product users may buy needs no request").contains("self-service purchase");
+
+            page.getByLabel("Product").fill("Microsoft 365 Business Standard");
+            page.getByLabel("Colleagues who also need it").fill("julia, milan@contoso.example");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+            page.getByText("The process has been started.").waitFor();
+            screenshot(page, "1-requested");
+        }
+
+        Api alice = application.api().as("alice");
+        JsonNode pending = StreamSupport.stream(alice.get("/api/license-requests?status=pending").json().spliterator(),
+                false).filter(r -> r.path("requesterId").asText().equals("liam")).findFirst().orElseThrow();
+        assertThat(pending.path("productName").asText()).isEqualTo("Microsoft 365 Business Standard");
+
+        try (BrowserContext approver = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = approver.newPage();
+            login(page, "alice");
+            page.getByText("My group's tasks").first().click();
+            page.getByText("Review license request").first().click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+            Locator form = page.locator(".fjs-form");
+            assertThat(form.textContent()).contains("Liam Smit (liam) asked", "Microsoft 365 Business Standard - 6 seats available",
+                    "Microsoft Intune (only in Microsoft 365 Business Premium)");
+            page.getByLabel("Approve (for the users ticked below)").check();
+            page.getByLabel("Milan Jacobs <milan@contoso.example>").uncheck();
+            page.getByLabel("Microsoft Teams").uncheck();
+            page.getByLabel("Message to the users (optional)").fill("Milan: the shared mailbox is enough for you.");
+            screenshot(page, "2-review");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+            form.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+            screenshot(page, "3-completed");
+        }
+
+        JsonNode decided = alice.get("/api/license-requests/" + pending.path("id").asText()).json();
+        assertThat(decided.path("status").asText()).isEqualTo("PARTLY_APPROVED");
+        Map<String, String> outcomes = StreamSupport.stream(decided.path("users").spliterator(), false)
+                .collect(Collectors.toMap(u -> u.path("userId").asText(), u -> u.path("outcome").asText()));
+        assertThat(outcomes).containsOnly(Map.entry("liam", "APPROVED"), Map.entry("julia", "APPROVED"),
+                Map.entry("milan", "DENIED"));
+        JsonNode juliasLicenses = alice.get("/api/users/julia/licenses").json();
+        JsonNode standard = StreamSupport.stream(juliasLicenses.spliterator(), false)
+                .filter(l -> l.path("productId").asText().equals("O365_BUSINESS_PREMIUM")).findFirst().orElseThrow();
+        assertThat(standard.path("disabledServicePlans")).extracting(JsonNode::asText).containsExactly("TEAMS1");
+        assertThat(alice.get("/api/users/milan/licenses").json()).noneMatch(
+                l -> l.path("productId").asText().equals("O365_BUSINESS_PREMIUM"));
+
+        // The job executor of the running application sends the emails after the decision committed.
+        JsonNode sent = awaitSent(alice, pending.path("id").asText(), 3);
+        Map<String, String> subjects = StreamSupport.stream(sent.spliterator(), false)
+                .collect(Collectors.toMap(n -> n.path("recipientEmail").asText(), n -> n.path("subject").asText()));
+        assertThat(subjects).containsOnly(
+                Map.entry("liam@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
+                Map.entry("julia@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
+                Map.entry("milan@contoso.example", "Your license request for Microsoft 365 Business Standard was denied"));
+        JsonNode received = alice.get("/api/dev-mailbox").json();
+        assertThat(received).anyMatch(m -> m.path("recipients").toString().contains("milan@contoso.example"));
+    }
+
+    private static JsonNode awaitSent(Api api, String requestId, int expected) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode sent = api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json();
+        while (sent.size() < expected && Instant.now().isBefore(deadline)) {
+            sent = api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json();
+        }
+        assertThat(sent).as("emails sent for request " + requestId).hasSize(expected);
+        return sent;
+    }
+
+    private void login(Page page, String user) {
+        page.navigate(application.baseUrl() + "/camunda/app/tasklist/default/");
+        page.getByPlaceholder("Username").fill(user);
+        page.getByPlaceholder("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByText("Start process").first().waitFor();
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

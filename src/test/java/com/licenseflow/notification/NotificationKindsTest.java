@@ -1,0 +1,100 @@
+package com.licenseflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.licenseflow.notification.devserver.DevMail;
+import com.licenseflow.notification.devserver.DevMailbox;
+import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.Inbox;
+import com.licenseflow.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every kind of notification, rendered, sent over SMTP and read back from the SMTP server. */
+@IntegrationTest
+class NotificationKindsTest {
+
+    private static final String PRODUCT = "Power BI Pro";
+    private static final List<String> USERS = List.of("Noah Bakker", "Mia de Jong");
+
+    /** What a caller passes for a kind, and what the recipient must then read. */
+    private record Case(Map<String, Object> model, String subject, List<String> body) {
+    }
+
+    // No default branch: a new kind does not compile until it has a case here.
+    private static Case expected(NotificationKind kind) {
+        return switch (kind) {
+            case LICENSE_REQUEST_APPROVED -> new Case(Map.of("product", PRODUCT, "message", "Welcome to the BI team",
+                    "requester", "Liam Smit"), "Your license for Power BI Pro is ready",
+                    List.of("Liam Smit asked for a license for Power BI Pro for you", "The request was approved",
+                            "Welcome to the BI team", "/api/me"));
+            case LICENSE_REQUEST_DENIED -> new Case(Map.of("product", PRODUCT, "message", "Use the shared reports"),
+                    "Your license request for Power BI Pro was denied",
+                    List.of("was denied: no license was assigned to you", "Use the shared reports"));
+            case LICENSE_REQUEST_EXPIRED -> new Case(Map.of("product", PRODUCT, "requestedOn", "2026-10-01"),
+                    "Your license request for Power BI Pro expired",
+                    List.of("made on 2026-10-01 was not decided in time and has expired", "request it again"));
+            case LICENSE_REQUEST_REMINDER -> new Case(Map.of("product", PRODUCT, "requester", "Liam Smit",
+                    "users", USERS), "Reminder: a license request for Power BI Pro from Liam Smit waits for your review",
+                    List.of("Liam Smit asked for a license for Power BI Pro", "Noah Bakker", "Mia de Jong",
+                            "/camunda/app/tasklist/"));
+            case SUBSCRIPTION_MOVED_AND_CANCELLED -> new Case(Map.of("product", PRODUCT, "users", USERS),
+                    "Your Power BI Pro subscription was cancelled: its users were moved",
+                    List.of("were moved to another subscription", "Noah Bakker", "Mia de Jong", "Deleted",
+                            "/api/subscriptions/77"));
+            case SUBSCRIPTION_CANCELLED -> new Case(Map.of("product", PRODUCT, "reason", "Duplicate purchase",
+                    "users", USERS), "Your Power BI Pro subscription was cancelled",
+                    List.of("An administrator cancelled", "Duplicate purchase", "no longer have access",
+                            "Noah Bakker", "Mia de Jong", "Deleted"));
+            case SUBSCRIPTION_ENDS_AT_TERM -> new Case(Map.of("product", PRODUCT, "endsOn", "2027-03-31"),
+                    "Your Power BI Pro subscription ends on 2027-03-31",
+                    List.of("Recurring billing", "switched off", "2027-03-31"));
+            case CENTRALIZATION_CANCEL_REQUEST -> new Case(Map.of("product", PRODUCT, "users", USERS,
+                    "deadline", "2026-12-15"), "Please cancel your Power BI Pro subscription: your users now have central licenses",
+                    List.of("central license", "Noah Bakker", "Mia de Jong", "by 2026-12-15", "How to cancel",
+                            "/api/subscriptions/77"));
+            case CENTRALIZATION_REMINDER -> new Case(Map.of("product", PRODUCT, "users", USERS, "deadline", "2026-12-15"),
+                    "Reminder: please cancel your Power BI Pro subscription by 2026-12-15",
+                    List.of("still active", "Noah Bakker", "2026-12-15", "How to cancel"));
+            case CENTRALIZATION_SUMMARY -> new Case(Map.of("product", PRODUCT, "users", USERS,
+                    "cancelledSubscriptions", 2, "savings", "EUR 27.00 per month"),
+                    "Power BI Pro centralized: 2 self-service subscription(s) cancelled",
+                    List.of("Noah Bakker", "Mia de Jong", "Self-service subscriptions cancelled", "EUR 27.00 per month",
+                            "/api/licenses"));
+        };
+    }
+
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    NotificationStore store;
+    @Autowired
+    DevMailbox devMailbox;
+
+    @ParameterizedTest
+    @EnumSource(NotificationKind.class)
+    void theRecipientGetsTheKindsSubjectAndBody(NotificationKind kind) {
+        Case expected = expected(kind);
+        String recipient = Fixtures.unique("recipient") + "@test.example";
+        String key = Fixtures.unique("kinds/") + "/" + kind;
+
+        notifications.deliver(List.of(new Notification(key, kind, recipient, "Emma de Vries", expected.model(),
+                null, 77L, null)));
+
+        DevMail mail = new Inbox(devMailbox).onlyMessageTo(recipient);
+        assertThat(mail.recipients()).containsExactly(recipient);
+        assertThat(mail.from()).isEqualTo("licenseflow@localhost");
+        assertThat(mail.subject()).isEqualTo(expected.subject());
+        assertThat(mail.text()).startsWith("Hello Emma de Vries,").contains(expected.body());
+        assertThat(mail.html()).contains("Hello Emma de Vries,", PRODUCT);
+        assertThat(mail.headers()).contains("To: Emma de Vries <" + recipient + ">");
+        NotificationRecord recorded = store.find(key).orElseThrow();
+        assertThat(mail.messageId()).isEqualTo(MailHeaders.messageId(key, "localhost"));
+        assertThat(recorded.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(recorded.subject()).isEqualTo(expected.subject());
+        assertThat(recorded.subscriptionId()).isEqualTo(77L);
+    }
+}

@@ -1,0 +1,25 @@
+package com.licenseflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.licenseflow.domain.LicenseRuleViolation;
+import com.licenseflow.domain.Rule;
+import com.licenseflow.notification.devserver.DevMailbox;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/** With a real SMTP server configured there is no development mailbox, and the API says where mail went. */
+class DevMailboxControllerTest {
+
+    @Test
+    void withoutTheEmbeddedServerTheMailboxIsRefusedWithWhereToLook() {
+        DevMailboxController controller = new DevMailboxController(
+                new StaticListableBeanFactory().getBeanProvider(DevMailbox.class), null);
+
+        assertThatThrownBy(controller::messages)
+                .isInstanceOfSatisfying(LicenseRuleViolation.class,
+                        v -> assertThat(v.rule()).isEqualTo(Rule.DEV_MAILBOX_UNAVAILABLE))
+                .hasMessageContaining("spring.mail.host").hasMessageContaining("GET /api/notifications");
+    }
+}
