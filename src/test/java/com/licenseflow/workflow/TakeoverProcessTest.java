@@ -19,12 +19,16 @@ import com.licenseflow.domain.subscription.SubscriptionStatus;
 import com.licenseflow.domain.takeover.Takeover;
 import com.licenseflow.domain.takeover.TakeoverRepository;
 import com.licenseflow.domain.takeover.TakeoverStatus;
+import com.licenseflow.notification.devserver.DevMail;
+import com.licenseflow.notification.devserver.DevMailbox;
 import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.Inbox;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +79,10 @@ class TakeoverProcessTest {
     LicenseAssignmentService assignments;
     @Autowired
     Clock clock;
+    @Autowired
+    DevMailbox devMailbox;
 
+    Inbox inbox;
     Product product;
     DirectoryUser purchaser;
     DirectoryUser admin;
@@ -85,6 +92,7 @@ class TakeoverProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
+        inbox = new Inbox(devMailbox);
         product = fixtures.product(SelfServicePolicy.ENABLED, 3);
         purchaser = fixtures.member();
         admin = fixtures.admin(BILLING_ADMIN);
@@ -229,6 +237,13 @@ class TakeoverProcessTest {
         assertThat(auditActors(pi)).as("every change in the admin's name").containsExactly(admin.id());
         assertThat(jdbc.sql("select count(*) from audit_log where subscription_id = ? and process_instance_id is null")
                 .param(source).query(Integer.class).single()).as("every takeover change names the process").isZero();
+
+        assertThat(inbox.to(purchaser.email())).as("no mail before the email step").isEmpty();
+        driver.runJob(pi.getId(), EMAIL_MOVED);
+        BpmnAwareTests.assertThat(pi).isEnded();
+        DevMail mail = inbox.onlyMessageTo(purchaser.email());
+        assertThat(mail.subject()).isEqualTo("Your " + product.name() + " subscription was cancelled: its users were moved");
+        assertThat(mail.text()).contains("subscription " + source, "- user " + users.get(1), "status is now Deleted");
     }
 
     @Test
@@ -388,6 +403,12 @@ class TakeoverProcessTest {
         assertThat(auditRows(pi, "LICENSE_UNASSIGNED")).isEqualTo(5);
         assertThat(auditActors(pi)).containsExactly(admin.id());
         assertThat(runtime.getVariable(pi.getId(), "takeoverOutcome")).isEqualTo("CANCELLED");
+
+        driver.runJob(pi.getId(), EMAIL_CANCELLED);
+        BpmnAwareTests.assertThat(pi).isEnded();
+        DevMail mail = inbox.onlyMessageTo(purchaser.email());
+        assertThat(mail.subject()).isEqualTo("Your " + product.name() + " subscription was cancelled");
+        assertThat(mail.text()).contains("Reason: Too expensive", "- user " + users.get(2), "no longer have access");
     }
 
     @Test
@@ -412,6 +433,10 @@ class TakeoverProcessTest {
         assertThat(takeovers.running(source)).as("still locked while it waits").isPresent();
         assertThat(driver.job(pi.getId(), TERM_ENDED).getDuedate().toInstant())
                 .isEqualTo(expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        driver.runJob(pi.getId(), EMAIL_ENDS_AT_TERM);
+        assertThat(inbox.onlyMessageTo(purchaser.email()).subject()).isEqualTo("Your " + product.name()
+                + " subscription ends on " + DateTimeFormatter.ofPattern("d MMMM yyyy").format(expiresOn));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TERM_ENDED);
 
         driver.advance(Duration.ofDays(30));
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
@@ -429,6 +454,8 @@ class TakeoverProcessTest {
         assertThat(auditRows(pi, "RECURRING_BILLING_CHANGED")).isEqualTo(1);
         assertThat(auditRows(pi, "LICENSE_UNASSIGNED")).isEqualTo(5);
         assertThat(auditActors(pi)).containsExactly(admin.id());
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(inbox.to(purchaser.email())).as("told once, when billing was switched off").hasSize(1);
     }
 
     @Test
@@ -447,6 +474,7 @@ class TakeoverProcessTest {
         assertThat(takeovers.running(source)).isEmpty();
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .variableName("takeoverOutcome").singleResult().getValue()).isEqualTo("BACKED_OUT");
+        assertThat(inbox.to(purchaser.email())).as("nothing happened, nothing to tell").isEmpty();
     }
 
     @Test

@@ -146,6 +146,11 @@ public class SubscriptionTakeovers {
                 rows.sampleOfUsers(subscription.id(), sampleSize));
     }
 
+    /** The users whose license the takeover removed (moved or cancelled): how many, and the first few names. */
+    public TakenUsers takenUsers(long takeoverId, int sampleSize) {
+        return new TakenUsers(rows.countRemovedBy(takeoverId), rows.removedBy(takeoverId, sampleSize));
+    }
+
     Takeover requireStatus(long takeoverId, TakeoverStatus expected) {
         Takeover takeover = takeovers.require(takeoverId);
         if (takeover.status() != expected) {

@@ -73,6 +73,20 @@ public class TakeoverRows {
                 .query((rs, n) -> rs.getString(1) + " <" + rs.getString(2) + ">").list();
     }
 
+    /** How many licenses the takeover removed (moved away or cancelled). */
+    public int countRemovedBy(long takeoverId) {
+        return jdbc.sql("select count(*) from license_assignment where removed_by_takeover_id = ?")
+                .param(takeoverId).query(Integer.class).single();
+    }
+
+    /** Names of the first few users whose license the takeover removed, by name. */
+    public List<String> removedBy(long takeoverId, int limit) {
+        return jdbc.sql("""
+                        select u.display_name from license_assignment a join directory_user u on u.id = a.user_id
+                        where a.removed_by_takeover_id = :id order by u.display_name fetch first :limit rows only""")
+                .param("id", takeoverId).param("limit", limit).query(String.class).list();
+    }
+
     /** The highest id among the next {@code size} active licenses of the subscription (lowest ids first). */
     public OptionalLong chunkEnd(long subscriptionId, int size) {
         Long end = jdbc.sql("""

@@ -30,10 +30,10 @@ public class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
     private final TakeoverMove move;
     private final SubscriptionTakeovers takeovers;
     private final SeatPurchaseService purchases;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
     public ApplyTakeoverShortageResolutionDelegate(TakeoverMove move, SubscriptionTakeovers takeovers,
-                                                   SeatPurchaseService purchases, TakeoverSteps steps) {
+                                                   SeatPurchaseService purchases, TakeoverStepContext steps) {
         this.move = move;
         this.takeovers = takeovers;
         this.purchases = purchases;
@@ -42,7 +42,7 @@ public class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long takeoverId = TakeoverSteps.takeoverId(execution);
+        long takeoverId = TakeoverStepContext.takeoverId(execution);
         String resolution = FormValues.string(execution, SHORTAGE_RESOLUTION);
         if (BACK_OUT.equals(resolution)) {
             takeovers.backOut(steps.context(execution, "takeover given up for lack of seats"), takeoverId);

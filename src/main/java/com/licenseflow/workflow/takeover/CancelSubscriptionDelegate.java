@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 public class CancelSubscriptionDelegate implements JavaDelegate {
 
     private final TakeoverCancellation cancellation;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
     private final Clock clock;
 
-    public CancelSubscriptionDelegate(TakeoverCancellation cancellation, TakeoverSteps steps, Clock clock) {
+    public CancelSubscriptionDelegate(TakeoverCancellation cancellation, TakeoverStepContext steps, Clock clock) {
         this.cancellation = cancellation;
         this.steps = steps;
         this.clock = clock;
@@ -39,7 +39,7 @@ public class CancelSubscriptionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CancellationReason reason = CancellationReason.parse(FormValues.string(execution, CANCELLATION_REASON));
         CancellationOutcome outcome = cancellation.cancel(steps.context(execution, "self-service subscription "
-                + "cancelled: " + reason.label()), TakeoverSteps.takeoverId(execution), reason);
+                + "cancelled: " + reason.label()), TakeoverStepContext.takeoverId(execution), reason);
         execution.setVariable(CANCELLATION_TIMING, outcome.immediate() ? NOW : AT_TERM_END);
         execution.setVariable(TAKEOVER_OUTCOME, outcome.immediate() ? TakeoverStatus.CANCELLED.name()
                 : TakeoverStatus.ENDING_AT_TERM.name());

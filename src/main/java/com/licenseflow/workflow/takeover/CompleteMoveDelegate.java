@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 public class CompleteMoveDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
-    public CompleteMoveDelegate(TakeoverMove move, TakeoverSteps steps) {
+    public CompleteMoveDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }
@@ -23,7 +23,7 @@ public class CompleteMoveDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         move.completeMove(steps.context(execution, "self-service subscription cancelled after moving its users"),
-                TakeoverSteps.takeoverId(execution));
+                TakeoverStepContext.takeoverId(execution));
         execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.MOVED.name());
     }
 }

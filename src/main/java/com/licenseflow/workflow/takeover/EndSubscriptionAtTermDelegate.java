@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 public class EndSubscriptionAtTermDelegate implements JavaDelegate {
 
     private final TakeoverCancellation cancellation;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
-    public EndSubscriptionAtTermDelegate(TakeoverCancellation cancellation, TakeoverSteps steps) {
+    public EndSubscriptionAtTermDelegate(TakeoverCancellation cancellation, TakeoverStepContext steps) {
         this.cancellation = cancellation;
         this.steps = steps;
     }
@@ -23,7 +23,7 @@ public class EndSubscriptionAtTermDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cancellation.endAtTerm(steps.context(execution, "self-service subscription ended at the end of its term"),
-                TakeoverSteps.takeoverId(execution));
+                TakeoverStepContext.takeoverId(execution));
         execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.ENDED_AT_TERM.name());
     }
 }

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 public class MoveChunkDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
-    public MoveChunkDelegate(TakeoverMove move, TakeoverSteps steps) {
+    public MoveChunkDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }
@@ -33,7 +33,7 @@ public class MoveChunkDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int chunkSize = (int) FormValues.requiredLong(execution, MOVE_CHUNK_SIZE, "the chunk size");
         showProgress(execution, move.moveNextChunk(steps.context(execution, "users moved to a central subscription"),
-                TakeoverSteps.takeoverId(execution), chunkSize));
+                TakeoverStepContext.takeoverId(execution), chunkSize));
     }
 
     /** The counts Cockpit shows while the move runs. */

@@ -38,7 +38,7 @@ public class PrepareTakeoverFormListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long takeoverId = TakeoverSteps.takeoverId(task);
+        long takeoverId = TakeoverStepContext.takeoverId(task);
         TakeoverSubject subject = takeovers.subject(takeoverId, USERS_SHOWN);
         Subscription s = subject.subscription();
         task.setVariable(TAKEOVER_SUMMARY, subject.productName() + ", self-service subscription " + s.id()

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 public class RecordCancellationDecisionDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
-    public RecordCancellationDecisionDelegate(SubscriptionTakeovers takeovers, TakeoverSteps steps) {
+    public RecordCancellationDecisionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
         this.takeovers = takeovers;
         this.steps = steps;
     }
@@ -35,7 +35,7 @@ public class RecordCancellationDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String decision = FormValues.string(execution, CANCELLATION_DECISION);
         if (BACK_OUT.equals(decision)) {
-            takeovers.backOut(steps.context(execution, "cancellation not confirmed"), TakeoverSteps.takeoverId(execution));
+            takeovers.backOut(steps.context(execution, "cancellation not confirmed"), TakeoverStepContext.takeoverId(execution));
             execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.BACKED_OUT.name());
             return;
         }

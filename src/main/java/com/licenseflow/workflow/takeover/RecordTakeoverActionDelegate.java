@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 public class RecordTakeoverActionDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
-    public RecordTakeoverActionDelegate(SubscriptionTakeovers takeovers, TakeoverSteps steps) {
+    public RecordTakeoverActionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
         this.takeovers = takeovers;
         this.steps = steps;
     }
@@ -36,7 +36,7 @@ public class RecordTakeoverActionDelegate implements JavaDelegate {
             throw Rule.INVALID_INPUT.violation("Choose whether to move the users to another subscription or to "
                     + "cancel the subscription.");
         }
-        takeovers.chooseAction(steps.context(execution, "takeover action chosen"), TakeoverSteps.takeoverId(execution),
+        takeovers.chooseAction(steps.context(execution, "takeover action chosen"), TakeoverStepContext.takeoverId(execution),
                 action);
     }
 }

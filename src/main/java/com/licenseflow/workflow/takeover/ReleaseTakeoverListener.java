@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 public class ReleaseTakeoverListener implements ExecutionListener {
 
     private final SubscriptionTakeovers takeovers;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
-    public ReleaseTakeoverListener(SubscriptionTakeovers takeovers, TakeoverSteps steps) {
+    public ReleaseTakeoverListener(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
         this.takeovers = takeovers;
         this.steps = steps;
     }
@@ -27,7 +27,7 @@ public class ReleaseTakeoverListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         if (execution.hasVariable(TAKEOVER_ID)) {
             takeovers.abandon(steps.context(execution, "takeover process ended: " + execution.getCurrentActivityId()),
-                    TakeoverSteps.takeoverId(execution));
+                    TakeoverStepContext.takeoverId(execution));
         }
     }
 }

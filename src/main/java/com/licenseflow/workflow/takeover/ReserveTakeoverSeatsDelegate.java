@@ -25,16 +25,16 @@ public class ReserveTakeoverSeatsDelegate implements JavaDelegate {
     public static final String TARGET_SEAT_SHORTAGE = "TARGET_SEAT_SHORTAGE";
 
     private final TakeoverMove move;
-    private final TakeoverSteps steps;
+    private final TakeoverStepContext steps;
 
-    public ReserveTakeoverSeatsDelegate(TakeoverMove move, TakeoverSteps steps) {
+    public ReserveTakeoverSeatsDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long takeoverId = TakeoverSteps.takeoverId(execution);
+        long takeoverId = TakeoverStepContext.takeoverId(execution);
         long target = FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to");
         try {
             MoveProgress progress = move.reserveSeats(steps.context(execution, "seats reserved to move users"),

@@ -1,34 +1,40 @@
 package com.licenseflow.workflow.takeover;
 
-import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ADMIN_ID;
-import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ID;
-
-import com.licenseflow.domain.audit.ChangeContext;
-import com.licenseflow.domain.directory.Directory;
-import com.licenseflow.workflow.FormValues;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.stereotype.Component;
+import com.licenseflow.notification.NotificationService;
+import com.licenseflow.notification.TakeoverMails;
+import com.licenseflow.workflow.RecordCompletingUser;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * What every step of subscription-takeover.bpmn needs: the takeover it belongs to, and the change
- * context naming the admin the takeover acts for and this process instance (for the audit trail).
+ * The steps of subscription-takeover.bpmn that differ only in what they record or send: who
+ * completed a task, and which email the purchaser gets.
  */
-@Component
+@Configuration
 public class TakeoverSteps {
 
-    private final Directory directory;
-
-    public TakeoverSteps(Directory directory) {
-        this.directory = directory;
+    /** The admin who completes a task is the one the takeover's next steps act (and are audited) for. */
+    @Bean
+    public TaskListener recordTakeoverAdmin(IdentityService identity) {
+        return new RecordCompletingUser(identity, TakeoverVariables.TAKEOVER_ADMIN_ID,
+                "take over self-service subscriptions");
     }
 
-    public ChangeContext context(DelegateExecution execution, String why) {
-        return ChangeContext.byProcess(directory.actor(FormValues.string(execution, TAKEOVER_ADMIN_ID)), why,
-                execution.getProcessInstanceId());
+    @Bean
+    public JavaDelegate notifySubscriptionMovedAndCancelled(TakeoverMails mails, NotificationService notifications) {
+        return new MailPurchaser(notifications, mails::movedAndCancelled);
     }
 
-    public static long takeoverId(VariableScope scope) {
-        return FormValues.requiredLong(scope, TAKEOVER_ID, "the takeover");
+    @Bean
+    public JavaDelegate notifySubscriptionCancelled(TakeoverMails mails, NotificationService notifications) {
+        return new MailPurchaser(notifications, mails::cancelled);
+    }
+
+    @Bean
+    public JavaDelegate notifySubscriptionEndsAtTerm(TakeoverMails mails, NotificationService notifications) {
+        return new MailPurchaser(notifications, mails::endsAtTerm);
     }
 }
