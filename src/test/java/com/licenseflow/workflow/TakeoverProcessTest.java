@@ -293,6 +293,35 @@ class TakeoverProcessTest {
     }
 
     @Test
+    void aChunkThatFailsIsUndoneAndTheEnginesRetryFinishesTheMove() {
+        long source = boughtAMonthAgo();
+        ProcessInstance pi = moving(source, target);
+        driver.runJob(pi.getId(), MOVE_CHUNK);
+        String afterFirstChunk = fixtures.snapshot();
+        // Injected fault: the old subscription's seat counter says no seats are in use, so giving back
+        // the seats of the next chunk fails after its licenses were already moved in the transaction.
+        jdbc.sql("update subscription set assigned_seats = 0 where id = ?").param(source).update();
+
+        assertThatThrownBy(() -> driver.runJob(pi.getId(), MOVE_CHUNK)).hasMessageContaining("fewer than 2 seats");
+
+        jdbc.sql("update subscription set assigned_seats = 3 where id = ?").param(source).update();
+        assertThat(fixtures.snapshot()).as("the failed chunk was rolled back whole").isEqualTo(afterFirstChunk);
+        assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
+        assertThat(driver.job(pi.getId(), MOVE_CHUNK).getRetries()).as("R3/PT1M: two retries left").isEqualTo(2);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().count())
+                .as("retried a minute later").isZero();
+
+        driver.advance(Duration.ofMinutes(2));
+        runAllChunks(pi);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
+        assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
+        assertThat(fixtures.licenseCounts(users).values()).as("every user holds exactly one license").containsOnly(1);
+        assertThat(fixtures.subscription(source).assignedSeats()).isZero();
+        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).isEqualTo(5);
+    }
+
+    @Test
     void movingToAProductThatStandsInKeepsOnlyTheServicesItHasAndNeverLicensesAUserTwice() {
         Product premium = fixtures.product("Premium", SelfServicePolicy.DISABLED,
                 product.servicePlans().get(0).id(), product.servicePlans().get(1).id(), "PREMIUM_EXTRA");
