@@ -3,6 +3,7 @@ package com.licenseflow.web;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.takeover.SubscriptionTakeovers;
 import com.licenseflow.web.json.TakeoverJson;
+import com.licenseflow.workflow.takeover.OrphanedTakeovers;
 import com.licenseflow.workflow.takeover.TakeoverVariables;
 import java.net.URI;
 import java.util.HashMap;
@@ -27,11 +28,14 @@ public class TakeoverController {
 
     private final RuntimeService runtime;
     private final SubscriptionTakeovers takeovers;
+    private final OrphanedTakeovers orphans;
     private final CurrentActor actor;
 
-    public TakeoverController(RuntimeService runtime, SubscriptionTakeovers takeovers, CurrentActor actor) {
+    public TakeoverController(RuntimeService runtime, SubscriptionTakeovers takeovers, OrphanedTakeovers orphans,
+                              CurrentActor actor) {
         this.runtime = runtime;
         this.takeovers = takeovers;
+        this.orphans = orphans;
         this.actor = actor;
     }
 
@@ -43,6 +47,7 @@ public class TakeoverController {
     @PostMapping
     public ResponseEntity<TakeoverJson> takeOver(@PathVariable long id, @RequestBody(required = false) TakeoverRequest request) {
         Actor caller = actor.get();
+        orphans.release(caller, id);
         takeovers.requireMayStart(caller, id);
         Map<String, Object> variables = new HashMap<>();
         variables.put(TakeoverVariables.SUBSCRIPTION_ID, id);

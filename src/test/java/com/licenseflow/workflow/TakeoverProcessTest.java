@@ -637,6 +637,22 @@ class TakeoverProcessTest {
         assertThat(fixtures.subscription(source).status()).isEqualTo(SubscriptionStatus.ACTIVE);
     }
 
+    @Test
+    void aLockWhoseProcessWasDeletedWithoutItsListenersIsReleasedByTheNextStart() {
+        long source = boughtAMonthAgo();
+        ProcessInstance pi = takeOver(source);
+        runtime.deleteProcessInstance(pi.getId(), "deleted in Cockpit", true);
+        assertThat(takeovers.running(source)).as("the end listener was skipped").isPresent();
+
+        ProcessInstance again = takeOver(source);
+
+        BpmnAwareTests.assertThat(again).isWaitingAt(CHOOSE);
+        assertThat(takeovers.require(((Number) runtime.getVariable(again.getId(), "takeoverId")).longValue())
+                .status()).isEqualTo(TakeoverStatus.STARTED);
+        assertThat(jdbc.sql("select status from subscription_takeover where process_instance_id = ?").param(pi.getId())
+                .query(String.class).single()).isEqualTo("ABANDONED");
+    }
+
     private void expectRefusal(ThrowingCallable call, Rule rule, String... message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
                 v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);

@@ -13,6 +13,7 @@ import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -126,6 +127,22 @@ public class SubscriptionTakeovers {
         }
         finish(context, takeover, TakeoverStatus.ABANDONED, null, "abandoned after " + takeover.usersMoved() + " of "
                 + takeover.usersTotal() + " users were moved");
+    }
+
+    /**
+     * Releases the subscription's lock when the process holding it is gone without having ended it
+     * (say, deleted in Cockpit with "skip custom listeners"), so that it can be taken over again.
+     * Returns whether it did.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public boolean releaseOrphaned(ChangeContext context, long subscriptionId, Predicate<String> processRunning) {
+        access.requireBillingManager(context.actor(), TO_DO);
+        Takeover running = takeovers.running(subscriptionId).orElse(null);
+        if (running == null || running.processInstanceId() == null || processRunning.test(running.processInstanceId())) {
+            return false;
+        }
+        abandon(context, running.id());
+        return true;
     }
 
     /** The subscription's running takeover, else its latest one, with its progress. */

@@ -13,6 +13,7 @@ import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_START
 import static com.licenseflow.workflow.takeover.TakeoverVariables.TARGET_SUBSCRIPTION_ID;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.directory.Directory;
 import com.licenseflow.domain.takeover.CancellationReason;
@@ -37,13 +38,16 @@ import org.springframework.stereotype.Component;
 public class StartTakeoverDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
+    private final OrphanedTakeovers orphans;
     private final Directory directory;
     private final IdentityService identity;
     private final int defaultChunkSize;
 
-    public StartTakeoverDelegate(SubscriptionTakeovers takeovers, Directory directory, IdentityService identity,
+    public StartTakeoverDelegate(SubscriptionTakeovers takeovers, OrphanedTakeovers orphans, Directory directory,
+                                 IdentityService identity,
                                  @Value("${licenseflow.takeover.chunk-size:1000}") int defaultChunkSize) {
         this.takeovers = takeovers;
+        this.orphans = orphans;
         this.directory = directory;
         this.identity = identity;
         this.defaultChunkSize = defaultChunkSize;
@@ -65,8 +69,10 @@ public class StartTakeoverDelegate implements JavaDelegate {
                     + ", not " + chunk + ".");
         }
 
-        Takeover takeover = takeovers.start(ChangeContext.byProcess(directory.actor(admin),
-                "subscription takeover started", execution.getProcessInstanceId()), subscriptionId);
+        Actor actor = directory.actor(admin);
+        orphans.release(actor, subscriptionId);
+        Takeover takeover = takeovers.start(ChangeContext.byProcess(actor, "subscription takeover started",
+                execution.getProcessInstanceId()), subscriptionId);
         execution.setProcessBusinessKey("subscription-" + subscriptionId);
         execution.setVariable(SUBSCRIPTION_ID, subscriptionId);
         execution.setVariable(TAKEOVER_ID, takeover.id());
