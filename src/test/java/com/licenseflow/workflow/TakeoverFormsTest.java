@@ -1,6 +1,8 @@
 package com.licenseflow.workflow;
 
 import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +121,20 @@ class TakeoverFormsTest {
         driver.complete(admin.id(), driver.task(cancel.getId(), "Activity_ChooseTakeoverAction"),
                 Map.of("takeoverAction", "cancel"));
         assertFormOf(cancel, "Activity_ConfirmCancellation", "confirm-cancellation");
+    }
+
+    @Test
+    void tasklistOffersTheStartFormToGlobalAndBillingAdminsOnly() {
+        assertThat(startableInTasklist(fixtures.admin(BILLING_ADMIN).id())).contains("subscription-takeover");
+        assertThat(startableInTasklist(fixtures.admin(GLOBAL_ADMIN).id())).contains("subscription-takeover");
+        assertThat(startableInTasklist(fixtures.admin(LICENSE_ADMIN).id())).doesNotContain("subscription-takeover")
+                .contains("license-request");
+        assertThat(startableInTasklist(fixtures.member().id())).doesNotContain("subscription-takeover");
+    }
+
+    private List<String> startableInTasklist(String userId) {
+        return driver.as(userId, () -> repository.createProcessDefinitionQuery().startableInTasklist()
+                .startablePermissionCheck().latestVersion().list().stream().map(ProcessDefinition::getKey).toList());
     }
 
     private void assertFormOf(ProcessInstance pi, String activity, String formId) throws IOException {
