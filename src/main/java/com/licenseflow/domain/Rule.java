@@ -10,6 +10,7 @@ public enum Rule {
     UNKNOWN_USER(Refusal.NOT_FOUND),
     UNKNOWN_PRODUCT(Refusal.NOT_FOUND),
     UNKNOWN_SUBSCRIPTION(Refusal.NOT_FOUND),
+    UNKNOWN_TAKEOVER(Refusal.NOT_FOUND),
     UNKNOWN_NOTIFICATION(Refusal.NOT_FOUND),
     DEV_MAILBOX_UNAVAILABLE(Refusal.NOT_FOUND),
 
@@ -32,7 +33,10 @@ public enum Rule {
     DUPLICATE_REQUEST(Refusal.CONFLICT),
     UNKNOWN_LICENSE_REQUEST(Refusal.NOT_FOUND),
     REQUEST_NOT_PENDING(Refusal.CONFLICT),
-    FOUR_EYES(Refusal.FORBIDDEN);
+    FOUR_EYES(Refusal.FORBIDDEN),
+
+    SUBSCRIPTION_NOT_SELF_SERVICE(Refusal.CONFLICT),
+    TAKEOVER_RUNNING(Refusal.CONFLICT);
 
     /** How a caller should read the refusal; the web layer turns it into an HTTP status. */
     public enum Refusal { FORBIDDEN, NOT_FOUND, INVALID, CONFLICT }

@@ -6,7 +6,9 @@ import com.licenseflow.domain.Rule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -31,6 +33,14 @@ public final class FormValues {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write " + value + " as JSON", e);
         }
+    }
+
+    /** One entry of a select's or checklist's options ({@code valuesKey}): what people read, and what is submitted. */
+    public static Map<String, String> option(String label, String value) {
+        Map<String, String> option = new LinkedHashMap<>();
+        option.put("label", label);
+        option.put("value", value);
+        return option;
     }
 
     /** A list from a JSON array, a Java collection, or a string separated by commas, semicolons or white space. */

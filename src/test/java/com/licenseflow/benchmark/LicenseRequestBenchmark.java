@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * asserts nothing about speed. Run: {@code mvn -B -Pbenchmark test -Dtest=LicenseRequestBenchmark}.
  */
 @IntegrationTest
-@Tag("benchmark")
 class LicenseRequestBenchmark {
 
     private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 300);

@@ -89,6 +89,37 @@ public class Fixtures {
                 null));
     }
 
+    /**
+     * Gives users a license of the subscription directly in the tables (as its purchaser would have),
+     * with {@code disabledPlans} switched off; takes their seats.
+     */
+    public void license(long subscriptionId, List<String> userIds, String... disabledPlans) {
+        Subscription s = subscriptions.require(subscriptionId);
+        String disabled = String.join(",", new java.util.TreeSet<>(Arrays.asList(disabledPlans)));
+        for (String user : userIds) {
+            jdbc.sql("insert into license_assignment (user_id, subscription_id, product_id, active_product_id, disabled_plans, "
+                            + "assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(user, subscriptionId, s.productId(), s.productId(), disabled,
+                            java.time.OffsetDateTime.now(clock), s.purchaserId() == null ? "fixture" : s.purchaserId())
+                    .update();
+        }
+        jdbc.sql("update subscription set assigned_seats = assigned_seats + ? where id = ?")
+                .params(userIds.size(), subscriptionId).update();
+    }
+
+    /** How many licenses each user holds now (of any product). */
+    public java.util.Map<String, Integer> licenseCounts(List<String> userIds) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        userIds.forEach(u -> counts.put(u, 0));
+        jdbc.sql("select user_id, count(*) from license_assignment where user_id in (:ids) and active_product_id is not null "
+                        + "group by user_id")
+                .param("ids", userIds)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     public void status(long subscriptionId, SubscriptionStatus status) {
         jdbc.sql("update subscription set status = ? where id = ?").params(status.name(), subscriptionId).update();
     }

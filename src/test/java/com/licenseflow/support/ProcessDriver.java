@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drives processes the way people and the job executor would: as a logged-in user (with their
@@ -21,9 +23,11 @@ import org.camunda.bpm.engine.task.Task;
 public class ProcessDriver {
 
     private final ProcessEngine engine;
+    private final PlatformTransactionManager transactions;
 
-    public ProcessDriver(ProcessEngine engine) {
+    public ProcessDriver(ProcessEngine engine, PlatformTransactionManager transactions) {
         this.engine = engine;
+        this.transactions = transactions;
     }
 
     /** Runs {@code action} logged in as {@code userId}. */
@@ -67,6 +71,29 @@ public class ProcessDriver {
             throw new AssertionError("No job at " + activityId + " in " + processInstanceId);
         }
         engine.getManagementService().executeJob(job.getId());
+    }
+
+    /**
+     * Runs the job at {@code activityId} and then dies before its transaction commits, as when the
+     * application is killed mid-job: everything the job did is rolled back and the job is still there.
+     */
+    public void runJobThenCrash(String processInstanceId, String activityId) {
+        Job job = job(processInstanceId, activityId);
+        if (job == null) {
+            throw new AssertionError("No job at " + activityId + " in " + processInstanceId);
+        }
+        try {
+            // The engine joins this transaction (Spring propagation REQUIRED), so the crash undoes the job's work.
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                engine.getManagementService().executeJob(job.getId());
+                throw new SimulatedCrash();
+            });
+        } catch (SimulatedCrash expected) {
+            // the process is as it was before the job ran
+        }
+    }
+
+    private static final class SimulatedCrash extends RuntimeException {
     }
 
     /** Runs every job of the instance that is due now, until none is left (async steps chain). */

@@ -4,20 +4,14 @@ import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.FormFiles;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import com.licenseflow.workflow.request.RequestVariables;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class LicenseRequestFormsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Autowired
     FormService forms;
     @Autowired
@@ -53,7 +45,7 @@ class LicenseRequestFormsTest {
 
     @Test
     void everyFormIsACamundaFormWhoseKeysAreProcessVariables() throws IOException {
-        Set<String> variables = declaredVariables();
+        Set<String> variables = FormFiles.declaredVariables(RequestVariables.class);
         Map<String, Set<String>> readByProcess = Map.of(
                 "request-license", Set.of("requestedProduct", "requestedColleagues", "justification"),
                 "review-license-request", Set.of("decision", "approvedUserIds", "assignedProductId",
@@ -61,19 +53,11 @@ class LicenseRequestFormsTest {
                 "resolve-seat-shortage", Set.of("shortageResolution", "seatSubscriptionId", "seatsToAdd",
                         "targetSubscriptionId", "keptUserIds"));
         for (var entry : readByProcess.entrySet()) {
-            JsonNode form = JSON.readTree(Files.readString(Path.of("forms", entry.getKey() + ".form")));
+            JsonNode form = FormFiles.read(entry.getKey());
             assertThat(form.path("id").asText()).isEqualTo(entry.getKey());
             assertThat(form.path("components").isArray()).isTrue();
-            Set<String> keys = new HashSet<>();
-            Set<String> optionSources = new HashSet<>();
-            form.path("components").forEach(c -> {
-                if (c.has("key")) {
-                    keys.add(c.path("key").asText());
-                }
-                if (c.has("valuesKey")) {
-                    optionSources.add(c.path("valuesKey").asText());
-                }
-            });
+            Set<String> keys = FormFiles.componentValues(form, "key");
+            Set<String> optionSources = FormFiles.componentValues(form, "valuesKey");
             assertThat(keys).as(entry.getKey() + " submits what the process reads").containsAll(entry.getValue());
             assertThat(variables).as(entry.getKey() + " keys are process variables").containsAll(keys);
             assertThat(variables).as(entry.getKey() + " option lists are process variables").containsAll(optionSources);
@@ -84,7 +68,7 @@ class LicenseRequestFormsTest {
     void theEngineResolvesEachFormFromTheDeployment() throws IOException {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey("license-request")
                 .latestVersion().singleResult();
-        assertThat(idOf(forms.getDeployedStartForm(definition.getId()))).isEqualTo("request-license");
+        assertThat(FormFiles.idOf(forms.getDeployedStartForm(definition.getId()))).isEqualTo("request-license");
         CamundaFormRef startRef = forms.getStartFormData(definition.getId()).getCamundaFormRef();
         assertThat(startRef.getKey()).isEqualTo("request-license");
         assertThat(startRef.getBinding()).isEqualTo("deployment");
@@ -97,32 +81,12 @@ class LicenseRequestFormsTest {
         ProcessInstance pi = driver.as(requester.id(), () -> runtime.startProcessInstanceByKey("license-request",
                 Map.of("requestedProduct", product.id(), "requestedColleagues", colleague.id(), "justification", "x")));
         Task review = driver.task(pi.getId(), "Activity_ReviewLicenseRequest");
-        assertThat(idOf(forms.getDeployedTaskForm(review.getId()))).isEqualTo("review-license-request");
+        assertThat(FormFiles.idOf(forms.getDeployedTaskForm(review.getId()))).isEqualTo("review-license-request");
 
         driver.complete(admin.id(), review, Map.of("decision", "approve", "approvedUserIds",
                 List.of(requester.id(), colleague.id()), "assignedProductId", product.id()));
         Task shortage = driver.task(pi.getId(), "Activity_ResolveSeatShortage");
         assertThat(fixtures.holders(none)).isEmpty();
-        assertThat(idOf(forms.getDeployedTaskForm(shortage.getId()))).isEqualTo("resolve-seat-shortage");
-    }
-
-    private static String idOf(InputStream form) throws IOException {
-        try (form) {
-            return JSON.readTree(form).path("id").asText();
-        }
-    }
-
-    private static Set<String> declaredVariables() {
-        Set<String> names = new HashSet<>();
-        for (Field field : RequestVariables.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    names.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return names;
+        assertThat(FormFiles.idOf(forms.getDeployedTaskForm(shortage.getId()))).isEqualTo("resolve-seat-shortage");
     }
 }

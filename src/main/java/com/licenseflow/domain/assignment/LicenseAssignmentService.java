@@ -16,6 +16,7 @@ import com.licenseflow.domain.subscription.SeatLedger;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
+import com.licenseflow.domain.takeover.TakeoverRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,11 +51,12 @@ public class LicenseAssignmentService {
     private final ServicePlanConflicts conflicts;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final TakeoverRepository takeovers;
     private final Clock clock;
 
     public LicenseAssignmentService(Directory directory, ProductCatalog catalog, SubscriptionRepository subscriptions,
                                     AssignmentRepository assignments, SeatLedger seats, ServicePlanConflicts conflicts,
-                                    AccessPolicy access, AuditTrail audit, Clock clock) {
+                                    AccessPolicy access, AuditTrail audit, TakeoverRepository takeovers, Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
@@ -63,6 +65,7 @@ public class LicenseAssignmentService {
         this.conflicts = conflicts;
         this.access = access;
         this.audit = audit;
+        this.takeovers = takeovers;
         this.clock = clock;
     }
 
@@ -226,6 +229,12 @@ public class LicenseAssignmentService {
             return;
         }
         if (actor.userId().equals(subscription.purchaserId())) {
+            // Once an admin has taken control, the purchaser's changes would race the move or cancellation.
+            takeovers.running(subscription.id()).ifPresent(takeover -> {
+                throw Rule.TAKEOVER_RUNNING.violation("Subscription " + subscription.id() + " is being taken over by "
+                        + "the administrator " + takeover.startedBy() + "; its licenses cannot be changed until the "
+                        + "takeover ends. Ask them about it.");
+            });
             return;
         }
         throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation("Subscription " + subscription.id()

@@ -1,5 +1,6 @@
 package com.licenseflow.domain.catalog;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,5 +33,17 @@ public class ServicePlanConflicts {
                 .param("held", alreadyEnabled)
                 .query((rs, n) -> new Conflict(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list().stream().findFirst();
+    }
+
+    /** Every conflict one of whose plans is among {@code plans}. */
+    public List<Conflict> touching(Set<String> plans) {
+        if (plans.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select plan_a, plan_b, reason from service_plan_conflict where plan_a in (:plans) or plan_b in (:plans) "
+                        + "order by plan_a, plan_b")
+                .param("plans", plans)
+                .query((rs, n) -> new Conflict(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 }

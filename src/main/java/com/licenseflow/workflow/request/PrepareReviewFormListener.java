@@ -54,10 +54,10 @@ public class PrepareReviewFormListener implements TaskListener {
                 + " for " + request.users().size() + (request.users().size() == 1 ? " user" : " users") + ". "
                 + "Justification: " + (request.justification() == null ? "(none given)" : request.justification()));
         task.setVariable(REQUESTED_USER_OPTIONS, FormValues.json(request.users().stream()
-                .map(u -> option(u.displayName() + " <" + u.email() + ">", u.userId())).toList()));
+                .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId())).toList()));
         task.setVariable(APPROVED_USER_IDS, FormValues.json(request.users().stream().map(RequestedUser::userId).toList()));
         task.setVariable(PRODUCT_OPTIONS, FormValues.json(serving.stream()
-                .map(s -> option(s.product().name() + " - " + s.availableSeats() + " seats available", s.product().id()))
+                .map(s -> FormValues.option(s.product().name() + " - " + s.availableSeats() + " seats available", s.product().id()))
                 .toList()));
         task.setVariable(ASSIGNED_PRODUCT_ID, request.productId());
 
@@ -70,17 +70,10 @@ public class PrepareReviewFormListener implements TaskListener {
             }
         }
         List<Map<String, String>> planOptions = planNames.entrySet().stream()
-                .map(e -> option(e.getValue() + (productsByPlan.get(e.getKey()).size() == serving.size() ? ""
+                .map(e -> FormValues.option(e.getValue() + (productsByPlan.get(e.getKey()).size() == serving.size() ? ""
                         : " (only in " + String.join(", ", productsByPlan.get(e.getKey())) + ")"), e.getKey()))
                 .collect(Collectors.toList());
         task.setVariable(SERVICE_PLAN_OPTIONS, FormValues.json(planOptions));
         task.setVariable(ENABLED_SERVICE_PLANS, FormValues.json(List.copyOf(planNames.keySet())));
-    }
-
-    static Map<String, String> option(String label, String value) {
-        Map<String, String> option = new LinkedHashMap<>();
-        option.put("label", label);
-        option.put("value", value);
-        return option;
     }
 }

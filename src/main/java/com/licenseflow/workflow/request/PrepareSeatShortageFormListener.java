@@ -31,14 +31,14 @@ public class PrepareSeatShortageFormListener implements TaskListener {
     public void notify(DelegateTask task) {
         LicenseRequest request = requests.require((String) task.getVariable(LICENSE_REQUEST_ID));
         task.setVariable(SUBSCRIPTION_OPTIONS, FormValues.json(shortage.options(request.productId()).stream()
-                .map(o -> PrepareReviewFormListener.option(o.productName() + " - subscription " + o.subscription().id()
+                .map(o -> FormValues.option(o.productName() + " - subscription " + o.subscription().id()
                         + ": " + o.subscription().availableSeats() + " of " + o.subscription().quantity() + " seats free",
                         String.valueOf(o.subscription().id())))
                 .toList()));
         List<String> approved = FormValues.strings(task, APPROVED_USER_IDS);
         task.setVariable(APPROVED_USER_OPTIONS, FormValues.json(request.users().stream()
                 .filter(u -> approved.contains(u.userId()))
-                .map(u -> PrepareReviewFormListener.option(u.displayName() + " <" + u.email() + ">", u.userId()))
+                .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId()))
                 .toList()));
         task.setVariable(KEPT_USER_IDS, FormValues.json(approved));
     }

@@ -1,0 +1,195 @@
+package com.licenseflow.domain.takeover;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.AccessPolicy;
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.audit.AuditAction;
+import com.licenseflow.domain.audit.AuditTrail;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionRepository;
+import com.licenseflow.domain.subscription.SubscriptionStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * S4: an admin takes control of a user's self-service subscription. Starting locks the subscription
+ * (one running takeover per subscription, held by a unique key); every way a takeover ends
+ * releases the lock. The move and the cancellation themselves live in {@link TakeoverMove} and
+ * {@link TakeoverCancellation}.
+ */
+@Service
+public class SubscriptionTakeovers {
+
+    static final String TO_DO = "take over self-service subscriptions";
+
+    private final SubscriptionRepository subscriptions;
+    private final TakeoverRepository takeovers;
+    private final ProductCatalog catalog;
+    private final DirectoryRepository directory;
+    private final TakeoverRows rows;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public SubscriptionTakeovers(SubscriptionRepository subscriptions, TakeoverRepository takeovers,
+                                 ProductCatalog catalog, DirectoryRepository directory, TakeoverRows rows,
+                                 AccessPolicy access, AuditTrail audit, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.takeovers = takeovers;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.rows = rows;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Every reason a takeover of the subscription cannot start, checked without changing anything. */
+    public Subscription requireMayStart(Actor actor, long subscriptionId) {
+        access.requireBillingManager(actor, TO_DO);
+        Subscription subscription = subscriptions.require(subscriptionId);
+        String product = catalog.require(subscription.productId()).name();
+        if (!subscription.isSelfService()) {
+            throw Rule.SUBSCRIPTION_NOT_SELF_SERVICE.violation("Subscription " + subscriptionId + " (" + product
+                    + ") is a central subscription: admins manage it directly, there is nothing to take over. "
+                    + "GET /api/subscriptions?kind=self-service lists the subscriptions that can be taken over.");
+        }
+        if (subscription.status() == SubscriptionStatus.DELETED) {
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("Subscription " + subscriptionId + " (" + product + ", bought by "
+                    + subscription.purchaserId() + ") is Deleted; there is nothing left to take over.");
+        }
+        takeovers.running(subscriptionId).ifPresent(running -> {
+            throw alreadyRunning(subscription, running);
+        });
+        return subscription;
+    }
+
+    /** Starts a takeover in the name of {@code context}'s admin, locking the subscription. */
+    @Transactional(propagation = Propagation.NESTED)
+    public Takeover start(ChangeContext context, long subscriptionId) {
+        Subscription subscription = requireMayStart(context.actor(), subscriptionId);
+        long id;
+        try {
+            id = takeovers.insertRunning(subscriptionId, context.processInstanceId(), context.actorId(),
+                    Instant.now(clock));
+        } catch (DuplicateKeyException raced) {
+            throw Rule.TAKEOVER_RUNNING.violation("Another admin started taking over subscription " + subscriptionId
+                    + " a moment ago. Follow it with GET /api/subscriptions/" + subscriptionId + "/takeover.");
+        }
+        audit.record(context, AuditAction.TAKEOVER_STARTED, subscription.purchaserId(), subscription.productId(),
+                subscriptionId, context.actorId() + " took over self-service subscription " + subscriptionId + " of "
+                        + catalog.require(subscription.productId()).name() + " bought by " + subscription.purchaserId());
+        return takeovers.require(id);
+    }
+
+    /** Records the admin's choice (move users or cancel); only while nothing has changed yet. */
+    @Transactional(propagation = Propagation.NESTED)
+    public Takeover chooseAction(ChangeContext context, long takeoverId, TakeoverAction action) {
+        access.requireBillingManager(context.actor(), TO_DO);
+        requireStatus(takeoverId, TakeoverStatus.STARTED);
+        takeovers.chooseAction(takeoverId, action);
+        return takeovers.require(takeoverId);
+    }
+
+    /** The admin backs out before anything changed: the takeover ends and the subscription is as it was. */
+    @Transactional(propagation = Propagation.NESTED)
+    public Takeover backOut(ChangeContext context, long takeoverId) {
+        access.requireBillingManager(context.actor(), TO_DO);
+        Takeover takeover = requireStatus(takeoverId, TakeoverStatus.STARTED);
+        finish(context, takeover, TakeoverStatus.BACKED_OUT, null, "backed out; the subscription is unchanged");
+        return takeovers.require(takeoverId);
+    }
+
+    /**
+     * The process ended without finishing the takeover (say, deleted in Cockpit): gives back seats
+     * reserved and not used, and releases the lock. Users already moved stay moved; the others
+     * keep their self-service license. Does nothing for a finished takeover.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public void abandon(ChangeContext context, long takeoverId) {
+        Takeover takeover = takeovers.require(takeoverId);
+        if (!takeover.isRunning()) {
+            return;
+        }
+        if (takeover.status() == TakeoverStatus.MOVING && takeover.unusedSeats() > 0) {
+            subscriptions.returnSeats(takeover.targetSubscriptionId(), takeover.unusedSeats());
+            audit.record(context, AuditAction.SEATS_RELEASED, null, subscriptions.require(takeover.targetSubscriptionId())
+                    .productId(), takeover.targetSubscriptionId(), takeover.unusedSeats() + " seats reserved for "
+                    + "takeover " + takeoverId + " given back: the takeover was abandoned");
+        }
+        finish(context, takeover, TakeoverStatus.ABANDONED, null, "abandoned after " + takeover.usersMoved() + " of "
+                + takeover.usersTotal() + " users were moved");
+    }
+
+    /**
+     * Releases the subscription's lock when the process holding it is gone without having ended it
+     * (say, deleted in Cockpit with "skip custom listeners"), so that it can be taken over again.
+     * Returns whether it did.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public boolean releaseOrphaned(ChangeContext context, long subscriptionId, Predicate<String> processRunning) {
+        access.requireBillingManager(context.actor(), TO_DO);
+        Takeover running = takeovers.running(subscriptionId).orElse(null);
+        if (running == null || running.processInstanceId() == null || processRunning.test(running.processInstanceId())) {
+            return false;
+        }
+        abandon(context, running.id());
+        return true;
+    }
+
+    /** The subscription's running takeover, else its latest one, with its progress. */
+    public Takeover latest(Actor actor, long subscriptionId) {
+        access.requireAnyAdmin(actor, "follow subscription takeovers");
+        subscriptions.require(subscriptionId);
+        return takeovers.latest(subscriptionId).orElseThrow(() -> Rule.UNKNOWN_TAKEOVER.violation("Subscription "
+                + subscriptionId + " has never been taken over. Start with POST /api/subscriptions/" + subscriptionId
+                + "/takeover."));
+    }
+
+    /** The takeover's subscription, product, purchaser and a count and sample of its users. */
+    public TakeoverSubject subject(long takeoverId, int sampleSize) {
+        Takeover takeover = takeovers.require(takeoverId);
+        Subscription subscription = subscriptions.require(takeover.subscriptionId());
+        return new TakeoverSubject(takeover, subscription, catalog.require(subscription.productId()).name(),
+                directory.find(subscription.purchaserId()).orElse(null), rows.countActive(subscription.id()),
+                rows.sampleOfUsers(subscription.id(), sampleSize));
+    }
+
+    /** The users whose license the takeover removed (moved or cancelled): how many, and the first few names. */
+    public TakenUsers takenUsers(long takeoverId, int sampleSize) {
+        return new TakenUsers(rows.countRemovedBy(takeoverId), rows.removedBy(takeoverId, sampleSize));
+    }
+
+    Takeover requireStatus(long takeoverId, TakeoverStatus expected) {
+        Takeover takeover = takeovers.require(takeoverId);
+        if (takeover.status() != expected) {
+            throw Rule.TAKEOVER_RUNNING.violation("Takeover " + takeoverId + " of subscription "
+                    + takeover.subscriptionId() + " is " + takeover.status() + ", not " + expected
+                    + "; this step no longer applies.");
+        }
+        return takeover;
+    }
+
+    void finish(ChangeContext context, Takeover takeover, TakeoverStatus status, String cancellationReason,
+                String what) {
+        takeovers.finish(takeover.id(), status, cancellationReason, context.actorId(), Instant.now(clock));
+        Subscription subscription = subscriptions.require(takeover.subscriptionId());
+        audit.record(context, AuditAction.TAKEOVER_FINISHED, subscription.purchaserId(), subscription.productId(),
+                subscription.id(), "Takeover of subscription " + subscription.id() + " " + what);
+    }
+
+    private static RuntimeException alreadyRunning(Subscription subscription, Takeover running) {
+        return Rule.TAKEOVER_RUNNING.violation("Subscription " + subscription.id() + " is already being taken over by "
+                + running.startedBy() + " (since " + running.startedAt() + ", process instance "
+                + running.processInstanceId() + "). Wait for that takeover to finish; follow it with GET "
+                + "/api/subscriptions/" + subscription.id() + "/takeover.");
+    }
+}

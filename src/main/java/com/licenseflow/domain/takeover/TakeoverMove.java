@@ -1,0 +1,202 @@
+package com.licenseflow.domain.takeover;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.AccessPolicy;
+import com.licenseflow.domain.assignment.LicenseAssignment;
+import com.licenseflow.domain.audit.AuditAction;
+import com.licenseflow.domain.audit.AuditTrail;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionKind;
+import com.licenseflow.domain.subscription.SubscriptionRepository;
+import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.domain.Rows;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * S6: moves every user of a taken-over subscription to a central subscription of the same product
+ * or one that stands in for it, then cancels the old subscription.
+ *
+ * <p>Never a partial move: the target must have a free seat for every user, and all those seats are
+ * reserved in one transaction before the first user moves, so nobody can take them mid-move. The
+ * users then move in chunks, each in a transaction of its own: a crash between chunks loses nothing
+ * and the next chunk starts above the last one that committed. Within a chunk the old licenses are
+ * unassigned before the new ones are created, so no user ever holds two licenses or none.
+ */
+@Service
+public class TakeoverMove {
+
+    public static final int MAX_CHUNK_SIZE = 5_000;
+
+    private final SubscriptionTakeovers takeovers;
+    private final TakeoverRepository repository;
+    private final TakeoverRows rows;
+    private final MoveConflicts conflicts;
+    private final SubscriptionRepository subscriptions;
+    private final ProductCatalog catalog;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public TakeoverMove(SubscriptionTakeovers takeovers, TakeoverRepository repository, TakeoverRows rows,
+                        MoveConflicts conflicts, SubscriptionRepository subscriptions, ProductCatalog catalog,
+                        AccessPolicy access, AuditTrail audit, Clock clock) {
+        this.takeovers = takeovers;
+        this.repository = repository;
+        this.rows = rows;
+        this.conflicts = conflicts;
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Central subscriptions of the same product or a substitute (R7) that can give out licenses, with their free seats. */
+    public List<TakeoverTarget> targets(long takeoverId) {
+        Subscription source = subscriptions.require(repository.require(takeoverId).subscriptionId());
+        List<TakeoverTarget> targets = new ArrayList<>();
+        for (Product product : catalog.servingProducts(source.productId())) {
+            subscriptions.usable(product.id(), SubscriptionKind.CENTRAL)
+                    .forEach(s -> targets.add(new TakeoverTarget(s, product.name())));
+        }
+        return targets;
+    }
+
+    /** The target, if it is one of the {@link #targets}; refuses any other subscription. */
+    public TakeoverTarget requireTarget(long takeoverId, long targetSubscriptionId) {
+        List<TakeoverTarget> targets = targets(takeoverId);
+        return targets.stream().filter(t -> t.subscription().id() == targetSubscriptionId).findFirst()
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation("Subscription " + targetSubscriptionId + " cannot "
+                        + "take these users: move them to an active central subscription of the same product or of "
+                        + "one that stands in for it"
+                        + (targets.isEmpty() ? " (there is none yet: buy one first)." : ": "
+                        + targets.stream().map(t -> t.subscription().id() + " (" + t.productName() + ")").toList()
+                        + ".")));
+    }
+
+    /** How many seats the target lacks for the users still to move (0 when it has enough). */
+    public int seatsMissing(long takeoverId, long targetSubscriptionId) {
+        Subscription source = subscriptions.require(repository.require(takeoverId).subscriptionId());
+        Subscription target = subscriptions.require(targetSubscriptionId);
+        return Math.max(0, rows.countNeedingSeat(source.id(), target.productId()) - target.availableSeats());
+    }
+
+    /**
+     * Reserves a seat on the target for every user to move, in one step, or refuses with
+     * NOT_ENOUGH_SEATS and nothing reserved. Users who already hold the target product need no seat.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public MoveProgress reserveSeats(ChangeContext context, long takeoverId, long targetSubscriptionId) {
+        access.requireBillingManager(context.actor(), SubscriptionTakeovers.TO_DO);
+        Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.STARTED);
+        TakeoverTarget target = requireTarget(takeoverId, targetSubscriptionId);
+        Subscription source = subscriptions.require(takeover.subscriptionId());
+        Product targetProduct = catalog.require(target.subscription().productId());
+        conflicts.requireNone(source, targetProduct);
+        int users = rows.countActive(source.id());
+        int needed = rows.countNeedingSeat(source.id(), targetProduct.id());
+        if (needed > 0 && !subscriptions.takeSeats(targetSubscriptionId, needed)) {
+            Subscription now = subscriptions.require(targetSubscriptionId);
+            throw Rule.NOT_ENOUGH_SEATS.violation("Subscription " + targetSubscriptionId + " (" + target.productName()
+                    + ") has " + now.availableSeats() + " free " + (now.availableSeats() == 1 ? "seat" : "seats")
+                    + " but the " + needed + (needed == 1 ? " user" : " users") + " of subscription " + source.id()
+                    + " need one each. Buy at least " + (needed - now.availableSeats()) + " more seats on it, or pick "
+                    + "another subscription. Nothing was moved: users are only ever moved all together.");
+        }
+        repository.startMoving(takeoverId, targetSubscriptionId, users, needed);
+        audit.record(context, AuditAction.SEATS_RESERVED, null, targetProduct.id(), targetSubscriptionId,
+                needed + " seats of subscription " + targetSubscriptionId + " reserved for the " + users
+                        + " users of self-service subscription " + source.id() + " (takeover " + takeoverId + ")");
+        return new MoveProgress(0, users, users > 0);
+    }
+
+    /**
+     * Moves the next {@code chunkSize} users in the caller's transaction. Safe to run again after a
+     * crash: it starts above the last chunk that committed.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public MoveProgress moveNextChunk(ChangeContext context, long takeoverId, int chunkSize) {
+        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+            throw Rule.INVALID_INPUT.violation("Move between 1 and " + MAX_CHUNK_SIZE + " users per chunk, not "
+                    + chunkSize + ".");
+        }
+        Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.MOVING);
+        Subscription source = subscriptions.require(takeover.subscriptionId());
+        OptionalLong upTo = rows.chunkEnd(source.id(), chunkSize);
+        if (upTo.isEmpty()) {
+            return new MoveProgress(takeover.usersMoved(), takeover.usersTotal(), false);
+        }
+        Subscription target = subscriptions.require(takeover.targetSubscriptionId());
+        Product targetProduct = catalog.require(target.productId());
+        Instant now = Instant.now(clock);
+        LocalDate keptUntil = LocalDate.now(clock).plusDays(LicenseAssignment.MAILBOX_DATA_KEPT_DAYS);
+        TakeoverRows.Chunk chunk = new TakeoverRows.Chunk(takeoverId, source.id(), target.id(), targetProduct.id(),
+                takeover.movedUpToId(), upTo.getAsLong(), plansOnTarget(source, targetProduct, upTo.getAsLong()));
+        TakeoverRows.ChunkResult result = rows.moveChunk(context, chunk, now, keptUntil, source.productId());
+
+        // Seats were reserved up front; only a user who lost the target product since then needs one more.
+        int extra = Math.max(0, result.assigned() - takeover.unusedSeats());
+        if (extra > 0 && !subscriptions.takeSeats(target.id(), extra)) {
+            throw Rule.NOT_ENOUGH_SEATS.violation("Subscription " + target.id() + " ran out of seats during the move: "
+                    + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
+        }
+        if (result.unassigned() > 0) {
+            subscriptions.returnSeats(source.id(), result.unassigned());
+        }
+        repository.chunkMoved(takeoverId, result.unassigned(), result.assigned(), extra, upTo.getAsLong());
+        return new MoveProgress(takeover.usersMoved() + result.unassigned(), takeover.usersTotal(),
+                rows.anyActive(source.id()));
+    }
+
+    /** S6: every user moved; the old subscription is cancelled (Deleted) and unused reserved seats given back. */
+    @Transactional(propagation = Propagation.NESTED)
+    public Takeover completeMove(ChangeContext context, long takeoverId) {
+        Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.MOVING);
+        Subscription source = subscriptions.require(takeover.subscriptionId());
+        if (rows.anyActive(source.id())) {
+            throw new IllegalStateException("Subscription " + source.id() + " still has users; move them first");
+        }
+        if (takeover.unusedSeats() > 0) {
+            subscriptions.returnSeats(takeover.targetSubscriptionId(), takeover.unusedSeats());
+            audit.record(context, AuditAction.SEATS_RELEASED, null, subscriptions.require(
+                    takeover.targetSubscriptionId()).productId(), takeover.targetSubscriptionId(),
+                    takeover.unusedSeats() + " reserved seats not needed (those users already held the product) given back");
+        }
+        String reason = "Users moved to subscription " + takeover.targetSubscriptionId();
+        subscriptions.changeStatus(source.id(), SubscriptionStatus.DELETED, reason, Instant.now(clock));
+        subscriptions.changeRecurringBilling(source.id(), false);
+        audit.record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, source.purchaserId(), source.productId(),
+                source.id(), "Self-service subscription " + source.id() + " cancelled: " + source.status() + " -> DELETED, "
+                        + takeover.usersMoved() + " users moved to subscription " + takeover.targetSubscriptionId());
+        takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + takeover.usersMoved()
+                + " users moved to subscription " + takeover.targetSubscriptionId() + ", subscription Deleted");
+        return repository.require(takeoverId);
+    }
+
+    /** Each distinct switched-off plan list of the chunk, cut to the plans the target product has. */
+    private Map<String, String> plansOnTarget(Subscription source, Product target, long upTo) {
+        Set<String> targetPlans = target.planIds();
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String disabled : rows.disabledPlanLists(source.id(), upTo)) {
+            Set<String> kept = new TreeSet<>(Rows.planSet(disabled));
+            kept.retainAll(targetPlans);
+            mapping.put(disabled, Rows.planList(kept));
+        }
+        return mapping;
+    }
+}

@@ -1,0 +1,13 @@
+package com.licenseflow.domain.takeover;
+
+import com.licenseflow.domain.subscription.Subscription;
+
+/** S6: a central subscription users can be moved to, with the name of its product. */
+public record TakeoverTarget(Subscription subscription, String productName) {
+
+    /** How the forms list it: "Microsoft 365 Business Premium - subscription 3: 4 of 8 seats free". */
+    public String label() {
+        return productName + " - subscription " + subscription.id() + ": " + subscription.availableSeats() + " of "
+                + subscription.quantity() + " seats free";
+    }
+}

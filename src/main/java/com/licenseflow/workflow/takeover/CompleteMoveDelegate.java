@@ -1,0 +1,29 @@
+package com.licenseflow.workflow.takeover;
+
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_OUTCOME;
+
+import com.licenseflow.domain.takeover.TakeoverMove;
+import com.licenseflow.domain.takeover.TakeoverStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** S6: every user moved; the old subscription is cancelled automatically (Deleted). */
+@Component("cancelMovedSubscription")
+public class CompleteMoveDelegate implements JavaDelegate {
+
+    private final TakeoverMove move;
+    private final TakeoverStepContext steps;
+
+    public CompleteMoveDelegate(TakeoverMove move, TakeoverStepContext steps) {
+        this.move = move;
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        move.completeMove(steps.context(execution, "self-service subscription cancelled after moving its users"),
+                TakeoverStepContext.takeoverId(execution));
+        execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.MOVED.name());
+    }
+}

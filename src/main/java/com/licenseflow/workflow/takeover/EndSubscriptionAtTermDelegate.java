@@ -1,0 +1,29 @@
+package com.licenseflow.workflow.takeover;
+
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_OUTCOME;
+
+import com.licenseflow.domain.takeover.TakeoverCancellation;
+import com.licenseflow.domain.takeover.TakeoverStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** A10: the term is over; the users lose access and the subscription becomes Deleted. */
+@Component("endSubscriptionAtTerm")
+public class EndSubscriptionAtTermDelegate implements JavaDelegate {
+
+    private final TakeoverCancellation cancellation;
+    private final TakeoverStepContext steps;
+
+    public EndSubscriptionAtTermDelegate(TakeoverCancellation cancellation, TakeoverStepContext steps) {
+        this.cancellation = cancellation;
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cancellation.endAtTerm(steps.context(execution, "self-service subscription ended at the end of its term"),
+                TakeoverStepContext.takeoverId(execution));
+        execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.ENDED_AT_TERM.name());
+    }
+}

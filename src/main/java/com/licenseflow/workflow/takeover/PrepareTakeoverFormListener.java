@@ -1,0 +1,71 @@
+package com.licenseflow.workflow.takeover;
+
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCELLATION_SUMMARY;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.LICENSED_USERS;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_SUMMARY;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TARGET_OPTIONS;
+
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.takeover.SubscriptionTakeovers;
+import com.licenseflow.domain.takeover.TakeoverCancellation;
+import com.licenseflow.domain.takeover.TakeoverMove;
+import com.licenseflow.domain.takeover.TakeoverSubject;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the takeover forms when a task is created: the subscription with its purchaser, a count and
+ * the first few of its users (not all: there can be thousands), the subscriptions users can move to
+ * with their free seats right now, and what cancelling would do today (A10).
+ */
+@Component("prepareTakeoverForm")
+public class PrepareTakeoverFormListener implements TaskListener {
+
+    static final int USERS_SHOWN = 10;
+
+    private final SubscriptionTakeovers takeovers;
+    private final TakeoverMove move;
+    private final TakeoverCancellation cancellation;
+
+    public PrepareTakeoverFormListener(SubscriptionTakeovers takeovers, TakeoverMove move,
+                                       TakeoverCancellation cancellation) {
+        this.takeovers = takeovers;
+        this.move = move;
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long takeoverId = TakeoverStepContext.takeoverId(task);
+        TakeoverSubject subject = takeovers.subject(takeoverId, USERS_SHOWN);
+        Subscription s = subject.subscription();
+        task.setVariable(TAKEOVER_SUMMARY, subject.productName() + ", self-service subscription " + s.id()
+                + (subject.purchaser() == null ? "" : " bought by " + subject.purchaser().displayName() + " <"
+                + subject.purchaser().email() + ">") + " on " + s.termStart() + ": " + s.quantity() + " seats, "
+                + s.assignedSeats() + " assigned, " + s.pricePerSeat() + " per seat per month, "
+                + (s.recurringBilling() ? "renews" : "ends") + " on " + s.expiresOn() + ", status " + s.status() + ".");
+        task.setVariable(LICENSED_USERS, usersText(subject));
+        task.setVariable(TARGET_OPTIONS, FormValues.json(move.targets(takeoverId).stream()
+                .map(t -> FormValues.option(t.label(), String.valueOf(t.subscription().id()))).toList()));
+        task.setVariable(CANCELLATION_SUMMARY, cancellation.withinWindow(s)
+                ? "The cancellation window is open until " + s.cancellationWindowEndsOn() + ": cancelling now removes the "
+                + "licenses of all " + subject.licensedUsers() + " users at once (their mailbox data is kept 30 days) "
+                + "and the subscription becomes Deleted."
+                : "The cancellation window ended on " + s.cancellationWindowEndsOn() + ": cancelling switches recurring "
+                + "billing off, and the subscription ends at the end of its term on " + s.expiresOn() + ", when its "
+                + subject.licensedUsers() + " users lose access.");
+    }
+
+    private static String usersText(TakeoverSubject subject) {
+        if (subject.licensedUsers() == 0) {
+            return "Nobody holds a license of this subscription.";
+        }
+        String shown = String.join(", ", subject.firstUsers());
+        int more = subject.licensedUsers() - subject.firstUsers().size();
+        return subject.licensedUsers() + (subject.licensedUsers() == 1 ? " licensed user: " : " licensed users: ") + shown
+                + (more > 0 ? " and " + more + " more (GET /api/subscriptions/" + subject.subscription().id()
+                + " lists them all)." : ".");
+    }
+}

@@ -1,0 +1,53 @@
+package com.licenseflow.workflow.takeover;
+
+import static com.licenseflow.workflow.takeover.TakeoverVariables.BACK_OUT;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCEL;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCELLATION_CONFIRMED;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCELLATION_DECISION;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCELLATION_REASON;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_OUTCOME;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.takeover.CancellationReason;
+import com.licenseflow.domain.takeover.SubscriptionTakeovers;
+import com.licenseflow.domain.takeover.TakeoverStatus;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * S7 "Are you sure?": cancelling needs a reason from the list and the explicit confirmation;
+ * backing out ends the takeover with nothing changed. A refusal keeps "Confirm cancellation" open.
+ */
+@Component("recordCancellationDecision")
+public class RecordCancellationDecisionDelegate implements JavaDelegate {
+
+    private final SubscriptionTakeovers takeovers;
+    private final TakeoverStepContext steps;
+
+    public RecordCancellationDecisionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
+        this.takeovers = takeovers;
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String decision = FormValues.string(execution, CANCELLATION_DECISION);
+        if (BACK_OUT.equals(decision)) {
+            takeovers.backOut(steps.context(execution, "cancellation not confirmed"), TakeoverStepContext.takeoverId(execution));
+            execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.BACKED_OUT.name());
+            return;
+        }
+        if (!CANCEL.equals(decision)) {
+            throw Rule.INVALID_INPUT.violation("Choose whether to cancel the subscription or to back out and leave it "
+                    + "as it is.");
+        }
+        CancellationReason reason = CancellationReason.parse(FormValues.string(execution, CANCELLATION_REASON));
+        if (!FormValues.bool(execution, CANCELLATION_CONFIRMED)) {
+            throw Rule.INVALID_INPUT.violation("Confirm that you are sure: cancelling takes the licenses away from "
+                    + "every user of the subscription. Tick the confirmation, or back out.");
+        }
+        execution.setVariable(CANCELLATION_REASON, reason.name());
+    }
+}

@@ -1,0 +1,42 @@
+package com.licenseflow.workflow.takeover;
+
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCEL;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.MOVE;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ACTION;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.takeover.SubscriptionTakeovers;
+import com.licenseflow.domain.takeover.TakeoverAction;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records "move users" or "cancel subscription"; a refusal keeps "Choose takeover action" open. */
+@Component("recordTakeoverAction")
+public class RecordTakeoverActionDelegate implements JavaDelegate {
+
+    private final SubscriptionTakeovers takeovers;
+    private final TakeoverStepContext steps;
+
+    public RecordTakeoverActionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
+        this.takeovers = takeovers;
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String chosen = FormValues.string(execution, TAKEOVER_ACTION);
+        TakeoverAction action;
+        if (MOVE.equals(chosen)) {
+            action = TakeoverAction.MOVE;
+        } else if (CANCEL.equals(chosen)) {
+            action = TakeoverAction.CANCEL;
+        } else {
+            throw Rule.INVALID_INPUT.violation("Choose whether to move the users to another subscription or to "
+                    + "cancel the subscription.");
+        }
+        takeovers.chooseAction(steps.context(execution, "takeover action chosen"), TakeoverStepContext.takeoverId(execution),
+                action);
+    }
+}

@@ -1,0 +1,52 @@
+package com.licenseflow.workflow.takeover;
+
+import static com.licenseflow.workflow.takeover.TakeoverVariables.SEATS_TO_ADD;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.SHORTAGE_MESSAGE;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TARGET_SUBSCRIPTION_ID;
+
+import com.licenseflow.domain.LicenseRuleViolation;
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.takeover.MoveProgress;
+import com.licenseflow.domain.takeover.TakeoverMove;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seat check of S6: reserves a target seat for every user before anyone moves. Too few seats
+ * is a business situation, not a failure: it raises TARGET_SEAT_SHORTAGE, which the model routes
+ * to "Resolve seat shortage" (the domain reserved nothing).
+ */
+@Component("reserveTakeoverSeats")
+public class ReserveTakeoverSeatsDelegate implements JavaDelegate {
+
+    public static final String TARGET_SEAT_SHORTAGE = "TARGET_SEAT_SHORTAGE";
+
+    private final TakeoverMove move;
+    private final TakeoverStepContext steps;
+
+    public ReserveTakeoverSeatsDelegate(TakeoverMove move, TakeoverStepContext steps) {
+        this.move = move;
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long takeoverId = TakeoverStepContext.takeoverId(execution);
+        long target = FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to");
+        try {
+            MoveProgress progress = move.reserveSeats(steps.context(execution, "seats reserved to move users"),
+                    takeoverId, target);
+            MoveChunkDelegate.showProgress(execution, progress);
+        } catch (LicenseRuleViolation violation) {
+            if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {
+                throw violation;
+            }
+            execution.setVariable(SHORTAGE_MESSAGE, violation.getMessage());
+            execution.setVariable(SEATS_TO_ADD, move.seatsMissing(takeoverId, target));
+            throw new BpmnError(TARGET_SEAT_SHORTAGE, violation.getMessage());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.licenseflow.workflow.takeover;
+
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCEL;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCELLATION_REASON;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.DECIDED_BY_CALLER;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.MOVE;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.MOVE_CHUNK_SIZE;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.SUBSCRIPTION_ID;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ACTION;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ADMIN_ID;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ID;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_STARTED_BY;
+import static com.licenseflow.workflow.takeover.TakeoverVariables.TARGET_SUBSCRIPTION_ID;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.directory.Directory;
+import com.licenseflow.domain.takeover.CancellationReason;
+import com.licenseflow.domain.takeover.SubscriptionTakeovers;
+import com.licenseflow.domain.takeover.Takeover;
+import com.licenseflow.domain.takeover.TakeoverMove;
+import com.licenseflow.workflow.ActingUser;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the takeover: checks the inputs and the domain's start rules and locks the subscription.
+ * Runs in the start transaction, so a refusal (not self-service, Deleted, unknown, already being
+ * taken over, wrong role) fails the start with its message and nothing is started.
+ */
+@Component("startSubscriptionTakeover")
+public class StartTakeoverDelegate implements JavaDelegate {
+
+    private final SubscriptionTakeovers takeovers;
+    private final OrphanedTakeovers orphans;
+    private final Directory directory;
+    private final IdentityService identity;
+    private final int defaultChunkSize;
+
+    public StartTakeoverDelegate(SubscriptionTakeovers takeovers, OrphanedTakeovers orphans, Directory directory,
+                                 IdentityService identity,
+                                 @Value("${licenseflow.takeover.chunk-size:1000}") int defaultChunkSize) {
+        this.takeovers = takeovers;
+        this.orphans = orphans;
+        this.directory = directory;
+        this.identity = identity;
+        this.defaultChunkSize = defaultChunkSize;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long subscriptionId = FormValues.optionalLong(execution, SUBSCRIPTION_ID);
+        if (subscriptionId == null) {
+            throw Rule.INVALID_INPUT.violation("Name the subscription to take over (its id): GET "
+                    + "/api/subscriptions?kind=self-service lists the self-service subscriptions.");
+        }
+        String admin = actingAdmin(execution);
+        boolean decidedByCaller = readPreselection(execution);
+        Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE);
+        int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
+        if (chunk < 1 || chunk > TakeoverMove.MAX_CHUNK_SIZE) {
+            throw Rule.INVALID_INPUT.violation(MOVE_CHUNK_SIZE + " must be between 1 and " + TakeoverMove.MAX_CHUNK_SIZE
+                    + ", not " + chunk + ".");
+        }
+
+        Actor actor = directory.actor(admin);
+        orphans.release(actor, subscriptionId);
+        Takeover takeover = takeovers.start(ChangeContext.byProcess(actor, "subscription takeover started",
+                execution.getProcessInstanceId()), subscriptionId);
+        execution.setProcessBusinessKey("subscription-" + subscriptionId);
+        execution.setVariable(SUBSCRIPTION_ID, subscriptionId);
+        execution.setVariable(TAKEOVER_ID, takeover.id());
+        execution.setVariable(TAKEOVER_ADMIN_ID, admin);
+        execution.setVariable(DECIDED_BY_CALLER, decidedByCaller);
+        execution.setVariable(MOVE_CHUNK_SIZE, chunk);
+    }
+
+    /**
+     * The admin named by the caller (API, calling process), else whoever started it in Tasklist.
+     * Someone logged in may only start a takeover in their own name; a calling process may name the
+     * admin its own steps act for.
+     */
+    private String actingAdmin(DelegateExecution execution) {
+        String named = FormValues.string(execution, TAKEOVER_ADMIN_ID);
+        Authentication starter = identity.getCurrentAuthentication();
+        String loggedIn = starter == null ? null : starter.getUserId();
+        if (named == null || named.isBlank()) {
+            String initiator = FormValues.string(execution, TAKEOVER_STARTED_BY);
+            return initiator != null ? initiator : ActingUser.of(identity, "take over a subscription");
+        }
+        if (loggedIn != null && !loggedIn.equals(named) && execution.getSuperExecution() == null) {
+            throw Rule.INVALID_INPUT.violation("You can only take over subscriptions in your own name ("
+                    + loggedIn + "), not as " + named + ".");
+        }
+        return named;
+    }
+
+    /** A calling process may decide up front: move (optionally to a given target) or cancel with a reason. */
+    private static boolean readPreselection(DelegateExecution execution) {
+        String action = FormValues.string(execution, TAKEOVER_ACTION);
+        if (action == null || action.isBlank()) {
+            return false;
+        }
+        if (CANCEL.equals(action)) {
+            String reason = FormValues.string(execution, CANCELLATION_REASON);
+            if (reason == null || reason.isBlank()) {
+                throw Rule.INVALID_INPUT.violation("A takeover started with takeoverAction=cancel needs a "
+                        + "cancellationReason.");
+            }
+            execution.setVariable(CANCELLATION_REASON, CancellationReason.parse(reason).name());
+        } else if (MOVE.equals(action)) {
+            FormValues.optionalLong(execution, TARGET_SUBSCRIPTION_ID); // a number when given
+        } else {
+            throw Rule.INVALID_INPUT.violation("'" + action + "' is not a takeover action; use move or cancel.");
+        }
+        return true;
+    }
+}
