@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,12 +63,13 @@ public class LicenseRequestsController {
      */
     @PostMapping
     public ResponseEntity<RequestJson> request(@RequestBody NewRequest request) {
-        String requester = actor.get().userId();
+        actor.get();
+        // Transient: the request keeps what was asked for; the process only needs it while registering it.
         Map<String, Object> variables = new HashMap<>();
-        variables.put("requesterId", requester);
-        variables.put("requestedProduct", request.product());
-        variables.put("requestedColleagues", request.colleagues() == null ? "" : String.join(",", request.colleagues()));
-        variables.put("justification", request.justification());
+        variables.put("requestedProduct", Variables.stringValue(request.product(), true));
+        variables.put("requestedColleagues", Variables.stringValue(
+                request.colleagues() == null ? "" : String.join(",", request.colleagues()), true));
+        variables.put("justification", Variables.stringValue(request.justification(), true));
         ProcessInstance started = runtime.startProcessInstanceByKey("license-request", variables);
         LicenseRequest created = requests.findByProcessInstance(started.getId()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.policy.SelfServicePolicy;
 import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import com.licenseflow.support.TestDatabase;
 import java.sql.Connection;
@@ -24,13 +25,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Not a test: a measurement, left out of the normal run. Moves 10,000 users of a self-service
@@ -41,10 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * <pre>mvn -B -Pbenchmark test                                        # H2
  * mvn -B -Pbenchmark test -Dbenchmark.database=postgres          # PostgreSQL on 127.0.0.1:5432</pre>
  */
-@SpringBootTest
-@ActiveProfiles(resolver = TestDatabase.class)
-@ExtendWith(TestDatabase.class)
-@Import({Fixtures.class, ProcessDriver.class})
+@IntegrationTest
 class TakeoverBenchmark {
 
     static final int USERS = Integer.getInteger("benchmark.users", 10_000);

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records the request in the Requests list. Runs in the start transaction: when the domain refuses
  * (own request process, self-service available, unknown users...) the start fails with its
- * message and nothing is created.
+ * message and nothing is created. What was asked for lives in the request from here on; the start
+ * variables are only read here (the API passes them transient, so they are never stored).
  */
 @Component("registerLicenseRequest")
 public class RegisterLicenseRequestDelegate implements JavaDelegate {
@@ -34,12 +35,14 @@ public class RegisterLicenseRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requester = FormValues.string(execution, REQUESTER_ID);
+        // The requester is whoever started the process (Tasklist, the API); a requesterId variable only
+        // names one when the start is not in a user's name, and may never name somebody else.
+        String named = FormValues.string(execution, REQUESTER_ID);
         Authentication starter = identity.getCurrentAuthentication();
-        if (starter != null && starter.getUserId() != null && !starter.getUserId().equals(requester)) {
-            // requesterId is also a plain start variable: nobody may file a request in someone else's name.
-            throw Rule.INVALID_INPUT.violation("You can only request licenses in your own name ("
-                    + starter.getUserId() + "); name others as colleagues.");
+        String requester = starter != null && starter.getUserId() != null ? starter.getUserId() : named;
+        if (named != null && !named.equals(requester)) {
+            throw Rule.INVALID_INPUT.violation("You can only request licenses in your own name (" + requester
+                    + "); name others as colleagues.");
         }
         LicenseRequest request = intake.register(requester,
                 FormValues.string(execution, REQUESTED_PRODUCT), FormValues.strings(execution, REQUESTED_COLLEAGUES),
