@@ -17,6 +17,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class LicenseFlowApplication {
 
+    static {
+        // Camunda creates a javax.xml DatatypeFactory for every timer it schedules (reminders,
+        // deadlines, term ends). Unless this standard property names the factory, the JDK scans every
+        // jar on the class path for a provider each time - most of the cost of scheduling a timer.
+        if (System.getProperty("javax.xml.datatype.DatatypeFactory") == null) {
+            System.setProperty("javax.xml.datatype.DatatypeFactory",
+                    "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
+        }
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(LicenseFlowApplication.class, args);
     }

@@ -45,7 +45,11 @@ public final class FormValues {
 
     /** A list from a JSON array, a Java collection, or a string separated by commas, semicolons or white space. */
     public static List<String> strings(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+        return strings(scope.getVariable(name));
+    }
+
+    /** The same for a value at hand, e.g. one passed to a form's expression. */
+    public static List<String> strings(Object value) {
         List<String> values = new ArrayList<>();
         if (value instanceof SpinJsonNode node && node.isArray()) {
             node.elements().forEach(e -> values.add(e.isString() ? e.stringValue() : e.toString()));

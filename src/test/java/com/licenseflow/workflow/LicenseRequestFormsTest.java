@@ -22,6 +22,11 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import com.licenseflow.workflow.FormValues;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -88,5 +93,45 @@ class LicenseRequestFormsTest {
         Task shortage = driver.task(pi.getId(), "Activity_ResolveSeatShortage");
         assertThat(fixtures.holders(none)).isEmpty();
         assertThat(FormFiles.idOf(forms.getDeployedTaskForm(shortage.getId()))).isEqualTo("resolve-seat-shortage");
+    }
+
+    @Test
+    void theReviewFormShowsTheInventoryAsItIsWhenOpenedAndStoresOnlyTheDecision() {
+        Product product = fixtures.product();
+        long subscription = fixtures.central(product, 3);
+        DirectoryUser requester = fixtures.member();
+        DirectoryUser colleague = fixtures.member();
+        DirectoryUser admin = fixtures.admin(GLOBAL_ADMIN);
+        ProcessInstance pi = driver.as(requester.id(), () -> runtime.startProcessInstanceByKey("license-request",
+                Map.of("requestedProduct", product.name(), "requestedColleagues", colleague.email())));
+        Task review = driver.task(pi.getId(), "Activity_ReviewLicenseRequest");
+
+        VariableMap opened = driver.as(admin.id(), () -> forms.getTaskFormVariables(review.getId()));
+        assertThat(opened.get("reviewSummary").toString()).contains(requester.displayName(), product.name());
+        assertThat(FormValues.strings(opened.get("approvedUserIds"))).as("everyone ticked")
+                .containsExactly(requester.id(), colleague.id());
+        assertThat(FormValues.strings(opened.get("enabledServicePlans"))).as("all services on")
+                .containsExactlyInAnyOrderElementsOf(product.planIds());
+        assertThat(opened.get("assignedProductId")).isEqualTo(product.id());
+        assertThat(opened.get("productOptions").toString()).contains(product.name() + " - 3 seats available");
+        assertThat(runtime.getVariables(pi.getId())).as("nothing stored for the form")
+                .doesNotContainKeys("reviewSummary", "requestedUserOptions", "productOptions", "servicePlanOptions",
+                        "approvedUserIds", "enabledServicePlans");
+
+        fixtures.central(product, 2);
+        assertThat(driver.as(admin.id(), () -> forms.getTaskFormVariables(review.getId())).get("productOptions")
+                .toString()).as("seats as they are now").contains(product.name() + " - 5 seats available");
+
+        // Submitted as Tasklist does: the form's values, through the form service.
+        driver.as(admin.id(), () -> forms.submitTaskForm(review.getId(), Variables.createVariables()
+                .putValue("decision", "approve")
+                .putValueTyped("approvedUserIds", FormValues.json(List.of(colleague.id())))
+                .putValue("assignedProductId", product.id())));
+
+        assertThat(fixtures.holders(subscription)).containsExactly(colleague.id());
+        Set<String> stored = runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).list().stream()
+                .map(VariableInstance::getName).collect(Collectors.toSet());
+        assertThat(stored).contains("decision", "approvedUserIds", "assignedProductId")
+                .doesNotContain("reviewSummary", "requestedUserOptions", "productOptions", "servicePlanOptions");
     }
 }

@@ -272,7 +272,9 @@ class LicenseRequestProcessTest {
         catalog.addSubstitute(product.id(), premium.id());
         ProcessInstance pi = request(requester, product.name());
 
-        assertThat(runtime.getVariable(pi.getId(), "productOptions").toString())
+        String review = driver.task(pi.getId(), REVIEW).getId();
+        assertThat(driver.as(approver.id(), () -> engine.getFormService().getTaskFormVariables(review))
+                .get("productOptions").toString())
                 .contains(product.name(), premium.name() + " - 2 seats available");
         driver.complete(approver.id(), driver.task(pi.getId(), REVIEW),
                 approval(List.of(requester.id()), premium.id(), allPlans(premium), null));

@@ -83,25 +83,25 @@ public class ProductCatalog {
                 .params(first, second, reason).update();
     }
 
+    /** One round trip: products with their service plans (one row per plan). */
     private Map<String, Product> load(String where, Map<String, ?> params) {
-        Map<String, List<ServicePlan>> plans = new HashMap<>();
-        jdbc.sql("select pp.product_id, s.id, s.name from product_service_plan pp "
-                        + "join service_plan s on s.id = pp.plan_id join product p on p.id = pp.product_id "
-                        + where + " order by s.name")
-                .params(params)
-                .query(rs -> {
-                    plans.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new ServicePlan(rs.getString(2), rs.getString(3)));
-                });
         Map<String, Product> products = new LinkedHashMap<>();
-        jdbc.sql("select * from product p " + where + " order by p.name")
+        Map<String, List<ServicePlan>> plans = new HashMap<>();
+        jdbc.sql("select p.*, s.id as plan_id, s.name as plan_name from product p "
+                        + "left join product_service_plan pp on pp.product_id = p.id "
+                        + "left join service_plan s on s.id = pp.plan_id " + where + " order by p.name, s.name")
                 .params(params)
                 .query(rs -> {
                     String id = rs.getString("id");
-                    products.put(id, new Product(id, rs.getString("name"), rs.getBigDecimal("list_price_per_seat"),
-                            SelfServicePolicy.valueOf(rs.getString("self_service_policy")),
-                            List.copyOf(plans.getOrDefault(id, List.of()))));
+                    List<ServicePlan> own = plans.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (rs.getString("plan_id") != null) {
+                        own.add(new ServicePlan(rs.getString("plan_id"), rs.getString("plan_name")));
+                    }
+                    products.putIfAbsent(id, new Product(id, rs.getString("name"), rs.getBigDecimal("list_price_per_seat"),
+                            SelfServicePolicy.valueOf(rs.getString("self_service_policy")), own));
                 });
+        products.replaceAll((id, p) -> new Product(p.id(), p.name(), p.listPricePerSeat(), p.selfServicePolicy(),
+                List.copyOf(plans.get(id))));
         return products;
     }
 

@@ -69,23 +69,24 @@ public class DirectoryRepository {
         jdbc.sql("update directory_user set usage_location = ? where id = ?").params(usageLocation, id).update();
     }
 
+    /** One round trip: users with their roles (one row per role, or one row without). */
     private Map<String, DirectoryUser> load(String where, Map<String, ?> params) {
-        Map<String, Set<AdminRole>> roles = new HashMap<>();
-        jdbc.sql("select r.user_id, r.role from directory_user_role r join directory_user u on u.id = r.user_id " + where)
-                .params(params)
-                .query(rs -> {
-                    roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(AdminRole.class))
-                            .add(AdminRole.valueOf(rs.getString(2)));
-                });
         Map<String, DirectoryUser> users = new LinkedHashMap<>();
-        jdbc.sql("select * from directory_user u " + where + " order by u.display_name")
+        Map<String, Set<AdminRole>> roles = new HashMap<>();
+        jdbc.sql("select u.*, r.role from directory_user u left join directory_user_role r on r.user_id = u.id "
+                        + where + " order by u.display_name, u.id")
                 .params(params)
                 .query(rs -> {
                     String id = rs.getString("id");
-                    users.put(id, new DirectoryUser(id, rs.getString("display_name"), rs.getString("email"),
-                            UserType.valueOf(rs.getString("user_type")), rs.getString("usage_location"),
-                            roles.getOrDefault(id, Set.of())));
+                    Set<AdminRole> held = roles.computeIfAbsent(id, k -> EnumSet.noneOf(AdminRole.class));
+                    if (rs.getString("role") != null) {
+                        held.add(AdminRole.valueOf(rs.getString("role")));
+                    }
+                    users.putIfAbsent(id, new DirectoryUser(id, rs.getString("display_name"), rs.getString("email"),
+                            UserType.valueOf(rs.getString("user_type")), rs.getString("usage_location"), held));
                 });
+        users.replaceAll((id, u) -> new DirectoryUser(id, u.displayName(), u.email(), u.type(), u.usageLocation(),
+                Set.copyOf(roles.get(id))));
         return users;
     }
 }

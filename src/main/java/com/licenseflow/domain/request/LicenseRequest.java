@@ -21,6 +21,12 @@ public record LicenseRequest(String id, String productId, String productName, St
         return status == LicenseRequestStatus.PENDING;
     }
 
+    LicenseRequest withUnmodifiableUsers() {
+        return new LicenseRequest(id, productId, productName, requesterId, requesterName, justification, requestedAt,
+                status, processInstanceId, decidedBy, decidedAt, assignedProductId, assignedProductName, disabledPlans,
+                decisionMessage, completedAt, List.copyOf(users));
+    }
+
     /** This request as the decision just written leaves it. */
     LicenseRequest completed(LicenseRequestStatus newStatus, String decider, Instant at, Product assigned,
                              Set<String> disabled, String message, Map<String, UserOutcome> outcomes) {

@@ -16,9 +16,12 @@ import org.springframework.stereotype.Repository;
 public class LicenseRequestRepository {
 
     private static final String SELECT = """
-            select r.*, p.name as product_name, u.display_name as requester_name, a.name as assigned_product_name
+            select r.*, p.name as product_name, u.display_name as requester_name, a.name as assigned_product_name,
+                   ru.user_id, ru.outcome, ru_user.display_name as user_name, ru_user.email as user_email
             from license_request r join product p on p.id = r.product_id join directory_user u on u.id = r.requester_id
             left join product a on a.id = r.assigned_product_id
+            join license_request_user ru on ru.request_id = r.id
+            join directory_user ru_user on ru_user.id = ru.user_id
             """;
 
     private final JdbcClient jdbc;
@@ -42,7 +45,7 @@ public class LicenseRequestRepository {
     }
 
     public Optional<LicenseRequest> find(String id) {
-        return load("where r.id = :id", Map.of("id", id)).stream().findFirst();
+        return load("where r.id = :id", "r.id", Map.of("id", id)).stream().findFirst();
     }
 
     public LicenseRequest require(String id) {
@@ -51,7 +54,7 @@ public class LicenseRequestRepository {
     }
 
     public Optional<LicenseRequest> findByProcessInstance(String processInstanceId) {
-        return load("where r.process_instance_id = :pid", Map.of("pid", processInstanceId)).stream().findFirst();
+        return load("where r.process_instance_id = :pid", "r.id", Map.of("pid", processInstanceId)).stream().findFirst();
     }
 
     /**
@@ -70,7 +73,7 @@ public class LicenseRequestRepository {
                     + "where mine.request_id = r.id and mine.user_id = :user))");
             params.put("user", involving);
         }
-        return load(where + " order by r.requested_at desc, r.id", params);
+        return load(where.toString(), "r.requested_at desc, r.id", params);
     }
 
     /** Users among {@code userIds} who already wait in a pending request for {@code productId}, with that request. */
@@ -109,29 +112,27 @@ public class LicenseRequestRepository {
                 .param(Rows.timestamp(cutoff)).update();
     }
 
-    private List<LicenseRequest> load(String where, Map<String, ?> params) {
+    /** One round trip: requests with their users (one row per user, in the order they were named). */
+    private List<LicenseRequest> load(String where, String orderBy, Map<String, ?> params) {
         Map<String, LicenseRequest> requests = new LinkedHashMap<>();
-        jdbc.sql(SELECT + where).params(params).query(rs -> {
-            requests.put(rs.getString("id"), new LicenseRequest(rs.getString("id"), rs.getString("product_id"),
-                    rs.getString("product_name"), rs.getString("requester_id"), rs.getString("requester_name"),
-                    rs.getString("justification"), Rows.instant(rs, "requested_at"),
-                    LicenseRequestStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
-                    rs.getString("decided_by"), Rows.instant(rs, "decided_at"), rs.getString("assigned_product_id"),
-                    rs.getString("assigned_product_name"), Rows.planSet(rs.getString("disabled_plans")), rs.getString("decision_message"),
-                    Rows.instant(rs, "completed_at"), new ArrayList<>()));
-        });
-        if (requests.isEmpty()) {
-            return List.of();
-        }
-        jdbc.sql("""
-                        select ru.request_id, ru.user_id, u.display_name, u.email, ru.outcome
-                        from license_request_user ru join directory_user u on u.id = ru.user_id
-                        where ru.request_id in (:ids) order by ru.request_id, ru.position""")
-                .param("ids", requests.keySet())
+        jdbc.sql(SELECT + where + " order by " + orderBy + ", ru.position")
+                .params(params)
                 .query(rs -> {
-                    requests.get(rs.getString(1)).users().add(new RequestedUser(rs.getString(2), rs.getString(3),
-                            rs.getString(4), UserOutcome.valueOf(rs.getString(5))));
+                    LicenseRequest request = requests.get(rs.getString("id"));
+                    if (request == null) {
+                        request = new LicenseRequest(rs.getString("id"), rs.getString("product_id"),
+                                rs.getString("product_name"), rs.getString("requester_id"), rs.getString("requester_name"),
+                                rs.getString("justification"), Rows.instant(rs, "requested_at"),
+                                LicenseRequestStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
+                                rs.getString("decided_by"), Rows.instant(rs, "decided_at"),
+                                rs.getString("assigned_product_id"), rs.getString("assigned_product_name"),
+                                Rows.planSet(rs.getString("disabled_plans")), rs.getString("decision_message"),
+                                Rows.instant(rs, "completed_at"), new ArrayList<>());
+                        requests.put(request.id(), request);
+                    }
+                    request.users().add(new RequestedUser(rs.getString("user_id"), rs.getString("user_name"),
+                            rs.getString("user_email"), UserOutcome.valueOf(rs.getString("outcome"))));
                 });
-        return List.copyOf(requests.values());
+        return requests.values().stream().map(LicenseRequest::withUnmodifiableUsers).toList();
     }
 }

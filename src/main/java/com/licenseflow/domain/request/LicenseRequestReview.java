@@ -77,10 +77,11 @@ public class LicenseRequestReview {
             }
             return null;
         }
-        if (decision.approvedUserIds().isEmpty()) {
+        List<String> approvedUsers = approvedUsers(request, decision);
+        if (approvedUsers.isEmpty()) {
             throw Rule.INVALID_INPUT.violation("Approve the request for at least one user, or deny the whole request.");
         }
-        Set<String> outsiders = new TreeSet<>(decision.approvedUserIds());
+        Set<String> outsiders = new TreeSet<>(approvedUsers);
         outsiders.removeAll(request.userIds());
         if (!outsiders.isEmpty()) {
             throw Rule.INVALID_INPUT.violation(outsiders + " did not ask for this license; only users in the request "
@@ -115,7 +116,7 @@ public class LicenseRequestReview {
         } else {
             disabled.removeAll(decision.enabledPlans());
         }
-        List<String> approved = request.userIds().stream().filter(decision.approvedUserIds()::contains).toList();
+        List<String> approved = request.userIds().stream().filter(approvedUsers(request, decision)::contains).toList();
         assignments.assign(context, new AssignLicenses(chosen.id(), sourceSubscriptionId, approved, disabled,
                 AssignmentMode.ADD));
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
@@ -160,6 +161,10 @@ public class LicenseRequestReview {
                 .filter(p -> p.id().equals(wanted)).findFirst()
                 .orElseThrow(() -> Rule.INVALID_INPUT.violation("'" + wanted + "' cannot serve a request for "
                         + request.productName() + ". Pick one of: " + serving.stream().map(Product::name).toList() + "."));
+    }
+
+    private static List<String> approvedUsers(LicenseRequest request, ReviewDecision decision) {
+        return decision.approvedUserIds() == null ? request.userIds() : decision.approvedUserIds();
     }
 
     private static void requirePending(LicenseRequest request) {

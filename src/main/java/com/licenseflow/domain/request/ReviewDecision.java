@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the reviewer chose: approve (for {@code approvedUserIds}, R6) from {@code productId} (R7) with
+ * What the reviewer chose: approve (for {@code approvedUserIds}, R6; null means every user of the
+ * request) from {@code productId} (R7) with
  * only {@code enabledPlans} switched on (R8; null means all of them), or deny the whole request with a confirmation (R5);
  * an optional message either way (R9).
  */
@@ -12,7 +13,7 @@ public record ReviewDecision(boolean approve, List<String> approvedUserIds, Stri
                              String message, boolean denyConfirmed) {
 
     public ReviewDecision {
-        approvedUserIds = approvedUserIds == null ? List.of() : List.copyOf(approvedUserIds);
+        approvedUserIds = approvedUserIds == null ? null : List.copyOf(approvedUserIds);
         enabledPlans = enabledPlans == null ? null : Set.copyOf(enabledPlans);
         message = message == null || message.isBlank() ? null : message.trim();
     }

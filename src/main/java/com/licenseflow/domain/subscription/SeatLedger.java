@@ -29,9 +29,13 @@ public class SeatLedger {
         List<Long> seats = new ArrayList<>(needed);
         int remaining = needed;
         for (Subscription candidate : from) {
-            // A failed update means another caller changed the row since we read it: read again.
+            // The first try trusts the caller's fresh read; a failed update means another caller changed
+            // the row since, so read it again.
+            Subscription current = candidate;
             for (int attempt = 0; remaining > 0 && attempt < MAX_ATTEMPTS_PER_SUBSCRIPTION; attempt++) {
-                Subscription current = subscriptions.require(candidate.id());
+                if (attempt > 0) {
+                    current = subscriptions.require(candidate.id());
+                }
                 int take = Math.min(remaining, current.availableSeats());
                 if (take <= 0 || !current.status().providesLicenses()) {
                     break;

@@ -26,7 +26,8 @@ final class ReviewDecisionVariables {
         if (!APPROVE.equals(decision) && !DENY.equals(decision)) {
             throw Rule.INVALID_INPUT.violation("Choose whether to approve or deny the request.");
         }
-        return new ReviewDecision(APPROVE.equals(decision), FormValues.strings(scope, APPROVED_USER_IDS),
+        return new ReviewDecision(APPROVE.equals(decision),
+                scope.hasVariable(APPROVED_USER_IDS) ? FormValues.strings(scope, APPROVED_USER_IDS) : null,
                 FormValues.string(scope, ASSIGNED_PRODUCT_ID),
                 scope.hasVariable(ENABLED_SERVICE_PLANS) ? new HashSet<>(FormValues.strings(scope, ENABLED_SERVICE_PLANS))
                         : null,
