@@ -1,27 +1,24 @@
 package com.licenseflow.workflow.takeover;
 
-import static com.licenseflow.workflow.takeover.TakeoverVariables.CANCELLATION_SUMMARY;
-import static com.licenseflow.workflow.takeover.TakeoverVariables.LICENSED_USERS;
-import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_SUMMARY;
-import static com.licenseflow.workflow.takeover.TakeoverVariables.TARGET_OPTIONS;
-
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.takeover.SubscriptionTakeovers;
 import com.licenseflow.domain.takeover.TakeoverCancellation;
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.domain.takeover.TakeoverSubject;
 import com.licenseflow.workflow.FormValues;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the takeover forms when a task is created: the subscription with its purchaser, a count and
- * the first few of its users (not all: there can be thousands), the subscriptions users can move to
- * with their free seats right now, and what cancelling would do today (A10).
+ * What the takeover forms show, computed when Tasklist opens them (the {@code camunda:formData}
+ * default values of the takeover's tasks, type {@code shown}: never stored): the subscription with
+ * its purchaser, a count and the first few of its users (not all: there can be thousands), the
+ * subscriptions users can move to with their free seats right now, and what cancelling would do
+ * today (A10).
  */
-@Component("prepareTakeoverForm")
-public class PrepareTakeoverFormListener implements TaskListener {
+@Component("takeoverForm")
+public class TakeoverForm {
 
     static final int USERS_SHOWN = 10;
 
@@ -29,33 +26,41 @@ public class PrepareTakeoverFormListener implements TaskListener {
     private final TakeoverMove move;
     private final TakeoverCancellation cancellation;
 
-    public PrepareTakeoverFormListener(SubscriptionTakeovers takeovers, TakeoverMove move,
-                                       TakeoverCancellation cancellation) {
+    public TakeoverForm(SubscriptionTakeovers takeovers, TakeoverMove move, TakeoverCancellation cancellation) {
         this.takeovers = takeovers;
         this.move = move;
         this.cancellation = cancellation;
     }
 
-    @Override
-    public void notify(DelegateTask task) {
-        long takeoverId = TakeoverStepContext.takeoverId(task);
+    public String summary(long takeoverId) {
         TakeoverSubject subject = takeovers.subject(takeoverId, USERS_SHOWN);
         Subscription s = subject.subscription();
-        task.setVariable(TAKEOVER_SUMMARY, subject.productName() + ", self-service subscription " + s.id()
+        return subject.productName() + ", self-service subscription " + s.id()
                 + (subject.purchaser() == null ? "" : " bought by " + subject.purchaser().displayName() + " <"
                 + subject.purchaser().email() + ">") + " on " + s.termStart() + ": " + s.quantity() + " seats, "
                 + s.assignedSeats() + " assigned, " + s.pricePerSeat() + " per seat per month, "
-                + (s.recurringBilling() ? "renews" : "ends") + " on " + s.expiresOn() + ", status " + s.status() + ".");
-        task.setVariable(LICENSED_USERS, usersText(subject));
-        task.setVariable(TARGET_OPTIONS, FormValues.json(move.targets(takeoverId).stream()
-                .map(t -> FormValues.option(t.label(), String.valueOf(t.subscription().id()))).toList()));
-        task.setVariable(CANCELLATION_SUMMARY, cancellation.withinWindow(s)
+                + (s.recurringBilling() ? "renews" : "ends") + " on " + s.expiresOn() + ", status " + s.status() + ".";
+    }
+
+    public String licensedUsers(long takeoverId) {
+        return usersText(takeovers.subject(takeoverId, USERS_SHOWN));
+    }
+
+    public List<Map<String, String>> targetOptions(long takeoverId) {
+        return move.targets(takeoverId).stream()
+                .map(t -> FormValues.option(t.label(), String.valueOf(t.subscription().id()))).toList();
+    }
+
+    public String cancellationSummary(long takeoverId) {
+        TakeoverSubject subject = takeovers.subject(takeoverId, USERS_SHOWN);
+        Subscription s = subject.subscription();
+        return cancellation.withinWindow(s)
                 ? "The cancellation window is open until " + s.cancellationWindowEndsOn() + ": cancelling now removes the "
                 + "licenses of all " + subject.licensedUsers() + " users at once (their mailbox data is kept 30 days) "
                 + "and the subscription becomes Deleted."
                 : "The cancellation window ended on " + s.cancellationWindowEndsOn() + ": cancelling switches recurring "
                 + "billing off, and the subscription ends at the end of its term on " + s.expiresOn() + ", when its "
-                + subject.licensedUsers() + " users lose access.");
+                + subject.licensedUsers() + " users lose access.";
     }
 
     private static String usersText(TakeoverSubject subject) {
