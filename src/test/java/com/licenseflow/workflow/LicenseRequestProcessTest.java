@@ -200,6 +200,8 @@ class LicenseRequestProcessTest {
                 approval(List.of(colleague.id()), product.id(), allPlans(product), null));
 
         assertThat(fixtures.holders(subscription)).containsExactly(colleague.id());
+        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(1);
+        assertThat(fixtures.auditRows("LICENSE_ASSIGNED", requester.id())).as("the denied user got nothing").isZero();
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.PARTLY_APPROVED);
         assertThat(outcomes(pi)).containsOnly(Map.entry(requester.id(), UserOutcome.DENIED),
                 Map.entry(colleague.id(), UserOutcome.APPROVED));
@@ -281,6 +283,11 @@ class LicenseRequestProcessTest {
 
         assertThat(fixtures.holders(premiumSeats)).containsExactly(requester.id());
         assertThat(requestOf(pi).assignedProductId()).isEqualTo(premium.id());
+        assertThat(jdbc.sql("select product_id from audit_log where process_instance_id = ? and action = 'LICENSE_ASSIGNED'")
+                .param(pi.getId()).query(String.class).single()).isEqualTo(premium.id());
+        driver.runJob(pi.getId(), NOTIFY_OUTCOME);
+        assertThat(inbox.onlyMessageTo(requester.email()).subject())
+                .isEqualTo("Your license for " + premium.name() + " is ready");
     }
 
     @Test
