@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.directory.UserType;
 import com.licenseflow.domain.policy.SelfServicePolicy;
@@ -34,6 +35,8 @@ class LicenseApiTest {
     Fixtures fixtures;
     @Autowired
     Clock clock;
+    @Autowired
+    ProductCatalog catalog;
 
     Api anonymous;
     Api licenseAdmin;
@@ -157,6 +160,32 @@ class LicenseApiTest {
         assertThat(fixed.json().path("usageLocation").asText()).isEqualTo("SE");
         assertThat(licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
                 "{\"userIds\":[\"" + nowhere.id() + "\"]}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void conflictsClosedSubscriptionsHoldersAndRepeatedNamesAreRefusedThroughTheApiToo() {
+        String chat = Fixtures.unique("CHAT");
+        String trialChat = Fixtures.unique("CHATTRIAL");
+        Product suite = fixtures.product("Suite", SelfServicePolicy.DISABLED, chat);
+        Product trial = fixtures.product("Trial", SelfServicePolicy.DISABLED, trialChat);
+        catalog.addConflict(chat, trialChat, "one chat service per user.");
+        fixtures.central(suite, 2);
+        long trialSeats = fixtures.central(trial, 2);
+        String user = fixtures.member().id();
+        assertThat(licenseAdmin.post("/api/licenses/" + suite.id() + "/assignments",
+                "{\"userIds\":[\"" + user + "\"]}").status()).isEqualTo(200);
+
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + trial.id() + "/assignments",
+                "{\"userIds\":[\"" + user + "\"]}"), 409, "CONFLICTING_SERVICE_PLANS", chat, trialChat,
+                "switch one of the two off");
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + suite.id() + "/assignments",
+                "{\"userIds\":[\"" + user + "\"]}"), 409, "ALREADY_LICENSED", "already has a " + suite.name());
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + user + "\",\"" + user + "\"]}"), 422, "DUPLICATE_USER", "twice");
+        fixtures.status(trialSeats, com.licenseflow.domain.subscription.SubscriptionStatus.DISABLED);
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + trial.id() + "/assignments",
+                "{\"userIds\":[\"" + fixtures.member().id() + "\"],\"subscriptionId\":" + trialSeats + "}"),
+                409, "SUBSCRIPTION_NOT_USABLE", "is DISABLED");
     }
 
     @Test
