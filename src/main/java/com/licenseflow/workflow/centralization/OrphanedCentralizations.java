@@ -1,0 +1,29 @@
+package com.licenseflow.workflow.centralization;
+
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.centralization.Centralizations;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before a campaign starts: a product lock whose process instance no longer runs (deleted while
+ * skipping the process's end listener, which otherwise releases it) is released, so a product never
+ * stays locked for good.
+ */
+@Component
+public class OrphanedCentralizations {
+
+    private final Centralizations centralizations;
+    private final RuntimeService runtime;
+
+    public OrphanedCentralizations(Centralizations centralizations, RuntimeService runtime) {
+        this.centralizations = centralizations;
+        this.runtime = runtime;
+    }
+
+    public void release(Actor actor, String productId) {
+        centralizations.releaseOrphaned(ChangeContext.byUser(actor, "lock of a centralization whose process no longer "
+                + "runs released"), productId, id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0);
+    }
+}

@@ -1,0 +1,90 @@
+package com.licenseflow.workflow.centralization;
+
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ADMIN_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_STARTED_BY;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CHUNK_SIZE;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PRODUCT;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PRODUCT_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PRODUCT_NAME;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.centralization.Centralization;
+import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.domain.directory.Directory;
+import com.licenseflow.workflow.ActingUser;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the campaign: checks the admin's role and the product (known, bought self-service, not
+ * being centralized already), gathers the purchases and their users and locks the product. Runs in
+ * the start transaction, so a refusal fails the start with its message and nothing is started.
+ */
+@Component("startCentralization")
+public class StartCentralizationDelegate implements JavaDelegate {
+
+    private final Centralizations centralizations;
+    private final OrphanedCentralizations orphans;
+    private final Directory directory;
+    private final IdentityService identity;
+    private final int defaultChunkSize;
+
+    public StartCentralizationDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
+                                       Directory directory, IdentityService identity,
+                                       @Value("${licenseflow.centralization.chunk-size:1000}") int defaultChunkSize) {
+        this.centralizations = centralizations;
+        this.orphans = orphans;
+        this.directory = directory;
+        this.identity = identity;
+        this.defaultChunkSize = defaultChunkSize;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String admin = actingAdmin(execution);
+        Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE);
+        int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
+        if (chunk < 1 || chunk > Centralizations.MAX_CHUNK_SIZE) {
+            throw Rule.INVALID_INPUT.violation(CHUNK_SIZE + " must be between 1 and " + Centralizations.MAX_CHUNK_SIZE
+                    + ", not " + chunk + ".");
+        }
+        Actor actor = directory.actor(admin);
+        String productText = FormValues.string(execution, PRODUCT);
+        Product product = centralizations.requireMayStart(actor, productText);
+        orphans.release(actor, product.id());
+        Centralization campaign = centralizations.start(ChangeContext.byProcess(actor, "centralization started",
+                execution.getProcessInstanceId()), product.id());
+        execution.setProcessBusinessKey("centralization-" + campaign.id());
+        execution.setVariable(CENTRALIZATION_ID, campaign.id());
+        execution.setVariable(CENTRALIZATION_ADMIN_ID, admin);
+        execution.setVariable(PRODUCT_ID, product.id());
+        execution.setVariable(PRODUCT_NAME, product.name());
+        execution.setVariable(CHUNK_SIZE, chunk);
+        CentralizationProgressVariables.show(execution, centralizations.progress(campaign.id()));
+    }
+
+    /** The admin named by the API, else whoever started it in Tasklist; someone logged in can only name themselves. */
+    private String actingAdmin(DelegateExecution execution) {
+        String named = FormValues.string(execution, CENTRALIZATION_ADMIN_ID);
+        Authentication starter = identity.getCurrentAuthentication();
+        String loggedIn = starter == null ? null : starter.getUserId();
+        if (named == null || named.isBlank()) {
+            String initiator = FormValues.string(execution, CENTRALIZATION_STARTED_BY);
+            return initiator != null ? initiator : ActingUser.of(identity, "centralize self-service purchases");
+        }
+        if (loggedIn != null && !loggedIn.equals(named)) {
+            throw Rule.INVALID_INPUT.violation("You can only start a centralization in your own name (" + loggedIn
+                    + "), not as " + named + ".");
+        }
+        return named;
+    }
+}
