@@ -139,7 +139,8 @@ public class CentralizationRows {
                                     and a.user_id in (select u.user_id from centralization_user u
                                                       where u.centralization_id = :campaign and u.id > :after
                                                         and u.id <= :upTo and u.outcome = 'CENTRALIZED'))
-                        where id in (select distinct a.subscription_id """ + MOVED_ROWS + ")"), context, chunk, now)
+                        where id in (select distinct a.subscription_id
+                        """ + MOVED_ROWS + ")"), context, chunk, now)
                 .update();
         return new ChunkResult(centralized, alreadyCentral, noLonger);
     }

@@ -1,0 +1,278 @@
+package com.licenseflow.workflow;
+
+import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.licenseflow.domain.LicenseRuleViolation;
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.centralization.CampaignSubscription;
+import com.licenseflow.domain.centralization.Centralization;
+import com.licenseflow.domain.centralization.CentralizationRepository;
+import com.licenseflow.domain.centralization.CentralizationStatus;
+import com.licenseflow.domain.centralization.SubscriptionOutcome;
+import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.notification.devserver.DevMail;
+import com.licenseflow.notification.devserver.DevMailbox;
+import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.Inbox;
+import com.licenseflow.support.IntegrationTest;
+import com.licenseflow.support.ProcessDriver;
+import com.licenseflow.workflow.centralization.PurchaserCancellation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every path of license-centralization.bpmn (S2, S5), through the real engine, delegates, inventory and SMTP. */
+@IntegrationTest
+class CentralizationProcessTest {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    static final String PROCESS = "license-centralization";
+    static final String PLAN = "Activity_PlanCentralization";
+    static final String ASSIGN_CHUNK = "Activity_AssignNextChunk";
+    static final String WAIT = "Activity_WaitForCancellation";
+    static final String DID_NOT_CANCEL = "Activity_PurchaserDidNotCancel";
+    static final String TAKE_OVER = "CallActivity_TakeOverAndCancel";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ProcessDriver driver;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CentralizationRepository campaigns;
+    @Autowired
+    PurchaserCancellation purchaserCancellation;
+    @Autowired
+    Clock clock;
+    @Autowired
+    DevMailbox devMailbox;
+
+    Inbox inbox;
+    Product product;
+    DirectoryUser admin;
+    DirectoryUser anna;
+    DirectoryUser bob;
+    List<String> annasUsers;
+    List<String> bobsUsers;
+    long central;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        inbox = new Inbox(devMailbox);
+        product = fixtures.product(SelfServicePolicy.ENABLED, 3);
+        admin = fixtures.admin(BILLING_ADMIN);
+        anna = fixtures.member();
+        bob = fixtures.member();
+        annasUsers = new ArrayList<>(List.of(anna.id()));
+        annasUsers.addAll(fixtures.members(2));
+        bobsUsers = fixtures.members(2);
+        central = fixtures.central(product, 10);
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.resetClock();
+    }
+
+    /** A self-service subscription bought 2 days ago with a cancellation window of {@code windowDays}. */
+    private long bought(DirectoryUser purchaser, List<String> users, int windowDays) {
+        long id = fixtures.selfService(product, purchaser.id(), users.size() + 2, LocalDate.now(clock).minusDays(2),
+                windowDays);
+        fixtures.license(id, users);
+        return id;
+    }
+
+    private ProcessInstance start() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("product", product.name());
+        variables.put("centralizationChunkSize", 2);
+        return driver.as(admin.id(), () -> runtime.startProcessInstanceByKey(PROCESS, variables));
+    }
+
+    private void complete(ProcessInstance pi, String activity, Map<String, Object> variables) {
+        driver.complete(admin.id(), driver.task(pi.getId(), activity), variables);
+    }
+
+    private void planWithExistingSeats(ProcessInstance pi) {
+        complete(pi, PLAN, Map.of("planDecision", "useExistingSeats", "centralSubscriptionId", String.valueOf(central)));
+    }
+
+    private void runAllChunks(ProcessInstance pi) {
+        for (int i = 0; i < 100 && driver.job(pi.getId(), ASSIGN_CHUNK) != null; i++) {
+            driver.runJob(pi.getId(), ASSIGN_CHUNK);
+        }
+        assertThat(driver.job(pi.getId(), ASSIGN_CHUNK)).as("every chunk ran").isNull();
+    }
+
+    /** Started, planned on the central subscription's free seats, every user centralized, purchasers mailed. */
+    private ProcessInstance waitingForPurchasers() {
+        ProcessInstance pi = start();
+        planWithExistingSeats(pi);
+        runAllChunks(pi);
+        driver.runDueJobs(pi.getId());
+        return pi;
+    }
+
+    private long campaignOf(ProcessInstance pi) {
+        return ((Number) runtime.getVariable(pi.getId(), "centralizationId")).longValue();
+    }
+
+    private void purchaserCancels(DirectoryUser purchaser, long subscriptionId) {
+        purchaserCancellation.cancel(ChangeContext.byUser(purchaser.asActor(), null), subscriptionId);
+    }
+
+    /** Moves the clock by whole days, running what fell due each day, as the job executor would. */
+    private void days(ProcessInstance pi, int days) {
+        for (int i = 0; i < days; i++) {
+            driver.advance(Duration.ofDays(1));
+            driver.runDueJobs(pi.getId());
+        }
+    }
+
+    private List<String> centralHolders() {
+        return fixtures.holders(central);
+    }
+
+    private int auditRows(ProcessInstance pi, String action) {
+        return jdbc.sql("select count(*) from audit_log where process_instance_id = ? and action = ?")
+                .params(pi.getId(), action).query(Integer.class).single();
+    }
+
+    private List<String> auditActors(ProcessInstance pi) {
+        return jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(pi.getId())
+                .query(String.class).list();
+    }
+
+    private void refusedAndStillWaiting(ProcessInstance pi, String activity, ThrowingCallable call, Rule rule,
+                                        String... message) {
+        String before = fixtures.snapshot();
+        assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
+                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(activity);
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+    }
+
+    private List<String> all(List<String> a, List<String> b) {
+        List<String> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
+    // ---- all purchasers cancel ------------------------------------------------------------------
+
+    @Test
+    void everyoneGetsACentralLicenseThenEveryPurchaserCancelsAndTheAdminGetsTheSummary() {
+        long annas = bought(anna, annasUsers, 7);
+        long bobs = bought(bob, bobsUsers, 7);
+        String switchedOff = product.servicePlans().get(1).id();
+        jdbc.sql("update license_assignment set disabled_plans = ? where user_id = ? and subscription_id = ?")
+                .params(switchedOff, annasUsers.get(2), annas).update();
+
+        ProcessInstance pi = start();
+        long id = campaignOf(pi);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(PLAN);
+        assertThat(driver.task(pi.getId(), PLAN).getAssignee()).isEqualTo(admin.id());
+        assertThat(runtime.getVariable(pi.getId(), "planSummary").toString()).contains(product.name(),
+                "2 self-service subscriptions of 2 purchasers license 5 users", anna.displayName(), bob.displayName());
+        assertThat(runtime.getVariable(pi.getId(), "seatSummary").toString()).contains("5 users need a central seat",
+                "Subscription " + central + ": 10 of 10 seats free, 9.00 per seat per month");
+        // 2 purchases of 5 and 4 seats at 9.00 a month; 5 users at 9.00 a month centrally.
+        assertThat(runtime.getVariable(pi.getId(), "savingsSummary").toString()).contains(
+                "The self-service purchases cost 972.00 a year", "the same users cost 540.00 a year: savings 432.00 a year");
+        assertThat(runtime.getVariable(pi.getId(), "centralizationProgress"))
+                .isEqualTo("0 of 2 subscriptions cancelled, 0 of 5 users centralized");
+        assertThat(pi.getBusinessKey()).isEqualTo("centralization-" + id);
+
+        planWithExistingSeats(pi);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(ASSIGN_CHUNK);
+        assertThat(fixtures.subscription(central).assignedSeats()).as("every seat reserved up front").isEqualTo(5);
+        assertThat(centralHolders()).as("nobody centralized before the first chunk job").isEmpty();
+
+        driver.runJob(pi.getId(), ASSIGN_CHUNK);
+        assertThat(runtime.getVariable(pi.getId(), "usersCentralized")).isEqualTo(2);
+        assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).as("mid-way, one license each")
+                .containsOnly(1);
+        runAllChunks(pi);
+
+        assertThat(centralHolders()).containsExactlyInAnyOrderElementsOf(all(annasUsers, bobsUsers));
+        assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).containsOnly(1);
+        assertThat(jdbc.sql("select disabled_plans from license_assignment where user_id = ? and subscription_id = ?")
+                .params(annasUsers.get(2), central).query(String.class).single()).as("switched-off services kept")
+                .isEqualTo(switchedOff);
+        assertThat(fixtures.subscription(annas).assignedSeats()).as("free until cancelled").isZero();
+        assertThat(fixtures.subscription(annas).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(fixtures.subscription(central).assignedSeats()).isEqualTo(5);
+
+        assertThat(inbox.to(anna.email())).as("nothing sent before the email steps").isEmpty();
+        driver.runDueJobs(pi.getId());
+        assertThat(runtime.createExecutionQuery().processInstanceId(pi.getId()).activityId(WAIT).count()).isEqualTo(2);
+        DevMail request = inbox.onlyMessageTo(anna.email());
+        assertThat(request.subject()).isEqualTo("Please cancel your " + product.name()
+                + " subscription: your users now have central licenses");
+        LocalDate deadline = LocalDate.now(clock).plusDays(30);
+        assertThat(request.text()).contains(anna.displayName(), "by " + DAY.format(deadline),
+                "/api/subscriptions/" + annas + "/cancel").doesNotContain(bobsUsers.get(0));
+        assertThat(inbox.onlyMessageTo(bob.email()).text()).contains("/api/subscriptions/" + bobs + "/cancel");
+
+        purchaserCancels(anna, annas);
+        assertThat(fixtures.subscription(annas).status()).isEqualTo(SubscriptionStatus.DELETED);
+        driver.runDueJobs(pi.getId());
+        assertThat(runtime.getVariable(pi.getId(), "centralizationProgress"))
+                .isEqualTo("1 of 2 subscriptions cancelled, 5 of 5 users centralized");
+        assertThat(runtime.getVariable(pi.getId(), "subscriptionsCancelled")).isEqualTo(1);
+        assertThat(runtime.getVariable(pi.getId(), "subscriptionsTotal")).isEqualTo(2);
+
+        purchaserCancels(bob, bobs);
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(centralHolders()).as("nobody lost the license").hasSize(5);
+        Centralization done = campaigns.require(id);
+        assertThat(done.status()).isEqualTo(CentralizationStatus.COMPLETED);
+        assertThat(campaigns.running(product.id())).as("lock released").isEmpty();
+        assertThat(campaigns.subscriptions(id)).extracting(CampaignSubscription::outcome)
+                .containsOnly(SubscriptionOutcome.CANCELLED_BY_PURCHASER);
+        DevMail summary = inbox.onlyMessageTo(admin.email());
+        assertThat(summary.subject()).isEqualTo(product.name() + " centralized: 2 self-service subscription(s) cancelled");
+        assertThat(summary.text()).contains("Savings: 432.00 per year", "user " + bobsUsers.get(0),
+                "Self-service subscriptions cancelled: 2");
+
+        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).isEqualTo(5);
+        assertThat(auditRows(pi, "LICENSE_UNASSIGNED")).isEqualTo(5);
+        assertThat(auditRows(pi, "SEATS_RESERVED")).isEqualTo(1);
+        assertThat(auditRows(pi, "CENTRALIZATION_STARTED")).isEqualTo(1);
+        assertThat(auditRows(pi, "CENTRALIZATION_FINISHED")).isEqualTo(1);
+        assertThat(auditActors(pi)).as("every campaign change in the admin's name").containsExactly(admin.id());
+    }
+}
