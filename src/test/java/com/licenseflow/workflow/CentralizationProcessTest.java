@@ -275,4 +275,318 @@ class CentralizationProcessTest {
         assertThat(auditRows(pi, "CENTRALIZATION_FINISHED")).isEqualTo(1);
         assertThat(auditActors(pi)).as("every campaign change in the admin's name").containsExactly(admin.id());
     }
+
+    // ---- reminders, deadline, takeover ----------------------------------------------------------
+
+    @Test
+    void aPurchaserWhoWaitsIsRemindedEveryWeekUntilTheyCancel() {
+        long annas = bought(anna, annasUsers, 7);
+        ProcessInstance pi = waitingForPurchasers();
+        LocalDate deadline = LocalDate.now(clock).plusDays(30);
+        assertThat(inbox.to(anna.email())).as("the request").hasSize(1);
+
+        days(pi, 6);
+        assertThat(inbox.to(anna.email())).as("no reminder within the first week").hasSize(1);
+        days(pi, 1);
+
+        List<DevMail> mails = inbox.to(anna.email());
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(1).subject()).isEqualTo("Reminder: please cancel your " + product.name()
+                + " subscription by " + DAY.format(deadline));
+        assertThat(mails.get(1).text()).contains("still active", anna.displayName(),
+                "/api/subscriptions/" + annas + "/cancel");
+        BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
+
+        purchaserCancels(anna, annas);
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(campaigns.subscriptions(campaignOfEnded(pi))).singleElement().satisfies(s -> {
+            assertThat(s.reminders()).isEqualTo(1);
+            assertThat(s.outcome()).isEqualTo(SubscriptionOutcome.CANCELLED_BY_PURCHASER);
+        });
+        assertThat(inbox.to(anna.email())).as("no more reminders").hasSize(2);
+    }
+
+    @Test
+    void aPurchaserWhoMissesTheDeadlineIsTakenOverThroughTheTakeoverProcess() {
+        long annas = bought(anna, annasUsers, 60);
+        ProcessInstance pi = waitingForPurchasers();
+
+        days(pi, 29);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
+        days(pi, 1);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(DID_NOT_CANCEL);
+        assertThat(inbox.to(anna.email())).as("request and 4 weekly reminders").hasSize(5);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(
+                "billing-admins").includeAssignedTasks().count()).isEqualTo(1);
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName("purchaseSummary")
+                .singleResult().getValue().toString()).contains("subscription " + annas, anna.displayName(),
+                "reminded 4 times", "cancels it at once");
+
+        DirectoryUser decider = fixtures.admin(BILLING_ADMIN);
+        driver.complete(decider.id(), driver.task(pi.getId(), DID_NOT_CANCEL), Map.of("deadlineDecision", "takeOver"));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TAKE_OVER);
+        ProcessInstance takeover = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        assertThat(takeover.getProcessDefinitionId()).startsWith("subscription-takeover:");
+        assertThat(fixtures.subscription(annas).status()).as("within its window: cancelled at once")
+                .isEqualTo(SubscriptionStatus.DELETED);
+        driver.runDueJobs(takeover.getId());
+        BpmnAwareTests.assertThat(takeover).isEnded();
+        assertThat(inbox.to(anna.email()).get(5).subject()).contains("cancelled");
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        long id = campaignOfEnded(pi);
+        assertThat(campaigns.subscription(id, annas).outcome()).isEqualTo(SubscriptionOutcome.TAKEN_OVER);
+        assertThat(jdbc.sql("select actor from audit_log where process_instance_id = ? and action = 'TAKEOVER_STARTED'")
+                .param(takeover.getId()).query(String.class).single()).as("taken over in the deciding admin's name")
+                .isEqualTo(decider.id());
+        assertThat(centralHolders()).as("the users keep their central licenses").hasSize(3);
+        assertThat(inbox.onlyMessageTo(admin.email()).subject()).contains("1 self-service subscription(s) cancelled");
+    }
+
+    @Test
+    void outsideItsWindowTheTakenOverSubscriptionEndsAtItsTermAndTheCampaignWaitsForIt() {
+        long annas = bought(anna, annasUsers, 7);
+        ProcessInstance pi = waitingForPurchasers();
+        days(pi, 30);
+        complete(pi, DID_NOT_CANCEL, Map.of("deadlineDecision", "takeOver"));
+        ProcessInstance takeover = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        driver.runDueJobs(takeover.getId());
+        assertThat(fixtures.subscription(annas).recurringBilling()).isFalse();
+        assertThat(fixtures.subscription(annas).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TAKE_OVER);
+
+        driver.advance(Duration.ofDays(340));
+        driver.runDueJobs(takeover.getId());
+        driver.runDueJobs(pi.getId());
+
+        assertThat(fixtures.subscription(annas).status()).isEqualTo(SubscriptionStatus.DELETED);
+        BpmnAwareTests.assertThat(pi).isEnded();
+    }
+
+    @Test
+    void atTheDeadlineTheAdminGivesMoreTimeAndThePurchaserThenCancels() {
+        long annas = bought(anna, annasUsers, 7);
+        ProcessInstance pi = waitingForPurchasers();
+        long id = campaignOf(pi);
+        days(pi, 30);
+        java.time.Instant firstDeadline = campaigns.subscription(id, annas).deadline();
+
+        refusedAndStillWaiting(pi, DID_NOT_CANCEL, () -> complete(pi, DID_NOT_CANCEL, Map.of("deadlineDecision", "extend",
+                "extendByDays", 0)), Rule.INVALID_INPUT, "Extend the deadline by 1 to 365 days");
+        complete(pi, DID_NOT_CANCEL, Map.of("deadlineDecision", "extend", "extendByDays", 10));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
+        assertThat(campaigns.subscription(id, annas).deadline()).as("10 days from the deadline (or from now, past it)")
+                .isBetween(firstDeadline.plus(Duration.ofDays(10)), clock.instant().plus(Duration.ofDays(10)));
+        assertThat(auditRows(pi, "CANCEL_DEADLINE_EXTENDED")).isEqualTo(1);
+        days(pi, 9);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
+        assertThat(inbox.to(anna.email())).as("request, 4 reminders, 1 reminder after the extension").hasSize(6);
+        assertThat(inbox.to(anna.email()).get(5).subject()).endsWith(DAY.format(LocalDate.now(clock).plusDays(1)));
+
+        purchaserCancels(anna, annas);
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(campaigns.subscription(id, annas).outcome()).isEqualTo(SubscriptionOutcome.CANCELLED_BY_PURCHASER);
+    }
+
+    @Test
+    void aPurchaserWhoCancelsWhileTheAdminDecidesEndsTheDecision() {
+        long annas = bought(anna, annasUsers, 7);
+        ProcessInstance pi = waitingForPurchasers();
+        days(pi, 30);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(DID_NOT_CANCEL);
+
+        purchaserCancels(anna, annas);
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(campaigns.subscription(campaignOfEnded(pi), annas).outcome())
+                .isEqualTo(SubscriptionOutcome.CANCELLED_BY_PURCHASER);
+    }
+
+    // ---- planning ------------------------------------------------------------------------------
+
+    @Test
+    void seatsBoughtDuringPlanningAreAPurchaseAndTooSmallOrTooLargePurchasesAreRefused() {
+        bought(anna, annasUsers, 7);
+        bought(bob, bobsUsers, 7);
+        long small = fixtures.central(product, 2);
+        ProcessInstance pi = start();
+
+        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "useExistingSeats",
+                "centralSubscriptionId", String.valueOf(small))), Rule.NOT_ENOUGH_SEATS, "has 2 free seats",
+                "Choose to buy at least 3 more seats");
+        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
+                "centralSubscriptionId", String.valueOf(small), "seatsToBuy", 2)), Rule.NOT_ENOUGH_SEATS,
+                "Buy at least 3", "Nothing was bought");
+        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
+                "centralSubscriptionId", String.valueOf(small), "seatsToBuy", 20_000)), Rule.INVALID_INPUT,
+                "Buy between 1 and 10000 seats");
+        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
+                "centralSubscriptionId", "999999", "seatsToBuy", 3)), Rule.INVALID_INPUT, "cannot give out central");
+
+        complete(pi, PLAN, Map.of("planDecision", "buySeats", "centralSubscriptionId", String.valueOf(small),
+                "seatsToBuy", "4"));
+
+        assertThat(fixtures.subscription(small).quantity()).isEqualTo(6);
+        assertThat(fixtures.subscription(small).assignedSeats()).as("5 reserved, 1 left free").isEqualTo(5);
+        assertThat(jdbc.sql("select actor from audit_log where process_instance_id = ? and action = 'SEATS_PURCHASED'")
+                .param(pi.getId()).query(String.class).single()).isEqualTo(admin.id());
+        runAllChunks(pi);
+        assertThat(fixtures.holders(small)).containsExactlyInAnyOrderElementsOf(all(annasUsers, bobsUsers));
+        assertThat(campaigns.require(campaignOf(pi)).seatsBought()).isEqualTo(4);
+    }
+
+    @Test
+    void aUserAlreadyOnACentralLicenseIsSkippedAndNeedsNoSeat() {
+        long annas = bought(anna, annasUsers, 7);
+        ProcessInstance pi = start();
+        String alreadyCentral = annasUsers.get(1);
+        // Between the start and the plan, the user moved to a central license by hand.
+        jdbc.sql("update license_assignment set active_product_id = null, unassigned_at = current_timestamp, "
+                + "unassigned_by = ? where user_id = ? and subscription_id = ?").params(anna.id(), alreadyCentral, annas)
+                .update();
+        jdbc.sql("update subscription set assigned_seats = assigned_seats - 1 where id = ?").param(annas).update();
+        fixtures.license(central, List.of(alreadyCentral));
+
+        planWithExistingSeats(pi);
+        assertThat(fixtures.subscription(central).assignedSeats()).as("1 held, 2 reserved").isEqualTo(3);
+        runAllChunks(pi);
+
+        assertThat(fixtures.licenseCounts(annasUsers).values()).containsOnly(1);
+        assertThat(centralHolders()).containsExactlyInAnyOrderElementsOf(annasUsers);
+        assertThat(jdbc.sql("select outcome from centralization_user where centralization_id = ? and user_id = ?")
+                .params(campaignOf(pi), alreadyCentral).query(String.class).single()).isEqualTo("ALREADY_CENTRAL");
+        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
+        assertThat(runtime.getVariable(pi.getId(), "usersCentralized")).isEqualTo(2);
+    }
+
+    @Test
+    void theAdminCanCallTheCampaignOffWhilePlanning() {
+        bought(anna, annasUsers, 7);
+        ProcessInstance pi = start();
+        long id = campaignOf(pi);
+        String before = fixtures.snapshot().split("\\|")[0];
+
+        complete(pi, PLAN, Map.of("planDecision", "callOff"));
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(campaigns.require(id).status()).isEqualTo(CentralizationStatus.CALLED_OFF);
+        assertThat(campaigns.running(product.id())).isEmpty();
+        assertThat(fixtures.snapshot().split("\\|")[0]).as("no seat or subscription changed").isEqualTo(before);
+    }
+
+    // ---- bad starts ----------------------------------------------------------------------------
+
+    @Test
+    void badStartsAreRefusedWithNothingStarted() {
+        long instances = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+        Product notBought = fixtures.product(SelfServicePolicy.ENABLED, 1);
+        fixtures.central(notBought, 3);
+        String before = fixtures.snapshot();
+
+        assertRefused(admin, "No such product", Rule.UNKNOWN_PRODUCT, "There is no product 'No such product'");
+        assertRefused(admin, notBought.id(), Rule.NO_SELF_SERVICE_PURCHASES, "Nobody holds " + notBought.name());
+        DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
+        assertThatThrownBy(() -> driver.as(licenseAdmin.id(), () -> runtime.startProcessInstanceByKey(PROCESS,
+                Map.of("product", notBought.id())))).as("only global and billing admins may start it")
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(instances);
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+
+        bought(anna, annasUsers, 7);
+        ProcessInstance first = start();
+        assertRefused(fixtures.admin(BILLING_ADMIN), product.name(), Rule.CENTRALIZATION_RUNNING,
+                "already being centralized", "GET /api/centralizations/" + campaignOf(first));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(instances + 1);
+    }
+
+    @Test
+    void theDatabaseKeepsTwoRacingStartsFromBothRunning() {
+        campaigns.insertRunning(product.id(), null, admin.id(), clock.instant());
+        assertThatThrownBy(() -> campaigns.insertRunning(product.id(), null, admin.id(), clock.instant()))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    private void assertRefused(DirectoryUser who, String productText, Rule rule, String... message) {
+        assertThatThrownBy(() -> driver.as(who.id(), () -> runtime.startProcessInstanceByKey(PROCESS,
+                Map.of("product", productText)))).isInstanceOfSatisfying(LicenseRuleViolation.class,
+                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
+    }
+
+    // ---- crashes and ends ----------------------------------------------------------------------
+
+    @Test
+    void aCrashBetweenAssignmentChunksResumesFromTheLastFinishedChunk() {
+        bought(anna, annasUsers, 7);
+        bought(bob, bobsUsers, 7);
+        ProcessInstance pi = start();
+        planWithExistingSeats(pi);
+        driver.runJob(pi.getId(), ASSIGN_CHUNK);
+        List<String> first = centralHolders();
+        String afterFirstChunk = fixtures.snapshot();
+
+        driver.runJobThenCrash(pi.getId(), ASSIGN_CHUNK);
+
+        assertThat(fixtures.snapshot()).as("the crashed chunk left nothing behind").isEqualTo(afterFirstChunk);
+        assertThat(centralHolders()).isEqualTo(first);
+        assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).containsOnly(1);
+        runAllChunks(pi);
+        assertThat(centralHolders()).containsExactlyInAnyOrderElementsOf(all(annasUsers, bobsUsers));
+        assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).containsOnly(1);
+        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).as("no chunk audited twice").isEqualTo(5);
+        assertThat(fixtures.subscription(central).assignedSeats()).isEqualTo(5);
+    }
+
+    @Test
+    void deletedInCockpitMidwayGivesBackTheUnusedSeatsAndUnlocksTheProduct() {
+        bought(anna, annasUsers, 7);
+        ProcessInstance pi = start();
+        long id = campaignOf(pi);
+        planWithExistingSeats(pi);
+        driver.runJob(pi.getId(), ASSIGN_CHUNK);
+
+        runtime.deleteProcessInstance(pi.getId(), "stopped by an operator");
+
+        assertThat(campaigns.require(id).status()).isEqualTo(CentralizationStatus.ABANDONED);
+        assertThat(campaigns.running(product.id())).isEmpty();
+        assertThat(fixtures.subscription(central).assignedSeats()).as("2 centralized keep theirs").isEqualTo(2);
+        assertThat(fixtures.licenseCounts(annasUsers).values()).containsOnly(1);
+    }
+
+    @Test
+    void purchasesMadeDuringTheCampaignJoinItForAnotherRound() {
+        long annas = bought(anna, annasUsers, 7);
+        ProcessInstance pi = waitingForPurchasers();
+        long bobs = bought(bob, bobsUsers, 7);
+
+        purchaserCancels(anna, annas);
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(PLAN);
+        assertThat(runtime.getVariable(pi.getId(), "planSummary").toString()).contains(
+                "1 self-service subscription of 1 purchaser license 2 users", "subscription " + bobs);
+        planWithExistingSeats(pi);
+        runAllChunks(pi);
+        driver.runDueJobs(pi.getId());
+        assertThat(inbox.onlyMessageTo(bob.email()).text()).contains("/api/subscriptions/" + bobs + "/cancel");
+        purchaserCancels(bob, bobs);
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(centralHolders()).containsExactlyInAnyOrderElementsOf(all(annasUsers, bobsUsers));
+        assertThat(inbox.onlyMessageTo(admin.email()).subject()).contains("2 self-service subscription(s) cancelled");
+    }
+
+    private long campaignOfEnded(ProcessInstance pi) {
+        return jdbc.sql("select id from centralization where process_instance_id = ?").param(pi.getId())
+                .query(Long.class).single();
+    }
 }
