@@ -20,7 +20,6 @@ import com.licenseflow.workflow.FormValues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +49,8 @@ public class StartCentralizationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String admin = actingAdmin(execution);
+        String admin = ActingUser.startedFor(identity, execution, CENTRALIZATION_ADMIN_ID, CENTRALIZATION_STARTED_BY,
+                false, "centralize self-service purchases");
         Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE);
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
         if (chunk < 1 || chunk > Centralizations.MAX_CHUNK_SIZE) {
@@ -70,21 +70,5 @@ public class StartCentralizationDelegate implements JavaDelegate {
         execution.setVariable(PRODUCT_NAME, product.name());
         execution.setVariable(CHUNK_SIZE, chunk);
         CentralizationProgressVariables.show(execution, centralizations.progress(campaign.id()));
-    }
-
-    /** The admin named by the API, else whoever started it in Tasklist; someone logged in can only name themselves. */
-    private String actingAdmin(DelegateExecution execution) {
-        String named = FormValues.string(execution, CENTRALIZATION_ADMIN_ID);
-        Authentication starter = identity.getCurrentAuthentication();
-        String loggedIn = starter == null ? null : starter.getUserId();
-        if (named == null || named.isBlank()) {
-            String initiator = FormValues.string(execution, CENTRALIZATION_STARTED_BY);
-            return initiator != null ? initiator : ActingUser.of(identity, "centralize self-service purchases");
-        }
-        if (loggedIn != null && !loggedIn.equals(named)) {
-            throw Rule.INVALID_INPUT.violation("You can only start a centralization in your own name (" + loggedIn
-                    + "), not as " + named + ".");
-        }
-        return named;
     }
 }
