@@ -1,7 +1,6 @@
 package com.licenseflow.web;
 
 import com.licenseflow.domain.access.Actor;
-import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.centralization.Centralization;
 import com.licenseflow.domain.centralization.CentralizationRepository;
@@ -58,10 +57,7 @@ public class CentralizationController {
     public ResponseEntity<CentralizationJson> start(@RequestBody(required = false) StartRequest request) {
         Actor caller = actor.get();
         String product = request == null ? null : request.product();
-        Product wanted = catalog.findByIdOrName(product == null ? "" : product.trim()).orElse(null);
-        if (wanted != null) {
-            orphans.release(caller, wanted.id());
-        }
+        orphans.release(caller, product);
         centralizations.requireMayStart(caller, product);
         Map<String, Object> variables = new HashMap<>();
         variables.put(CentralizationVariables.PRODUCT, product);

@@ -562,6 +562,21 @@ class CentralizationProcessTest {
     }
 
     @Test
+    void aLockWhoseProcessWasDeletedWithoutItsListenersIsReleasedByTheNextStart() {
+        bought(anna, annasUsers, 7);
+        ProcessInstance pi = start();
+        long id = campaignOf(pi);
+        runtime.deleteProcessInstance(pi.getId(), "deleted skipping custom listeners", true);
+        assertThat(campaigns.running(product.id())).as("the end listener did not run").isPresent();
+
+        ProcessInstance again = start();
+
+        BpmnAwareTests.assertThat(again).isWaitingAt(PLAN);
+        assertThat(campaigns.require(id).status()).isEqualTo(CentralizationStatus.ABANDONED);
+        assertThat(campaigns.running(product.id()).orElseThrow().processInstanceId()).isEqualTo(again.getId());
+    }
+
+    @Test
     void purchasesMadeDuringTheCampaignJoinItForAnotherRound() {
         long annas = bought(anna, annasUsers, 7);
         ProcessInstance pi = waitingForPurchasers();

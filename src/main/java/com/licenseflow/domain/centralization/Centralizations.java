@@ -261,6 +261,7 @@ public class Centralizations {
      */
     @Transactional(propagation = Propagation.NESTED)
     public boolean releaseOrphaned(ChangeContext context, String productId, Predicate<String> processRunning) {
+        access.requireBillingManager(context.actor(), TO_DO);
         Centralization running = repository.running(productId).orElse(null);
         if (running == null || running.processInstanceId() == null || processRunning.test(running.processInstanceId())) {
             return false;

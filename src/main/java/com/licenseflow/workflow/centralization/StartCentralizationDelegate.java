@@ -12,6 +12,7 @@ import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.centralization.Centralization;
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.domain.directory.Directory;
@@ -34,15 +35,17 @@ public class StartCentralizationDelegate implements JavaDelegate {
     private final Centralizations centralizations;
     private final OrphanedCentralizations orphans;
     private final Directory directory;
+    private final ProductCatalog catalog;
     private final IdentityService identity;
     private final int defaultChunkSize;
 
     public StartCentralizationDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
-                                       Directory directory, IdentityService identity,
+                                       Directory directory, ProductCatalog catalog, IdentityService identity,
                                        @Value("${licenseflow.centralization.chunk-size:1000}") int defaultChunkSize) {
         this.centralizations = centralizations;
         this.orphans = orphans;
         this.directory = directory;
+        this.catalog = catalog;
         this.identity = identity;
         this.defaultChunkSize = defaultChunkSize;
     }
@@ -59,10 +62,10 @@ public class StartCentralizationDelegate implements JavaDelegate {
         }
         Actor actor = directory.actor(admin);
         String productText = FormValues.string(execution, PRODUCT);
-        Product product = centralizations.requireMayStart(actor, productText);
-        orphans.release(actor, product.id());
+        orphans.release(actor, productText);
         Centralization campaign = centralizations.start(ChangeContext.byProcess(actor, "centralization started",
-                execution.getProcessInstanceId()), product.id());
+                execution.getProcessInstanceId()), productText);
+        Product product = catalog.require(campaign.productId());
         execution.setProcessBusinessKey("centralization-" + campaign.id());
         execution.setVariable(CENTRALIZATION_ID, campaign.id());
         execution.setVariable(CENTRALIZATION_ADMIN_ID, admin);
