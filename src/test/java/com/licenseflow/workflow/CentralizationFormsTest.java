@@ -5,7 +5,6 @@ import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
 import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.policy.SelfServicePolicy;
@@ -58,21 +57,11 @@ class CentralizationFormsTest {
 
     @Test
     void everyFormIsACamundaFormWhoseKeysAreProcessVariables() throws IOException {
-        Set<String> variables = FormFiles.declaredVariables(CentralizationVariables.class);
         Map<String, Set<String>> readByProcess = Map.of(
                 "start-centralization", Set.of("product"),
                 "plan-centralization", Set.of("planDecision", "centralSubscriptionId", "seatsToBuy"),
                 "purchaser-did-not-cancel", Set.of("deadlineDecision", "extendByDays"));
-        for (var entry : readByProcess.entrySet()) {
-            JsonNode form = FormFiles.read(entry.getKey());
-            assertThat(form.path("id").asText()).isEqualTo(entry.getKey());
-            assertThat(form.path("components").isArray()).isTrue();
-            Set<String> keys = FormFiles.componentValues(form, "key");
-            assertThat(keys).as(entry.getKey() + " submits what the process reads").containsAll(entry.getValue());
-            assertThat(variables).as(entry.getKey() + " keys are process variables").containsAll(keys);
-            assertThat(variables).as(entry.getKey() + " option lists are process variables")
-                    .containsAll(FormFiles.componentValues(form, "valuesKey"));
-        }
+        FormFiles.assertKeysAreProcessVariables(readByProcess, CentralizationVariables.class);
         assertThat(FormFiles.read("plan-centralization").toString()).contains("{{planSummary}}", "{{seatSummary}}",
                 "{{savingsSummary}}");
         assertThat(FormFiles.read("purchaser-did-not-cancel").toString()).contains("{{purchaseSummary}}");
@@ -108,15 +97,10 @@ class CentralizationFormsTest {
 
     @Test
     void tasklistOffersTheStartFormToGlobalAndBillingAdminsOnly() {
-        assertThat(startableInTasklist(fixtures.admin(BILLING_ADMIN).id())).contains("license-centralization");
-        assertThat(startableInTasklist(fixtures.admin(GLOBAL_ADMIN).id())).contains("license-centralization");
-        assertThat(startableInTasklist(fixtures.admin(LICENSE_ADMIN).id())).doesNotContain("license-centralization");
-        assertThat(startableInTasklist(fixtures.member().id())).doesNotContain("license-centralization");
-    }
-
-    private List<String> startableInTasklist(String userId) {
-        return driver.as(userId, () -> repository.createProcessDefinitionQuery().startableInTasklist()
-                .startablePermissionCheck().latestVersion().list().stream().map(ProcessDefinition::getKey).toList());
+        assertThat(driver.startableInTasklist(fixtures.admin(BILLING_ADMIN).id())).contains("license-centralization");
+        assertThat(driver.startableInTasklist(fixtures.admin(GLOBAL_ADMIN).id())).contains("license-centralization");
+        assertThat(driver.startableInTasklist(fixtures.admin(LICENSE_ADMIN).id())).doesNotContain("license-centralization");
+        assertThat(driver.startableInTasklist(fixtures.member().id())).doesNotContain("license-centralization");
     }
 
     private void assertFormOf(ProcessInstance pi, String activity, String formId) throws IOException {
