@@ -324,6 +324,8 @@ class CentralizationProcessTest {
         assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName("purchaseSummary")
                 .singleResult().getValue().toString()).contains("subscription " + annas, anna.displayName(),
                 "reminded 4 times", "cancels it at once");
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName("extendByDays")
+                .singleResult().getValue()).as("prefilled").isEqualTo(14);
 
         DirectoryUser decider = fixtures.admin(BILLING_ADMIN);
         driver.complete(decider.id(), driver.task(pi.getId(), DID_NOT_CANCEL), Map.of("deadlineDecision", "takeOver"));
@@ -409,6 +411,36 @@ class CentralizationProcessTest {
         BpmnAwareTests.assertThat(pi).isEnded();
         assertThat(campaigns.subscription(campaignOfEnded(pi), annas).outcome())
                 .isEqualTo(SubscriptionOutcome.CANCELLED_BY_PURCHASER);
+    }
+
+    @Test
+    void purchasersCancellingAtTheSameMomentDoNotCollide() throws Exception {
+        long annas = bought(anna, annasUsers, 7);
+        long bobs = bought(bob, bobsUsers, 7);
+        ProcessInstance pi = waitingForPurchasers();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> {
+                together.await();
+                purchaserCancels(anna, annas);
+                return null;
+            });
+            var second = two.submit(() -> {
+                together.await();
+                purchaserCancels(bob, bobs);
+                return null;
+            });
+            first.get();
+            second.get();
+        } finally {
+            two.shutdownNow();
+        }
+        driver.runDueJobs(pi.getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(campaigns.subscriptions(campaignOfEnded(pi))).extracting(CampaignSubscription::outcome)
+                .containsOnly(SubscriptionOutcome.CANCELLED_BY_PURCHASER);
     }
 
     // ---- planning ------------------------------------------------------------------------------

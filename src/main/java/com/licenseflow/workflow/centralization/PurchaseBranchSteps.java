@@ -36,6 +36,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class PurchaseBranchSteps {
 
+    /** What "Days to add to the deadline" is prefilled with. */
+    static final int DEFAULT_EXTENSION_DAYS = 14;
+
     /** At the deadline: is the subscription Deleted by now (a cancellation whose message came too early)? */
     @Bean
     public JavaDelegate checkCancellationAtDeadline(PurchaseCancellations cancellations) {
@@ -62,6 +65,7 @@ public class PurchaseBranchSteps {
                     + " times. Taking it over cancels it " + (s.cancellationWindowEndsOn().isBefore(LocalDate.now(clock))
                     ? "at the end of its term on " + s.expiresOn() + " (its cancellation window ended on "
                     + s.cancellationWindowEndsOn() + ")" : "at once (its cancellation window is open)") + ".");
+            task.setVariable(EXTEND_BY_DAYS, DEFAULT_EXTENSION_DAYS);
         };
     }
 
