@@ -36,7 +36,12 @@ public enum Rule {
     FOUR_EYES(Refusal.FORBIDDEN),
 
     SUBSCRIPTION_NOT_SELF_SERVICE(Refusal.CONFLICT),
-    TAKEOVER_RUNNING(Refusal.CONFLICT);
+    TAKEOVER_RUNNING(Refusal.CONFLICT),
+
+    NOT_THE_PURCHASER(Refusal.FORBIDDEN),
+    NO_SELF_SERVICE_PURCHASES(Refusal.CONFLICT),
+    CENTRALIZATION_RUNNING(Refusal.CONFLICT),
+    UNKNOWN_CENTRALIZATION(Refusal.NOT_FOUND);
 
     /** How a caller should read the refusal; the web layer turns it into an HTTP status. */
     public enum Refusal { FORBIDDEN, NOT_FOUND, INVALID, CONFLICT }

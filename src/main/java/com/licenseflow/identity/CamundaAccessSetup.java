@@ -81,6 +81,8 @@ public class CamundaAccessSetup implements ApplicationRunner {
         allowToStart("license-request", everyone.toArray(String[]::new));
         // S4: taking over self-service subscriptions is a billing matter (AccessPolicy.requireBillingManager).
         allowToStart("subscription-takeover", CamundaGroups.GLOBAL_ADMINS, CamundaGroups.BILLING_ADMINS);
+        // S5: centralizing buys seats and cancels purchases, also billing matters.
+        allowToStart("license-centralization", CamundaGroups.GLOBAL_ADMINS, CamundaGroups.BILLING_ADMINS);
 
         Filter mine = filter(MY_TASKS, -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         Filter group = filter(MY_GROUP_TASKS, -5,

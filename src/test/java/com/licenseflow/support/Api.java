@@ -1,5 +1,7 @@
 package com.licenseflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,6 +34,14 @@ public class Api {
         public String detail() {
             return json().path("detail").asText();
         }
+    }
+
+    /** The response is a problem detail with this status, naming {@code rule}, whose detail contains {@code detail}. */
+    public static void refused(Response response, int status, String rule, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().path("rule").asText()).isEqualTo(rule);
+        assertThat(response.detail()).contains(detail);
     }
 
     /** The element of a JSON array whose {@code field} is {@code value}; fails the test when there is none. */

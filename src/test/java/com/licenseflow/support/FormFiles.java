@@ -1,5 +1,7 @@
 package com.licenseflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the Camunda Forms in forms/ and the variable names a process declares, for the forms tests. */
@@ -54,5 +57,24 @@ public final class FormFiles {
             }
         });
         return values;
+    }
+
+    /**
+     * Each form (by id) is a Camunda Form with that id, submits the variables the process reads from
+     * it, and every field key and option list it uses is one of the process's variables.
+     */
+    public static void assertKeysAreProcessVariables(Map<String, Set<String>> readByProcess, Class<?> variablesClass)
+            throws IOException {
+        Set<String> variables = declaredVariables(variablesClass);
+        for (var entry : readByProcess.entrySet()) {
+            JsonNode form = read(entry.getKey());
+            assertThat(form.path("id").asText()).isEqualTo(entry.getKey());
+            assertThat(form.path("components").isArray()).isTrue();
+            Set<String> keys = componentValues(form, "key");
+            assertThat(keys).as(entry.getKey() + " submits what the process reads").containsAll(entry.getValue());
+            assertThat(variables).as(entry.getKey() + " keys are process variables").containsAll(keys);
+            assertThat(variables).as(entry.getKey() + " option lists are process variables")
+                    .containsAll(componentValues(form, "valuesKey"));
+        }
     }
 }

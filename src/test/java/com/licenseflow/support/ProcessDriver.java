@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -47,6 +48,12 @@ public class ProcessDriver {
             action.run();
             return null;
         });
+    }
+
+    /** The keys of the processes Tasklist offers {@code userId} to start (latest versions). */
+    public List<String> startableInTasklist(String userId) {
+        return as(userId, () -> engine.getRepositoryService().createProcessDefinitionQuery().startableInTasklist()
+                .startablePermissionCheck().latestVersion().list().stream().map(ProcessDefinition::getKey).toList());
     }
 
     public Task task(String processInstanceId, String activityId) {

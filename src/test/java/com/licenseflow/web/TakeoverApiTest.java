@@ -2,6 +2,7 @@ package com.licenseflow.web;
 
 import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.support.Api.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,13 +54,6 @@ class TakeoverApiTest {
         long id = fixtures.selfService(product, purchaser.id(), 5, LocalDate.now(clock).minusDays(daysAgo), 7);
         fixtures.license(id, users);
         return id;
-    }
-
-    private static void refused(Api.Response response, int status, String rule, String detail) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().path("rule").asText()).isEqualTo(rule);
-        assertThat(response.detail()).contains(detail);
     }
 
     @Test

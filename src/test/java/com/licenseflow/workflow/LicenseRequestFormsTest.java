@@ -3,7 +3,6 @@ package com.licenseflow.workflow;
 import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.support.Fixtures;
@@ -50,23 +49,13 @@ class LicenseRequestFormsTest {
 
     @Test
     void everyFormIsACamundaFormWhoseKeysAreProcessVariables() throws IOException {
-        Set<String> variables = FormFiles.declaredVariables(RequestVariables.class);
         Map<String, Set<String>> readByProcess = Map.of(
                 "request-license", Set.of("requestedProduct", "requestedColleagues", "justification"),
                 "review-license-request", Set.of("decision", "approvedUserIds", "assignedProductId",
                         "enabledServicePlans", "decisionMessage", "denyConfirmed"),
                 "resolve-seat-shortage", Set.of("shortageResolution", "seatSubscriptionId", "seatsToAdd",
                         "targetSubscriptionId", "keptUserIds"));
-        for (var entry : readByProcess.entrySet()) {
-            JsonNode form = FormFiles.read(entry.getKey());
-            assertThat(form.path("id").asText()).isEqualTo(entry.getKey());
-            assertThat(form.path("components").isArray()).isTrue();
-            Set<String> keys = FormFiles.componentValues(form, "key");
-            Set<String> optionSources = FormFiles.componentValues(form, "valuesKey");
-            assertThat(keys).as(entry.getKey() + " submits what the process reads").containsAll(entry.getValue());
-            assertThat(variables).as(entry.getKey() + " keys are process variables").containsAll(keys);
-            assertThat(variables).as(entry.getKey() + " option lists are process variables").containsAll(optionSources);
-        }
+        FormFiles.assertKeysAreProcessVariables(readByProcess, RequestVariables.class);
     }
 
     @Test

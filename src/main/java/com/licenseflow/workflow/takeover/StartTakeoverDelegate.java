@@ -25,7 +25,6 @@ import com.licenseflow.workflow.FormValues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +59,9 @@ public class StartTakeoverDelegate implements JavaDelegate {
             throw Rule.INVALID_INPUT.violation("Name the subscription to take over (its id): GET "
                     + "/api/subscriptions?kind=self-service lists the self-service subscriptions.");
         }
-        String admin = actingAdmin(execution);
+        // A calling process may name the admin its steps act for.
+        String admin = ActingUser.startedFor(identity, execution, TAKEOVER_ADMIN_ID, TAKEOVER_STARTED_BY,
+                execution.getSuperExecution() != null, "take over subscriptions");
         boolean decidedByCaller = readPreselection(execution);
         Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE);
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
@@ -79,26 +80,6 @@ public class StartTakeoverDelegate implements JavaDelegate {
         execution.setVariable(TAKEOVER_ADMIN_ID, admin);
         execution.setVariable(DECIDED_BY_CALLER, decidedByCaller);
         execution.setVariable(MOVE_CHUNK_SIZE, chunk);
-    }
-
-    /**
-     * The admin named by the caller (API, calling process), else whoever started it in Tasklist.
-     * Someone logged in may only start a takeover in their own name; a calling process may name the
-     * admin its own steps act for.
-     */
-    private String actingAdmin(DelegateExecution execution) {
-        String named = FormValues.string(execution, TAKEOVER_ADMIN_ID);
-        Authentication starter = identity.getCurrentAuthentication();
-        String loggedIn = starter == null ? null : starter.getUserId();
-        if (named == null || named.isBlank()) {
-            String initiator = FormValues.string(execution, TAKEOVER_STARTED_BY);
-            return initiator != null ? initiator : ActingUser.of(identity, "take over a subscription");
-        }
-        if (loggedIn != null && !loggedIn.equals(named) && execution.getSuperExecution() == null) {
-            throw Rule.INVALID_INPUT.violation("You can only take over subscriptions in your own name ("
-                    + loggedIn + "), not as " + named + ".");
-        }
-        return named;
     }
 
     /** A calling process may decide up front: move (optionally to a given target) or cancel with a reason. */

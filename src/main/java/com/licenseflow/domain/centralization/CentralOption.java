@@ -1,0 +1,24 @@
+package com.licenseflow.domain.centralization;
+
+import com.licenseflow.domain.subscription.Subscription;
+import java.math.BigDecimal;
+
+/** A central subscription of the campaign's product the licenses can come from, and what the users would cost on it. */
+public record CentralOption(Subscription subscription, int seatsNeeded) {
+
+    public int seatsMissing() {
+        return Math.max(0, seatsNeeded - subscription.availableSeats());
+    }
+
+    /** The users the campaign centralizes, a year on this subscription's price. */
+    public BigDecimal yearlyCost() {
+        return subscription.pricePerSeat().multiply(BigDecimal.valueOf(12L * seatsNeeded));
+    }
+
+    public String label() {
+        Subscription s = subscription;
+        return "Subscription " + s.id() + ": " + s.availableSeats() + " of " + s.quantity() + " seats free, "
+                + s.pricePerSeat() + " per seat per month"
+                + (seatsMissing() > 0 ? " (" + seatsMissing() + " seats short)" : "");
+    }
+}

@@ -1,0 +1,81 @@
+package com.licenseflow.web;
+
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.centralization.Centralization;
+import com.licenseflow.domain.centralization.CentralizationRepository;
+import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.web.json.CentralizationJson;
+import com.licenseflow.workflow.centralization.CentralizationVariables;
+import com.licenseflow.workflow.centralization.OrphanedCentralizations;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** S5: starting a centralization campaign (license-centralization.bpmn) and following its progress. */
+@RestController
+@RequestMapping("/api/centralizations")
+public class CentralizationController {
+
+    /** The product's id or name. */
+    public record StartRequest(String product) {
+    }
+
+    private final RuntimeService runtime;
+    private final Centralizations centralizations;
+    private final CentralizationRepository repository;
+    private final OrphanedCentralizations orphans;
+    private final ProductCatalog catalog;
+    private final CurrentActor actor;
+
+    public CentralizationController(RuntimeService runtime, Centralizations centralizations,
+                                    CentralizationRepository repository, OrphanedCentralizations orphans,
+                                    ProductCatalog catalog, CurrentActor actor) {
+        this.runtime = runtime;
+        this.centralizations = centralizations;
+        this.repository = repository;
+        this.orphans = orphans;
+        this.catalog = catalog;
+        this.actor = actor;
+    }
+
+    /**
+     * Starts the campaign in the caller's name. The domain's start rules are checked first, so a
+     * refusal comes back as a problem detail (not as the engine's own authorization error) and
+     * nothing is started.
+     */
+    @PostMapping
+    public ResponseEntity<CentralizationJson> start(@RequestBody(required = false) StartRequest request) {
+        Actor caller = actor.get();
+        String product = request == null ? null : request.product();
+        orphans.release(caller, product);
+        centralizations.requireMayStart(caller, product);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CentralizationVariables.PRODUCT, product);
+        variables.put(CentralizationVariables.CENTRALIZATION_ADMIN_ID, caller.userId());
+        ProcessInstance started = runtime.startProcessInstanceByKey("license-centralization", variables);
+        long id = ((Number) runtime.getVariable(started.getId(), CentralizationVariables.CENTRALIZATION_ID)).longValue();
+        return ResponseEntity.created(URI.create("/api/centralizations/" + id)).body(json(caller, id));
+    }
+
+    /** The campaign with its progress: subscriptions cancelled of total, users centralized, savings. */
+    @GetMapping("/{id}")
+    public CentralizationJson get(@PathVariable long id) {
+        return json(actor.get(), id);
+    }
+
+    private CentralizationJson json(Actor caller, long id) {
+        Centralization campaign = centralizations.get(caller, id);
+        return CentralizationJson.of(campaign, catalog.require(campaign.productId()).name(),
+                centralizations.progress(id), repository.subscriptions(id));
+    }
+}

@@ -1,0 +1,59 @@
+package com.licenseflow.workflow.centralization;
+
+import static com.licenseflow.workflow.centralization.CentralizationVariables.BUY_SEATS;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CALL_OFF;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRAL_SUBSCRIPTION_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PLAN_DECISION;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.SEATS_TO_BUY;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.USE_EXISTING_SEATS;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the plan in the task's transaction: buys the seats (a purchase, audited) and reserves one
+ * for every user who needs it, or calls the campaign off. A refusal (too few seats, too small or too
+ * large a purchase, an unsuitable subscription) keeps "Plan centralization" open with the reason,
+ * nothing bought or reserved.
+ */
+@Component("applyCentralizationPlan")
+public class ApplyCentralizationPlanDelegate implements JavaDelegate {
+
+    private final Centralizations centralizations;
+    private final CentralizationStepContext steps;
+
+    public ApplyCentralizationPlanDelegate(Centralizations centralizations, CentralizationStepContext steps) {
+        this.centralizations = centralizations;
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = CentralizationStepContext.centralizationId(execution);
+        String decision = FormValues.string(execution, PLAN_DECISION);
+        if (CALL_OFF.equals(decision)) {
+            centralizations.callOff(steps.context(execution, "centralization called off"), id);
+            return;
+        }
+        if (!USE_EXISTING_SEATS.equals(decision) && !BUY_SEATS.equals(decision)) {
+            throw Rule.INVALID_INPUT.violation("Choose how to centralize: use the seats the central subscription has, "
+                    + "buy more seats on it, or call the campaign off.");
+        }
+        long central = FormValues.requiredLong(execution, CENTRAL_SUBSCRIPTION_ID,
+                "the central subscription the licenses come from");
+        int seats = 0;
+        if (BUY_SEATS.equals(decision)) {
+            Long wanted = FormValues.optionalLong(execution, SEATS_TO_BUY);
+            if (wanted == null || wanted < 1) {
+                throw Rule.INVALID_INPUT.violation("Say how many seats to buy (at least 1).");
+            }
+            seats = (int) Math.min(wanted, Integer.MAX_VALUE);
+        }
+        centralizations.reserveSeats(steps.context(execution, "central licenses planned for self-service users"),
+                id, central, seats);
+    }
+}

@@ -1,0 +1,57 @@
+package com.licenseflow.workflow.centralization;
+
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CANCEL_DEADLINE;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECIDED_BY;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECISION;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.EXTEND_BY_DAYS;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PURCHASE_SUMMARY;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.SUBSCRIPTION_DELETED;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.TAKEN_OVER;
+
+import com.licenseflow.domain.centralization.CampaignSubscription;
+import com.licenseflow.domain.centralization.PurchaseCancellations;
+import com.licenseflow.notification.CentralizationMails;
+import com.licenseflow.notification.NotificationService;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of a purchase's branch: records that the purchaser is asked to cancel, by when, and
+ * the email asking them (the outbox: sent by the asynchronous step that follows). Declares the
+ * branch's variables local to it, so that branches never write each other's (or the instance's)
+ * variables. A subscription already Deleted needs no asking.
+ */
+@Component("askPurchaserToCancel")
+public class AskPurchaserToCancelDelegate implements JavaDelegate {
+
+    private final PurchaseCancellations cancellations;
+    private final CentralizationTimers timers;
+    private final CentralizationMails mails;
+    private final NotificationService notifications;
+
+    public AskPurchaserToCancelDelegate(PurchaseCancellations cancellations, CentralizationTimers timers,
+                                        CentralizationMails mails, NotificationService notifications) {
+        this.cancellations = cancellations;
+        this.timers = timers;
+        this.mails = mails;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = CentralizationStepContext.centralizationId(execution);
+        long subscriptionId = CentralizationStepContext.subscriptionId(execution);
+        for (String local : new String[] {PURCHASE_SUMMARY, DEADLINE_DECISION, EXTEND_BY_DAYS, DEADLINE_DECIDED_BY}) {
+            execution.setVariableLocal(local, null);
+        }
+        execution.setVariableLocal(TAKEN_OVER, false);
+        CampaignSubscription asked = cancellations.ask(id, subscriptionId, timers.getDeadline());
+        execution.setVariableLocal(SUBSCRIPTION_DELETED, asked.isDeleted());
+        execution.setVariableLocal(CANCEL_DEADLINE, Date.from(asked.deadline()));
+        if (!asked.isDeleted()) {
+            notifications.record(mails.cancelRequest(id, subscriptionId));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.licenseflow.workflow.centralization;
+
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ADMIN_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.NEW_PURCHASES;
+
+import com.licenseflow.domain.centralization.CentralizationProgress;
+import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.notification.CentralizationMails;
+import com.licenseflow.notification.NotificationService;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The steps after every purchase's branch has ended: another round for new purchases, or the end. */
+@Configuration
+public class CampaignEndSteps {
+
+    /** Self-service purchases of the product made while the campaign ran join it for another round of planning. */
+    @Bean
+    public JavaDelegate gatherNewPurchases(Centralizations centralizations, CentralizationStepContext steps) {
+        return execution -> {
+            long id = CentralizationStepContext.centralizationId(execution);
+            int added = centralizations.gatherNewPurchases(steps.context(execution,
+                    "self-service purchases made during the centralization"), id);
+            execution.setVariable(NEW_PURCHASES, added);
+            CentralizationProgressVariables.show(execution, centralizations.progress(id));
+        };
+    }
+
+    /** Every purchase is Deleted: the campaign is complete, the product unlocked, the admin's summary recorded. */
+    @Bean
+    public JavaDelegate completeCentralization(Centralizations centralizations, CentralizationStepContext steps,
+                                               CentralizationMails mails, NotificationService notifications) {
+        return execution -> {
+            long id = CentralizationStepContext.centralizationId(execution);
+            CentralizationProgress progress = centralizations.complete(steps.context(execution,
+                    "every self-service purchase cancelled"), id);
+            CentralizationProgressVariables.show(execution, progress);
+            notifications.record(mails.summary(id, FormValues.string(execution, CENTRALIZATION_ADMIN_ID), progress));
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package com.licenseflow.workflow.centralization;
+
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CANCEL_DEADLINE;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECIDED_BY;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECISION;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.EXTEND;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.EXTEND_BY_DAYS;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PURCHASE_SUMMARY;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.SUBSCRIPTION_DELETED;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.TAKEN_OVER;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.TAKE_OVER;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.centralization.CampaignSubscription;
+import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.domain.centralization.PurchaseCancellations;
+import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionRepository;
+import com.licenseflow.workflow.FormValues;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The steps of one purchase's branch after the purchaser was asked: the check at the deadline, the
+ * admin's decision there (extend, or take the subscription over and cancel it), and the branch's
+ * end once the subscription is Deleted. Every variable they write is local to the branch.
+ */
+@Configuration
+public class PurchaseBranchSteps {
+
+    /** What "Days to add to the deadline" is prefilled with. */
+    static final int DEFAULT_EXTENSION_DAYS = 14;
+
+    /** At the deadline: is the subscription Deleted by now (a cancellation whose message came too early)? */
+    @Bean
+    public JavaDelegate checkCancellationAtDeadline(PurchaseCancellations cancellations) {
+        return execution -> execution.setVariable(SUBSCRIPTION_DELETED, cancellations.isDeleted(
+                CentralizationStepContext.subscriptionId(execution)));
+    }
+
+    /** Fills "Purchaser did not cancel": the subscription, its purchaser, the deadline, what each choice does. */
+    @Bean
+    public TaskListener preparePurchaseDeadlineForm(PurchaseCancellations cancellations, SubscriptionRepository subscriptions,
+                                                    DirectoryRepository directory, Clock clock) {
+        return (DelegateTask task) -> {
+            long id = CentralizationStepContext.centralizationId(task);
+            long subscriptionId = CentralizationStepContext.subscriptionId(task);
+            CampaignSubscription waiting = cancellations.requireLive(id, subscriptionId);
+            Subscription s = subscriptions.require(subscriptionId);
+            DirectoryUser purchaser = directory.find(s.purchaserId()).orElse(null);
+            task.setVariable(PURCHASE_SUMMARY, "Self-service subscription " + subscriptionId + " of "
+                    + (purchaser == null ? s.purchaserId() : purchaser.displayName() + " <" + purchaser.email() + ">")
+                    + " is still " + s.status() + " (" + s.quantity() + " seats, " + s.assignedSeats() + " still "
+                    + "assigned, " + s.pricePerSeat() + " per seat per month). Its purchaser was asked on "
+                    + LocalDate.ofInstant(waiting.askedAt(), clock.getZone()) + " to cancel it by "
+                    + LocalDate.ofInstant(waiting.deadline(), clock.getZone()) + " and reminded " + waiting.reminders()
+                    + " times. Taking it over cancels it " + (s.cancellationWindowEndsOn().isBefore(LocalDate.now(clock))
+                    ? "at the end of its term on " + s.expiresOn() + " (its cancellation window ended on "
+                    + s.cancellationWindowEndsOn() + ")" : "at once (its cancellation window is open)") + ".");
+            task.setVariable(EXTEND_BY_DAYS, DEFAULT_EXTENSION_DAYS);
+        };
+    }
+
+    /**
+     * Checks and applies the decision in the task's transaction: extend the deadline (the branch
+     * waits again) or take over (the call activity follows). A refusal keeps the task open.
+     */
+    @Bean
+    public JavaDelegate recordDeadlineDecision(PurchaseCancellations cancellations, CentralizationStepContext steps) {
+        return execution -> {
+            long id = CentralizationStepContext.centralizationId(execution);
+            long subscriptionId = CentralizationStepContext.subscriptionId(execution);
+            String decision = FormValues.string(execution, DEADLINE_DECISION);
+            String admin = FormValues.string(execution, DEADLINE_DECIDED_BY);
+            if (EXTEND.equals(decision)) {
+                Long days = FormValues.optionalLong(execution, EXTEND_BY_DAYS);
+                CampaignSubscription extended = cancellations.extendDeadline(steps.context(execution, admin,
+                        "deadline to cancel extended"), id, subscriptionId, days == null ? 0 : days);
+                execution.setVariable(CANCEL_DEADLINE, Date.from(extended.deadline()));
+            } else if (TAKE_OVER.equals(decision)) {
+                cancellations.requireLive(id, subscriptionId);
+                execution.setVariable(TAKEN_OVER, true);
+            } else {
+                throw Rule.INVALID_INPUT.violation("Choose: give the purchaser more time, or take the subscription "
+                        + "over and cancel it.");
+            }
+        };
+    }
+
+    /** The subscription is Deleted: the branch records how and the campaign's counts move (a job, one at a time). */
+    @Bean
+    public JavaDelegate recordSubscriptionCancelled(PurchaseCancellations cancellations, Centralizations centralizations) {
+        return execution -> {
+            long id = CentralizationStepContext.centralizationId(execution);
+            cancellations.finished(id, CentralizationStepContext.subscriptionId(execution),
+                    FormValues.bool(execution, TAKEN_OVER));
+            CentralizationProgressVariables.show(execution, centralizations.progress(id));
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package com.licenseflow.workflow.centralization;
+
+import com.licenseflow.domain.centralization.CampaignSubscription;
+import com.licenseflow.domain.centralization.PurchaseCancellations;
+import com.licenseflow.notification.CentralizationMails;
+import com.licenseflow.notification.NotificationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminds the purchaser, while their subscription is live, that it waits to be cancelled. Runs as
+ * an asynchronous step; the reminder's number (counted in the same transaction) is in the email's
+ * idempotency key, so a retried step sends the same reminder once.
+ */
+@Component("remindPurchaserToCancel")
+public class RemindPurchaserDelegate implements JavaDelegate {
+
+    private final PurchaseCancellations cancellations;
+    private final CentralizationMails mails;
+    private final NotificationService notifications;
+
+    public RemindPurchaserDelegate(PurchaseCancellations cancellations, CentralizationMails mails,
+                                   NotificationService notifications) {
+        this.cancellations = cancellations;
+        this.mails = mails;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = CentralizationStepContext.centralizationId(execution);
+        long subscriptionId = CentralizationStepContext.subscriptionId(execution);
+        CampaignSubscription waiting = cancellations.remind(id, subscriptionId);
+        if (!waiting.isDeleted()) {
+            notifications.deliver(mails.reminder(id, subscriptionId, waiting.reminders()));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.licenseflow.workflow.centralization;
+
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ADMIN_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_STARTED_BY;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.CHUNK_SIZE;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PRODUCT;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PRODUCT_ID;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.PRODUCT_NAME;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.access.Actor;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.centralization.Centralization;
+import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.domain.directory.Directory;
+import com.licenseflow.workflow.ActingUser;
+import com.licenseflow.workflow.FormValues;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the campaign: checks the admin's role and the product (known, bought self-service, not
+ * being centralized already), gathers the purchases and their users and locks the product. Runs in
+ * the start transaction, so a refusal fails the start with its message and nothing is started.
+ */
+@Component("startCentralization")
+public class StartCentralizationDelegate implements JavaDelegate {
+
+    private final Centralizations centralizations;
+    private final OrphanedCentralizations orphans;
+    private final Directory directory;
+    private final ProductCatalog catalog;
+    private final IdentityService identity;
+    private final int defaultChunkSize;
+
+    public StartCentralizationDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
+                                       Directory directory, ProductCatalog catalog, IdentityService identity,
+                                       @Value("${licenseflow.centralization.chunk-size:1000}") int defaultChunkSize) {
+        this.centralizations = centralizations;
+        this.orphans = orphans;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.identity = identity;
+        this.defaultChunkSize = defaultChunkSize;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String admin = ActingUser.startedFor(identity, execution, CENTRALIZATION_ADMIN_ID, CENTRALIZATION_STARTED_BY,
+                false, "centralize self-service purchases");
+        Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE);
+        int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
+        if (chunk < 1 || chunk > Centralizations.MAX_CHUNK_SIZE) {
+            throw Rule.INVALID_INPUT.violation(CHUNK_SIZE + " must be between 1 and " + Centralizations.MAX_CHUNK_SIZE
+                    + ", not " + chunk + ".");
+        }
+        Actor actor = directory.actor(admin);
+        String productText = FormValues.string(execution, PRODUCT);
+        orphans.release(actor, productText);
+        Centralization campaign = centralizations.start(ChangeContext.byProcess(actor, "centralization started",
+                execution.getProcessInstanceId()), productText);
+        Product product = catalog.require(campaign.productId());
+        execution.setProcessBusinessKey("centralization-" + campaign.id());
+        execution.setVariable(CENTRALIZATION_ID, campaign.id());
+        execution.setVariable(CENTRALIZATION_ADMIN_ID, admin);
+        execution.setVariable(PRODUCT_ID, product.id());
+        execution.setVariable(PRODUCT_NAME, product.name());
+        execution.setVariable(CHUNK_SIZE, chunk);
+        CentralizationProgressVariables.show(execution, centralizations.progress(campaign.id()));
+    }
+}
