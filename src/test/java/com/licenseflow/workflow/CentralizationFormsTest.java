@@ -85,8 +85,12 @@ class CentralizationFormsTest {
         ProcessInstance pi = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("license-centralization",
                 Map.of("product", product.id())));
         assertFormOf(pi, "Activity_PlanCentralization", "plan-centralization");
-        assertThat(runtime.getVariable(pi.getId(), "seatsToBuy")).as("prefilled").isEqualTo(1);
-        assertThat(runtime.getVariable(pi.getId(), "centralSubscriptionId")).isEqualTo(String.valueOf(central));
+        String plan = driver.task(pi.getId(), "Activity_PlanCentralization").getId();
+        Map<String, Object> opened = driver.as(admin.id(), () -> forms.getTaskFormVariables(plan));
+        assertThat(opened.get("seatsToBuy")).as("prefilled when the form opens").isEqualTo(1L);
+        assertThat(opened.get("centralSubscriptionId")).isEqualTo(String.valueOf(central));
+        assertThat(runtime.getVariables(pi.getId())).as("nothing stored for the form")
+                .doesNotContainKeys("planSummary", "seatSummary", "savingsSummary", "centralSubscriptionOptions");
         driver.complete(admin.id(), driver.task(pi.getId(), "Activity_PlanCentralization"),
                 Map.of("planDecision", "useExistingSeats", "centralSubscriptionId", String.valueOf(central)));
         driver.runDueJobs(pi.getId());

@@ -1,0 +1,90 @@
+package com.licenseflow.workflow.centralization;
+
+import com.licenseflow.domain.centralization.CampaignSubscription;
+import com.licenseflow.domain.centralization.CentralOption;
+import com.licenseflow.domain.centralization.CentralizationPlan;
+import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.workflow.FormValues;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * What "Plan centralization" shows, computed when Tasklist opens it (the task's
+ * {@code camunda:formData} default values): the purchases found (the first few of them), the seats
+ * needed and the central subscriptions with their free seats right now, the yearly cost of the
+ * self-service purchases against the central price (the campaign's savings), and a suggestion of
+ * where to take the seats from and how many to buy.
+ */
+@Component("centralizationForm")
+public class CentralizationForm {
+
+    static final int PURCHASES_SHOWN = 10;
+
+    private final Centralizations centralizations;
+    private final DirectoryRepository directory;
+
+    public CentralizationForm(Centralizations centralizations, DirectoryRepository directory) {
+        this.centralizations = centralizations;
+        this.directory = directory;
+    }
+
+    public String planSummary(long centralizationId) {
+        CentralizationPlan plan = centralizations.plan(centralizationId);
+        List<CampaignSubscription> purchases = plan.purchases();
+        Map<String, DirectoryUser> purchasers = directory.findAll(purchases.stream().map(CampaignSubscription::purchaserId)
+                .distinct().toList());
+        String shown = purchases.stream().limit(PURCHASES_SHOWN).map(p -> "subscription " + p.subscriptionId() + " of "
+                        + name(purchasers.get(p.purchaserId()), p.purchaserId()) + " (" + p.usersFound() + " users)")
+                .collect(Collectors.joining("; "));
+        return plan.product().name() + ": " + purchases.size() + " self-service "
+                + (purchases.size() == 1 ? "subscription" : "subscriptions") + " of " + purchasers.size()
+                + (purchasers.size() == 1 ? " purchaser" : " purchasers") + " license " + plan.usersFound() + " users: "
+                + shown + (purchases.size() > PURCHASES_SHOWN ? " and " + (purchases.size() - PURCHASES_SHOWN)
+                + " more (GET /api/self-service/products/" + plan.product().id() + "/licensees lists them all)." : ".");
+    }
+
+    public String seatSummary(long centralizationId) {
+        CentralizationPlan plan = centralizations.plan(centralizationId);
+        return plan.seatsNeeded() + " users need a central seat"
+                + (plan.usersFound() > plan.seatsNeeded() ? " (" + (plan.usersFound() - plan.seatsNeeded())
+                + " already hold a central license and are skipped)" : "") + ". "
+                + (plan.centralOptions().isEmpty() ? "There is no active central subscription of " + plan.product().name()
+                + ": buy one first, then plan again, or call the campaign off."
+                : "Central subscriptions: " + plan.centralOptions().stream().map(CentralOption::label)
+                .collect(Collectors.joining("; ")) + ".");
+    }
+
+    public String savingsSummary(long centralizationId) {
+        CentralizationPlan plan = centralizations.plan(centralizationId);
+        return "The self-service purchases cost " + plan.selfServiceYearlyCost() + " a year. "
+                + plan.centralOptions().stream().map(o -> "On subscription " + o.subscription().id()
+                        + " the same users cost " + o.yearlyCost() + " a year: savings "
+                        + plan.selfServiceYearlyCost().subtract(o.yearlyCost()) + " a year.")
+                .collect(Collectors.joining(" "));
+    }
+
+    public List<Map<String, String>> centralOptions(long centralizationId) {
+        return centralizations.plan(centralizationId).centralOptions().stream()
+                .map(o -> FormValues.option(o.label(), String.valueOf(o.subscription().id()))).toList();
+    }
+
+    /** The central subscription to suggest, or null when there is none. */
+    public String suggestedSubscription(long centralizationId) {
+        CentralOption suggested = centralizations.plan(centralizationId).suggested();
+        return suggested == null ? null : String.valueOf(suggested.subscription().id());
+    }
+
+    /** How many seats the suggested subscription lacks (at least 1, the smallest purchase), or null. */
+    public Long seatsToBuy(long centralizationId) {
+        CentralOption suggested = centralizations.plan(centralizationId).suggested();
+        return suggested == null ? null : (long) Math.max(1, suggested.seatsMissing());
+    }
+
+    private static String name(DirectoryUser user, String id) {
+        return user == null ? id : user.displayName() + " <" + user.email() + ">";
+    }
+}
