@@ -4,6 +4,7 @@ import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
 import java.net.URI;
 import java.util.Locale;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,20 @@ public class ProblemResponses {
         problem.setType(URI.create("https://licenseflow.example/problems/" + slug));
         problem.setTitle(title(violation.rule()));
         problem.setProperty("rule", violation.rule().name());
+        return problem;
+    }
+
+    /**
+     * Two changes met on the same process at the same moment (say a purchaser cancels while the
+     * campaign's reminder timer fires). The engine rolled this request back whole, so it is safe
+     * to send it again.
+     */
+    @ExceptionHandler(OptimisticLockingException.class)
+    public ProblemDetail concurrentChange(OptimisticLockingException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Something else changed the "
+                + "same process at this very moment, so nothing was changed. Send the request again.");
+        problem.setTitle("Concurrent change");
+        problem.setProperty("rule", "CONCURRENT_CHANGE");
         return problem;
     }
 
