@@ -174,6 +174,18 @@ public class Fixtures {
                 .param(subscriptionId).query(Integer.class).single();
     }
 
+    /** Audit rows a process instance wrote with {@code action}. */
+    public int auditRowsOfProcess(String processInstanceId, String action) {
+        return jdbc.sql("select count(*) from audit_log where process_instance_id = ? and action = ?")
+                .params(processInstanceId, action).query(Integer.class).single();
+    }
+
+    /** Everyone the audit trail names as having acted in a process instance. */
+    public List<String> auditActorsOfProcess(String processInstanceId) {
+        return jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(processInstanceId)
+                .query(String.class).list();
+    }
+
     /** A fingerprint of everything an inventory change could touch, to prove a refusal changed nothing. */
     public String snapshot() {
         String seats = jdbc.sql("select id, quantity, assigned_seats, status from subscription order by id")

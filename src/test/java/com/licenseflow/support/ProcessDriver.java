@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -123,5 +124,22 @@ public class ProcessDriver {
 
     public void resetClock() {
         ClockUtil.reset();
+    }
+
+    /** Runs the job waiting at {@code activity} again and again until none is left (a chunked loop). */
+    public void runAllJobsAt(String processInstanceId, String activity) {
+        for (int i = 0; i < 100 && job(processInstanceId, activity) != null; i++) {
+            runJob(processInstanceId, activity);
+        }
+        if (job(processInstanceId, activity) != null) {
+            throw new AssertionError("Jobs at " + activity + " keep coming in " + processInstanceId);
+        }
+    }
+
+    /** What a form field of the task at {@code activity} shows when {@code userId} opens it in Tasklist. */
+    public String shownInForm(String userId, String processInstanceId, String activity, String field) {
+        String taskId = task(processInstanceId, activity).getId();
+        Object value = as(userId, () -> engine.getFormService().getTaskFormVariables(taskId)).get(field);
+        return value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value);
     }
 }

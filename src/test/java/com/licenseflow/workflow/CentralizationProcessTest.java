@@ -4,6 +4,7 @@ import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 
 import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -40,7 +40,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,18 +126,12 @@ class CentralizationProcessTest {
         complete(pi, PLAN, Map.of("planDecision", "useExistingSeats", "centralSubscriptionId", String.valueOf(central)));
     }
 
-    private void runAllChunks(ProcessInstance pi) {
-        for (int i = 0; i < 100 && driver.job(pi.getId(), ASSIGN_CHUNK) != null; i++) {
-            driver.runJob(pi.getId(), ASSIGN_CHUNK);
-        }
-        assertThat(driver.job(pi.getId(), ASSIGN_CHUNK)).as("every chunk ran").isNull();
-    }
 
     /** Started, planned on the central subscription's free seats, every user centralized, purchasers mailed. */
     private ProcessInstance waitingForPurchasers() {
         ProcessInstance pi = start();
         planWithExistingSeats(pi);
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), ASSIGN_CHUNK);
         driver.runDueJobs(pi.getId());
         return pi;
     }
@@ -163,24 +156,8 @@ class CentralizationProcessTest {
         return fixtures.holders(central);
     }
 
-    private int auditRows(ProcessInstance pi, String action) {
-        return jdbc.sql("select count(*) from audit_log where process_instance_id = ? and action = ?")
-                .params(pi.getId(), action).query(Integer.class).single();
-    }
 
-    private List<String> auditActors(ProcessInstance pi) {
-        return jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(pi.getId())
-                .query(String.class).list();
-    }
 
-    private void refusedAndStillWaiting(ProcessInstance pi, String activity, ThrowingCallable call, Rule rule,
-                                        String... message) {
-        String before = fixtures.snapshot();
-        assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
-                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
-        BpmnAwareTests.assertThat(pi).isWaitingAt(activity);
-        assertThat(fixtures.snapshot()).isEqualTo(before);
-    }
 
     private List<String> all(List<String> a, List<String> b) {
         List<String> both = new ArrayList<>(a);
@@ -203,12 +180,12 @@ class CentralizationProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(PLAN);
         assertThat(driver.task(pi.getId(), PLAN).getAssignee()).isEqualTo(admin.id());
-        assertThat(shown(pi, "planSummary")).contains(product.name(),
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), PLAN, "planSummary")).contains(product.name(),
                 "2 self-service subscriptions of 2 purchasers license 5 users", anna.displayName(), bob.displayName());
-        assertThat(shown(pi, "seatSummary")).contains("5 users need a central seat",
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), PLAN, "seatSummary")).contains("5 users need a central seat",
                 "Subscription " + central + ": 10 of 10 seats free, 9.00 per seat per month");
         // 2 purchases of 5 and 4 seats at 9.00 a month; 5 users at 9.00 a month centrally.
-        assertThat(shown(pi, "savingsSummary")).contains(
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), PLAN, "savingsSummary")).contains(
                 "The self-service purchases cost 972.00 a year", "the same users cost 540.00 a year: savings 432.00 a year");
         assertThat(runtime.getVariable(pi.getId(), "centralizationProgress"))
                 .isEqualTo("0 of 2 subscriptions cancelled, 0 of 5 users centralized");
@@ -224,7 +201,7 @@ class CentralizationProcessTest {
         assertThat(runtime.getVariable(pi.getId(), "usersCentralized")).isEqualTo(2);
         assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).as("mid-way, one license each")
                 .containsOnly(1);
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), ASSIGN_CHUNK);
 
         assertThat(centralHolders()).containsExactlyInAnyOrderElementsOf(all(annasUsers, bobsUsers));
         assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).containsOnly(1);
@@ -269,12 +246,12 @@ class CentralizationProcessTest {
         assertThat(summary.text()).contains("Savings: 432.00 per year", "user " + bobsUsers.get(0),
                 "Self-service subscriptions cancelled: 2");
 
-        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).isEqualTo(5);
-        assertThat(auditRows(pi, "LICENSE_UNASSIGNED")).isEqualTo(5);
-        assertThat(auditRows(pi, "SEATS_RESERVED")).isEqualTo(1);
-        assertThat(auditRows(pi, "CENTRALIZATION_STARTED")).isEqualTo(1);
-        assertThat(auditRows(pi, "CENTRALIZATION_FINISHED")).isEqualTo(1);
-        assertThat(auditActors(pi)).as("every campaign change in the admin's name").containsExactly(admin.id());
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SEATS_RESERVED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "CENTRALIZATION_STARTED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "CENTRALIZATION_FINISHED")).isEqualTo(1);
+        assertThat(fixtures.auditActorsOfProcess(pi.getId())).as("every campaign change in the admin's name").containsExactly(admin.id());
     }
 
     // ---- reminders, deadline, takeover ----------------------------------------------------------
@@ -379,14 +356,14 @@ class CentralizationProcessTest {
         days(pi, 30);
         java.time.Instant firstDeadline = campaigns.subscription(id, annas).deadline();
 
-        refusedAndStillWaiting(pi, DID_NOT_CANCEL, () -> complete(pi, DID_NOT_CANCEL, Map.of("deadlineDecision", "extend",
+        refusedAndStillWaiting(fixtures, pi, DID_NOT_CANCEL, () -> complete(pi, DID_NOT_CANCEL, Map.of("deadlineDecision", "extend",
                 "extendByDays", 0)), Rule.INVALID_INPUT, "Extend the deadline by 1 to 365 days");
         complete(pi, DID_NOT_CANCEL, Map.of("deadlineDecision", "extend", "extendByDays", 10));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
         assertThat(campaigns.subscription(id, annas).deadline()).as("10 days from the deadline (or from now, past it)")
                 .isBetween(firstDeadline.plus(Duration.ofDays(10)), clock.instant().plus(Duration.ofDays(10)));
-        assertThat(auditRows(pi, "CANCEL_DEADLINE_EXTENDED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "CANCEL_DEADLINE_EXTENDED")).isEqualTo(1);
         days(pi, 9);
         BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
         assertThat(inbox.to(anna.email())).as("request, 4 reminders, 1 reminder after the extension").hasSize(6);
@@ -453,16 +430,16 @@ class CentralizationProcessTest {
         long small = fixtures.central(product, 2);
         ProcessInstance pi = start();
 
-        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "useExistingSeats",
+        refusedAndStillWaiting(fixtures, pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "useExistingSeats",
                 "centralSubscriptionId", String.valueOf(small))), Rule.NOT_ENOUGH_SEATS, "has 2 free seats",
                 "Choose to buy at least 3 more seats");
-        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
+        refusedAndStillWaiting(fixtures, pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
                 "centralSubscriptionId", String.valueOf(small), "seatsToBuy", 2)), Rule.NOT_ENOUGH_SEATS,
                 "Buy at least 3", "Nothing was bought");
-        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
+        refusedAndStillWaiting(fixtures, pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
                 "centralSubscriptionId", String.valueOf(small), "seatsToBuy", 20_000)), Rule.INVALID_INPUT,
                 "Buy between 1 and 10000 seats");
-        refusedAndStillWaiting(pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
+        refusedAndStillWaiting(fixtures, pi, PLAN, () -> complete(pi, PLAN, Map.of("planDecision", "buySeats",
                 "centralSubscriptionId", "999999", "seatsToBuy", 3)), Rule.INVALID_INPUT, "cannot give out central");
 
         complete(pi, PLAN, Map.of("planDecision", "buySeats", "centralSubscriptionId", String.valueOf(small),
@@ -472,7 +449,7 @@ class CentralizationProcessTest {
         assertThat(fixtures.subscription(small).assignedSeats()).as("5 reserved, 1 left free").isEqualTo(5);
         assertThat(jdbc.sql("select actor from audit_log where process_instance_id = ? and action = 'SEATS_PURCHASED'")
                 .param(pi.getId()).query(String.class).single()).isEqualTo(admin.id());
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), ASSIGN_CHUNK);
         assertThat(fixtures.holders(small)).containsExactlyInAnyOrderElementsOf(all(annasUsers, bobsUsers));
         assertThat(campaigns.require(campaignOf(pi)).seatsBought()).isEqualTo(4);
     }
@@ -491,13 +468,13 @@ class CentralizationProcessTest {
 
         planWithExistingSeats(pi);
         assertThat(fixtures.subscription(central).assignedSeats()).as("1 held, 2 reserved").isEqualTo(3);
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), ASSIGN_CHUNK);
 
         assertThat(fixtures.licenseCounts(annasUsers).values()).containsOnly(1);
         assertThat(centralHolders()).containsExactlyInAnyOrderElementsOf(annasUsers);
         assertThat(jdbc.sql("select outcome from centralization_user where centralization_id = ? and user_id = ?")
                 .params(campaignOf(pi), alreadyCentral).query(String.class).single()).isEqualTo("ALREADY_CENTRAL");
-        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(2);
         assertThat(runtime.getVariable(pi.getId(), "usersCentralized")).isEqualTo(2);
     }
 
@@ -571,10 +548,10 @@ class CentralizationProcessTest {
         assertThat(fixtures.snapshot()).as("the crashed chunk left nothing behind").isEqualTo(afterFirstChunk);
         assertThat(centralHolders()).isEqualTo(first);
         assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).containsOnly(1);
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), ASSIGN_CHUNK);
         assertThat(centralHolders()).containsExactlyInAnyOrderElementsOf(all(annasUsers, bobsUsers));
         assertThat(fixtures.licenseCounts(all(annasUsers, bobsUsers)).values()).containsOnly(1);
-        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).as("no chunk audited twice").isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).as("no chunk audited twice").isEqualTo(5);
         assertThat(fixtures.subscription(central).assignedSeats()).isEqualTo(5);
     }
 
@@ -619,10 +596,10 @@ class CentralizationProcessTest {
         driver.runDueJobs(pi.getId());
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(PLAN);
-        assertThat(shown(pi, "planSummary")).contains(
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), PLAN, "planSummary")).contains(
                 "1 self-service subscription of 1 purchaser license 2 users", "subscription " + bobs);
         planWithExistingSeats(pi);
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), ASSIGN_CHUNK);
         driver.runDueJobs(pi.getId());
         assertThat(inbox.onlyMessageTo(bob.email()).text()).contains("/api/subscriptions/" + bobs + "/cancel");
         purchaserCancels(bob, bobs);
@@ -638,10 +615,4 @@ class CentralizationProcessTest {
                 .query(Long.class).single();
     }
 
-    /** What "Plan centralization" shows when the admin opens it in Tasklist. */
-    private String shown(ProcessInstance pi, String field) {
-        String taskId = driver.task(pi.getId(), PLAN).getId();
-        Object value = driver.as(admin.id(), () -> engine.getFormService().getTaskFormVariables(taskId)).get(field);
-        return value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value);
-    }
 }

@@ -4,6 +4,8 @@ import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
 import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.licenseflow.support.Refusals.expectRefusal;
+import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 
 import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
@@ -33,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -132,19 +133,7 @@ class LicenseRequestProcessTest {
         return requestOf(pi).users().stream().collect(Collectors.toMap(RequestedUser::userId, RequestedUser::outcome));
     }
 
-    private int auditRowsOf(ProcessInstance pi, String action) {
-        return jdbc.sql("select count(*) from audit_log where process_instance_id = ? and action = ?")
-                .params(pi.getId(), action).query(Integer.class).single();
-    }
 
-    private void refusedAndStillWaiting(ProcessInstance pi, String activity, ThrowingCallable call, Rule rule,
-                                        String... message) {
-        String before = fixtures.snapshot();
-        assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
-                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
-        BpmnAwareTests.assertThat(pi).isWaitingAt(activity);
-        assertThat(fixtures.snapshot()).isEqualTo(before);
-    }
 
     @Test
     void approveAllAssignsEveryLicenseInTheApproversNameWithTheChosenServices() {
@@ -173,7 +162,7 @@ class LicenseRequestProcessTest {
         assertThat(done.decisionMessage()).isEqualTo("Welcome aboard");
         assertThat(outcomes(pi)).containsOnly(Map.entry(requester.id(), UserOutcome.APPROVED),
                 Map.entry(colleague.id(), UserOutcome.APPROVED));
-        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(2);
         assertThat(jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(pi.getId())
                 .query(String.class).list()).containsExactly(approver.id());
 
@@ -200,7 +189,7 @@ class LicenseRequestProcessTest {
                 approval(List.of(colleague.id()), product.id(), allPlans(product), null));
 
         assertThat(fixtures.holders(subscription)).containsExactly(colleague.id());
-        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(1);
         assertThat(fixtures.auditRows("LICENSE_ASSIGNED", requester.id())).as("the denied user got nothing").isZero();
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.PARTLY_APPROVED);
         assertThat(outcomes(pi)).containsOnly(Map.entry(requester.id(), UserOutcome.DENIED),
@@ -217,7 +206,7 @@ class LicenseRequestProcessTest {
         ProcessInstance pi = request(requester, product.name(), colleague.id());
         Task review = driver.task(pi.getId(), REVIEW);
 
-        refusedAndStillWaiting(pi, REVIEW, () -> driver.complete(approver.id(), review,
+        refusedAndStillWaiting(fixtures, pi, REVIEW, () -> driver.complete(approver.id(), review,
                 Map.of("decision", "deny")), Rule.INVALID_INPUT, "Confirm that you want to deny it");
 
         driver.complete(approver.id(), review, Map.of("decision", "deny", "denyConfirmed", true,
@@ -229,7 +218,7 @@ class LicenseRequestProcessTest {
         assertThat(denied.status()).isEqualTo(LicenseRequestStatus.DENIED);
         assertThat(denied.decisionMessage()).isEqualTo("Use the shared account");
         assertThat(outcomes(pi).values()).containsOnly(UserOutcome.DENIED);
-        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isZero();
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isZero();
 
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         for (DirectoryUser user : List.of(requester, colleague)) {
@@ -245,13 +234,13 @@ class LicenseRequestProcessTest {
         ProcessInstance pi = request(adminRequester, product.name());
         Task review = driver.task(pi.getId(), REVIEW);
 
-        refusedAndStillWaiting(pi, REVIEW, () -> driver.complete(adminRequester.id(), review,
+        refusedAndStillWaiting(fixtures, pi, REVIEW, () -> driver.complete(adminRequester.id(), review,
                 approval(List.of(adminRequester.id()), product.id(), allPlans(product), null)),
                 Rule.FOUR_EYES, "Another administrator must review it");
 
         driver.complete(approver.id(), review, approval(List.of(adminRequester.id()), product.id(), allPlans(product), null));
         assertThat(fixtures.holders(subscription)).containsExactly(adminRequester.id());
-        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(1);
         assertThat(inbox.to(adminRequester.email())).as("no mail before the notify step").isEmpty();
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         assertThat(inbox.onlyMessageTo(adminRequester.email()).subject()).contains("is ready");
@@ -262,7 +251,7 @@ class LicenseRequestProcessTest {
         DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
         ProcessInstance pi = request(requester, product.name());
 
-        refusedAndStillWaiting(pi, REVIEW, () -> driver.complete(licenseAdmin.id(), driver.task(pi.getId(), REVIEW),
+        refusedAndStillWaiting(fixtures, pi, REVIEW, () -> driver.complete(licenseAdmin.id(), driver.task(pi.getId(), REVIEW),
                 approval(List.of(requester.id()), product.id(), allPlans(product), null)),
                 Rule.ADMIN_ROLE_REQUIRED, "review license requests", "Global administrator");
     }
@@ -307,8 +296,8 @@ class LicenseRequestProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(NOTIFY_OUTCOME);
         assertThat(fixtures.subscription(small).quantity()).isEqualTo(2);
         assertThat(fixtures.holders(small)).containsExactlyInAnyOrder(requester.id(), colleague.id());
-        assertThat(auditRowsOf(pi, "SEATS_PURCHASED")).isEqualTo(1);
-        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SEATS_PURCHASED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(2);
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         assertThat(inbox.onlyMessageTo(colleague.email()).subject()).contains("is ready");
     }
@@ -327,7 +316,7 @@ class LicenseRequestProcessTest {
         assertThat(fixtures.holders(spare)).containsExactlyInAnyOrder(requester.id(), colleague.id());
         assertThat(fixtures.holders(small)).isEmpty();
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.APPROVED);
-        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(2);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(2);
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         assertThat(inbox.onlyMessageTo(requester.email()).subject()).contains("is ready");
     }
@@ -338,7 +327,7 @@ class LicenseRequestProcessTest {
         Product scarce = catalog.require(fixtures.subscription(small).productId());
         ProcessInstance pi = approveBothIntoShortage(scarce);
 
-        refusedAndStillWaiting(pi, RESOLVE_SHORTAGE, () -> driver.complete(approver.id(),
+        refusedAndStillWaiting(fixtures, pi, RESOLVE_SHORTAGE, () -> driver.complete(approver.id(),
                 driver.task(pi.getId(), RESOLVE_SHORTAGE), Map.of("shortageResolution", "dropUsers",
                         "keptUserIds", List.of())), Rule.INVALID_INPUT, "Keep at least one user");
         driver.complete(approver.id(), driver.task(pi.getId(), RESOLVE_SHORTAGE),
@@ -347,7 +336,7 @@ class LicenseRequestProcessTest {
         assertThat(fixtures.holders(small)).containsExactly(colleague.id());
         assertThat(requestOf(pi).status()).isEqualTo(LicenseRequestStatus.PARTLY_APPROVED);
         assertThat(outcomes(pi)).containsEntry(requester.id(), UserOutcome.DENIED);
-        assertThat(auditRowsOf(pi, "LICENSE_ASSIGNED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(1);
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         assertThat(inbox.onlyMessageTo(requester.email()).subject()).contains("was denied");
         assertThat(inbox.onlyMessageTo(colleague.email()).subject()).contains("is ready");
@@ -498,8 +487,4 @@ class LicenseRequestProcessTest {
                 approval(List.of(user.id()), product.id(), allPlans(product), null));
     }
 
-    private void expectRefusal(ThrowingCallable call, Rule rule, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
-                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContaining(message);
-    }
 }

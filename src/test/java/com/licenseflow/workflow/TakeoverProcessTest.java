@@ -4,8 +4,9 @@ import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.licenseflow.support.Refusals.expectRefusal;
+import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 
-import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.assignment.AssignLicenses;
 import com.licenseflow.domain.assignment.LicenseAssignmentService;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,7 +41,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -143,12 +142,6 @@ class TakeoverProcessTest {
         return pi;
     }
 
-    private void runAllChunks(ProcessInstance pi) {
-        for (int i = 0; i < 100 && driver.job(pi.getId(), MOVE_CHUNK) != null; i++) {
-            driver.runJob(pi.getId(), MOVE_CHUNK);
-        }
-        assertThat(driver.job(pi.getId(), MOVE_CHUNK)).as("every chunk ran").isNull();
-    }
 
     private Takeover takeoverOf(ProcessInstance pi) {
         return takeovers.require(((Number) runtime.getVariable(pi.getId(), "takeoverId")).longValue());
@@ -158,24 +151,8 @@ class TakeoverProcessTest {
         return takeovers.latest(subscriptionId).orElseThrow();
     }
 
-    private void refusedAndStillWaiting(ProcessInstance pi, String activity, ThrowingCallable call, Rule rule,
-                                        String... message) {
-        String before = fixtures.snapshot();
-        assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
-                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
-        BpmnAwareTests.assertThat(pi).isWaitingAt(activity);
-        assertThat(fixtures.snapshot()).isEqualTo(before);
-    }
 
-    private List<String> auditActors(ProcessInstance pi) {
-        return jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(pi.getId())
-                .query(String.class).list();
-    }
 
-    private int auditRows(ProcessInstance pi, String action) {
-        return jdbc.sql("select count(*) from audit_log where process_instance_id = ? and action = ?")
-                .params(pi.getId(), action).query(Integer.class).single();
-    }
 
     // ---- S6: move users -------------------------------------------------------------------------
 
@@ -190,14 +167,14 @@ class TakeoverProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(CHOOSE);
         Task choose = driver.task(pi.getId(), CHOOSE);
         assertThat(choose.getAssignee()).isEqualTo(admin.id());
-        assertThat(shown(pi, CHOOSE, "takeoverSummary"))
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "takeoverSummary"))
                 .contains(product.name(), "self-service subscription " + source, purchaser.displayName());
-        assertThat(shown(pi, CHOOSE, "licensedUsers")).startsWith("5 licensed users: ");
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "licensedUsers")).startsWith("5 licensed users: ");
         assertThat(pi.getBusinessKey()).isEqualTo("subscription-" + source);
 
         complete(pi, CHOOSE, Map.of("takeoverAction", "move"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(SELECT_TARGET);
-        assertThat(shown(pi, SELECT_TARGET, "targetSubscriptionOptions"))
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), SELECT_TARGET, "targetSubscriptionOptions"))
                 .contains("subscription " + target + ": 10 of 10 seats free");
 
         complete(pi, SELECT_TARGET, Map.of("targetSubscriptionId", String.valueOf(target)));
@@ -205,7 +182,7 @@ class TakeoverProcessTest {
         assertThat(fixtures.subscription(target).assignedSeats()).as("all seats reserved up front").isEqualTo(5);
         assertThat(fixtures.holders(target)).as("nobody moved before the first chunk job").isEmpty();
 
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
@@ -229,13 +206,13 @@ class TakeoverProcessTest {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .activityId(MOVE_CHUNK).count()).as("one job per chunk of 2").isEqualTo(3);
 
-        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).isEqualTo(5);
-        assertThat(auditRows(pi, "LICENSE_UNASSIGNED")).isEqualTo(5);
-        assertThat(auditRows(pi, "SEATS_RESERVED")).isEqualTo(1);
-        assertThat(auditRows(pi, "SUBSCRIPTION_STATUS_CHANGED")).isEqualTo(1);
-        assertThat(auditRows(pi, "TAKEOVER_STARTED")).isEqualTo(1);
-        assertThat(auditRows(pi, "TAKEOVER_FINISHED")).isEqualTo(1);
-        assertThat(auditActors(pi)).as("every change in the admin's name").containsExactly(admin.id());
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SEATS_RESERVED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SUBSCRIPTION_STATUS_CHANGED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "TAKEOVER_STARTED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "TAKEOVER_FINISHED")).isEqualTo(1);
+        assertThat(fixtures.auditActorsOfProcess(pi.getId())).as("every change in the admin's name").containsExactly(admin.id());
         assertThat(jdbc.sql("select count(*) from audit_log where subscription_id = ? and process_instance_id is null")
                 .param(source).query(Integer.class).single()).as("every takeover change names the process").isZero();
 
@@ -283,12 +260,12 @@ class TakeoverProcessTest {
         assertThat(runtime.getVariable(pi.getId(), "usersMoved")).isEqualTo(2);
         BpmnAwareTests.assertThat(pi).isWaitingAt(MOVE_CHUNK);
 
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
         assertThat(fixtures.licenseCounts(users).values()).as("every user holds exactly one license").containsOnly(1);
-        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).as("no chunk audited twice").isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).as("no chunk audited twice").isEqualTo(5);
         assertThat(fixtures.subscription(target).assignedSeats()).isEqualTo(5);
         assertThat(takeoverOf(pi).usersMoved()).isEqualTo(5);
     }
@@ -313,13 +290,13 @@ class TakeoverProcessTest {
                 .as("retried a minute later").isZero();
 
         driver.advance(Duration.ofMinutes(2));
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
         assertThat(fixtures.licenseCounts(users).values()).as("every user holds exactly one license").containsOnly(1);
         assertThat(fixtures.subscription(source).assignedSeats()).isZero();
-        assertThat(auditRows(pi, "LICENSE_ASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(5);
     }
 
     @Test
@@ -339,7 +316,7 @@ class TakeoverProcessTest {
         ProcessInstance pi = moving(source, premiumSeats);
         assertThat(fixtures.subscription(premiumSeats).assignedSeats()).as("no seat for the user who has it")
                 .isEqualTo(4);
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
         assertThat(fixtures.holders(premiumSeats)).containsExactlyInAnyOrderElementsOf(users.subList(0, 4));
         assertThat(fixtures.holders(alreadyPremium)).containsExactly(users.get(4));
@@ -366,8 +343,8 @@ class TakeoverProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(MOVE_CHUNK);
         assertThat(fixtures.subscription(small).quantity()).isEqualTo(5);
-        assertThat(auditRows(pi, "SEATS_PURCHASED")).isEqualTo(1);
-        runAllChunks(pi);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SEATS_PURCHASED")).isEqualTo(1);
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
         assertThat(fixtures.holders(small)).containsExactlyInAnyOrderElementsOf(users);
     }
 
@@ -377,13 +354,13 @@ class TakeoverProcessTest {
         long small = fixtures.central(product, 3);
         ProcessInstance pi = moving(source, small);
 
-        refusedAndStillWaiting(pi, RESOLVE_SHORTAGE, () -> complete(pi, RESOLVE_SHORTAGE, Map.of(
+        refusedAndStillWaiting(fixtures, pi, RESOLVE_SHORTAGE, () -> complete(pi, RESOLVE_SHORTAGE, Map.of(
                 "shortageResolution", "otherTarget", "targetSubscriptionId", String.valueOf(source))),
                 Rule.INVALID_INPUT, "cannot take these users");
         complete(pi, RESOLVE_SHORTAGE, Map.of("shortageResolution", "otherTarget", "targetSubscriptionId",
                 String.valueOf(target)));
 
-        runAllChunks(pi);
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
         assertThat(fixtures.subscription(small).assignedSeats()).isZero();
     }
@@ -413,7 +390,7 @@ class TakeoverProcessTest {
         ProcessInstance pi = takeOver(source);
         complete(pi, CHOOSE, Map.of("takeoverAction", "cancel"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(CONFIRM_CANCELLATION);
-        assertThat(shown(pi, CONFIRM_CANCELLATION, "cancellationSummary"))
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), CONFIRM_CANCELLATION, "cancellationSummary"))
                 .contains("cancellation window is open until " + LocalDate.now(clock).plusDays(5));
 
         complete(pi, CONFIRM_CANCELLATION, Map.of("cancellationDecision", "cancel",
@@ -430,8 +407,8 @@ class TakeoverProcessTest {
                 .param(source).query(LocalDate.class).list()).as("A8").containsExactly(LocalDate.now(clock).plusDays(30));
         assertThat(takeoverOf(pi).status()).isEqualTo(TakeoverStatus.CANCELLED);
         assertThat(takeovers.running(source)).isEmpty();
-        assertThat(auditRows(pi, "LICENSE_UNASSIGNED")).isEqualTo(5);
-        assertThat(auditActors(pi)).containsExactly(admin.id());
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditActorsOfProcess(pi.getId())).containsExactly(admin.id());
         assertThat(runtime.getVariable(pi.getId(), "takeoverOutcome")).isEqualTo("CANCELLED");
 
         driver.runJob(pi.getId(), EMAIL_CANCELLED);
@@ -447,7 +424,7 @@ class TakeoverProcessTest {
         LocalDate expiresOn = fixtures.subscription(source).expiresOn();
         ProcessInstance pi = takeOver(source);
         complete(pi, CHOOSE, Map.of("takeoverAction", "cancel"));
-        assertThat(shown(pi, CONFIRM_CANCELLATION, "cancellationSummary"))
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), CONFIRM_CANCELLATION, "cancellationSummary"))
                 .contains("switches recurring billing off", "end of its term on " + expiresOn);
 
         complete(pi, CONFIRM_CANCELLATION, Map.of("cancellationDecision", "cancel",
@@ -481,9 +458,9 @@ class TakeoverProcessTest {
         assertThat(takeovers.running(source)).isEmpty();
         assertThat(jdbc.sql("select distinct data_retained_until from license_assignment where subscription_id = ?")
                 .param(source).query(LocalDate.class).list()).containsExactly(expiresOn.plusDays(1).plusDays(30));
-        assertThat(auditRows(pi, "RECURRING_BILLING_CHANGED")).isEqualTo(1);
-        assertThat(auditRows(pi, "LICENSE_UNASSIGNED")).isEqualTo(5);
-        assertThat(auditActors(pi)).containsExactly(admin.id());
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "RECURRING_BILLING_CHANGED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditActorsOfProcess(pi.getId())).containsExactly(admin.id());
         BpmnAwareTests.assertThat(pi).isEnded();
         assertThat(inbox.to(purchaser.email())).as("told once, when billing was switched off").hasSize(1);
     }
@@ -513,13 +490,13 @@ class TakeoverProcessTest {
         ProcessInstance pi = takeOver(source);
         complete(pi, CHOOSE, Map.of("takeoverAction", "cancel"));
 
-        refusedAndStillWaiting(pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of(
+        refusedAndStillWaiting(fixtures, pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of(
                 "cancellationDecision", "cancel", "cancellationReason", "TOO_EXPENSIVE")),
                 Rule.INVALID_INPUT, "Confirm that you are sure");
-        refusedAndStillWaiting(pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of(
+        refusedAndStillWaiting(fixtures, pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of(
                 "cancellationDecision", "cancel", "cancellationReason", "Because", "cancellationConfirmed", true)),
                 Rule.INVALID_INPUT, "'Because' is not a cancellation reason", "Too expensive");
-        refusedAndStillWaiting(pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of()),
+        refusedAndStillWaiting(fixtures, pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of()),
                 Rule.INVALID_INPUT, "cancel the subscription or to back out");
         assertThat(fixtures.holders(source)).containsExactlyInAnyOrderElementsOf(users);
     }
@@ -606,7 +583,7 @@ class TakeoverProcessTest {
                 .isWaitingAt(EMAIL_CANCELLED);
         assertThat(fixtures.holders(cancelNow)).isEmpty();
         assertThat(fixtures.subscription(cancelNow).cancellationReason()).isEqualTo("Moving to a central subscription");
-        assertThat(auditActors(called)).containsExactly(admin.id());
+        assertThat(fixtures.auditActorsOfProcess(called.getId())).containsExactly(admin.id());
 
         long moveLater = boughtAMonthAgo();
         ProcessInstance mover = runtime.startProcessInstanceByKey("test-calls-takeover", Map.of(
@@ -614,7 +591,7 @@ class TakeoverProcessTest {
         ProcessInstance moving = runtime.createProcessInstanceQuery().superProcessInstanceId(mover.getId())
                 .singleResult();
         BpmnAwareTests.assertThat(moving).isWaitingAt(MOVE_CHUNK);
-        runAllChunks(moving);
+        driver.runAllJobsAt(moving.getId(), MOVE_CHUNK);
         BpmnAwareTests.assertThat(moving).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
     }
@@ -654,15 +631,5 @@ class TakeoverProcessTest {
                 .query(String.class).single()).isEqualTo("ABANDONED");
     }
 
-    private void expectRefusal(ThrowingCallable call, Rule rule, String... message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
-                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
-    }
 
-    /** What the task's form shows when the admin opens it in Tasklist. */
-    private String shown(ProcessInstance pi, String task, String field) {
-        String taskId = driver.task(pi.getId(), task).getId();
-        Object value = driver.as(admin.id(), () -> engine.getFormService().getTaskFormVariables(taskId)).get(field);
-        return value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value);
-    }
 }

@@ -1,0 +1,32 @@
+package com.licenseflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.licenseflow.domain.LicenseRuleViolation;
+import com.licenseflow.domain.Rule;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+
+/** The assertions every process test makes about a refusal. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** The call is refused by {@code rule}, with a message containing every part given. */
+    public static void expectRefusal(ThrowingCallable call, Rule rule, String... message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
+                v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
+    }
+
+    /** As {@link #expectRefusal}, and the process still waits at {@code activity} with nothing changed. */
+    public static void refusedAndStillWaiting(Fixtures fixtures, ProcessInstance pi, String activity,
+                                              ThrowingCallable call, Rule rule, String... message) {
+        String before = fixtures.snapshot();
+        expectRefusal(call, rule, message);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(activity);
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+    }
+}
