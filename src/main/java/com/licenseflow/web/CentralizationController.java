@@ -61,7 +61,6 @@ public class CentralizationController {
         centralizations.requireMayStart(caller, product);
         Map<String, Object> variables = new HashMap<>();
         variables.put(CentralizationVariables.PRODUCT, product);
-        variables.put(CentralizationVariables.CENTRALIZATION_ADMIN_ID, caller.userId());
         ProcessInstance started = runtime.startProcessInstanceByKey("license-centralization", variables);
         long id = ((Number) runtime.getVariable(started.getId(), CentralizationVariables.CENTRALIZATION_ID)).longValue();
         return ResponseEntity.created(URI.create("/api/centralizations/" + id)).body(json(caller, id));

@@ -51,7 +51,6 @@ public class TakeoverController {
         takeovers.requireMayStart(caller, id);
         Map<String, Object> variables = new HashMap<>();
         variables.put(TakeoverVariables.SUBSCRIPTION_ID, id);
-        variables.put(TakeoverVariables.TAKEOVER_ADMIN_ID, caller.userId());
         if (request != null) {
             variables.put(TakeoverVariables.TAKEOVER_ACTION, request.action());
             variables.put(TakeoverVariables.TARGET_SUBSCRIPTION_ID, request.targetSubscriptionId());

@@ -103,9 +103,8 @@ class TakeoverBenchmark {
     /** Start to end of the real process, every job run back to back as the job executor would. */
     private long throughTheProcess(DataSet set, String admin) {
         long start = System.nanoTime();
-        ProcessInstance pi = runtime.startProcessInstanceByKey("subscription-takeover", Map.of(
-                "subscriptionId", set.source(), "takeoverAdminId", admin, "takeoverAction", "move",
-                "targetSubscriptionId", set.target()));
+        ProcessInstance pi = driver.as(admin, () -> runtime.startProcessInstanceByKey("subscription-takeover", Map.of(
+                "subscriptionId", set.source(), "takeoverAction", "move", "targetSubscriptionId", set.target())));
         while (driver.job(pi.getId(), "Activity_MoveNextChunk") != null) {
             driver.runJob(pi.getId(), "Activity_MoveNextChunk");
         }

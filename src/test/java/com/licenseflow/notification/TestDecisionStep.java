@@ -1,5 +1,6 @@
 package com.licenseflow.notification;
 
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * context finds it by component scanning; the application never sees it.
  */
 @Component("testDecision")
+@ProcessBean
 class TestDecisionStep implements JavaDelegate {
 
     @Override

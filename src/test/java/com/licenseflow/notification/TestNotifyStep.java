@@ -2,6 +2,7 @@ package com.licenseflow.notification;
 
 import java.util.List;
 import java.util.Map;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * A test-classpath component, like {@link TestDecisionStep}.
  */
 @Component("testNotify")
+@ProcessBean
 class TestNotifyStep implements JavaDelegate {
 
     private final NotificationService notifications;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
+import com.licenseflow.workflow.UntrustedProcessInput;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -19,6 +20,11 @@ public final class Refusals {
     public static void expectRefusal(ThrowingCallable call, Rule rule, String... message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(LicenseRuleViolation.class,
                 v -> assertThat(v.rule()).isEqualTo(rule)).hasMessageContainingAll(message);
+    }
+
+    /** The call is refused as something a caller put into the process that it does not trust. */
+    public static void expectUntrusted(ThrowingCallable call, String... message) {
+        assertThatThrownBy(call).isInstanceOf(UntrustedProcessInput.class).hasMessageContainingAll(message);
     }
 
     /** As {@link #expectRefusal}, and the process still waits at {@code activity} with nothing changed. */

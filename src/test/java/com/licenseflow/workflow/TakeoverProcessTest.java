@@ -5,6 +5,7 @@ import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.licenseflow.support.Refusals.expectRefusal;
+import static com.licenseflow.support.Refusals.expectUntrusted;
 import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 
 import com.licenseflow.domain.Rule;
@@ -20,6 +21,8 @@ import com.licenseflow.domain.subscription.SubscriptionStatus;
 import com.licenseflow.domain.takeover.Takeover;
 import com.licenseflow.domain.takeover.TakeoverRepository;
 import com.licenseflow.domain.takeover.TakeoverStatus;
+import com.licenseflow.identity.CamundaAccessSetup;
+import com.licenseflow.identity.CamundaGroups;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
 import com.licenseflow.support.Fixtures;
@@ -65,6 +68,8 @@ class TakeoverProcessTest {
     ProcessEngine engine;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    CamundaAccessSetup access;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -519,8 +524,12 @@ class TakeoverProcessTest {
         expectRefusal(() -> takeOver(deleted), Rule.SUBSCRIPTION_NOT_USABLE, "is Deleted");
         expectRefusal(() -> takeOver(taken), Rule.TAKEOVER_RUNNING, "already being taken over by " + admin.id());
         expectRefusal(() -> takeOver(999_999_999L), Rule.UNKNOWN_SUBSCRIPTION, "no subscription 999999999");
-        expectRefusal(() -> takeOver(admin, selfService, Map.of("takeoverAdminId", licenseAdmin.id())),
-                Rule.INVALID_INPUT, "in your own name");
+        expectUntrusted(() -> takeOver(admin, selfService, Map.of("takeoverAdminId", licenseAdmin.id())),
+                "in your own name");
+        expectUntrusted(() -> takeOver(admin, selfService, Map.of("takeoverStartedBy", licenseAdmin.id())),
+                "in your own name");
+        expectUntrusted(() -> runtime.startProcessInstanceByKey(PROCESS, Map.of("subscriptionId", selfService)),
+                "Log in");
         expectRefusal(() -> takeOver(admin, selfService, Map.of("takeoverAction", "cancel")), Rule.INVALID_INPUT,
                 "needs a cancellationReason");
         expectRefusal(() -> takeOver(admin, selfService, Map.of("takeoverAction", "sell")), Rule.INVALID_INPUT,
@@ -538,10 +547,11 @@ class TakeoverProcessTest {
     void theDomainRefusesAdminsWithoutABillingRole() {
         long selfService = boughtAMonthAgo();
         DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
-        // Started by a process on their behalf (no login): the domain's role check still applies.
-        expectRefusal(() -> runtime.startProcessInstanceByKey(PROCESS, Map.of("subscriptionId", selfService,
-                        "takeoverAdminId", licenseAdmin.id())), Rule.ADMIN_ROLE_REQUIRED,
-                "may not take over self-service subscriptions", "Billing administrator");
+        deployCaller();
+        // A calling process a license admin may start takes over in their name: the domain's role check still applies.
+        expectRefusal(() -> driver.as(licenseAdmin.id(), () -> runtime.startProcessInstanceByKey("test-calls-takeover",
+                        Map.of("subscription", selfService, "action", "cancel", "reason", "OTHER"))),
+                Rule.ADMIN_ROLE_REQUIRED, "may not take over self-service subscriptions", "Billing administrator");
         assertThat(takeovers.running(selfService)).isEmpty();
     }
 
@@ -570,12 +580,11 @@ class TakeoverProcessTest {
     @Test
     void aCallingProcessPassesTheAdminAndItsDecisionAndGetsTheOutcome() {
         long cancelNow = boughtTwoDaysAgo();
-        engine.getRepositoryService().createDeployment().name("takeover caller (test)")
-                .addClasspathResource("bpmn/test-calls-takeover.bpmn").enableDuplicateFiltering(true).deploy();
+        deployCaller();
 
-        ProcessInstance caller = runtime.startProcessInstanceByKey("test-calls-takeover", Map.of(
-                "subscription", cancelNow, "admin", admin.id(), "action", "cancel", "reason",
-                "MOVING_TO_CENTRAL_SUBSCRIPTION"));
+        // The calling process was started by the admin: the takeover acts for them.
+        ProcessInstance caller = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("test-calls-takeover",
+                Map.of("subscription", cancelNow, "action", "cancel", "reason", "MOVING_TO_CENTRAL_SUBSCRIPTION")));
 
         ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
                 .singleResult();
@@ -586,14 +595,21 @@ class TakeoverProcessTest {
         assertThat(fixtures.auditActorsOfProcess(called.getId())).containsExactly(admin.id());
 
         long moveLater = boughtAMonthAgo();
-        ProcessInstance mover = runtime.startProcessInstanceByKey("test-calls-takeover", Map.of(
-                "subscription", moveLater, "admin", admin.id(), "action", "move", "target", target));
+        ProcessInstance mover = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("test-calls-takeover",
+                Map.of("subscription", moveLater, "action", "move", "target", target)));
         ProcessInstance moving = runtime.createProcessInstanceQuery().superProcessInstanceId(mover.getId())
                 .singleResult();
         BpmnAwareTests.assertThat(moving).isWaitingAt(MOVE_CHUNK);
         driver.runAllJobsAt(moving.getId(), MOVE_CHUNK);
         BpmnAwareTests.assertThat(moving).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
+    }
+
+    /** A process of another designer that calls the takeover; admins of both roles may start it. */
+    private void deployCaller() {
+        engine.getRepositoryService().createDeployment().name("takeover caller (test)")
+                .addClasspathResource("bpmn/test-calls-takeover.bpmn").enableDuplicateFiltering(true).deploy();
+        access.allowToStart("test-calls-takeover", CamundaGroups.BILLING_ADMINS, CamundaGroups.LICENSE_ADMINS);
     }
 
     @Test

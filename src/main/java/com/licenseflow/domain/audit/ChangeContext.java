@@ -16,6 +16,11 @@ public record ChangeContext(Actor actor, String reason, String processInstanceId
         return new ChangeContext(actor, reason, processInstanceId);
     }
 
+    /** The same actor and process instance, for a change made for another reason. */
+    public ChangeContext withReason(String otherReason) {
+        return new ChangeContext(actor, otherReason, processInstanceId);
+    }
+
     public String actorId() {
         return actor.userId();
     }

@@ -47,6 +47,11 @@ public class CentralizationRepository {
                 + ". Start one with POST /api/centralizations."));
     }
 
+    public Optional<Centralization> ofProcessInstance(String processInstanceId) {
+        return jdbc.sql("select * from centralization where process_instance_id = ?").param(processInstanceId)
+                .query(this::map).optional();
+    }
+
     public Optional<Centralization> running(String productId) {
         return jdbc.sql("select * from centralization where running_product_id = ?")
                 .param(productId).query(this::map).optional();

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -271,6 +272,16 @@ public class Centralizations {
     }
 
     /** Users, subscriptions cancelled and costs, for Cockpit, the API and the summary. */
+    /** The campaign a process instance runs, if it started one. */
+    public Optional<Centralization> ofProcessInstance(String processInstanceId) {
+        return repository.ofProcessInstance(processInstanceId);
+    }
+
+    /** Refuses a subscription that is not part of the campaign. */
+    public CampaignSubscription subscriptionOf(long id, long subscriptionId) {
+        return repository.subscription(id, subscriptionId);
+    }
+
     public CentralizationProgress progress(long id) {
         Centralization campaign = repository.require(id);
         Map<UserOutcome, Integer> users = rows.userCounts(id);

@@ -13,6 +13,7 @@ import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -143,6 +144,11 @@ public class SubscriptionTakeovers {
         }
         abandon(context, running.id());
         return true;
+    }
+
+    /** The takeover a process instance carries out, if it started one. */
+    public Optional<Takeover> ofProcessInstance(String processInstanceId) {
+        return takeovers.ofProcessInstance(processInstanceId);
     }
 
     /** The subscription's running takeover, else its latest one, with its progress. */

@@ -43,6 +43,11 @@ public class TakeoverRepository {
         return find(id).orElseThrow(() -> Rule.UNKNOWN_TAKEOVER.violation("There is no takeover " + id + "."));
     }
 
+    public Optional<Takeover> ofProcessInstance(String processInstanceId) {
+        return jdbc.sql("select * from subscription_takeover where process_instance_id = ?").param(processInstanceId)
+                .query(this::map).optional();
+    }
+
     public Optional<Takeover> running(long subscriptionId) {
         return jdbc.sql("select * from subscription_takeover where running_subscription_id = ?")
                 .param(subscriptionId).query(this::map).optional();

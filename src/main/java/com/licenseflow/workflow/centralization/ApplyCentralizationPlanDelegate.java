@@ -8,8 +8,10 @@ import static com.licenseflow.workflow.centralization.CentralizationVariables.SE
 import static com.licenseflow.workflow.centralization.CentralizationVariables.USE_EXISTING_SEATS;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * nothing bought or reserved.
  */
 @Component("applyCentralizationPlan")
+@ProcessBean
 public class ApplyCentralizationPlanDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
@@ -33,10 +36,12 @@ public class ApplyCentralizationPlanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = CentralizationStepContext.centralizationId(execution);
+        ChangeContext decided = steps.decided(execution, "centralization called off",
+                CentralizationVariables.ACTIVITY_PLAN);
+        long id = steps.centralizationId(execution);
         String decision = FormValues.string(execution, PLAN_DECISION);
         if (CALL_OFF.equals(decision)) {
-            centralizations.callOff(steps.context(execution, "centralization called off"), id);
+            centralizations.callOff(decided, id);
             return;
         }
         if (!USE_EXISTING_SEATS.equals(decision) && !BUY_SEATS.equals(decision)) {
@@ -53,7 +58,7 @@ public class ApplyCentralizationPlanDelegate implements JavaDelegate {
             }
             seats = (int) Math.min(wanted, Integer.MAX_VALUE);
         }
-        centralizations.reserveSeats(steps.context(execution, "central licenses planned for self-service users"),
+        centralizations.reserveSeats(decided.withReason("central licenses planned for self-service users"),
                 id, central, seats);
     }
 }

@@ -1,7 +1,6 @@
 package com.licenseflow.workflow.centralization;
 
 import static com.licenseflow.workflow.centralization.CentralizationVariables.CANCEL_DEADLINE;
-import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECIDED_BY;
 import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECISION;
 import static com.licenseflow.workflow.centralization.CentralizationVariables.EXTEND_BY_DAYS;
 import static com.licenseflow.workflow.centralization.CentralizationVariables.PURCHASE_SUMMARY;
@@ -12,6 +11,7 @@ import com.licenseflow.domain.centralization.CampaignSubscription;
 import com.licenseflow.domain.centralization.PurchaseCancellations;
 import com.licenseflow.notification.CentralizationMails;
 import com.licenseflow.notification.NotificationService;
+import com.licenseflow.workflow.ProcessBean;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,16 +24,20 @@ import org.springframework.stereotype.Component;
  * variables. A subscription already Deleted needs no asking.
  */
 @Component("askPurchaserToCancel")
+@ProcessBean
 public class AskPurchaserToCancelDelegate implements JavaDelegate {
 
     private final PurchaseCancellations cancellations;
+    private final CentralizationStepContext steps;
     private final CentralizationTimers timers;
     private final CentralizationMails mails;
     private final NotificationService notifications;
 
-    public AskPurchaserToCancelDelegate(PurchaseCancellations cancellations, CentralizationTimers timers,
-                                        CentralizationMails mails, NotificationService notifications) {
+    public AskPurchaserToCancelDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps,
+                                        CentralizationTimers timers, CentralizationMails mails,
+                                        NotificationService notifications) {
         this.cancellations = cancellations;
+        this.steps = steps;
         this.timers = timers;
         this.mails = mails;
         this.notifications = notifications;
@@ -41,9 +45,9 @@ public class AskPurchaserToCancelDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = CentralizationStepContext.centralizationId(execution);
-        long subscriptionId = CentralizationStepContext.subscriptionId(execution);
-        for (String local : new String[] {PURCHASE_SUMMARY, DEADLINE_DECISION, EXTEND_BY_DAYS, DEADLINE_DECIDED_BY}) {
+        long id = steps.centralizationId(execution);
+        long subscriptionId = steps.subscriptionId(execution);
+        for (String local : new String[] {PURCHASE_SUMMARY, DEADLINE_DECISION, EXTEND_BY_DAYS}) {
             execution.setVariableLocal(local, null);
         }
         execution.setVariableLocal(TAKEN_OVER, false);

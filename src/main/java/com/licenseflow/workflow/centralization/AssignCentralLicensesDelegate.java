@@ -7,6 +7,7 @@ import static com.licenseflow.workflow.centralization.CentralizationVariables.US
 import com.licenseflow.domain.centralization.AssignmentProgress;
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * centralized by set-based SQL in the domain; only counts go into process variables.
  */
 @Component("assignCentralLicenseChunk")
+@ProcessBean
 public class AssignCentralLicensesDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
@@ -30,7 +32,7 @@ public class AssignCentralLicensesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int chunkSize = (int) FormValues.requiredLong(execution, CHUNK_SIZE, "the chunk size");
         AssignmentProgress progress = centralizations.assignNextChunk(steps.context(execution,
-                "central license instead of a self-service one"), CentralizationStepContext.centralizationId(execution),
+                "central license instead of a self-service one"), steps.centralizationId(execution),
                 chunkSize);
         execution.setVariable(USERS_CENTRALIZED, progress.centralized());
         execution.setVariable(MORE_USERS_TO_CENTRALIZE, progress.more());

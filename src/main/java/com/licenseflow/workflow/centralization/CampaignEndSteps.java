@@ -1,13 +1,15 @@
 package com.licenseflow.workflow.centralization;
 
-import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ADMIN_ID;
+
 import static com.licenseflow.workflow.centralization.CentralizationVariables.NEW_PURCHASES;
 
+import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.centralization.CentralizationProgress;
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.notification.CentralizationMails;
 import com.licenseflow.notification.NotificationService;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +20,10 @@ public class CampaignEndSteps {
 
     /** Self-service purchases of the product made while the campaign ran join it for another round of planning. */
     @Bean
+    @ProcessBean
     public JavaDelegate gatherNewPurchases(Centralizations centralizations, CentralizationStepContext steps) {
         return execution -> {
-            long id = CentralizationStepContext.centralizationId(execution);
+            long id = steps.centralizationId(execution);
             int added = centralizations.gatherNewPurchases(steps.context(execution,
                     "self-service purchases made during the centralization"), id);
             execution.setVariable(NEW_PURCHASES, added);
@@ -30,14 +33,15 @@ public class CampaignEndSteps {
 
     /** Every purchase is Deleted: the campaign is complete, the product unlocked, the admin's summary recorded. */
     @Bean
+    @ProcessBean
     public JavaDelegate completeCentralization(Centralizations centralizations, CentralizationStepContext steps,
                                                CentralizationMails mails, NotificationService notifications) {
         return execution -> {
-            long id = CentralizationStepContext.centralizationId(execution);
-            CentralizationProgress progress = centralizations.complete(steps.context(execution,
-                    "every self-service purchase cancelled"), id);
+            long id = steps.centralizationId(execution);
+            ChangeContext context = steps.context(execution, "every self-service purchase cancelled");
+            CentralizationProgress progress = centralizations.complete(context, id);
             CentralizationProgressVariables.show(execution, progress);
-            notifications.record(mails.summary(id, FormValues.string(execution, CENTRALIZATION_ADMIN_ID), progress));
+            notifications.record(mails.summary(id, context.actorId(), progress));
         };
     }
 }

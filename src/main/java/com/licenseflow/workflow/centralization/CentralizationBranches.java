@@ -1,7 +1,9 @@
 package com.licenseflow.workflow.centralization;
 
 import com.licenseflow.domain.centralization.CentralizationRepository;
+import com.licenseflow.workflow.ProcessBean;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,15 +12,18 @@ import org.springframework.stereotype.Component;
  * of ids is kept in a process variable.
  */
 @Component("centralizationBranches")
+@ProcessBean
 public class CentralizationBranches {
 
     private final CentralizationRepository campaigns;
+    private final CentralizationStepContext steps;
 
-    public CentralizationBranches(CentralizationRepository campaigns) {
+    public CentralizationBranches(CentralizationRepository campaigns, CentralizationStepContext steps) {
         this.campaigns = campaigns;
+        this.steps = steps;
     }
 
-    public List<Long> subscriptionIds(Object centralizationId) {
-        return campaigns.notAsked(Long.parseLong(String.valueOf(centralizationId)));
+    public List<Long> subscriptionIds(DelegateExecution execution) {
+        return campaigns.notAsked(steps.centralizationId(execution));
     }
 }

@@ -7,9 +7,11 @@ import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.domain.directory.DirectoryRepository;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * where to take the seats from and how many to buy.
  */
 @Component("centralizationForm")
+@ProcessBean
 public class CentralizationForm {
 
     static final int PURCHASES_SHOWN = 10;
@@ -27,13 +30,17 @@ public class CentralizationForm {
     private final Centralizations centralizations;
     private final DirectoryRepository directory;
 
-    public CentralizationForm(Centralizations centralizations, DirectoryRepository directory) {
+    private final CentralizationStepContext steps;
+
+    public CentralizationForm(Centralizations centralizations, DirectoryRepository directory,
+                              CentralizationStepContext steps) {
+        this.steps = steps;
         this.centralizations = centralizations;
         this.directory = directory;
     }
 
-    public String planSummary(long centralizationId) {
-        CentralizationPlan plan = centralizations.plan(centralizationId);
+    public String planSummary(DelegateExecution execution) {
+        CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
         List<CampaignSubscription> purchases = plan.purchases();
         Map<String, DirectoryUser> purchasers = directory.findAll(purchases.stream().map(CampaignSubscription::purchaserId)
                 .distinct().toList());
@@ -47,8 +54,8 @@ public class CentralizationForm {
                 + " more (GET /api/self-service/products/" + plan.product().id() + "/licensees lists them all)." : ".");
     }
 
-    public String seatSummary(long centralizationId) {
-        CentralizationPlan plan = centralizations.plan(centralizationId);
+    public String seatSummary(DelegateExecution execution) {
+        CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
         return plan.seatsNeeded() + " users need a central seat"
                 + (plan.usersFound() > plan.seatsNeeded() ? " (" + (plan.usersFound() - plan.seatsNeeded())
                 + " already hold a central license and are skipped)" : "") + ". "
@@ -58,8 +65,8 @@ public class CentralizationForm {
                 .collect(Collectors.joining("; ")) + ".");
     }
 
-    public String savingsSummary(long centralizationId) {
-        CentralizationPlan plan = centralizations.plan(centralizationId);
+    public String savingsSummary(DelegateExecution execution) {
+        CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
         return "The self-service purchases cost " + plan.selfServiceYearlyCost() + " a year. "
                 + plan.centralOptions().stream().map(o -> "On subscription " + o.subscription().id()
                         + " the same users cost " + o.yearlyCost() + " a year: savings "
@@ -67,20 +74,20 @@ public class CentralizationForm {
                 .collect(Collectors.joining(" "));
     }
 
-    public List<Map<String, String>> centralOptions(long centralizationId) {
-        return centralizations.plan(centralizationId).centralOptions().stream()
+    public List<Map<String, String>> centralOptions(DelegateExecution execution) {
+        return centralizations.plan(steps.centralizationId(execution)).centralOptions().stream()
                 .map(o -> FormValues.option(o.label(), String.valueOf(o.subscription().id()))).toList();
     }
 
     /** The central subscription to suggest, or null when there is none. */
-    public String suggestedSubscription(long centralizationId) {
-        CentralOption suggested = centralizations.plan(centralizationId).suggested();
+    public String suggestedSubscription(DelegateExecution execution) {
+        CentralOption suggested = centralizations.plan(steps.centralizationId(execution)).suggested();
         return suggested == null ? null : String.valueOf(suggested.subscription().id());
     }
 
     /** How many seats the suggested subscription lacks (at least 1, the smallest purchase), or null. */
-    public Long seatsToBuy(long centralizationId) {
-        CentralOption suggested = centralizations.plan(centralizationId).suggested();
+    public Long seatsToBuy(DelegateExecution execution) {
+        CentralOption suggested = centralizations.plan(steps.centralizationId(execution)).suggested();
         return suggested == null ? null : (long) Math.max(1, suggested.seatsMissing());
     }
 

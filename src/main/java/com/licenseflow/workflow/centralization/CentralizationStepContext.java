@@ -1,43 +1,62 @@
 package com.licenseflow.workflow.centralization;
 
-import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ADMIN_ID;
-import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ID;
 import static com.licenseflow.workflow.centralization.CentralizationVariables.SUBSCRIPTION_ID;
 
 import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.domain.directory.Directory;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessDecisions;
+import com.licenseflow.workflow.UntrustedProcessInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * What every step of license-centralization.bpmn needs: the campaign (and, in a purchase's branch,
- * the subscription) it belongs to, and the change context naming the admin the step acts for and
- * this process instance (for the audit trail).
+ * What every step of license-centralization.bpmn needs: the campaign it runs (found by the process
+ * instance, not by a variable) and, in a purchase's branch, the subscription (checked to be one of
+ * the campaign's), and the change context naming the admin the step acts for and this process
+ * instance (for the audit trail).
  */
 @Component
 public class CentralizationStepContext {
 
     private final Directory directory;
+    private final ProcessDecisions decisions;
+    private final Centralizations centralizations;
 
-    public CentralizationStepContext(Directory directory) {
+    public CentralizationStepContext(Directory directory, ProcessDecisions decisions, Centralizations centralizations) {
         this.directory = directory;
+        this.decisions = decisions;
+        this.centralizations = centralizations;
     }
 
+    /** A step that carries on the campaign: in the name of whoever planned it (else started it). */
     public ChangeContext context(DelegateExecution execution, String why) {
-        return context(execution, FormValues.string(execution, CENTRALIZATION_ADMIN_ID), why);
+        return ChangeContext.byProcess(directory.actor(decisions.actingFor(execution,
+                CentralizationVariables.ACTIVITY_PLAN)), why, execution.getProcessInstanceId());
     }
 
-    public ChangeContext context(DelegateExecution execution, String adminId, String why) {
-        return ChangeContext.byProcess(directory.actor(adminId), why, execution.getProcessInstanceId());
+    /** A step that acts on a decision just made in {@code activityId}, in the name of whoever made it. */
+    public ChangeContext decided(DelegateExecution execution, String why, String activityId) {
+        return ChangeContext.byProcess(directory.actor(decisions.require(execution, activityId).userId()), why,
+                execution.getProcessInstanceId());
     }
 
-    public static long centralizationId(VariableScope scope) {
-        return FormValues.requiredLong(scope, CENTRALIZATION_ID, "the centralization");
+    public long centralizationId(DelegateExecution execution) {
+        return centralizations.ofProcessInstance(execution.getProcessInstanceId())
+                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + execution.getProcessInstanceId()
+                        + " runs no centralization: it was not started by 'Gather self-service purchases'."))
+                .id();
     }
 
-    public static long subscriptionId(VariableScope scope) {
-        return FormValues.requiredLong(scope, SUBSCRIPTION_ID, "the subscription");
+    /** The subscription of a purchase's branch; refused unless the campaign gathered it. */
+    public long subscriptionId(DelegateExecution execution) {
+        long subscriptionId = FormValues.requiredLong(execution, SUBSCRIPTION_ID, "the subscription");
+        try {
+            centralizations.subscriptionOf(centralizationId(execution), subscriptionId);
+        } catch (RuntimeException notPartOfIt) {
+            throw new UntrustedProcessInput(notPartOfIt.getMessage());
+        }
+        return subscriptionId;
     }
 }

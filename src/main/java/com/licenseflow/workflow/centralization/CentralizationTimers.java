@@ -1,5 +1,6 @@
 package com.licenseflow.workflow.centralization;
 
+import com.licenseflow.workflow.ProcessBean;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * live, and has {@code licenseflow.centralization.cancel-deadline} (default 30 days) to cancel it.
  */
 @Component("centralizationTimers")
+@ProcessBean
 public class CentralizationTimers {
 
     private final Duration reminderEvery;

@@ -10,9 +10,11 @@ public final class CentralizationVariables {
     // inputs: start form or API
     /** The product to centralize: its id or name. */
     public static final String PRODUCT = "product";
-    /** camunda:initiator of the start event: who started it from Tasklist. */
+    /**
+     * Never name the admin: the campaign acts for whoever starts it and then for whoever completes
+     * its tasks. A start that names anyone else in these is refused.
+     */
     public static final String CENTRALIZATION_STARTED_BY = "centralizationStartedBy";
-    /** The admin the campaign acts for; whoever completes "Plan centralization" takes it over from there. */
     public static final String CENTRALIZATION_ADMIN_ID = "centralizationAdminId";
     public static final String CHUNK_SIZE = "centralizationChunkSize";
     // set when started
@@ -42,8 +44,11 @@ public final class CentralizationVariables {
     public static final String PURCHASE_SUMMARY = "purchaseSummary";
     public static final String DEADLINE_DECISION = "deadlineDecision";
     public static final String EXTEND_BY_DAYS = "extendByDays";
-    public static final String DEADLINE_DECIDED_BY = "deadlineDecidedBy";
     public static final String TAKEN_OVER = "takenOver";
+
+    /** The user tasks whose completion is a decision the steps after them act on. */
+    public static final String ACTIVITY_PLAN = "Activity_PlanCentralization";
+    public static final String ACTIVITY_PURCHASER_DID_NOT_CANCEL = "Activity_PurchaserDidNotCancel";
 
     public static final String USE_EXISTING_SEATS = "useExistingSeats";
     public static final String BUY_SEATS = "buySeats";

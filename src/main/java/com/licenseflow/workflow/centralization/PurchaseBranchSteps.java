@@ -1,7 +1,6 @@
 package com.licenseflow.workflow.centralization;
 
 import static com.licenseflow.workflow.centralization.CentralizationVariables.CANCEL_DEADLINE;
-import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECIDED_BY;
 import static com.licenseflow.workflow.centralization.CentralizationVariables.DEADLINE_DECISION;
 import static com.licenseflow.workflow.centralization.CentralizationVariables.EXTEND;
 import static com.licenseflow.workflow.centralization.CentralizationVariables.EXTEND_BY_DAYS;
@@ -11,6 +10,7 @@ import static com.licenseflow.workflow.centralization.CentralizationVariables.TA
 import static com.licenseflow.workflow.centralization.CentralizationVariables.TAKE_OVER;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.centralization.CampaignSubscription;
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.domain.centralization.PurchaseCancellations;
@@ -19,6 +19,7 @@ import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -41,18 +42,21 @@ public class PurchaseBranchSteps {
 
     /** At the deadline: is the subscription Deleted by now (a cancellation whose message came too early)? */
     @Bean
-    public JavaDelegate checkCancellationAtDeadline(PurchaseCancellations cancellations) {
+    @ProcessBean
+    public JavaDelegate checkCancellationAtDeadline(PurchaseCancellations cancellations, CentralizationStepContext steps) {
         return execution -> execution.setVariable(SUBSCRIPTION_DELETED, cancellations.isDeleted(
-                CentralizationStepContext.subscriptionId(execution)));
+                steps.subscriptionId(execution)));
     }
 
     /** Fills "Purchaser did not cancel": the subscription, its purchaser, the deadline, what each choice does. */
     @Bean
+    @ProcessBean
     public TaskListener preparePurchaseDeadlineForm(PurchaseCancellations cancellations, SubscriptionRepository subscriptions,
-                                                    DirectoryRepository directory, Clock clock) {
+                                                    DirectoryRepository directory, Clock clock,
+                                                    CentralizationStepContext steps) {
         return (DelegateTask task) -> {
-            long id = CentralizationStepContext.centralizationId(task);
-            long subscriptionId = CentralizationStepContext.subscriptionId(task);
+            long id = steps.centralizationId(task.getExecution());
+            long subscriptionId = steps.subscriptionId(task.getExecution());
             CampaignSubscription waiting = cancellations.requireLive(id, subscriptionId);
             Subscription s = subscriptions.require(subscriptionId);
             DirectoryUser purchaser = directory.find(s.purchaserId()).orElse(null);
@@ -74,16 +78,17 @@ public class PurchaseBranchSteps {
      * waits again) or take over (the call activity follows). A refusal keeps the task open.
      */
     @Bean
+    @ProcessBean
     public JavaDelegate recordDeadlineDecision(PurchaseCancellations cancellations, CentralizationStepContext steps) {
         return execution -> {
-            long id = CentralizationStepContext.centralizationId(execution);
-            long subscriptionId = CentralizationStepContext.subscriptionId(execution);
+            long id = steps.centralizationId(execution);
+            long subscriptionId = steps.subscriptionId(execution);
+            ChangeContext decided = steps.decided(execution, "deadline to cancel extended",
+                    CentralizationVariables.ACTIVITY_PURCHASER_DID_NOT_CANCEL);
             String decision = FormValues.string(execution, DEADLINE_DECISION);
-            String admin = FormValues.string(execution, DEADLINE_DECIDED_BY);
             if (EXTEND.equals(decision)) {
                 Long days = FormValues.optionalLong(execution, EXTEND_BY_DAYS);
-                CampaignSubscription extended = cancellations.extendDeadline(steps.context(execution, admin,
-                        "deadline to cancel extended"), id, subscriptionId, days == null ? 0 : days);
+                CampaignSubscription extended = cancellations.extendDeadline(decided, id, subscriptionId, days == null ? 0 : days);
                 execution.setVariable(CANCEL_DEADLINE, Date.from(extended.deadline()));
             } else if (TAKE_OVER.equals(decision)) {
                 cancellations.requireLive(id, subscriptionId);
@@ -97,10 +102,12 @@ public class PurchaseBranchSteps {
 
     /** The subscription is Deleted: the branch records how and the campaign's counts move (a job, one at a time). */
     @Bean
-    public JavaDelegate recordSubscriptionCancelled(PurchaseCancellations cancellations, Centralizations centralizations) {
+    @ProcessBean
+    public JavaDelegate recordSubscriptionCancelled(PurchaseCancellations cancellations, Centralizations centralizations,
+                                                    CentralizationStepContext steps) {
         return execution -> {
-            long id = CentralizationStepContext.centralizationId(execution);
-            cancellations.finished(id, CentralizationStepContext.subscriptionId(execution),
+            long id = steps.centralizationId(execution);
+            cancellations.finished(id, steps.subscriptionId(execution),
                     FormValues.bool(execution, TAKEN_OVER));
             CentralizationProgressVariables.show(execution, centralizations.progress(id));
         };

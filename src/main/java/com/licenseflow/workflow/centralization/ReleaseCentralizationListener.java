@@ -1,8 +1,7 @@
 package com.licenseflow.workflow.centralization;
 
-import static com.licenseflow.workflow.centralization.CentralizationVariables.CENTRALIZATION_ID;
-
 import com.licenseflow.domain.centralization.Centralizations;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
  * locked and reserved seats are never lost.
  */
 @Component("releaseCentralizationLock")
+@ProcessBean
 public class ReleaseCentralizationListener implements ExecutionListener {
 
     private final Centralizations centralizations;
@@ -25,9 +25,8 @@ public class ReleaseCentralizationListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.hasVariable(CENTRALIZATION_ID)) {
-            centralizations.abandon(steps.context(execution, "centralization process ended: "
-                    + execution.getCurrentActivityId()), CentralizationStepContext.centralizationId(execution));
-        }
+        centralizations.ofProcessInstance(execution.getProcessInstanceId()).ifPresent(campaign ->
+                centralizations.abandon(steps.context(execution, "centralization process ended: "
+                        + execution.getCurrentActivityId()), campaign.id()));
     }
 }

@@ -16,9 +16,9 @@ import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.centralization.Centralization;
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.domain.directory.Directory;
-import com.licenseflow.workflow.ActingUser;
+import com.licenseflow.workflow.ProcessDecisions;
 import com.licenseflow.workflow.FormValues;
-import org.camunda.bpm.engine.IdentityService;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,30 +30,31 @@ import org.springframework.stereotype.Component;
  * the start transaction, so a refusal fails the start with its message and nothing is started.
  */
 @Component("startCentralization")
+@ProcessBean
 public class StartCentralizationDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final OrphanedCentralizations orphans;
     private final Directory directory;
     private final ProductCatalog catalog;
-    private final IdentityService identity;
+    private final ProcessDecisions decisions;
     private final int defaultChunkSize;
 
     public StartCentralizationDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
-                                       Directory directory, ProductCatalog catalog, IdentityService identity,
+                                       Directory directory, ProductCatalog catalog, ProcessDecisions decisions,
                                        @Value("${licenseflow.centralization.chunk-size:1000}") int defaultChunkSize) {
         this.centralizations = centralizations;
         this.orphans = orphans;
         this.directory = directory;
         this.catalog = catalog;
-        this.identity = identity;
+        this.decisions = decisions;
         this.defaultChunkSize = defaultChunkSize;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String admin = ActingUser.startedFor(identity, execution, CENTRALIZATION_ADMIN_ID, CENTRALIZATION_STARTED_BY,
-                false, "centralize self-service purchases");
+        String admin = decisions.recordStart(execution, "centralize self-service purchases", CENTRALIZATION_ADMIN_ID,
+                CENTRALIZATION_STARTED_BY);
         Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE);
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
         if (chunk < 1 || chunk > Centralizations.MAX_CHUNK_SIZE) {
@@ -68,7 +69,6 @@ public class StartCentralizationDelegate implements JavaDelegate {
         Product product = catalog.require(campaign.productId());
         execution.setProcessBusinessKey("centralization-" + campaign.id());
         execution.setVariable(CENTRALIZATION_ID, campaign.id());
-        execution.setVariable(CENTRALIZATION_ADMIN_ID, admin);
         execution.setVariable(PRODUCT_ID, product.id());
         execution.setVariable(PRODUCT_NAME, product.name());
         execution.setVariable(CHUNK_SIZE, chunk);

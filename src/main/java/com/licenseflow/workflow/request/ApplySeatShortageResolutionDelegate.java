@@ -1,56 +1,60 @@
 package com.licenseflow.workflow.request;
 
+import static com.licenseflow.workflow.request.RequestVariables.ACTIVITY_RESOLVE_SEAT_SHORTAGE;
 import static com.licenseflow.workflow.request.RequestVariables.ADD_SEATS;
 import static com.licenseflow.workflow.request.RequestVariables.APPROVED_USER_IDS;
 import static com.licenseflow.workflow.request.RequestVariables.ASSIGNED_PRODUCT_ID;
 import static com.licenseflow.workflow.request.RequestVariables.DROP_USERS;
 import static com.licenseflow.workflow.request.RequestVariables.KEPT_USER_IDS;
-import static com.licenseflow.workflow.request.RequestVariables.LICENSE_REQUEST_ID;
 import static com.licenseflow.workflow.request.RequestVariables.OTHER_SUBSCRIPTION;
 import static com.licenseflow.workflow.request.RequestVariables.SEATS_TO_ADD;
 import static com.licenseflow.workflow.request.RequestVariables.SEAT_SUBSCRIPTION_ID;
 import static com.licenseflow.workflow.request.RequestVariables.SHORTAGE_RESOLUTION;
-import static com.licenseflow.workflow.request.RequestVariables.SHORTAGE_RESOLVED_BY;
 import static com.licenseflow.workflow.request.RequestVariables.SOURCE_SUBSCRIPTION_ID;
 import static com.licenseflow.workflow.request.RequestVariables.TARGET_SUBSCRIPTION_ID;
 
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.directory.Directory;
-import com.licenseflow.domain.request.LicenseRequestRepository;
 import com.licenseflow.domain.request.SeatShortage;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies what the admin chose in "Resolve seat shortage", then the model tries the assignment
- * again. Runs in the same transaction as the task completion: a refusal (say, a license admin
- * trying to buy seats) keeps the task open with the reason.
+ * again. Runs in the same transaction as the task completion, in the name of whoever completed it:
+ * a refusal (say, a license admin trying to buy seats) keeps the task open with the reason.
  */
 @Component("applySeatShortageResolution")
+@ProcessBean
 public class ApplySeatShortageResolutionDelegate implements JavaDelegate {
 
     private final SeatShortage shortage;
-    private final LicenseRequestRepository requests;
+    private final LicenseRequestOfInstance requests;
+    private final ProcessDecisions decisions;
     private final Directory directory;
 
-    public ApplySeatShortageResolutionDelegate(SeatShortage shortage, LicenseRequestRepository requests,
-                                               Directory directory) {
+    public ApplySeatShortageResolutionDelegate(SeatShortage shortage, LicenseRequestOfInstance requests,
+                                               ProcessDecisions decisions, Directory directory) {
         this.shortage = shortage;
         this.requests = requests;
+        this.decisions = decisions;
         this.directory = directory;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestedProduct = requests.require(FormValues.string(execution, LICENSE_REQUEST_ID)).productId();
+        String resolver = decisions.require(execution, ACTIVITY_RESOLVE_SEAT_SHORTAGE).userId();
+        String requestedProduct = requests.of(execution).productId();
         String resolution = FormValues.string(execution, SHORTAGE_RESOLUTION);
         if (ADD_SEATS.equals(resolution)) {
-            ChangeContext context = ChangeContext.byProcess(directory.actor(FormValues.string(execution,
-                    SHORTAGE_RESOLVED_BY)), "seats bought to approve a license request", execution.getProcessInstanceId());
+            ChangeContext context = ChangeContext.byProcess(directory.actor(resolver),
+                    "seats bought to approve a license request", execution.getProcessInstanceId());
             long subscriptionId = FormValues.requiredLong(execution, SEAT_SUBSCRIPTION_ID, "the subscription to add seats to");
             Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD);
             use(execution, shortage.addSeats(context, requestedProduct, subscriptionId, seats == null ? 0 : seats.intValue()));

@@ -1,7 +1,7 @@
 package com.licenseflow.workflow.request;
 
-import static com.licenseflow.workflow.request.RequestVariables.LICENSE_REQUEST_ID;
-import static com.licenseflow.workflow.request.RequestVariables.REVIEWER_ID;
+import static com.licenseflow.workflow.request.RequestVariables.ACTIVITY_RESOLVE_SEAT_SHORTAGE;
+import static com.licenseflow.workflow.request.RequestVariables.ACTIVITY_REVIEW;
 import static com.licenseflow.workflow.request.RequestVariables.SHORTAGE_MESSAGE;
 import static com.licenseflow.workflow.request.RequestVariables.SOURCE_SUBSCRIPTION_ID;
 
@@ -14,6 +14,9 @@ import com.licenseflow.domain.request.LicenseRequestReview;
 import com.licenseflow.notification.LicenseRequestMails;
 import com.licenseflow.notification.NotificationService;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
+import com.licenseflow.workflow.UntrustedProcessInput;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,23 +24,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assigns the approved licenses in the engine's transaction, in the approver's name, and records the
- * emails telling every user (sent by the asynchronous step that follows). Too few seats
- * is a business situation, not a failure: it raises the SEAT_SHORTAGE error the model routes to
- * "Resolve seat shortage" (the domain rolled its own part back, nothing was assigned).
+ * emails telling every user (sent by the asynchronous step that follows). It acts only right after
+ * the review (or a seat-shortage resolution) was completed in Tasklist, and in the name of whoever
+ * completed the review. Too few seats is a business situation, not a failure: it raises the
+ * SEAT_SHORTAGE error the model routes to "Resolve seat shortage" (the domain rolled its own part
+ * back, nothing was assigned).
  */
 @Component("approveLicenseRequest")
+@ProcessBean
 public class ApproveLicenseRequestDelegate implements JavaDelegate {
 
     public static final String SEAT_SHORTAGE = "SEAT_SHORTAGE";
 
     private final LicenseRequestReview review;
+    private final LicenseRequestOfInstance requests;
+    private final ProcessDecisions decisions;
     private final Directory directory;
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public ApproveLicenseRequestDelegate(LicenseRequestReview review, Directory directory, LicenseRequestMails mails,
+    public ApproveLicenseRequestDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+                                         ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
                                          NotificationService notifications) {
         this.review = review;
+        this.requests = requests;
+        this.decisions = decisions;
         this.directory = directory;
         this.mails = mails;
         this.notifications = notifications;
@@ -45,11 +56,14 @@ public class ApproveLicenseRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reviewer = FormValues.string(execution, REVIEWER_ID);
+        decisions.require(execution, ACTIVITY_REVIEW, ACTIVITY_RESOLVE_SEAT_SHORTAGE);
+        String reviewer = decisions.lastDecider(execution.getProcessInstanceId(), ACTIVITY_REVIEW)
+                .orElseThrow(() -> new UntrustedProcessInput("Nobody reviewed this license request, so it cannot "
+                        + "be approved."));
         ChangeContext context = ChangeContext.byProcess(directory.actor(reviewer), "license request approved",
                 execution.getProcessInstanceId());
         try {
-            LicenseRequest approved = review.approve(context, FormValues.string(execution, LICENSE_REQUEST_ID),
+            LicenseRequest approved = review.approve(context, requests.of(execution).id(),
                     ReviewDecisionVariables.read(execution), FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID));
             notifications.record(mails.outcome(approved));
         } catch (LicenseRuleViolation violation) {

@@ -1,7 +1,6 @@
 package com.licenseflow.workflow.request;
 
-import static com.licenseflow.workflow.request.RequestVariables.LICENSE_REQUEST_ID;
-import static com.licenseflow.workflow.request.RequestVariables.REVIEWER_ID;
+import static com.licenseflow.workflow.request.RequestVariables.ACTIVITY_REVIEW;
 
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.directory.Directory;
@@ -9,23 +8,33 @@ import com.licenseflow.domain.request.LicenseRequest;
 import com.licenseflow.domain.request.LicenseRequestReview;
 import com.licenseflow.notification.LicenseRequestMails;
 import com.licenseflow.notification.NotificationService;
-import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** R5: records that the whole request was denied, and the emails telling every user. */
+/**
+ * R5: records that the whole request was denied, in the name of whoever just completed the
+ * review, and the emails telling every user.
+ */
 @Component("denyLicenseRequest")
+@ProcessBean
 public class DenyLicenseRequestDelegate implements JavaDelegate {
 
     private final LicenseRequestReview review;
+    private final LicenseRequestOfInstance requests;
+    private final ProcessDecisions decisions;
     private final Directory directory;
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public DenyLicenseRequestDelegate(LicenseRequestReview review, Directory directory, LicenseRequestMails mails,
+    public DenyLicenseRequestDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+                                      ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
                                       NotificationService notifications) {
         this.review = review;
+        this.requests = requests;
+        this.decisions = decisions;
         this.directory = directory;
         this.mails = mails;
         this.notifications = notifications;
@@ -33,9 +42,9 @@ public class DenyLicenseRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LicenseRequest denied = review.deny(ChangeContext.byProcess(directory.actor(FormValues.string(execution, REVIEWER_ID)),
-                        "license request denied", execution.getProcessInstanceId()),
-                FormValues.string(execution, LICENSE_REQUEST_ID), ReviewDecisionVariables.read(execution));
+        String reviewer = decisions.require(execution, ACTIVITY_REVIEW).userId();
+        LicenseRequest denied = review.deny(ChangeContext.byProcess(directory.actor(reviewer), "license request denied",
+                execution.getProcessInstanceId()), requests.of(execution).id(), ReviewDecisionVariables.read(execution));
         notifications.record(mails.outcome(denied));
     }
 }

@@ -2,17 +2,18 @@ package com.licenseflow.workflow.request;
 
 import com.licenseflow.domain.catalog.ServicePlan;
 import com.licenseflow.domain.request.LicenseRequest;
-import com.licenseflow.domain.request.LicenseRequestRepository;
 import com.licenseflow.domain.request.LicenseRequestReview;
 import com.licenseflow.domain.request.RequestedUser;
 import com.licenseflow.domain.request.ServingProduct;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,49 +22,50 @@ import org.springframework.stereotype.Component;
  * that can serve the request with the seats free right now (R7); the services, all on (R8).
  */
 @Component("licenseRequestReviewForm")
+@ProcessBean
 public class LicenseRequestReviewForm {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
-    private final LicenseRequestRepository requests;
+    private final LicenseRequestOfInstance requests;
     private final LicenseRequestReview review;
 
-    public LicenseRequestReviewForm(LicenseRequestRepository requests, LicenseRequestReview review) {
+    public LicenseRequestReviewForm(LicenseRequestOfInstance requests, LicenseRequestReview review) {
         this.requests = requests;
         this.review = review;
     }
 
-    public String summary(String requestId) {
-        LicenseRequest request = requests.require(requestId);
+    public String summary(DelegateExecution execution) {
+        LicenseRequest request = requests.of(execution);
         return request.requesterName() + " (" + request.requesterId() + ") asked on "
                 + DATE.format(request.requestedAt().atZone(ZoneId.systemDefault())) + " for " + request.productName()
                 + " for " + request.users().size() + (request.users().size() == 1 ? " user" : " users") + ". "
                 + "Justification: " + (request.justification() == null ? "(none given)" : request.justification());
     }
 
-    public List<Map<String, String>> userOptions(String requestId) {
-        return requests.require(requestId).users().stream()
+    public List<Map<String, String>> userOptions(DelegateExecution execution) {
+        return requests.of(execution).users().stream()
                 .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId())).toList();
     }
 
-    public List<String> everyone(String requestId) {
-        return requests.require(requestId).users().stream().map(RequestedUser::userId).toList();
+    public List<String> everyone(DelegateExecution execution) {
+        return requests.of(execution).users().stream().map(RequestedUser::userId).toList();
     }
 
-    public String requestedProduct(String requestId) {
-        return requests.require(requestId).productId();
+    public String requestedProduct(DelegateExecution execution) {
+        return requests.of(execution).productId();
     }
 
-    public List<Map<String, String>> productOptions(String requestId) {
-        return review.servingProducts(requests.require(requestId).productId()).stream()
+    public List<Map<String, String>> productOptions(DelegateExecution execution) {
+        return review.servingProducts(requests.of(execution).productId()).stream()
                 .map(s -> FormValues.option(s.product().name() + " - " + s.availableSeats() + " seats available",
                         s.product().id()))
                 .toList();
     }
 
     /** Every service of the products that can serve, marked when only some of them have it. */
-    public List<Map<String, String>> planOptions(String requestId) {
-        List<ServingProduct> serving = review.servingProducts(requests.require(requestId).productId());
+    public List<Map<String, String>> planOptions(DelegateExecution execution) {
+        List<ServingProduct> serving = review.servingProducts(requests.of(execution).productId());
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<String>> productsByPlan = new LinkedHashMap<>();
         for (ServingProduct s : serving) {
@@ -78,9 +80,9 @@ public class LicenseRequestReviewForm {
                 .toList();
     }
 
-    public List<String> allPlans(String requestId) {
+    public List<String> allPlans(DelegateExecution execution) {
         List<String> plans = new ArrayList<>();
-        review.servingProducts(requests.require(requestId).productId()).forEach(s -> s.product().servicePlans()
+        review.servingProducts(requests.of(execution).productId()).forEach(s -> s.product().servicePlans()
                 .stream().map(ServicePlan::id).filter(id -> !plans.contains(id)).forEach(plans::add));
         return plans;
     }

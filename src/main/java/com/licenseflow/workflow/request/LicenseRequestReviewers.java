@@ -3,10 +3,12 @@ package com.licenseflow.workflow.request;
 import com.licenseflow.domain.request.LicenseRequestApprovers;
 import com.licenseflow.identity.CamundaGroups;
 import java.util.stream.Collectors;
+import com.licenseflow.workflow.ProcessBean;
 import org.springframework.stereotype.Component;
 
 /** The Tasklist candidate groups of "Review license request": the groups of the configured approver roles. */
 @Component("licenseRequestReviewers")
+@ProcessBean
 public class LicenseRequestReviewers {
 
     private final LicenseRequestApprovers approvers;

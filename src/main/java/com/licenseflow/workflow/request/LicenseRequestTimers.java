@@ -2,6 +2,7 @@ package com.licenseflow.workflow.request;
 
 import com.licenseflow.domain.settings.TenantSettingsService;
 import java.time.Duration;
+import com.licenseflow.workflow.ProcessBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * undecided request expires after the tenant's retention period.
  */
 @Component("licenseRequestTimers")
+@ProcessBean
 public class LicenseRequestTimers {
 
     private final Duration reminderAfter;

@@ -1,12 +1,8 @@
 package com.licenseflow.workflow.request;
 
-import static com.licenseflow.workflow.request.RequestVariables.LICENSE_REQUEST_ID;
-
 import com.licenseflow.domain.request.LicenseRequest;
-import com.licenseflow.domain.request.LicenseRequestRepository;
 import com.licenseflow.notification.Notification;
 import com.licenseflow.notification.NotificationService;
-import com.licenseflow.workflow.FormValues;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,11 +14,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  */
 public class MailRequestUsers implements JavaDelegate {
 
-    private final LicenseRequestRepository requests;
+    private final LicenseRequestOfInstance requests;
     private final NotificationService notifications;
     private final Function<LicenseRequest, List<Notification>> compose;
 
-    public MailRequestUsers(LicenseRequestRepository requests, NotificationService notifications,
+    public MailRequestUsers(LicenseRequestOfInstance requests, NotificationService notifications,
                             Function<LicenseRequest, List<Notification>> compose) {
         this.requests = requests;
         this.notifications = notifications;
@@ -31,6 +27,6 @@ public class MailRequestUsers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.deliver(compose.apply(requests.require(FormValues.string(execution, LICENSE_REQUEST_ID))));
+        notifications.deliver(compose.apply(requests.of(execution)));
     }
 }

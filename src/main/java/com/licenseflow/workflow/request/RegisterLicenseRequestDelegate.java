@@ -6,48 +6,42 @@ import static com.licenseflow.workflow.request.RequestVariables.REQUESTED_COLLEA
 import static com.licenseflow.workflow.request.RequestVariables.REQUESTED_PRODUCT;
 import static com.licenseflow.workflow.request.RequestVariables.REQUESTER_ID;
 
-import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.request.LicenseRequest;
 import com.licenseflow.domain.request.LicenseRequestIntake;
 import com.licenseflow.workflow.FormValues;
-import org.camunda.bpm.engine.IdentityService;
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Records the request in the Requests list. Runs in the start transaction: when the domain refuses
  * (own request process, self-service available, unknown users...) the start fails with its
- * message and nothing is created. What was asked for lives in the request from here on; the start
- * variables are only read here (the API passes them transient, so they are never stored).
+ * message and nothing is created. The requester is whoever started the process (Tasklist, the
+ * API), as the engine authenticated them. What was asked for lives in the request from here on;
+ * the start variables are only read here (the API passes them transient, so they are never stored).
  */
 @Component("registerLicenseRequest")
+@ProcessBean
 public class RegisterLicenseRequestDelegate implements JavaDelegate {
 
     private final LicenseRequestIntake intake;
-    private final IdentityService identity;
+    private final ProcessDecisions decisions;
 
-    public RegisterLicenseRequestDelegate(LicenseRequestIntake intake, IdentityService identity) {
+    public RegisterLicenseRequestDelegate(LicenseRequestIntake intake, ProcessDecisions decisions) {
         this.intake = intake;
-        this.identity = identity;
+        this.decisions = decisions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        // The requester is whoever started the process (Tasklist, the API); a requesterId variable only
-        // names one when the start is not in a user's name, and may never name somebody else.
-        String named = FormValues.string(execution, REQUESTER_ID);
-        Authentication starter = identity.getCurrentAuthentication();
-        String requester = starter != null && starter.getUserId() != null ? starter.getUserId() : named;
-        if (named != null && !named.equals(requester)) {
-            throw Rule.INVALID_INPUT.violation("You can only request licenses in your own name (" + requester
-                    + "); name others as colleagues.");
-        }
+        String requester = decisions.recordStart(execution, "request licenses", REQUESTER_ID);
         LicenseRequest request = intake.register(requester,
                 FormValues.string(execution, REQUESTED_PRODUCT), FormValues.strings(execution, REQUESTED_COLLEAGUES),
                 FormValues.string(execution, JUSTIFICATION), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(request.id());
+        // For Cockpit and for people reading the instance; the steps find the request by the instance.
         execution.setVariable(LICENSE_REQUEST_ID, request.id());
     }
 }

@@ -1,12 +1,9 @@
 package com.licenseflow.workflow.request;
 
-import static com.licenseflow.workflow.request.RequestVariables.LICENSE_REQUEST_ID;
-
 import com.licenseflow.domain.request.LicenseRequestApprovers;
-import com.licenseflow.domain.request.LicenseRequestRepository;
 import com.licenseflow.notification.LicenseRequestMails;
 import com.licenseflow.notification.NotificationService;
-import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,14 +14,15 @@ import org.springframework.stereotype.Component;
  * step is retried.
  */
 @Component("remindLicenseRequestApprovers")
+@ProcessBean
 public class RemindLicenseRequestApproversDelegate implements JavaDelegate {
 
-    private final LicenseRequestRepository requests;
+    private final LicenseRequestOfInstance requests;
     private final LicenseRequestApprovers approvers;
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public RemindLicenseRequestApproversDelegate(LicenseRequestRepository requests, LicenseRequestApprovers approvers,
+    public RemindLicenseRequestApproversDelegate(LicenseRequestOfInstance requests, LicenseRequestApprovers approvers,
                                                  LicenseRequestMails mails, NotificationService notifications) {
         this.requests = requests;
         this.approvers = approvers;
@@ -34,7 +32,7 @@ public class RemindLicenseRequestApproversDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.deliver(mails.reminder(requests.require(FormValues.string(execution, LICENSE_REQUEST_ID)),
+        notifications.deliver(mails.reminder(requests.of(execution),
                 approvers.approvers(), execution.getId()));
     }
 }

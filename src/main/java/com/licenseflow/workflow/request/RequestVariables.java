@@ -7,6 +7,7 @@ package com.licenseflow.workflow.request;
 public final class RequestVariables {
 
     // start form / API
+    /** Never names the requester (that is whoever starts the process); a start that names someone else is refused. */
     public static final String REQUESTER_ID = "requesterId";
     public static final String REQUESTED_PRODUCT = "requestedProduct";
     public static final String REQUESTED_COLLEAGUES = "requestedColleagues";
@@ -24,7 +25,6 @@ public final class RequestVariables {
     public static final String DECISION_MESSAGE = "decisionMessage";
     public static final String DECISION = "decision";
     public static final String DENY_CONFIRMED = "denyConfirmed";
-    public static final String REVIEWER_ID = "reviewerId";
     // seat shortage form
     public static final String SHORTAGE_MESSAGE = "shortageMessage";
     public static final String SHORTAGE_RESOLUTION = "shortageResolution";
@@ -34,8 +34,11 @@ public final class RequestVariables {
     public static final String TARGET_SUBSCRIPTION_ID = "targetSubscriptionId";
     public static final String APPROVED_USER_OPTIONS = "approvedUserOptions";
     public static final String KEPT_USER_IDS = "keptUserIds";
-    public static final String SHORTAGE_RESOLVED_BY = "shortageResolvedBy";
     public static final String SOURCE_SUBSCRIPTION_ID = "sourceSubscriptionId";
+
+    /** The user tasks whose completion is a decision the steps after them act on. */
+    public static final String ACTIVITY_REVIEW = "Activity_ReviewLicenseRequest";
+    public static final String ACTIVITY_RESOLVE_SEAT_SHORTAGE = "Activity_ResolveSeatShortage";
 
     public static final String APPROVE = "approve";
     public static final String DENY = "deny";

@@ -1,11 +1,12 @@
 package com.licenseflow.workflow.request;
 
 import com.licenseflow.domain.request.LicenseRequest;
-import com.licenseflow.domain.request.LicenseRequestRepository;
 import com.licenseflow.domain.request.SeatShortage;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,33 +14,34 @@ import org.springframework.stereotype.Component;
  * serve with their free seats right now, and the approved users (all kept unless unticked).
  */
 @Component("seatShortageForm")
+@ProcessBean
 public class SeatShortageForm {
 
-    private final LicenseRequestRepository requests;
+    private final LicenseRequestOfInstance requests;
     private final SeatShortage shortage;
 
-    public SeatShortageForm(LicenseRequestRepository requests, SeatShortage shortage) {
+    public SeatShortageForm(LicenseRequestOfInstance requests, SeatShortage shortage) {
         this.requests = requests;
         this.shortage = shortage;
     }
 
-    public List<Map<String, String>> subscriptionOptions(String requestId) {
-        return shortage.options(requests.require(requestId).productId()).stream()
+    public List<Map<String, String>> subscriptionOptions(DelegateExecution execution) {
+        return shortage.options(requests.of(execution).productId()).stream()
                 .map(o -> FormValues.option(o.productName() + " - subscription " + o.subscription().id() + ": "
                         + o.subscription().availableSeats() + " of " + o.subscription().quantity() + " seats free",
                         String.valueOf(o.subscription().id())))
                 .toList();
     }
 
-    /** @param approved the approvedUserIds variable as the review left it */
-    public List<Map<String, String>> approvedUserOptions(String requestId, Object approved) {
-        LicenseRequest request = requests.require(requestId);
-        List<String> ids = FormValues.strings(approved);
+    /** The users the review approved (the approvedUserIds variable as the review left it). */
+    public List<Map<String, String>> approvedUserOptions(DelegateExecution execution) {
+        LicenseRequest request = requests.of(execution);
+        List<String> ids = FormValues.strings(execution, RequestVariables.APPROVED_USER_IDS);
         return request.users().stream().filter(u -> ids.contains(u.userId()))
                 .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId())).toList();
     }
 
-    public List<String> approved(Object approved) {
-        return FormValues.strings(approved);
+    public List<String> approved(DelegateExecution execution) {
+        return FormValues.strings(execution, RequestVariables.APPROVED_USER_IDS);
     }
 }

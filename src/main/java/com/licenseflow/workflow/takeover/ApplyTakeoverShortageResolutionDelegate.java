@@ -15,6 +15,7 @@ import com.licenseflow.domain.takeover.SubscriptionTakeovers;
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.domain.takeover.TakeoverStatus;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * transaction: a refusal (say, an unsuitable subscription) keeps the task open with the reason.
  */
 @Component("applyTakeoverShortageResolution")
+@ProcessBean
 public class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
@@ -42,10 +44,12 @@ public class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long takeoverId = TakeoverStepContext.takeoverId(execution);
+        ChangeContext decided = steps.decided(execution, "seat shortage resolved",
+                TakeoverVariables.ACTIVITY_RESOLVE_SHORTAGE);
+        long takeoverId = steps.takeoverId(execution);
         String resolution = FormValues.string(execution, SHORTAGE_RESOLUTION);
         if (BACK_OUT.equals(resolution)) {
-            takeovers.backOut(steps.context(execution, "takeover given up for lack of seats"), takeoverId);
+            takeovers.backOut(decided.withReason("takeover given up for lack of seats"), takeoverId);
             execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.BACKED_OUT.name());
             return;
         }
@@ -57,9 +61,7 @@ public class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
                 "the subscription to move the users to")).subscription().id();
         if (ADD_SEATS.equals(resolution)) {
             Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD);
-            ChangeContext context = steps.context(execution, "seats bought to move the users of a self-service "
-                    + "subscription");
-            purchases.addSeats(context, target, seats == null ? 0 : seats.intValue());
+            purchases.addSeats(decided.withReason("seats bought to move the users of a self-service subscription"), target, seats == null ? 0 : seats.intValue());
         }
     }
 }

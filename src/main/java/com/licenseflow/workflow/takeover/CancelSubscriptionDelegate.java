@@ -12,6 +12,8 @@ import com.licenseflow.domain.takeover.CancellationReason;
 import com.licenseflow.domain.takeover.TakeoverCancellation;
 import com.licenseflow.domain.takeover.TakeoverStatus;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code termEndsAt}, the moment the model's timer ends the subscription.
  */
 @Component("cancelTakenOverSubscription")
+@ProcessBean
 public class CancelSubscriptionDelegate implements JavaDelegate {
 
     private final TakeoverCancellation cancellation;
@@ -38,8 +41,8 @@ public class CancelSubscriptionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CancellationReason reason = CancellationReason.parse(FormValues.string(execution, CANCELLATION_REASON));
-        CancellationOutcome outcome = cancellation.cancel(steps.context(execution, "self-service subscription "
-                + "cancelled: " + reason.label()), TakeoverStepContext.takeoverId(execution), reason);
+        CancellationOutcome outcome = cancellation.cancel(steps.decided(execution, "self-service subscription "
+                + "cancelled: " + reason.label(), TakeoverVariables.ACTIVITY_CONFIRM_CANCELLATION, ProcessDecisions.START), steps.takeoverId(execution), reason);
         execution.setVariable(CANCELLATION_TIMING, outcome.immediate() ? NOW : AT_TERM_END);
         execution.setVariable(TAKEOVER_OUTCOME, outcome.immediate() ? TakeoverStatus.CANCELLED.name()
                 : TakeoverStatus.ENDING_AT_TERM.name());

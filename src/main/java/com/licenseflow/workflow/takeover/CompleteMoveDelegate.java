@@ -4,12 +4,14 @@ import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_OUTCO
 
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.domain.takeover.TakeoverStatus;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** S6: every user moved; the old subscription is cancelled automatically (Deleted). */
 @Component("cancelMovedSubscription")
+@ProcessBean
 public class CompleteMoveDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
@@ -23,7 +25,7 @@ public class CompleteMoveDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         move.completeMove(steps.context(execution, "self-service subscription cancelled after moving its users"),
-                TakeoverStepContext.takeoverId(execution));
+                steps.takeoverId(execution));
         execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.MOVED.name());
     }
 }

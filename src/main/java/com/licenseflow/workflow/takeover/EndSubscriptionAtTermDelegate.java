@@ -4,12 +4,14 @@ import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_OUTCO
 
 import com.licenseflow.domain.takeover.TakeoverCancellation;
 import com.licenseflow.domain.takeover.TakeoverStatus;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** A10: the term is over; the users lose access and the subscription becomes Deleted. */
 @Component("endSubscriptionAtTerm")
+@ProcessBean
 public class EndSubscriptionAtTermDelegate implements JavaDelegate {
 
     private final TakeoverCancellation cancellation;
@@ -23,7 +25,7 @@ public class EndSubscriptionAtTermDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cancellation.endAtTerm(steps.context(execution, "self-service subscription ended at the end of its term"),
-                TakeoverStepContext.takeoverId(execution));
+                steps.takeoverId(execution));
         execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.ENDED_AT_TERM.name());
     }
 }

@@ -14,15 +14,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 public class MailPurchaser implements JavaDelegate {
 
     private final NotificationService notifications;
+    private final TakeoverStepContext steps;
     private final LongFunction<List<Notification>> compose;
 
-    public MailPurchaser(NotificationService notifications, LongFunction<List<Notification>> compose) {
+    public MailPurchaser(NotificationService notifications, TakeoverStepContext steps,
+                         LongFunction<List<Notification>> compose) {
         this.notifications = notifications;
+        this.steps = steps;
         this.compose = compose;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.deliver(compose.apply(TakeoverStepContext.takeoverId(execution)));
+        notifications.deliver(compose.apply(steps.takeoverId(execution)));
     }
 }

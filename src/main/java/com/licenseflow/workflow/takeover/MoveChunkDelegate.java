@@ -9,6 +9,7 @@ import static com.licenseflow.workflow.takeover.TakeoverVariables.USERS_TO_MOVE;
 import com.licenseflow.domain.takeover.MoveProgress;
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * in the domain, and only counts go into process variables.
  */
 @Component("moveNextUserChunk")
+@ProcessBean
 public class MoveChunkDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
@@ -33,7 +35,7 @@ public class MoveChunkDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int chunkSize = (int) FormValues.requiredLong(execution, MOVE_CHUNK_SIZE, "the chunk size");
         showProgress(execution, move.moveNextChunk(steps.context(execution, "users moved to a central subscription"),
-                TakeoverStepContext.takeoverId(execution), chunkSize));
+                steps.takeoverId(execution), chunkSize));
     }
 
     /** The counts Cockpit shows while the move runs. */

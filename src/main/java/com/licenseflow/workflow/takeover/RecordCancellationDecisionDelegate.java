@@ -11,7 +11,9 @@ import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.takeover.CancellationReason;
 import com.licenseflow.domain.takeover.SubscriptionTakeovers;
 import com.licenseflow.domain.takeover.TakeoverStatus;
+import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * backing out ends the takeover with nothing changed. A refusal keeps "Confirm cancellation" open.
  */
 @Component("recordCancellationDecision")
+@ProcessBean
 public class RecordCancellationDecisionDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
@@ -33,9 +36,11 @@ public class RecordCancellationDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        ChangeContext decided = steps.decided(execution, "cancellation not confirmed",
+                TakeoverVariables.ACTIVITY_CONFIRM_CANCELLATION);
         String decision = FormValues.string(execution, CANCELLATION_DECISION);
         if (BACK_OUT.equals(decision)) {
-            takeovers.backOut(steps.context(execution, "cancellation not confirmed"), TakeoverStepContext.takeoverId(execution));
+            takeovers.backOut(decided, steps.takeoverId(execution));
             execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.BACKED_OUT.name());
             return;
         }

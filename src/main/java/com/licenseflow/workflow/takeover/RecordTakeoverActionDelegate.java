@@ -8,12 +8,15 @@ import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.takeover.SubscriptionTakeovers;
 import com.licenseflow.domain.takeover.TakeoverAction;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Records "move users" or "cancel subscription"; a refusal keeps "Choose takeover action" open. */
 @Component("recordTakeoverAction")
+@ProcessBean
 public class RecordTakeoverActionDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
@@ -36,7 +39,8 @@ public class RecordTakeoverActionDelegate implements JavaDelegate {
             throw Rule.INVALID_INPUT.violation("Choose whether to move the users to another subscription or to "
                     + "cancel the subscription.");
         }
-        takeovers.chooseAction(steps.context(execution, "takeover action chosen"), TakeoverStepContext.takeoverId(execution),
+        takeovers.chooseAction(steps.decided(execution, "takeover action chosen",
+                TakeoverVariables.ACTIVITY_CHOOSE_ACTION, ProcessDecisions.START), steps.takeoverId(execution),
                 action);
     }
 }

@@ -1,8 +1,7 @@
 package com.licenseflow.workflow.takeover;
 
-import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ID;
-
 import com.licenseflow.domain.takeover.SubscriptionTakeovers;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
  * so the subscription is never left locked and reserved seats are never lost.
  */
 @Component("releaseTakeoverLock")
+@ProcessBean
 public class ReleaseTakeoverListener implements ExecutionListener {
 
     private final SubscriptionTakeovers takeovers;
@@ -25,9 +25,7 @@ public class ReleaseTakeoverListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.hasVariable(TAKEOVER_ID)) {
-            takeovers.abandon(steps.context(execution, "takeover process ended: " + execution.getCurrentActivityId()),
-                    TakeoverStepContext.takeoverId(execution));
-        }
+        takeovers.ofProcessInstance(execution.getProcessInstanceId()).ifPresent(takeover -> takeovers.abandon(
+                steps.context(execution, "takeover process ended: " + execution.getCurrentActivityId()), takeover.id()));
     }
 }

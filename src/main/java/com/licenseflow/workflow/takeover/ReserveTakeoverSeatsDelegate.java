@@ -9,6 +9,8 @@ import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.takeover.MoveProgress;
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * to "Resolve seat shortage" (the domain reserved nothing).
  */
 @Component("reserveTakeoverSeats")
+@ProcessBean
 public class ReserveTakeoverSeatsDelegate implements JavaDelegate {
 
     public static final String TARGET_SEAT_SHORTAGE = "TARGET_SEAT_SHORTAGE";
@@ -34,10 +37,12 @@ public class ReserveTakeoverSeatsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long takeoverId = TakeoverStepContext.takeoverId(execution);
+        long takeoverId = steps.takeoverId(execution);
         long target = FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to");
         try {
-            MoveProgress progress = move.reserveSeats(steps.context(execution, "seats reserved to move users"),
+            MoveProgress progress = move.reserveSeats(steps.decided(execution, "seats reserved to move users",
+                    TakeoverVariables.ACTIVITY_SELECT_TARGET, TakeoverVariables.ACTIVITY_RESOLVE_SHORTAGE,
+                    ProcessDecisions.START),
                     takeoverId, target);
             MoveChunkDelegate.showProgress(execution, progress);
         } catch (LicenseRuleViolation violation) {

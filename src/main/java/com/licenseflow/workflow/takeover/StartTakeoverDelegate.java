@@ -20,9 +20,9 @@ import com.licenseflow.domain.takeover.CancellationReason;
 import com.licenseflow.domain.takeover.SubscriptionTakeovers;
 import com.licenseflow.domain.takeover.Takeover;
 import com.licenseflow.domain.takeover.TakeoverMove;
-import com.licenseflow.workflow.ActingUser;
+import com.licenseflow.workflow.ProcessDecisions;
 import com.licenseflow.workflow.FormValues;
-import org.camunda.bpm.engine.IdentityService;
+import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,21 +34,22 @@ import org.springframework.stereotype.Component;
  * taken over, wrong role) fails the start with its message and nothing is started.
  */
 @Component("startSubscriptionTakeover")
+@ProcessBean
 public class StartTakeoverDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
     private final OrphanedTakeovers orphans;
     private final Directory directory;
-    private final IdentityService identity;
+    private final ProcessDecisions decisions;
     private final int defaultChunkSize;
 
     public StartTakeoverDelegate(SubscriptionTakeovers takeovers, OrphanedTakeovers orphans, Directory directory,
-                                 IdentityService identity,
+                                 ProcessDecisions decisions,
                                  @Value("${licenseflow.takeover.chunk-size:1000}") int defaultChunkSize) {
         this.takeovers = takeovers;
         this.orphans = orphans;
         this.directory = directory;
-        this.identity = identity;
+        this.decisions = decisions;
         this.defaultChunkSize = defaultChunkSize;
     }
 
@@ -56,12 +57,11 @@ public class StartTakeoverDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long subscriptionId = FormValues.optionalLong(execution, SUBSCRIPTION_ID);
         if (subscriptionId == null) {
-            throw Rule.INVALID_INPUT.violation("Name the subscription to take over (its id): GET "
-                    + "/api/subscriptions?kind=self-service lists the self-service subscriptions.");
+            throw Rule.INVALID_INPUT.violation("Choose the self-service subscription to take over.");
         }
-        // A calling process may name the admin its steps act for.
-        String admin = ActingUser.startedFor(identity, execution, TAKEOVER_ADMIN_ID, TAKEOVER_STARTED_BY,
-                execution.getSuperExecution() != null, "take over subscriptions");
+        // The admin is whoever starts the takeover (or, called by another process, whom that one acts for).
+        String admin = decisions.recordStart(execution, "take over subscriptions", TAKEOVER_ADMIN_ID,
+                TAKEOVER_STARTED_BY);
         boolean decidedByCaller = readPreselection(execution);
         Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE);
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
@@ -77,7 +77,6 @@ public class StartTakeoverDelegate implements JavaDelegate {
         execution.setProcessBusinessKey("subscription-" + subscriptionId);
         execution.setVariable(SUBSCRIPTION_ID, subscriptionId);
         execution.setVariable(TAKEOVER_ID, takeover.id());
-        execution.setVariable(TAKEOVER_ADMIN_ID, admin);
         execution.setVariable(DECIDED_BY_CALLER, decidedByCaller);
         execution.setVariable(MOVE_CHUNK_SIZE, chunk);
     }

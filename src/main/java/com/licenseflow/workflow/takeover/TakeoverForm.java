@@ -6,8 +6,10 @@ import com.licenseflow.domain.takeover.TakeoverCancellation;
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.domain.takeover.TakeoverSubject;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * today (A10).
  */
 @Component("takeoverForm")
+@ProcessBean
 public class TakeoverForm {
 
     static final int USERS_SHOWN = 10;
@@ -25,15 +28,18 @@ public class TakeoverForm {
     private final SubscriptionTakeovers takeovers;
     private final TakeoverMove move;
     private final TakeoverCancellation cancellation;
+    private final TakeoverStepContext steps;
 
-    public TakeoverForm(SubscriptionTakeovers takeovers, TakeoverMove move, TakeoverCancellation cancellation) {
+    public TakeoverForm(SubscriptionTakeovers takeovers, TakeoverMove move, TakeoverCancellation cancellation,
+                        TakeoverStepContext steps) {
+        this.steps = steps;
         this.takeovers = takeovers;
         this.move = move;
         this.cancellation = cancellation;
     }
 
-    public String summary(long takeoverId) {
-        TakeoverSubject subject = takeovers.subject(takeoverId, USERS_SHOWN);
+    public String summary(DelegateExecution execution) {
+        TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
         return subject.productName() + ", self-service subscription " + s.id()
                 + (subject.purchaser() == null ? "" : " bought by " + subject.purchaser().displayName() + " <"
@@ -42,17 +48,17 @@ public class TakeoverForm {
                 + (s.recurringBilling() ? "renews" : "ends") + " on " + s.expiresOn() + ", status " + s.status() + ".";
     }
 
-    public String licensedUsers(long takeoverId) {
-        return usersText(takeovers.subject(takeoverId, USERS_SHOWN));
+    public String licensedUsers(DelegateExecution execution) {
+        return usersText(takeovers.subject(steps.takeoverId(execution), USERS_SHOWN));
     }
 
-    public List<Map<String, String>> targetOptions(long takeoverId) {
-        return move.targets(takeoverId).stream()
+    public List<Map<String, String>> targetOptions(DelegateExecution execution) {
+        return move.targets(steps.takeoverId(execution)).stream()
                 .map(t -> FormValues.option(t.label(), String.valueOf(t.subscription().id()))).toList();
     }
 
-    public String cancellationSummary(long takeoverId) {
-        TakeoverSubject subject = takeovers.subject(takeoverId, USERS_SHOWN);
+    public String cancellationSummary(DelegateExecution execution) {
+        TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
         return cancellation.withinWindow(s)
                 ? "The cancellation window is open until " + s.cancellationWindowEndsOn() + ": cancelling now removes the "

@@ -1,34 +1,50 @@
 package com.licenseflow.workflow.takeover;
 
-import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ADMIN_ID;
-import static com.licenseflow.workflow.takeover.TakeoverVariables.TAKEOVER_ID;
-
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.directory.Directory;
-import com.licenseflow.workflow.FormValues;
+import com.licenseflow.domain.takeover.SubscriptionTakeovers;
+import com.licenseflow.workflow.ProcessDecisions;
+import com.licenseflow.workflow.UntrustedProcessInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * What every step of subscription-takeover.bpmn needs: the takeover it belongs to, and the change
- * context naming the admin the takeover acts for and this process instance (for the audit trail).
+ * What every step of subscription-takeover.bpmn needs: the takeover it carries out (found by the
+ * process instance, not by a variable), and the change context naming the admin the step acts for
+ * and this process instance (for the audit trail).
  */
 @Component
 public class TakeoverStepContext {
 
     private final Directory directory;
+    private final ProcessDecisions decisions;
+    private final SubscriptionTakeovers takeovers;
 
-    public TakeoverStepContext(Directory directory) {
+    public TakeoverStepContext(Directory directory, ProcessDecisions decisions, SubscriptionTakeovers takeovers) {
         this.directory = directory;
+        this.decisions = decisions;
+        this.takeovers = takeovers;
     }
 
+    /** A step that carries on what was decided before: in the name of the takeover's latest decider. */
     public ChangeContext context(DelegateExecution execution, String why) {
-        return ChangeContext.byProcess(directory.actor(FormValues.string(execution, TAKEOVER_ADMIN_ID)), why,
+        return ChangeContext.byProcess(directory.actor(decisions.actingFor(execution)), why,
                 execution.getProcessInstanceId());
     }
 
-    public static long takeoverId(VariableScope scope) {
-        return FormValues.requiredLong(scope, TAKEOVER_ID, "the takeover");
+    /**
+     * A step that acts on a decision: only right after one of {@code activityIds} was completed (or
+     * the takeover started, {@link ProcessDecisions#START}), in the name of whoever did it.
+     */
+    public ChangeContext decided(DelegateExecution execution, String why, String... activityIds) {
+        return ChangeContext.byProcess(directory.actor(decisions.require(execution, activityIds).userId()), why,
+                execution.getProcessInstanceId());
+    }
+
+    public long takeoverId(DelegateExecution execution) {
+        return takeovers.ofProcessInstance(execution.getProcessInstanceId())
+                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + execution.getProcessInstanceId()
+                        + " carries out no takeover: it was not started by 'Take control of the subscription'."))
+                .id();
     }
 }

@@ -9,9 +9,12 @@ public final class TakeoverVariables {
 
     // inputs: start form, API, or a calling process
     public static final String SUBSCRIPTION_ID = "subscriptionId";
-    /** The admin the takeover acts for; each user task's completer takes it over from there. */
+    /**
+     * Never name the admin: the takeover acts for whoever starts it (or, as a call activity, for
+     * whom the calling instance acts) and then for whoever completes its tasks. A start that names
+     * anyone else in these is refused.
+     */
     public static final String TAKEOVER_ADMIN_ID = "takeoverAdminId";
-    /** camunda:initiator of the start event: who started it from Tasklist. */
     public static final String TAKEOVER_STARTED_BY = "takeoverStartedBy";
     public static final String TAKEOVER_ACTION = "takeoverAction";
     public static final String TARGET_SUBSCRIPTION_ID = "targetSubscriptionId";
@@ -40,6 +43,12 @@ public final class TakeoverVariables {
     public static final String TERM_ENDS_AT = "termEndsAt";
     // output
     public static final String TAKEOVER_OUTCOME = "takeoverOutcome";
+
+    /** The user tasks whose completion is a decision the steps after them act on. */
+    public static final String ACTIVITY_CHOOSE_ACTION = "Activity_ChooseTakeoverAction";
+    public static final String ACTIVITY_SELECT_TARGET = "Activity_SelectTargetSubscription";
+    public static final String ACTIVITY_RESOLVE_SHORTAGE = "Activity_ResolveTakeoverSeatShortage";
+    public static final String ACTIVITY_CONFIRM_CANCELLATION = "Activity_ConfirmCancellation";
 
     public static final String MOVE = "move";
     public static final String CANCEL = "cancel";

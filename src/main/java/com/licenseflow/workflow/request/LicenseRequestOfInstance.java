@@ -1,0 +1,28 @@
+package com.licenseflow.workflow.request;
+
+import com.licenseflow.domain.request.LicenseRequest;
+import com.licenseflow.domain.request.LicenseRequestRepository;
+import com.licenseflow.workflow.UntrustedProcessInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The license request a process instance decides, found by the instance itself - never by the
+ * {@code licenseRequestId} variable, which someone with the engine's API could point at another
+ * request.
+ */
+@Component
+public class LicenseRequestOfInstance {
+
+    private final LicenseRequestRepository requests;
+
+    public LicenseRequestOfInstance(LicenseRequestRepository requests) {
+        this.requests = requests;
+    }
+
+    public LicenseRequest of(DelegateExecution execution) {
+        return requests.findByProcessInstance(execution.getProcessInstanceId())
+                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + execution.getProcessInstanceId()
+                        + " carries no license request: it was not started by 'Register license request'."));
+    }
+}
