@@ -37,6 +37,8 @@ class TasklistWalkthroughIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "walkthrough");
+    private static final String JUSTIFICATION = "Sales dashboards, see [the plan](http://evil.example/plan) or "
+            + "http://evil.example/more <b>now</b>";
 
     private static Playwright playwright;
     private static Browser browser;
@@ -83,6 +85,7 @@ class TasklistWalkthroughIT {
 
             page.getByLabel("Product").fill("Microsoft 365 Business Standard");
             page.getByLabel("Colleagues who also need it").fill("julia, milan@contoso.example");
+            page.getByLabel("Why is it needed?").fill(JUSTIFICATION);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
             page.getByText("The process has been started.").waitFor();
             screenshot(page, "1-requested");
@@ -102,6 +105,9 @@ class TasklistWalkthroughIT {
             Locator form = page.locator(".fjs-form");
             assertThat(form.textContent()).contains("Liam Smit (liam) asked", "Microsoft 365 Business Standard - 6 seats available",
                     "Microsoft Intune (only in Microsoft 365 Business Premium)");
+            // What the requester typed is shown as typed: no link, no markup.
+            assertThat(page.getByLabel("Why it is needed, as the requester wrote it").inputValue()).isEqualTo(JUSTIFICATION);
+            assertThat(form.locator("a[href*='evil.example']").count()).as("links in the form").isZero();
             page.getByLabel("Approve (for the users ticked below)").check();
             page.getByLabel("Milan Jacobs <milan@contoso.example>").uncheck();
             page.getByLabel("Microsoft Teams").uncheck();

@@ -43,8 +43,20 @@ public enum Rule {
     CENTRALIZATION_RUNNING(Refusal.CONFLICT),
     UNKNOWN_CENTRALIZATION(Refusal.NOT_FOUND);
 
-    /** How a caller should read the refusal; the web layer turns it into an HTTP status. */
-    public enum Refusal { FORBIDDEN, NOT_FOUND, INVALID, CONFLICT }
+    /** How a caller should read the refusal, and the HTTP status that says so at every door. */
+    public enum Refusal {
+        FORBIDDEN(403), NOT_FOUND(404), INVALID(422), CONFLICT(409);
+
+        private final int httpStatus;
+
+        Refusal(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+    }
 
     private final Refusal refusal;
 

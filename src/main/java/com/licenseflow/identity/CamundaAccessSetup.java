@@ -3,8 +3,12 @@ package com.licenseflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -55,28 +59,32 @@ public class CamundaAccessSetup implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         CamundaGroups.NAMES.forEach(this::group);
 
+        // Exactly these rights: a right an earlier version granted and this one does not is taken back.
+        Map<Grant, Set<Permission>> grants = new LinkedHashMap<>();
         for (Resource resource : Resources.values()) {
-            grant(CamundaGroups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+            grants.put(new Grant(CamundaGroups.CAMUNDA_ADMIN, resource, ANY), Set.of(Permissions.ALL));
         }
         List<String> everyone = List.of(CamundaGroups.EMPLOYEES, CamundaGroups.GLOBAL_ADMINS,
                 CamundaGroups.LICENSE_ADMINS, CamundaGroups.USER_ADMINS, CamundaGroups.BILLING_ADMINS);
         for (String group : everyone) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            add(grants, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Starting processes from Tasklist: which ones is decided per process definition below.
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            add(grants, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
         for (String group : CamundaGroups.ADMIN_GROUPS) {
-            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            // Admins watch and repair running work in Cockpit.
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-                    Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK,
-                    Permissions.UPDATE_TASK);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
-            grant(group, Resources.TASK, ANY, Permissions.READ);
-            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-            grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-            grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+            // Admins watch running work in Cockpit; changing it (modifying instances, variables, jobs,
+            // who may work on a task) is for Global administrators, who are Camunda administrators too.
+            add(grants, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            add(grants, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY, Permissions.READ_TASK);
+            add(grants, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            add(grants, group, Resources.TASK, ANY, Permissions.READ);
+            add(grants, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            add(grants, group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+            add(grants, group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
         }
+        grants.forEach((grant, permissions) -> grantExactly(grant.groupId(), grant.resource(), grant.resourceId(),
+                permissions.toArray(Permission[]::new)));
 
         allowToStart("license-request", everyone.toArray(String[]::new));
         // S4: taking over self-service subscriptions is a billing matter (AccessPolicy.requireBillingManager).
@@ -93,6 +101,15 @@ public class CamundaAccessSetup implements ApplicationRunner {
         }
     }
 
+    private record Grant(String groupId, Resource resource, String resourceId) {
+    }
+
+    private static void add(Map<Grant, Set<Permission>> grants, String groupId, Resource resource, String resourceId,
+                            Permission... permissions) {
+        grants.computeIfAbsent(new Grant(groupId, resource, resourceId), k -> new LinkedHashSet<>())
+                .addAll(List.of(permissions));
+    }
+
     private void group(String id, String name) {
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
@@ -103,16 +120,10 @@ public class CamundaAccessSetup implements ApplicationRunner {
         }
     }
 
+    /** Adds the permissions to what the group already has on the resource. */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
-        Authorization grant = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        if (existing == null) {
-            grant.setGroupId(groupId);
-            grant.setResource(resource);
-            grant.setResourceId(resourceId);
-        }
-        boolean changed = existing == null;
+        Authorization grant = existingOrNew(groupId, resource, resourceId);
+        boolean changed = grant.getId() == null;
         for (Permission permission : permissions) {
             if (!grant.isPermissionGranted(permission)) {
                 grant.addPermission(permission);
@@ -122,6 +133,34 @@ public class CamundaAccessSetup implements ApplicationRunner {
         if (changed) {
             authorizations.saveAuthorization(grant);
         }
+    }
+
+    /** The group has exactly these permissions on the resource, none more. */
+    private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization grant = existingOrNew(groupId, resource, resourceId);
+        Authorization wanted = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        wanted.setResource(resource);
+        wanted.setPermissions(permissions);
+        boolean same = grant.getId() != null && Stream.of(Permissions.values(), HistoricTaskPermissions.values(),
+                        HistoricProcessInstancePermissions.values()).flatMap(Stream::of)
+                .allMatch(p -> grant.isPermissionGranted(p) == wanted.isPermissionGranted(p));
+        if (!same) {
+            grant.setPermissions(permissions);
+            authorizations.saveAuthorization(grant);
+        }
+    }
+
+    private Authorization existingOrNew(String groupId, Resource resource, String resourceId) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        grant.setGroupId(groupId);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        return grant;
     }
 
     private Filter filter(String name, int priority, TaskQuery query) {

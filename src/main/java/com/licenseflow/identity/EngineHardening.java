@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * a mitigation the README's "Production checklist" names:
  * <ul>
  *   <li>expressions reach only the {@code @ProcessBean} beans, never the whole application context;</li>
+ *   <li>a refusal by LicenseFlow inside an engine command keeps its own status at the engine's REST
+ *       doors ({@link EngineRefusals});</li>
  *   <li>no query expression is evaluated but the two LicenseFlow's Tasklist filters use
  *       ({@link QueryExpressionGuard});</li>
  *   <li>variable values are deserialized only into allowed types; Java serialization stays off;</li>
@@ -37,13 +39,13 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setExpressionManager(new SpringExpressionManager(context, new ProcessBeans(context)));
 
-        // One guard per interceptor chain: an interceptor knows the next one in its chain.
+        // One instance per interceptor chain: an interceptor knows the next one in its chain.
         configuration.setCustomPreCommandInterceptorsTxRequired(with(
                 configuration.getCustomPreCommandInterceptorsTxRequired(),
-                new QueryExpressionGuard(configuration::getFilterService)));
+                new EngineRefusals(), new QueryExpressionGuard(configuration::getFilterService)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
-                new QueryExpressionGuard(configuration::getFilterService)));
+                new EngineRefusals(), new QueryExpressionGuard(configuration::getFilterService)));
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setEnableExpressionsInStoredQueries(true);
 
@@ -55,9 +57,11 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     }
 
-    private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
-        List<CommandInterceptor> all = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-        all.add(0, added);
+    private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor... added) {
+        List<CommandInterceptor> all = new ArrayList<>(List.of(added));
+        if (existing != null) {
+            all.addAll(existing);
+        }
         return all;
     }
 }

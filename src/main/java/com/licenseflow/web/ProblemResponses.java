@@ -2,17 +2,25 @@ package com.licenseflow.web;
 
 import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns refusals into RFC 7807 problem details carrying the domain's message. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses {
 
     @ExceptionHandler(LicenseRuleViolation.class)
@@ -45,13 +53,29 @@ public class ProblemResponses {
                 "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".");
     }
 
+    /**
+     * A body that does not fit: not JSON, or a value of the wrong kind ({@code "seats": 1.5} is not a
+     * whole number and is refused, never rounded). Nothing was changed.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+            Class<?> type = mismatch.getTargetType();
+            String wanted = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    ? "a whole number" : type != null && type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
+                    : "a value of another kind";
+            String given = mismatch instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : "The value";
+            return refused(Rule.INVALID_INPUT.violation(given + " is not " + wanted + " (" + field + "). Nothing was "
+                    + "changed."));
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON. Nothing "
+                + "was changed.");
+    }
+
     static HttpStatus status(Rule rule) {
-        return switch (rule.refusal()) {
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
+        return HttpStatus.valueOf(rule.refusal().httpStatus());
     }
 
     private static String title(Rule rule) {

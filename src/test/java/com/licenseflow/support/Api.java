@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /** A small HTTP client for the tests: real requests against the running application. */
@@ -54,19 +55,28 @@ public class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String authorization;
+    private final Map<String, String> headers;
 
-    private Api(String base, String authorization) {
+    private Api(String base, String authorization, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     public static Api at(int port) {
-        return new Api("http://localhost:" + port, null);
+        return new Api("http://localhost:" + port, null, Map.of());
     }
 
     public Api as(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(base, "Basic " + token);
+        return new Api(base, "Basic " + token, headers);
+    }
+
+    /** The same caller sending one more header on every request (say, a browser's Origin). */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, authorization, Map.copyOf(more));
     }
 
     /** Demo and fixture users have their id as password. */
@@ -104,6 +114,7 @@ public class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());

@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.class)
-@Import({Fixtures.class, ProcessDriver.class})
+@Import({Fixtures.class, ProcessDriver.class, EngineState.class})
 @ExtendWith(TestDatabase.class)
 @Tag("database")
 public @interface IntegrationTest {

@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar, started once per test JVM the way a user starts it ({@code java -jar}), with
- * demo data on an in-memory database. Used by the tests that must see what a user sees.
+ * The packaged jar, started the way a user starts it ({@code java -jar}). {@link #get()} is the one
+ * shared by the tests that must see what a user sees (demo data on an in-memory database);
+ * {@link #start} starts another with its own arguments and environment, for the tests that start,
+ * stop and kill it.
  */
 public final class PackagedApplication {
 
@@ -30,10 +34,36 @@ public final class PackagedApplication {
 
     public static synchronized PackagedApplication get() {
         if (running == null) {
-            running = start();
+            running = start("packaged-application", List.of("--spring.datasource.url=jdbc:h2:mem:packaged;DB_CLOSE_DELAY=-1",
+                    "--licenseflow.demo.enabled=true"), Map.of());
+            running.awaitReady("Demo data seeded");
             Runtime.getRuntime().addShutdownHook(new Thread(running.process::destroy));
         }
         return running;
+    }
+
+    /** Starts the jar on a free port with {@code arguments} and {@code environment}; its log goes to target/{name}.log. */
+    public static PackagedApplication start(String name, List<String> arguments, Map<String, String> environment) {
+        File jar = new File("target/licenseflow.jar");
+        if (!jar.exists()) {
+            throw new IllegalStateException("target/licenseflow.jar is missing: run mvn verify (it packages first)");
+        }
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = Path.of("target", name + ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-jar", jar.getPath(), "--server.port=" + port,
+                    "--licenseflow.mail.embedded-server.port=0"));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return new PackagedApplication(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the packaged jar", e);
+        }
     }
 
     public String baseUrl() {
@@ -44,54 +74,69 @@ public final class PackagedApplication {
         return Api.at(port);
     }
 
-    private static PackagedApplication start() {
-        File jar = new File("target/licenseflow.jar");
-        if (!jar.exists()) {
-            throw new IllegalStateException("target/licenseflow.jar is missing: run mvn verify (it packages first)");
-        }
+    public String log() {
         try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path log = Path.of("target", "packaged-application.log");
-            Process process = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.getPath(),
-                    "--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:packaged;DB_CLOSE_DELAY=-1",
-                    "--licenseflow.demo.enabled=true", "--licenseflow.mail.embedded-server.port=0"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            PackagedApplication application = new PackagedApplication(process, port, log);
-            application.awaitStarted();
-            return application;
+            return Files.readString(log);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the packaged jar", e);
+            throw new IllegalStateException(e);
         }
     }
 
-    private void awaitStarted() throws IOException {
+    /** Waits until the log shows {@code line} and the application answers HTTP; fails if it stops first. */
+    public PackagedApplication awaitReady(String line) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The jar stopped:\n" + Files.readString(log));
+                throw new IllegalStateException("The jar stopped:\n" + log());
             }
-            if (Files.readString(log).contains("Demo data seeded") && answers()) {
-                return;
+            if (log().contains(line) && answers()) {
+                return this;
             }
-            try {
-                // Waits on the starting process itself; returns at once if it dies.
-                process.waitFor(250, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            waitForProcess(250);
         }
         process.destroy();
-        throw new IllegalStateException("The jar did not start within 2 minutes:\n" + Files.readString(log));
+        throw new IllegalStateException("The jar did not start within 2 minutes:\n" + log());
+    }
+
+    /** Waits until the application stops by itself (say, refusing to start) and returns its exit code. */
+    public int awaitExit() {
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The jar did not stop within 2 minutes:\n" + log());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops it as an orchestrator would (SIGTERM) and waits until it has. */
+    public void stop() {
+        process.destroy();
+        awaitExit();
+    }
+
+    /** Kills it like a crash, an OOM kill or kill -9: no shutdown hooks, nothing flushed on the way out. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    private void waitForProcess(long millis) {
+        try {
+            // Waits on the process itself: returns at once if it dies.
+            process.waitFor(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean answers() {
         try {
-            return api().get("/engine-rest/engine").status() == 200;
+            return api().get("/api/me").status() == 401;
         } catch (IllegalStateException notYet) {
             return false;
         }

@@ -140,6 +140,11 @@ public class ProcessDriver {
     public String shownInForm(String userId, String processInstanceId, String activity, String field) {
         String taskId = task(processInstanceId, activity).getId();
         Object value = as(userId, () -> engine.getFormService().getTaskFormVariables(taskId)).get(field);
-        return value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value);
+        return asRead(value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value));
+    }
+
+    /** Text meant for a form's text view as a person reads it: without the escapes that keep it from being markup. */
+    public static String asRead(Object text) {
+        return String.valueOf(text).replaceAll("\\\\(\\p{Punct})", "$1");
     }
 }

@@ -23,7 +23,7 @@ public class TestDatabase implements ActiveProfilesResolver, ExecutionCondition 
 
     @Override
     public String[] resolve(Class<?> testClass) {
-        return onPostgres() ? new String[] {"test", "postgres"} : new String[] {"test"};
+        return onPostgres() ? new String[] {"test", "postgres", "postgres-test"} : new String[] {"test"};
     }
 
     @Override

@@ -24,6 +24,8 @@ import com.licenseflow.domain.request.UserOutcome;
 import com.licenseflow.domain.settings.TenantSettings;
 import com.licenseflow.domain.settings.TenantSettingsService;
 import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.request.LicenseRequestReview;
+import com.licenseflow.domain.request.ReviewDecision;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
 import com.licenseflow.support.Fixtures;
@@ -41,6 +43,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +59,8 @@ class LicenseRequestProcessTest {
     static final String RESOLVE_SHORTAGE = "Activity_ResolveSeatShortage";
     static final String NOTIFY_OUTCOME = "Activity_NotifyRequestOutcome";
 
+    @Autowired
+    LicenseRequestReview review;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -252,9 +257,17 @@ class LicenseRequestProcessTest {
         DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
         ProcessInstance pi = request(requester, product.name());
 
-        refusedAndStillWaiting(fixtures, pi, REVIEW, () -> driver.complete(licenseAdmin.id(), driver.task(pi.getId(), REVIEW),
-                approval(List.of(requester.id()), product.id(), allPlans(product), null)),
-                Rule.ADMIN_ROLE_REQUIRED, "review license requests", "Global administrator");
+        String before = fixtures.snapshot();
+        // Not a candidate, so the engine refuses before the domain is asked (which would refuse too).
+        assertThatThrownBy(() -> driver.complete(licenseAdmin.id(), driver.task(pi.getId(), REVIEW),
+                approval(List.of(requester.id()), product.id(), allPlans(product), null)))
+                .isInstanceOf(AuthorizationException.class).hasMessageContaining("TASK_WORK");
+        BpmnAwareTests.assertThat(pi).isWaitingAt(REVIEW);
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+        assertThatThrownBy(() -> review.approve(ChangeContext.byProcess(licenseAdmin.asActor(), "test", pi.getId()),
+                requestOf(pi).id(), new ReviewDecision(true, null, null, null, null, false), null))
+                .isInstanceOfSatisfying(LicenseRuleViolation.class, v -> assertThat(v.rule())
+                        .isEqualTo(Rule.ADMIN_ROLE_REQUIRED)).hasMessageContaining("Global administrator");
     }
 
     @Test
@@ -288,7 +301,7 @@ class LicenseRequestProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE_SHORTAGE);
         assertThat(fixtures.holders(small)).as("nothing assigned while short").isEmpty();
-        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "shortageMessage").toString())
+        assertThat(ProcessDriver.asRead(engine.getRuntimeService().getVariable(pi.getId(), "shortageMessage")))
                 .contains("2 users need one", "only 1 is available");
 
         driver.complete(approver.id(), driver.task(pi.getId(), RESOLVE_SHORTAGE),

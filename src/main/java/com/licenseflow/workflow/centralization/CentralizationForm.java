@@ -7,6 +7,7 @@ import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.domain.directory.DirectoryRepository;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.forms.FormText;
 import com.licenseflow.workflow.ProcessBean;
 import java.util.List;
 import java.util.Map;
@@ -47,31 +48,31 @@ public class CentralizationForm {
         String shown = purchases.stream().limit(PURCHASES_SHOWN).map(p -> "subscription " + p.subscriptionId() + " of "
                         + name(purchasers.get(p.purchaserId()), p.purchaserId()) + " (" + p.usersFound() + " users)")
                 .collect(Collectors.joining("; "));
-        return plan.product().name() + ": " + purchases.size() + " self-service "
+        return FormText.plain(plan.product().name() + ": " + purchases.size() + " self-service "
                 + (purchases.size() == 1 ? "subscription" : "subscriptions") + " of " + purchasers.size()
                 + (purchasers.size() == 1 ? " purchaser" : " purchasers") + " license " + plan.usersFound() + " users: "
                 + shown + (purchases.size() > PURCHASES_SHOWN ? " and " + (purchases.size() - PURCHASES_SHOWN)
-                + " more (GET /api/self-service/products/" + plan.product().id() + "/licensees lists them all)." : ".");
+                + " more (GET /api/self-service/products/" + plan.product().id() + "/licensees lists them all)." : "."));
     }
 
     public String seatSummary(DelegateExecution execution) {
         CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
-        return plan.seatsNeeded() + " users need a central seat"
+        return FormText.plain(plan.seatsNeeded() + " users need a central seat"
                 + (plan.usersFound() > plan.seatsNeeded() ? " (" + (plan.usersFound() - plan.seatsNeeded())
                 + " already hold a central license and are skipped)" : "") + ". "
                 + (plan.centralOptions().isEmpty() ? "There is no active central subscription of " + plan.product().name()
                 + ": buy one first, then plan again, or call the campaign off."
                 : "Central subscriptions: " + plan.centralOptions().stream().map(CentralOption::label)
-                .collect(Collectors.joining("; ")) + ".");
+                .collect(Collectors.joining("; ")) + "."));
     }
 
     public String savingsSummary(DelegateExecution execution) {
         CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
-        return "The self-service purchases cost " + plan.selfServiceYearlyCost() + " a year. "
+        return FormText.plain("The self-service purchases cost " + plan.selfServiceYearlyCost() + " a year. "
                 + plan.centralOptions().stream().map(o -> "On subscription " + o.subscription().id()
                         + " the same users cost " + o.yearlyCost() + " a year: savings "
                         + plan.selfServiceYearlyCost().subtract(o.yearlyCost()) + " a year.")
-                .collect(Collectors.joining(" "));
+                .collect(Collectors.joining(" ")));
     }
 
     public List<Map<String, String>> centralOptions(DelegateExecution execution) {

@@ -19,6 +19,7 @@ import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.forms.FormText;
 import com.licenseflow.workflow.ProcessBean;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public class PurchaseBranchSteps {
             CampaignSubscription waiting = cancellations.requireLive(id, subscriptionId);
             Subscription s = subscriptions.require(subscriptionId);
             DirectoryUser purchaser = directory.find(s.purchaserId()).orElse(null);
-            task.setVariable(PURCHASE_SUMMARY, "Self-service subscription " + subscriptionId + " of "
+            task.setVariable(PURCHASE_SUMMARY, FormText.plain("Self-service subscription " + subscriptionId + " of "
                     + (purchaser == null ? s.purchaserId() : purchaser.displayName() + " <" + purchaser.email() + ">")
                     + " is still " + s.status() + " (" + s.quantity() + " seats, " + s.assignedSeats() + " still "
                     + "assigned, " + s.pricePerSeat() + " per seat per month). Its purchaser was asked on "
@@ -68,7 +69,7 @@ public class PurchaseBranchSteps {
                     + LocalDate.ofInstant(waiting.deadline(), clock.getZone()) + " and reminded " + waiting.reminders()
                     + " times. Taking it over cancels it " + (s.cancellationWindowEndsOn().isBefore(LocalDate.now(clock))
                     ? "at the end of its term on " + s.expiresOn() + " (its cancellation window ended on "
-                    + s.cancellationWindowEndsOn() + ")" : "at once (its cancellation window is open)") + ".");
+                    + s.cancellationWindowEndsOn() + ")" : "at once (its cancellation window is open)") + "."));
             task.setVariable(EXTEND_BY_DAYS, DEFAULT_EXTENSION_DAYS);
         };
     }

@@ -17,6 +17,7 @@ import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
 import com.licenseflow.workflow.UntrustedProcessInput;
+import com.licenseflow.workflow.forms.FormText;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -70,7 +71,7 @@ public class ApproveLicenseRequestDelegate implements JavaDelegate {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {
                 throw violation;
             }
-            execution.setVariable(SHORTAGE_MESSAGE, violation.getMessage());
+            execution.setVariable(SHORTAGE_MESSAGE, FormText.plain(violation.getMessage()));
             throw new BpmnError(SEAT_SHORTAGE, violation.getMessage());
         }
     }

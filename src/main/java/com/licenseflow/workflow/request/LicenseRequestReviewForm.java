@@ -7,6 +7,7 @@ import com.licenseflow.domain.request.RequestedUser;
 import com.licenseflow.domain.request.ServingProduct;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.forms.FormText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,10 +38,15 @@ public class LicenseRequestReviewForm {
 
     public String summary(DelegateExecution execution) {
         LicenseRequest request = requests.of(execution);
-        return request.requesterName() + " (" + request.requesterId() + ") asked on "
+        return FormText.plain(request.requesterName() + " (" + request.requesterId() + ") asked on "
                 + DATE.format(request.requestedAt().atZone(ZoneId.systemDefault())) + " for " + request.productName()
-                + " for " + request.users().size() + (request.users().size() == 1 ? " user" : " users") + ". "
-                + "Justification: " + (request.justification() == null ? "(none given)" : request.justification());
+                + " for " + request.users().size() + (request.users().size() == 1 ? " user" : " users") + ".");
+    }
+
+    /** What the requester wrote, shown in a read-only text box: as typed, never as a link or markup. */
+    public String justification(DelegateExecution execution) {
+        String justification = requests.of(execution).justification();
+        return justification == null || justification.isBlank() ? "(none given)" : justification;
     }
 
     public List<Map<String, String>> userOptions(DelegateExecution execution) {

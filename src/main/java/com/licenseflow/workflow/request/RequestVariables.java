@@ -16,6 +16,7 @@ public final class RequestVariables {
     public static final String LICENSE_REQUEST_ID = "licenseRequestId";
     // review form
     public static final String REVIEW_SUMMARY = "reviewSummary";
+    public static final String REQUEST_JUSTIFICATION = "requestJustification";
     public static final String REQUESTED_USER_OPTIONS = "requestedUserOptions";
     public static final String APPROVED_USER_IDS = "approvedUserIds";
     public static final String PRODUCT_OPTIONS = "productOptions";

@@ -11,6 +11,7 @@ import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
+import com.licenseflow.workflow.forms.FormText;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -49,7 +50,7 @@ public class ReserveTakeoverSeatsDelegate implements JavaDelegate {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {
                 throw violation;
             }
-            execution.setVariable(SHORTAGE_MESSAGE, violation.getMessage());
+            execution.setVariable(SHORTAGE_MESSAGE, FormText.plain(violation.getMessage()));
             execution.setVariable(SEATS_TO_ADD, move.seatsMissing(takeoverId, target));
             throw new BpmnError(TARGET_SEAT_SHORTAGE, violation.getMessage());
         }

@@ -6,6 +6,7 @@ import com.licenseflow.domain.takeover.TakeoverCancellation;
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.domain.takeover.TakeoverSubject;
 import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.forms.FormText;
 import com.licenseflow.workflow.ProcessBean;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,15 @@ public class TakeoverForm {
     public String summary(DelegateExecution execution) {
         TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
-        return subject.productName() + ", self-service subscription " + s.id()
+        return FormText.plain(subject.productName() + ", self-service subscription " + s.id()
                 + (subject.purchaser() == null ? "" : " bought by " + subject.purchaser().displayName() + " <"
                 + subject.purchaser().email() + ">") + " on " + s.termStart() + ": " + s.quantity() + " seats, "
                 + s.assignedSeats() + " assigned, " + s.pricePerSeat() + " per seat per month, "
-                + (s.recurringBilling() ? "renews" : "ends") + " on " + s.expiresOn() + ", status " + s.status() + ".";
+                + (s.recurringBilling() ? "renews" : "ends") + " on " + s.expiresOn() + ", status " + s.status() + ".");
     }
 
     public String licensedUsers(DelegateExecution execution) {
-        return usersText(takeovers.subject(steps.takeoverId(execution), USERS_SHOWN));
+        return FormText.plain(usersText(takeovers.subject(steps.takeoverId(execution), USERS_SHOWN)));
     }
 
     public List<Map<String, String>> targetOptions(DelegateExecution execution) {
@@ -60,13 +61,13 @@ public class TakeoverForm {
     public String cancellationSummary(DelegateExecution execution) {
         TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
-        return cancellation.withinWindow(s)
+        return FormText.plain(cancellation.withinWindow(s)
                 ? "The cancellation window is open until " + s.cancellationWindowEndsOn() + ": cancelling now removes the "
                 + "licenses of all " + subject.licensedUsers() + " users at once (their mailbox data is kept 30 days) "
                 + "and the subscription becomes Deleted."
                 : "The cancellation window ended on " + s.cancellationWindowEndsOn() + ": cancelling switches recurring "
                 + "billing off, and the subscription ends at the end of its term on " + s.expiresOn() + ", when its "
-                + subject.licensedUsers() + " users lose access.";
+                + subject.licensedUsers() + " users lose access.");
     }
 
     private static String usersText(TakeoverSubject subject) {
