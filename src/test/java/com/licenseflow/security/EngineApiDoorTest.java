@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,6 +133,17 @@ class EngineApiDoorTest extends AttackTest {
         assertThat(refused.body()).doesNotContain(System.getProperty("user.dir"));
         refusedAndUnchanged(() -> tasklist(employee).engine("POST", "/process-definition/key/license-request/submit-form",
                 objectVariable), 400, "Object variables are not accepted");
+
+        // And the engine itself turns only allowed types into objects, whoever stored the value.
+        assertThat(engine.getProcessEngineConfiguration().isDeserializationTypeValidationEnabled()).isTrue();
+        runtime.setVariable(request.getId(), "smuggled", Variables.serializedObjectValue("{\"path\":\"/etc\"}")
+                .objectTypeName("java.io.File").serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        try {
+            assertThatThrownBy(() -> runtime.getVariableTyped(request.getId(), "smuggled", true))
+                    .rootCause().hasMessageContaining("not whitelisted for deserialization: [java.io.File]");
+        } finally {
+            runtime.removeVariable(request.getId(), "smuggled");
+        }
     }
 
     @Test
