@@ -3,6 +3,7 @@ package com.licenseflow.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licenseflow.domain.Rule;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -77,13 +78,11 @@ public final class FormValues {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
         try {
-            return Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw Rule.INVALID_INPUT.violation("'" + value + "' is not a number (" + name + ").");
+            // A fraction is refused, never rounded: 1.5 seats is not one seat.
+            return new BigDecimal(value.toString().trim()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw Rule.INVALID_INPUT.violation("'" + value + "' is not a whole number (" + name + ").");
         }
     }
 
