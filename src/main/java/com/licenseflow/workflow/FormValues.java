@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 
 /**
  * Reads and writes process variables the way Camunda Forms in Tasklist exchange them: lists
@@ -44,9 +47,32 @@ public final class FormValues {
         return option;
     }
 
-    /** A list from a JSON array, a Java collection, or a string separated by commas, semicolons or white space. */
+    /**
+     * A list from a JSON array, a Java collection, or a string separated by commas, semicolons or
+     * white space. A JSON variable is read as its text, never turned into a Spin object: a Spin
+     * object stays cached in the instance, and Tasklist, opening a form in the same moment, would get
+     * it as a Java bean it cannot read ("[object Object] is not valid JSON").
+     */
     public static List<String> strings(VariableScope scope, String name) {
+        TypedValue typed = scope.getVariableTyped(name, false);
+        if (typed instanceof SerializableValue serializable && !serializable.isDeserialized()
+                && (SpinValueType.JSON.equals(typed.getType())
+                || SerializationDataFormats.JSON.getName().equals(serializable.getSerializationDataFormat()))) {
+            return strings(parse(serializable.getValueSerialized()));
+        }
         return strings(scope.getVariable(name));
+    }
+
+    private static Object parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            Object value = JSON.readValue(json, Object.class);
+            return value instanceof String text ? List.of(text) : value;
+        } catch (JsonProcessingException notJson) {
+            return json;
+        }
     }
 
     /** The same for a value at hand, e.g. one passed to a form's expression. */
@@ -72,8 +98,12 @@ public final class FormValues {
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
     }
 
-    /** A whole number from a number or a numeric string; null when absent or blank. */
-    public static Long optionalLong(VariableScope scope, String name) {
+    /**
+     * A whole number from a number or a numeric string; null when absent or blank.
+     *
+     * @param what what the number is, in words, for the refusal ("the seats to buy")
+     */
+    public static Long optionalLong(VariableScope scope, String name, String what) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -82,12 +112,13 @@ public final class FormValues {
             // A fraction is refused, never rounded: 1.5 seats is not one seat.
             return new BigDecimal(value.toString().trim()).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw Rule.INVALID_INPUT.violation("'" + value + "' is not a whole number (" + name + ").");
+            throw Rule.INVALID_INPUT.violation("'" + value + "' is not a whole number; enter a whole number for "
+                    + what + ".");
         }
     }
 
     public static long requiredLong(VariableScope scope, String name, String what) {
-        Long value = optionalLong(scope, name);
+        Long value = optionalLong(scope, name, what);
         if (value == null) {
             throw Rule.INVALID_INPUT.violation("Choose " + what + ".");
         }

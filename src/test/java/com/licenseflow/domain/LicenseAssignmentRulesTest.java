@@ -191,7 +191,7 @@ class LicenseAssignmentRulesTest {
     void aUserWithoutUsageLocationCannotBeLicensed() {
         DirectoryUser nowhere = fixtures.user("nowhere", UserType.MEMBER, null);
         refusedWithoutChange(() -> service.assign(by(licenseAdmin), AssignLicenses.of(product.id(), List.of(nowhere.id()))),
-                Rule.NO_USAGE_LOCATION, "has no usage location", "Set it first");
+                Rule.NO_USAGE_LOCATION, "has no usage location", "Set their usage location");
     }
 
     @Test
@@ -203,7 +203,7 @@ class LicenseAssignmentRulesTest {
         var command = new AssignLicenses(product.id(), selfService, List.of(colleague), Set.of(), AssignmentMode.ADD);
 
         refusedWithoutChange(() -> service.assign(by(global), command), Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE,
-                "self-service purchase by " + purchaser.id(), "take the subscription over first");
+                "self-service purchase by " + purchaser.displayName(), "take the subscription over first");
 
         service.assign(by(purchaser.asActor()), command);
         assertThat(fixtures.holders(selfService)).containsExactly(colleague);

@@ -97,7 +97,7 @@ class CentralizationApiTest {
         assertThat(waiting.path("subscriptions").get(0).path("deadline").asText()).isNotBlank();
 
         refused(asBilling.post("/api/subscriptions/" + subscription + "/cancel", ""), 403, "NOT_THE_PURCHASER",
-                "Only the purchaser");
+                "Only the person who bought this");
         Api.Response cancelled = Api.at(port).as(purchaser.id()).post("/api/subscriptions/" + subscription + "/cancel",
                 "{\"reason\":\"Centralized\"}");
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
@@ -134,7 +134,7 @@ class CentralizationApiTest {
         long id = asBilling.post("/api/centralizations", "{\"product\":\"" + product.id() + "\"}").json().path("id")
                 .asLong();
         refused(Api.at(port).as(fixtures.admin(GLOBAL_ADMIN).id()).post("/api/centralizations",
-                "{\"product\":\"" + product.id() + "\"}"), 409, "CENTRALIZATION_RUNNING", "/api/centralizations/" + id);
+                "{\"product\":\"" + product.id() + "\"}"), 409, "CENTRALIZATION_RUNNING", "already being centralized");
         refused(asBilling.get("/api/centralizations/987654321"), 404, "UNKNOWN_CENTRALIZATION", "no centralization");
         refused(Api.at(port).as(purchaser.id()).get("/api/centralizations/" + id), 403, "ADMIN_ROLE_REQUIRED",
                 "follow centralizations");
@@ -146,7 +146,7 @@ class CentralizationApiTest {
         DirectoryUser other = fixtures.member();
 
         refused(Api.at(port).as(other.id()).post("/api/subscriptions/" + subscription + "/cancel", ""), 403,
-                "NOT_THE_PURCHASER", "Only the purchaser of subscription " + subscription);
+                "NOT_THE_PURCHASER", "Only the person who bought this");
         refused(Api.at(port).as(purchaser.id()).post("/api/subscriptions/987654321/cancel", ""), 404,
                 "UNKNOWN_SUBSCRIPTION", "no subscription 987654321");
         refused(Api.at(port).as(purchaser.id()).post("/api/subscriptions/" + central + "/cancel", ""), 409,
@@ -172,7 +172,7 @@ class CentralizationApiTest {
         assertThat(asBilling.post("/api/subscriptions/" + subscription + "/takeover", "").status()).isEqualTo(201);
 
         refused(Api.at(port).as(purchaser.id()).post("/api/subscriptions/" + subscription + "/cancel", ""), 409,
-                "TAKEOVER_RUNNING", "is taking over subscription " + subscription);
+                "TAKEOVER_RUNNING", "An administrator has been taking over this");
         assertThat(fixtures.subscription(subscription).status()).isEqualTo(SubscriptionStatus.ACTIVE);
     }
 }

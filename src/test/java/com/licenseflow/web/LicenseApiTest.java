@@ -150,7 +150,7 @@ class LicenseApiTest {
                 "{\"userIds\":[\"" + guest.id() + "\"]}"), 403, "GUEST_NEEDS_GLOBAL_ADMIN", "guest user");
         DirectoryUser nowhere = fixtures.user("nowhere", UserType.MEMBER, null);
         refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
-                "{\"userIds\":[\"" + nowhere.id() + "\"]}"), 409, "NO_USAGE_LOCATION", "PATCH /api/users/");
+                "{\"userIds\":[\"" + nowhere.id() + "\"]}"), 409, "NO_USAGE_LOCATION", "Set their usage location");
         long selfService = fixtures.selfService(product, employeeUser.id(), 2, LocalDate.now(clock), 7);
         refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
                         "{\"userIds\":[\"" + four.get(0) + "\"],\"subscriptionId\":" + selfService + "}"), 403,
@@ -217,7 +217,7 @@ class LicenseApiTest {
 
         refusedWithoutChange(() -> employee.post("/api/self-service/purchases",
                 "{\"productId\":\"" + product.id() + "\",\"quantity\":1}"), 403,
-                "SELF_SERVICE_PURCHASE_NOT_ALLOWED", "switched off self-service", "/api/license-requests");
+                "SELF_SERVICE_PURCHASE_NOT_ALLOWED", "switched off self-service", "Ask for a license instead");
         refusedWithoutChange(() -> employee.post("/api/self-service/purchases",
                 "{\"productId\":\"" + trialsOnly.id() + "\",\"quantity\":1}"), 403,
                 "SELF_SERVICE_PURCHASE_NOT_ALLOWED", "only allows trials");

@@ -300,7 +300,7 @@ class CentralizationProcessTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(
                 "billing-admins").includeAssignedTasks().count()).isEqualTo(1);
         assertThat(ProcessDriver.asRead(runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName("purchaseSummary")
-                .singleResult().getValue())).contains("subscription " + annas, anna.displayName(),
+                .singleResult().getValue())).contains("bought self-service by " + anna.displayName(),
                 "reminded 4 times", "cancels it at once");
         assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName("extendByDays")
                 .singleResult().getValue()).as("prefilled").isEqualTo(14);
@@ -514,7 +514,7 @@ class CentralizationProcessTest {
         bought(anna, annasUsers, 7);
         ProcessInstance first = start();
         assertRefused(fixtures.admin(BILLING_ADMIN), product.name(), Rule.CENTRALIZATION_RUNNING,
-                "already being centralized", "GET /api/centralizations/" + campaignOf(first));
+                "already being centralized", "Follow that campaign instead");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(instances + 1);
     }
 

@@ -14,13 +14,13 @@ class FormValuesTest {
 
     @Test
     void aWholeNumberIsReadFromANumberOrTextAndAFractionIsRefused() {
-        assertThat(FormValues.optionalLong(seats(3), "seats")).isEqualTo(3L);
-        assertThat(FormValues.optionalLong(seats("4"), "seats")).isEqualTo(4L);
-        assertThat(FormValues.optionalLong(seats(2.0), "seats")).isEqualTo(2L);
-        assertThat(FormValues.optionalLong(seats(" "), "seats")).isNull();
-        assertThatThrownBy(() -> FormValues.optionalLong(seats(1.5), "seats"))
+        assertThat(FormValues.optionalLong(seats(3), "seats", "the seats")).isEqualTo(3L);
+        assertThat(FormValues.optionalLong(seats("4"), "seats", "the seats")).isEqualTo(4L);
+        assertThat(FormValues.optionalLong(seats(2.0), "seats", "the seats")).isEqualTo(2L);
+        assertThat(FormValues.optionalLong(seats(" "), "seats", "the seats")).isNull();
+        assertThatThrownBy(() -> FormValues.optionalLong(seats(1.5), "seats", "the seats"))
                 .isInstanceOf(LicenseRuleViolation.class).hasMessageContaining("'1.5' is not a whole number");
-        assertThatThrownBy(() -> FormValues.optionalLong(seats("two"), "seats"))
+        assertThatThrownBy(() -> FormValues.optionalLong(seats("two"), "seats", "the seats"))
                 .isInstanceOf(LicenseRuleViolation.class);
     }
 

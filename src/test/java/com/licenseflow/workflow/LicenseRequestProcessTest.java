@@ -451,7 +451,7 @@ class LicenseRequestProcessTest {
         assertThatThrownBy(() -> request(requester, buyable.name()))
                 .isInstanceOfSatisfying(LicenseRuleViolation.class,
                         v -> assertThat(v.rule()).isEqualTo(Rule.SELF_SERVICE_AVAILABLE))
-                .hasMessageContaining("/api/self-service/purchases");
+                .hasMessageContaining("as a self-service purchase").hasMessageNotContaining("/api/");
     }
 
     @Test

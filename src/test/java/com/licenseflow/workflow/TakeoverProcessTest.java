@@ -9,6 +9,7 @@ import static com.licenseflow.support.Refusals.expectUntrusted;
 import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.assignment.AssignLicenses;
 import com.licenseflow.domain.assignment.LicenseAssignmentService;
 import com.licenseflow.domain.audit.ChangeContext;
@@ -173,7 +174,7 @@ class TakeoverProcessTest {
         Task choose = driver.task(pi.getId(), CHOOSE);
         assertThat(choose.getAssignee()).isEqualTo(admin.id());
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "takeoverSummary"))
-                .contains(product.name(), "self-service subscription " + source, purchaser.displayName());
+                .contains(product.name(), "bought self-service by " + purchaser.displayName());
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "licensedUsers")).startsWith("5 licensed users: ");
         assertThat(pi.getBusinessKey()).isEqualTo("subscription-" + source);
 
@@ -396,7 +397,7 @@ class TakeoverProcessTest {
         complete(pi, CHOOSE, Map.of("takeoverAction", "cancel"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(CONFIRM_CANCELLATION);
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CONFIRM_CANCELLATION, "cancellationSummary"))
-                .contains("cancellation window is open until " + LocalDate.now(clock).plusDays(5));
+                .contains("cancellation window is open until " + Words.day(LocalDate.now(clock).plusDays(5)));
 
         complete(pi, CONFIRM_CANCELLATION, Map.of("cancellationDecision", "cancel",
                 "cancellationReason", "TOO_EXPENSIVE", "cancellationConfirmed", true));
@@ -430,7 +431,7 @@ class TakeoverProcessTest {
         ProcessInstance pi = takeOver(source);
         complete(pi, CHOOSE, Map.of("takeoverAction", "cancel"));
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CONFIRM_CANCELLATION, "cancellationSummary"))
-                .contains("switches recurring billing off", "end of its term on " + expiresOn);
+                .contains("switches recurring billing off", "end of its term on " + Words.day(expiresOn));
 
         complete(pi, CONFIRM_CANCELLATION, Map.of("cancellationDecision", "cancel",
                 "cancellationReason", "NOT_NEEDED_ANYMORE", "cancellationConfirmed", true));
@@ -520,9 +521,9 @@ class TakeoverProcessTest {
         String before = fixtures.snapshot();
 
         expectRefusal(() -> takeOver(target), Rule.SUBSCRIPTION_NOT_SELF_SERVICE, "central subscription",
-                "kind=self-service");
+                "Only subscriptions users bought themselves");
         expectRefusal(() -> takeOver(deleted), Rule.SUBSCRIPTION_NOT_USABLE, "is Deleted");
-        expectRefusal(() -> takeOver(taken), Rule.TAKEOVER_RUNNING, "already being taken over by " + admin.id());
+        expectRefusal(() -> takeOver(taken), Rule.TAKEOVER_RUNNING, "already being taken over by " + admin.displayName());
         expectRefusal(() -> takeOver(999_999_999L), Rule.UNKNOWN_SUBSCRIPTION, "no subscription 999999999");
         expectUntrusted(() -> takeOver(admin, selfService, Map.of("takeoverAdminId", licenseAdmin.id())),
                 "in your own name");
@@ -572,7 +573,7 @@ class TakeoverProcessTest {
 
         expectRefusal(() -> assignments.assign(ChangeContext.byUser(purchaser.asActor(), "test"),
                         new AssignLicenses(product.id(), source, List.of(colleague.id()), null, null)),
-                Rule.TAKEOVER_RUNNING, "being taken over by the administrator " + admin.id());
+                Rule.TAKEOVER_RUNNING, "being taken over by " + admin.displayName());
         expectRefusal(() -> assignments.unassign(ChangeContext.byUser(purchaser.asActor(), "test"), product.id(),
                 List.of(users.get(1))), Rule.TAKEOVER_RUNNING, "cannot be changed until the takeover ends");
     }

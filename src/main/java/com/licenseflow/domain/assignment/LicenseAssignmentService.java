@@ -1,5 +1,6 @@
 package com.licenseflow.domain.assignment;
 
+import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
@@ -231,16 +232,25 @@ public class LicenseAssignmentService {
         if (actor.userId().equals(subscription.purchaserId())) {
             // Once an admin has taken control, the purchaser's changes would race the move or cancellation.
             takeovers.running(subscription.id()).ifPresent(takeover -> {
-                throw Rule.TAKEOVER_RUNNING.violation("Subscription " + subscription.id() + " is being taken over by "
-                        + "the administrator " + takeover.startedBy() + "; its licenses cannot be changed until the "
-                        + "takeover ends. Ask them about it.");
+                throw Rule.TAKEOVER_RUNNING.violation("Your " + catalog.require(subscription.productId()).name()
+                        + " subscription is being taken over by " + nameOf(takeover.startedBy()) + "; its licenses "
+                        + "cannot be changed until the takeover ends. Ask them about it.");
             });
             return;
         }
-        throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation("Subscription " + subscription.id()
-                + " is a self-service purchase by " + subscription.purchaserId() + ". Admins cannot assign or remove "
-                + "its licenses; take the subscription over first (POST /api/subscriptions/" + subscription.id()
-                + "/takeover), or ask the purchaser.");
+        String purchaser = nameOf(subscription.purchaserId());
+        throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation("This " + catalog.require(subscription.productId())
+                .name() + " subscription is a self-service purchase by " + purchaser + ". Administrators cannot assign "
+                + "or remove its licenses: take the subscription over first (in Tasklist: Start process, Take over a "
+                + "self-service subscription), or ask " + purchaser + ".");
+    }
+
+    private String nameOf(String userId) {
+        try {
+            return directory.require(userId).displayName();
+        } catch (LicenseRuleViolation unknown) {
+            return userId;
+        }
     }
 
     private void requireAssignable(Actor actor, DirectoryUser user) {
@@ -249,8 +259,8 @@ public class LicenseAssignmentService {
         }
         if (!user.hasUsageLocation()) {
             throw Rule.NO_USAGE_LOCATION.violation(user.label() + " has no usage location, and licenses can only "
-                    + "be assigned to users who have one. Set it first (PATCH /api/users/" + user.id()
-                    + " with a two-letter country code), then try again.");
+                    + "be assigned to users who have one. Set their usage location (the two-letter code of the country "
+                    + "they work in) first, then try again.");
         }
     }
 

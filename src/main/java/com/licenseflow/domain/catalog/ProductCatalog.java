@@ -29,7 +29,7 @@ public class ProductCatalog {
 
     public Product require(String productId) {
         return find(productId).orElseThrow(() -> Rule.UNKNOWN_PRODUCT.violation(
-                "There is no product '" + productId + "'. GET /api/licenses lists the products you can license."));
+                "There is no product '" + productId + "'."));
     }
 
     public List<Product> list() {

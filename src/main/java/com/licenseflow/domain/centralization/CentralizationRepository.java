@@ -44,7 +44,7 @@ public class CentralizationRepository {
 
     public Centralization require(long id) {
         return find(id).orElseThrow(() -> Rule.UNKNOWN_CENTRALIZATION.violation("There is no centralization " + id
-                + ". Start one with POST /api/centralizations."));
+                + "."));
     }
 
     public Optional<Centralization> ofProcessInstance(String processInstanceId) {

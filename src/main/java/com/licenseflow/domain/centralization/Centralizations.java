@@ -1,6 +1,7 @@
 package com.licenseflow.domain.centralization;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.AuditAction;
@@ -8,6 +9,8 @@ import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.subscription.SeatPurchaseService;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
@@ -51,11 +54,12 @@ public class Centralizations {
     private final ProductCatalog catalog;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final DirectoryRepository directory;
     private final Clock clock;
 
     public Centralizations(CentralizationRepository repository, CentralizationRows rows,
                            SubscriptionRepository subscriptions, SeatPurchaseService purchases, ProductCatalog catalog,
-                           AccessPolicy access, AuditTrail audit, Clock clock) {
+                           AccessPolicy access, AuditTrail audit, DirectoryRepository directory, Clock clock) {
         this.repository = repository;
         this.rows = rows;
         this.subscriptions = subscriptions;
@@ -63,6 +67,7 @@ public class Centralizations {
         this.catalog = catalog;
         this.access = access;
         this.audit = audit;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -77,7 +82,7 @@ public class Centralizations {
         if (liveSelfService(product.id()).isEmpty()) {
             throw Rule.NO_SELF_SERVICE_PURCHASES.violation("Nobody holds " + product.name() + " through a self-service "
                     + "purchase: there is nothing to centralize. Products bought self-service: " + boughtSelfService()
-                    + " (GET /api/self-service/products/{productId}/licensees shows who holds them).");
+                    + ".");
         }
         repository.running(product.id()).ifPresent(running -> {
             throw alreadyRunning(product, running);
@@ -94,8 +99,8 @@ public class Centralizations {
             id = repository.insertRunning(product.id(), context.processInstanceId(), context.actorId(),
                     Instant.now(clock));
         } catch (DuplicateKeyException raced) {
-            throw Rule.CENTRALIZATION_RUNNING.violation("Another admin started centralizing " + product.name()
-                    + " a moment ago. Follow that campaign instead (GET /api/centralizations).");
+            throw Rule.CENTRALIZATION_RUNNING.violation("Another administrator started centralizing " + product.name()
+                    + " a moment ago. Follow that campaign instead of starting another.");
         }
         int gathered = repository.gather(id, product.id());
         audit.record(context, AuditAction.CENTRALIZATION_STARTED, null, product.id(), null, context.actorId()
@@ -349,10 +354,10 @@ public class Centralizations {
         return names.isEmpty() ? "none" : names;
     }
 
-    private static RuntimeException alreadyRunning(Product product, Centralization running) {
+    private RuntimeException alreadyRunning(Product product, Centralization running) {
         return Rule.CENTRALIZATION_RUNNING.violation(product.name() + " is already being centralized by "
-                + running.startedBy() + " (centralization " + running.id() + ", since " + running.startedAt()
-                + ", process instance " + running.processInstanceId() + "). Follow it with GET /api/centralizations/"
-                + running.id() + " instead of starting another.");
+                + directory.find(running.startedBy()).map(DirectoryUser::displayName).orElse(running.startedBy())
+                + " (since " + Words.moment(running.startedAt(), clock.getZone()) + "). Follow that campaign instead "
+                + "of starting another.");
     }
 }

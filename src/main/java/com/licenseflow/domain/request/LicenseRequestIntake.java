@@ -66,8 +66,7 @@ public class LicenseRequestIntake {
         Product wanted = resolve(product);
         if (wanted.selfServicePolicy() == SelfServicePolicy.ENABLED) {
             throw Rule.SELF_SERVICE_AVAILABLE.violation("No request is needed: you can buy " + wanted.name()
-                    + " yourself as a self-service purchase (POST /api/self-service/purchases with productId "
-                    + wanted.id() + "), for yourself and colleagues.");
+                    + " yourself as a self-service purchase, for yourself and colleagues.");
         }
         List<String> others = colleagues == null ? List.of() : colleagues.stream()
                 .map(String::trim).filter(c -> !c.isEmpty())

@@ -1,6 +1,7 @@
 package com.licenseflow.domain.request;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.assignment.AssignLicenses;
 import com.licenseflow.domain.assignment.AssignmentMode;
@@ -72,8 +73,9 @@ public class LicenseRequestReview {
         }
         if (!decision.approve()) {
             if (!decision.denyConfirmed()) {
-                throw Rule.INVALID_INPUT.violation("Denying refuses the whole request for all " + request.users().size()
-                        + " users. Confirm that you want to deny it, or approve it for some of them.");
+                throw Rule.INVALID_INPUT.violation("Denying refuses the whole request" + (request.users().size() == 1
+                        ? "" : " for all " + Words.count(request.users().size(), "user", "users")) + ". Confirm that "
+                        + "you want to deny it, or approve it for some of them.");
             }
             return null;
         }

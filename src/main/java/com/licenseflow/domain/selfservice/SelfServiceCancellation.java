@@ -2,6 +2,7 @@ package com.licenseflow.domain.selfservice;
 
 import com.licenseflow.domain.Rows;
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.assignment.LicenseAssignment;
 import com.licenseflow.domain.audit.AuditAction;
 import com.licenseflow.domain.audit.AuditTrail;
@@ -53,22 +54,21 @@ public class SelfServiceCancellation {
         Subscription subscription = subscriptions.require(subscriptionId);
         String product = catalog.require(subscription.productId()).name();
         if (!subscription.isSelfService()) {
-            throw Rule.SUBSCRIPTION_NOT_SELF_SERVICE.violation("Subscription " + subscriptionId + " (" + product
-                    + ") is a central subscription; only self-service purchases are cancelled by their purchaser.");
+            throw Rule.SUBSCRIPTION_NOT_SELF_SERVICE.violation("This " + product + " subscription is a central "
+                    + "subscription; only self-service purchases are cancelled by their purchaser.");
         }
         if (!subscription.purchaserId().equals(context.actorId())) {
-            throw Rule.NOT_THE_PURCHASER.violation("Only the purchaser of subscription " + subscriptionId + " ("
-                    + subscription.purchaserId() + ") can cancel it; " + context.actorId() + " cannot. Admins take "
-                    + "it over instead (POST /api/subscriptions/" + subscriptionId + "/takeover).");
+            throw Rule.NOT_THE_PURCHASER.violation("Only the person who bought this " + product + " subscription can "
+                    + "cancel it. An administrator can take it over instead.");
         }
         if (subscription.status() == SubscriptionStatus.DELETED) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("Subscription " + subscriptionId + " (" + product
-                    + ") is already cancelled (Deleted).");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("This " + product + " subscription is already cancelled "
+                    + "(Deleted).");
         }
         takeovers.running(subscriptionId).ifPresent(running -> {
-            throw Rule.TAKEOVER_RUNNING.violation("An admin (" + running.startedBy() + ") is taking over subscription "
-                    + subscriptionId + " since " + running.startedAt() + "; it can no longer be changed by its "
-                    + "purchaser. Follow it with GET /api/subscriptions/" + subscriptionId + "/takeover.");
+            throw Rule.TAKEOVER_RUNNING.violation("An administrator has been taking over this " + product
+                    + " subscription since " + Words.moment(running.startedAt(), clock.getZone()) + ", so it can no "
+                    + "longer be changed by its purchaser.");
         });
         Instant now = Instant.now(clock);
         LocalDate keptUntil = LocalDate.now(clock).plusDays(LicenseAssignment.MAILBOX_DATA_KEPT_DAYS);

@@ -93,8 +93,8 @@ public class SelfServicePurchaseService {
         SelfServicePolicy policy = product.selfServicePolicy();
         if (policy == SelfServicePolicy.DISABLED) {
             throw Rule.SELF_SERVICE_PURCHASE_NOT_ALLOWED.violation("Your organisation has switched off self-service "
-                    + "purchases of " + product.name() + ". Request a license instead (POST /api/license-requests); "
-                    + "an admin will decide.");
+                    + "purchases of " + product.name() + ". Ask for a license instead (in Tasklist: Start process, "
+                    + "License request approval); an administrator will decide.");
         }
         if (policy == SelfServicePolicy.ONLY_TRIALS_WITHOUT_PAYMENT_METHOD && !trial) {
             throw Rule.SELF_SERVICE_PURCHASE_NOT_ALLOWED.violation("Your organisation only allows trials of "

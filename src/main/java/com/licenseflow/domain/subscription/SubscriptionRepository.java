@@ -27,7 +27,7 @@ public class SubscriptionRepository {
 
     public Subscription require(long id) {
         return find(id).orElseThrow(() -> Rule.UNKNOWN_SUBSCRIPTION.violation(
-                "There is no subscription " + id + ". GET /api/subscriptions lists them."));
+                "There is no subscription " + id + "."));
     }
 
     /** Filter values left null are not filtered on. */

@@ -33,7 +33,6 @@ public enum CancellationReason {
                 .findFirst()
                 .orElseThrow(() -> Rule.INVALID_INPUT.violation((wanted.isEmpty() ? "Pick a cancellation reason."
                         : "'" + wanted + "' is not a cancellation reason.") + " Choose one of: "
-                        + Arrays.stream(values()).map(r -> r.name() + " (" + r.label + ")")
-                        .collect(Collectors.joining(", ")) + "."));
+                        + Arrays.stream(values()).map(r -> r.label).collect(Collectors.joining(", ")) + "."));
     }
 }

@@ -1,6 +1,7 @@
 package com.licenseflow.domain.takeover;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.AuditAction;
@@ -8,6 +9,7 @@ import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.directory.DirectoryRepository;
+import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
@@ -59,13 +61,13 @@ public class SubscriptionTakeovers {
         Subscription subscription = subscriptions.require(subscriptionId);
         String product = catalog.require(subscription.productId()).name();
         if (!subscription.isSelfService()) {
-            throw Rule.SUBSCRIPTION_NOT_SELF_SERVICE.violation("Subscription " + subscriptionId + " (" + product
-                    + ") is a central subscription: admins manage it directly, there is nothing to take over. "
-                    + "GET /api/subscriptions?kind=self-service lists the subscriptions that can be taken over.");
+            throw Rule.SUBSCRIPTION_NOT_SELF_SERVICE.violation("This " + product + " subscription is a central "
+                    + "subscription: administrators manage it directly, there is nothing to take over. Only "
+                    + "subscriptions users bought themselves (self-service) can be taken over.");
         }
         if (subscription.status() == SubscriptionStatus.DELETED) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("Subscription " + subscriptionId + " (" + product + ", bought by "
-                    + subscription.purchaserId() + ") is Deleted; there is nothing left to take over.");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("The " + product + " subscription " + nameOf(subscription
+                    .purchaserId()) + " bought is Deleted; there is nothing left to take over.");
         }
         takeovers.running(subscriptionId).ifPresent(running -> {
             throw alreadyRunning(subscription, running);
@@ -82,8 +84,8 @@ public class SubscriptionTakeovers {
             id = takeovers.insertRunning(subscriptionId, context.processInstanceId(), context.actorId(),
                     Instant.now(clock));
         } catch (DuplicateKeyException raced) {
-            throw Rule.TAKEOVER_RUNNING.violation("Another admin started taking over subscription " + subscriptionId
-                    + " a moment ago. Follow it with GET /api/subscriptions/" + subscriptionId + "/takeover.");
+            throw Rule.TAKEOVER_RUNNING.violation("Another administrator started taking over this subscription a "
+                    + "moment ago.");
         }
         audit.record(context, AuditAction.TAKEOVER_STARTED, subscription.purchaserId(), subscription.productId(),
                 subscriptionId, context.actorId() + " took over self-service subscription " + subscriptionId + " of "
@@ -156,8 +158,7 @@ public class SubscriptionTakeovers {
         access.requireAnyAdmin(actor, "follow subscription takeovers");
         subscriptions.require(subscriptionId);
         return takeovers.latest(subscriptionId).orElseThrow(() -> Rule.UNKNOWN_TAKEOVER.violation("Subscription "
-                + subscriptionId + " has never been taken over. Start with POST /api/subscriptions/" + subscriptionId
-                + "/takeover."));
+                + subscriptionId + " has never been taken over."));
     }
 
     /** The takeover's subscription, product, purchaser and a count and sample of its users. */
@@ -192,10 +193,14 @@ public class SubscriptionTakeovers {
                 subscription.id(), "Takeover of subscription " + subscription.id() + " " + what);
     }
 
-    private static RuntimeException alreadyRunning(Subscription subscription, Takeover running) {
-        return Rule.TAKEOVER_RUNNING.violation("Subscription " + subscription.id() + " is already being taken over by "
-                + running.startedBy() + " (since " + running.startedAt() + ", process instance "
-                + running.processInstanceId() + "). Wait for that takeover to finish; follow it with GET "
-                + "/api/subscriptions/" + subscription.id() + "/takeover.");
+    private RuntimeException alreadyRunning(Subscription subscription, Takeover running) {
+        return Rule.TAKEOVER_RUNNING.violation("The " + catalog.require(subscription.productId()).name()
+                + " subscription " + nameOf(subscription.purchaserId()) + " bought is already being taken over by "
+                + nameOf(running.startedBy()) + " (since " + Words.moment(running.startedAt(), clock.getZone())
+                + "). Wait for that takeover to finish.");
+    }
+
+    private String nameOf(String userId) {
+        return directory.find(userId).map(DirectoryUser::displayName).orElse(userId);
     }
 }

@@ -52,7 +52,7 @@ public class ApplyCentralizationPlanDelegate implements JavaDelegate {
                 "the central subscription the licenses come from");
         int seats = 0;
         if (BUY_SEATS.equals(decision)) {
-            Long wanted = FormValues.optionalLong(execution, SEATS_TO_BUY);
+            Long wanted = FormValues.optionalLong(execution, SEATS_TO_BUY, "the seats to buy");
             if (wanted == null || wanted < 1) {
                 throw Rule.INVALID_INPUT.violation("Say how many seats to buy (at least 1).");
             }

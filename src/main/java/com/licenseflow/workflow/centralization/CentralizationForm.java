@@ -6,6 +6,7 @@ import com.licenseflow.domain.centralization.CentralizationPlan;
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.domain.directory.DirectoryRepository;
 import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.domain.Words;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.forms.FormText;
 import com.licenseflow.workflow.ProcessBean;
@@ -51,8 +52,8 @@ public class CentralizationForm {
         return FormText.plain(plan.product().name() + ": " + purchases.size() + " self-service "
                 + (purchases.size() == 1 ? "subscription" : "subscriptions") + " of " + purchasers.size()
                 + (purchasers.size() == 1 ? " purchaser" : " purchasers") + " license " + plan.usersFound() + " users: "
-                + shown + (purchases.size() > PURCHASES_SHOWN ? " and " + (purchases.size() - PURCHASES_SHOWN)
-                + " more (GET /api/self-service/products/" + plan.product().id() + "/licensees lists them all)." : "."));
+                + shown + (purchases.size() > PURCHASES_SHOWN ? " and " + Words.count(purchases.size() - PURCHASES_SHOWN,
+                "more subscription", "more subscriptions") + "." : "."));
     }
 
     public String seatSummary(DelegateExecution execution) {

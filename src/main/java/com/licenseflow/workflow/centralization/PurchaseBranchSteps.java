@@ -10,6 +10,7 @@ import static com.licenseflow.workflow.centralization.CentralizationVariables.TA
 import static com.licenseflow.workflow.centralization.CentralizationVariables.TAKE_OVER;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.centralization.CampaignSubscription;
 import com.licenseflow.domain.centralization.Centralizations;
@@ -61,15 +62,16 @@ public class PurchaseBranchSteps {
             CampaignSubscription waiting = cancellations.requireLive(id, subscriptionId);
             Subscription s = subscriptions.require(subscriptionId);
             DirectoryUser purchaser = directory.find(s.purchaserId()).orElse(null);
-            task.setVariable(PURCHASE_SUMMARY, FormText.plain("Self-service subscription " + subscriptionId + " of "
+            task.setVariable(PURCHASE_SUMMARY, FormText.plain("The " + task.getVariable(CentralizationVariables
+                    .PRODUCT_NAME) + " subscription bought self-service by "
                     + (purchaser == null ? s.purchaserId() : purchaser.displayName() + " <" + purchaser.email() + ">")
-                    + " is still " + s.status() + " (" + s.quantity() + " seats, " + s.assignedSeats() + " still "
-                    + "assigned, " + s.pricePerSeat() + " per seat per month). Its purchaser was asked on "
-                    + LocalDate.ofInstant(waiting.askedAt(), clock.getZone()) + " to cancel it by "
-                    + LocalDate.ofInstant(waiting.deadline(), clock.getZone()) + " and reminded " + waiting.reminders()
-                    + " times. Taking it over cancels it " + (s.cancellationWindowEndsOn().isBefore(LocalDate.now(clock))
-                    ? "at the end of its term on " + s.expiresOn() + " (its cancellation window ended on "
-                    + s.cancellationWindowEndsOn() + ")" : "at once (its cancellation window is open)") + "."));
+                    + " is still " + s.status().label() + ": " + Words.count(s.quantity(), "seat", "seats") + ", "
+                    + s.assignedSeats() + " still assigned, " + s.pricePerSeat() + " per seat per month. Its purchaser "
+                    + "was asked on " + Words.day(LocalDate.ofInstant(waiting.askedAt(), clock.getZone()))
+                    + " to cancel it by " + Words.day(LocalDate.ofInstant(waiting.deadline(), clock.getZone()))
+                    + " and reminded " + Words.count(waiting.reminders(), "time", "times") + ". Taking it over cancels it " + (s.cancellationWindowEndsOn().isBefore(LocalDate.now(clock))
+                    ? "at the end of its term on " + Words.day(s.expiresOn()) + " (its cancellation window ended on "
+                    + Words.day(s.cancellationWindowEndsOn()) + ")" : "at once (its cancellation window is open)") + "."));
             task.setVariable(EXTEND_BY_DAYS, DEFAULT_EXTENSION_DAYS);
         };
     }
@@ -88,7 +90,7 @@ public class PurchaseBranchSteps {
                     CentralizationVariables.ACTIVITY_PURCHASER_DID_NOT_CANCEL);
             String decision = FormValues.string(execution, DEADLINE_DECISION);
             if (EXTEND.equals(decision)) {
-                Long days = FormValues.optionalLong(execution, EXTEND_BY_DAYS);
+                Long days = FormValues.optionalLong(execution, EXTEND_BY_DAYS, "the days to add to the deadline");
                 CampaignSubscription extended = cancellations.extendDeadline(decided, id, subscriptionId, days == null ? 0 : days);
                 execution.setVariable(CANCEL_DEADLINE, Date.from(extended.deadline()));
             } else if (TAKE_OVER.equals(decision)) {

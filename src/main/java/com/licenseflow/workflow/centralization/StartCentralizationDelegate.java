@@ -55,7 +55,7 @@ public class StartCentralizationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String admin = decisions.recordStart(execution, "centralize self-service purchases", CENTRALIZATION_ADMIN_ID,
                 CENTRALIZATION_STARTED_BY);
-        Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE);
+        Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE, "the chunk size");
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
         if (chunk < 1 || chunk > Centralizations.MAX_CHUNK_SIZE) {
             throw Rule.INVALID_INPUT.violation(CHUNK_SIZE + " must be between 1 and " + Centralizations.MAX_CHUNK_SIZE

@@ -56,7 +56,7 @@ public class ApplySeatShortageResolutionDelegate implements JavaDelegate {
             ChangeContext context = ChangeContext.byProcess(directory.actor(resolver),
                     "seats bought to approve a license request", execution.getProcessInstanceId());
             long subscriptionId = FormValues.requiredLong(execution, SEAT_SUBSCRIPTION_ID, "the subscription to add seats to");
-            Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD);
+            Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD, "the seats to buy");
             use(execution, shortage.addSeats(context, requestedProduct, subscriptionId, seats == null ? 0 : seats.intValue()));
         } else if (OTHER_SUBSCRIPTION.equals(resolution)) {
             use(execution, shortage.chooseSubscription(requestedProduct,

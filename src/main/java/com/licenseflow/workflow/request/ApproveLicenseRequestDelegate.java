@@ -65,7 +65,7 @@ public class ApproveLicenseRequestDelegate implements JavaDelegate {
                 execution.getProcessInstanceId());
         try {
             LicenseRequest approved = review.approve(context, requests.of(execution).id(),
-                    ReviewDecisionVariables.read(execution), FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID));
+                    ReviewDecisionVariables.read(execution), FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID, "the subscription to assign from"));
             notifications.record(mails.outcome(approved));
         } catch (LicenseRuleViolation violation) {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {

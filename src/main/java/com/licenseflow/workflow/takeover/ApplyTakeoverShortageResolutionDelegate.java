@@ -60,7 +60,7 @@ public class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
         long target = move.requireTarget(takeoverId, FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID,
                 "the subscription to move the users to")).subscription().id();
         if (ADD_SEATS.equals(resolution)) {
-            Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD);
+            Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD, "the seats to buy");
             purchases.addSeats(decided.withReason("seats bought to move the users of a self-service subscription"), target, seats == null ? 0 : seats.intValue());
         }
     }

@@ -55,7 +55,7 @@ public class StartTakeoverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long subscriptionId = FormValues.optionalLong(execution, SUBSCRIPTION_ID);
+        Long subscriptionId = FormValues.optionalLong(execution, SUBSCRIPTION_ID, "the subscription to take over");
         if (subscriptionId == null) {
             throw Rule.INVALID_INPUT.violation("Choose the self-service subscription to take over.");
         }
@@ -63,7 +63,7 @@ public class StartTakeoverDelegate implements JavaDelegate {
         String admin = decisions.recordStart(execution, "take over subscriptions", TAKEOVER_ADMIN_ID,
                 TAKEOVER_STARTED_BY);
         boolean decidedByCaller = readPreselection(execution);
-        Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE);
+        Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE, "the chunk size");
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
         if (chunk < 1 || chunk > TakeoverMove.MAX_CHUNK_SIZE) {
             throw Rule.INVALID_INPUT.violation(MOVE_CHUNK_SIZE + " must be between 1 and " + TakeoverMove.MAX_CHUNK_SIZE
@@ -95,7 +95,7 @@ public class StartTakeoverDelegate implements JavaDelegate {
             }
             execution.setVariable(CANCELLATION_REASON, CancellationReason.parse(reason).name());
         } else if (MOVE.equals(action)) {
-            FormValues.optionalLong(execution, TARGET_SUBSCRIPTION_ID); // a number when given
+            FormValues.optionalLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to"); // a number when given
         } else {
             throw Rule.INVALID_INPUT.violation("'" + action + "' is not a takeover action; use move or cancel.");
         }

@@ -5,6 +5,7 @@ import com.licenseflow.domain.takeover.SubscriptionTakeovers;
 import com.licenseflow.domain.takeover.TakeoverCancellation;
 import com.licenseflow.domain.takeover.TakeoverMove;
 import com.licenseflow.domain.takeover.TakeoverSubject;
+import com.licenseflow.domain.Words;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.forms.FormText;
 import com.licenseflow.workflow.ProcessBean;
@@ -42,11 +43,12 @@ public class TakeoverForm {
     public String summary(DelegateExecution execution) {
         TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
-        return FormText.plain(subject.productName() + ", self-service subscription " + s.id()
-                + (subject.purchaser() == null ? "" : " bought by " + subject.purchaser().displayName() + " <"
-                + subject.purchaser().email() + ">") + " on " + s.termStart() + ": " + s.quantity() + " seats, "
-                + s.assignedSeats() + " assigned, " + s.pricePerSeat() + " per seat per month, "
-                + (s.recurringBilling() ? "renews" : "ends") + " on " + s.expiresOn() + ", status " + s.status() + ".");
+        return FormText.plain(subject.productName() + ", bought self-service"
+                + (subject.purchaser() == null ? "" : " by " + subject.purchaser().displayName() + " <"
+                + subject.purchaser().email() + ">") + " on " + Words.day(s.termStart()) + ": "
+                + Words.count(s.quantity(), "seat", "seats") + ", " + s.assignedSeats() + " assigned, "
+                + s.pricePerSeat() + " per seat per month, " + (s.recurringBilling() ? "renews" : "ends") + " on "
+                + Words.day(s.expiresOn()) + ". " + s.status().label() + ".");
     }
 
     public String licensedUsers(DelegateExecution execution) {
@@ -62,11 +64,11 @@ public class TakeoverForm {
         TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
         return FormText.plain(cancellation.withinWindow(s)
-                ? "The cancellation window is open until " + s.cancellationWindowEndsOn() + ": cancelling now removes the "
+                ? "The cancellation window is open until " + Words.day(s.cancellationWindowEndsOn()) + ": cancelling now removes the "
                 + "licenses of all " + subject.licensedUsers() + " users at once (their mailbox data is kept 30 days) "
                 + "and the subscription becomes Deleted."
-                : "The cancellation window ended on " + s.cancellationWindowEndsOn() + ": cancelling switches recurring "
-                + "billing off, and the subscription ends at the end of its term on " + s.expiresOn() + ", when its "
+                : "The cancellation window ended on " + Words.day(s.cancellationWindowEndsOn()) + ": cancelling switches recurring "
+                + "billing off, and the subscription ends at the end of its term on " + Words.day(s.expiresOn()) + ", when its "
                 + subject.licensedUsers() + " users lose access.");
     }
 
@@ -77,7 +79,6 @@ public class TakeoverForm {
         String shown = String.join(", ", subject.firstUsers());
         int more = subject.licensedUsers() - subject.firstUsers().size();
         return subject.licensedUsers() + (subject.licensedUsers() == 1 ? " licensed user: " : " licensed users: ") + shown
-                + (more > 0 ? " and " + more + " more (GET /api/subscriptions/" + subject.subscription().id()
-                + " lists them all)." : ".");
+                + (more > 0 ? " and " + more + " more." : ".");
     }
 }
