@@ -83,16 +83,21 @@ class ForgedDecisionTest extends AttackTest {
         long selfService = fixtures.selfService(product, colleague.id(), 3, LocalDate.now(clock).minusDays(30), 7);
         WebappSession billing = tasklist(billingAdmin);
         refusedAndUnchanged(() -> billing.engine("POST", "/process-definition/key/subscription-takeover/submit-form",
-                "{\"variables\":{\"subscriptionId\":{\"value\":\"" + selfService + "\"},\"takeoverStartedBy\":{\"value\":\""
-                        + globalAdmin.id() + "\"}}}"), 400, "The form has no field 'takeoverStartedBy'");
+                "{\"variables\":{\"takeoverStartedBy\":{\"value\":\"" + globalAdmin.id() + "\"}}}"), 400,
+                "The form has no field 'takeoverStartedBy'");
         refusedAndUnchanged(() -> api(globalAdmin).post("/engine-rest/process-definition/key/subscription-takeover/start",
                 "{\"variables\":{\"subscriptionId\":{\"value\":" + selfService + "},\"takeoverAdminId\":{\"value\":\""
                         + billingAdmin.id() + "\"}}}"), 400, "in your own name");
 
-        // Started through the form's own fields, the takeover is in the name of the one who started it.
+        // Started through the form and its first task, the takeover is in the name of the one who started it.
         Api.Response started = billing.engine("POST", "/process-definition/key/subscription-takeover/submit-form",
-                "{\"variables\":{\"subscriptionId\":{\"value\":\"" + selfService + "\"}}}");
+                "{\"variables\":{}}");
         assertThat(started.status()).as(started.body()).isEqualTo(200);
+        Task choose = driver.task(started.json().path("id").asText(), "Activity_ChooseSubscription");
+        assertThat(choose.getAssignee()).isEqualTo(billingAdmin.id());
+        Api.Response chosen = billing.engine("POST", "/task/" + choose.getId() + "/submit-form",
+                "{\"variables\":{\"subscriptionId\":{\"value\":\"" + selfService + "\"}}}");
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(204);
         assertThat(jdbc.sql("select actor from audit_log where subscription_id = ? and action = 'TAKEOVER_STARTED'")
                 .param(selfService).query(String.class).single()).isEqualTo(billingAdmin.id());
     }

@@ -116,7 +116,10 @@ class LicenseRequestApiTest {
 
         Api.Response unknown = ask(asRequester, "Quantum Office");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.detail()).contains("Products you can request", product.name());
+        assertThat(unknown.detail()).contains("There is no product 'Quantum Office'", "as the admin center shows it");
+        // A typing mistake gets the names closest to it.
+        String typo = product.name().substring(0, product.name().length() - 1) + "x";
+        assertThat(ask(asRequester, typo).detail()).contains("Did you mean", product.name());
 
         Api.Response tooMany = ask(asRequester, product.name(), fixtures.members(20).toArray(String[]::new));
         assertThat(tooMany.status()).isEqualTo(422);

@@ -463,7 +463,8 @@ class LicenseRequestProcessTest {
         int pendingRequests = requestList.list(approver.asActor(), false).size();
         String before = fixtures.snapshot();
 
-        expectRefusal(() -> request(requester, "Nonexistent Suite"), Rule.UNKNOWN_PRODUCT, "Products you can request");
+        expectRefusal(() -> request(requester, "Nonexistent Suite"), Rule.UNKNOWN_PRODUCT,
+                "There is no product 'Nonexistent Suite'");
         expectRefusal(() -> request(requester, product.name(), "ghost"), Rule.UNKNOWN_USER, "'ghost'");
         expectRefusal(() -> request(requester, product.name(), holder.id(), holder.email()), Rule.DUPLICATE_USER,
                 "twice");

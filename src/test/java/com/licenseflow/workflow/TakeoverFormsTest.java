@@ -54,7 +54,8 @@ class TakeoverFormsTest {
     @Test
     void everyFormIsACamundaFormWhoseKeysAreProcessVariables() throws IOException {
         Map<String, Set<String>> readByProcess = Map.of(
-                "take-over-subscription", Set.of("subscriptionId"),
+                "take-over-subscription", Set.of(),
+                "choose-subscription-to-take-over", Set.of("subscriptionId"),
                 "choose-takeover-action", Set.of("takeoverAction"),
                 "select-target-subscription", Set.of("targetSubscriptionId"),
                 "resolve-takeover-seat-shortage", Set.of("shortageResolution", "targetSubscriptionId", "seatsToAdd"),

@@ -1,5 +1,6 @@
 package com.licenseflow.domain.centralization;
 
+import com.licenseflow.domain.Matches;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.AccessPolicy;
@@ -77,7 +78,8 @@ public class Centralizations {
         String wanted = productText == null ? "" : productText.trim();
         Product product = catalog.findByIdOrName(wanted).orElseThrow(() -> (wanted.isEmpty()
                 ? Rule.INVALID_INPUT : Rule.UNKNOWN_PRODUCT).violation((wanted.isEmpty() ? "Name the product to "
-                + "centralize." : "There is no product '" + wanted + "'.") + " Products bought self-service: "
+                + "centralize." : "There is no product '" + wanted + "'." + Matches.didYouMean(wanted,
+                catalog.list().stream().map(Product::name).toList())) + " Products bought self-service: "
                 + boughtSelfService() + "."));
         if (liveSelfService(product.id()).isEmpty()) {
             throw Rule.NO_SELF_SERVICE_PURCHASES.violation("Nobody holds " + product.name() + " through a self-service "

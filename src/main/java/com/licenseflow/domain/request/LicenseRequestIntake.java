@@ -1,5 +1,6 @@
 package com.licenseflow.domain.request;
 
+import com.licenseflow.domain.Matches;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.assignment.AssignmentRepository;
 import com.licenseflow.domain.assignment.LicenseAssignment;
@@ -95,11 +96,17 @@ public class LicenseRequestIntake {
 
     private Product resolve(String text) {
         String wanted = text == null ? "" : text.trim();
-        return catalog.findByIdOrName(wanted).orElseThrow(() -> Rule.UNKNOWN_PRODUCT.violation(
-                (wanted.isEmpty() ? "Name the product you need." : "There is no product '" + wanted + "'.")
-                        + " Products you can request: " + catalog.list().stream()
-                        .filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED)
-                        .map(Product::name).collect(Collectors.joining(", ")) + "."));
+        return catalog.findByIdOrName(wanted).orElseThrow(() -> {
+            List<String> requestable = catalog.list().stream()
+                    .filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED).map(Product::name).toList();
+            if (wanted.isEmpty()) {
+                return Rule.UNKNOWN_PRODUCT.violation("Name the product you need.");
+            }
+            String close = Matches.didYouMean(wanted, requestable);
+            return Rule.UNKNOWN_PRODUCT.violation("There is no product '" + wanted + "'." + (close.isEmpty()
+                    ? " Type the product's name as the admin center shows it, such as " + String.join(", ",
+                    requestable.subList(0, Math.min(3, requestable.size()))) + "." : close));
+        });
     }
 
     private void refuseHolders(Product product, List<DirectoryUser> users) {
@@ -117,7 +124,7 @@ public class LicenseRequestIntake {
     private void refusePending(Product product, List<DirectoryUser> users) {
         Map<String, String> pending = requests.pendingRequestsOf(product.id(), users.stream().map(DirectoryUser::id).toList());
         if (!pending.isEmpty()) {
-            String who = pending.entrySet().stream().map(e -> e.getKey() + " (request " + e.getValue() + ")")
+            String who = users.stream().filter(u -> pending.containsKey(u.id())).map(DirectoryUser::displayName)
                     .collect(Collectors.joining(", "));
             throw Rule.DUPLICATE_REQUEST.violation("A request for " + product.name() + " is already waiting for a "
                     + "decision for " + who + ". Wait for that decision, or leave "

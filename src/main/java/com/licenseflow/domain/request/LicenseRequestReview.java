@@ -5,10 +5,14 @@ import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.assignment.AssignLicenses;
 import com.licenseflow.domain.assignment.AssignmentMode;
+import com.licenseflow.domain.assignment.AssignmentRepository;
+import com.licenseflow.domain.assignment.LicenseAssignment;
 import com.licenseflow.domain.assignment.LicenseAssignmentService;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.catalog.ServicePlan;
+import com.licenseflow.domain.catalog.ServicePlanConflicts;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
@@ -37,16 +41,21 @@ public class LicenseRequestReview {
     private final ProductCatalog catalog;
     private final SubscriptionRepository subscriptions;
     private final LicenseAssignmentService assignments;
+    private final AssignmentRepository assignmentRows;
+    private final ServicePlanConflicts conflicts;
     private final Clock clock;
 
     public LicenseRequestReview(LicenseRequestRepository requests, LicenseRequestApprovers approvers,
                                 ProductCatalog catalog, SubscriptionRepository subscriptions,
-                                LicenseAssignmentService assignments, Clock clock) {
+                                LicenseAssignmentService assignments, AssignmentRepository assignmentRows,
+                                ServicePlanConflicts conflicts, Clock clock) {
         this.requests = requests;
         this.approvers = approvers;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.assignments = assignments;
+        this.assignmentRows = assignmentRows;
+        this.conflicts = conflicts;
         this.clock = clock;
     }
 
@@ -56,6 +65,44 @@ public class LicenseRequestReview {
                 .map(p -> new ServingProduct(p, subscriptions.usable(p.id(), SubscriptionKind.CENTRAL).stream()
                         .mapToInt(Subscription::availableSeats).sum()))
                 .toList();
+    }
+
+    /**
+     * The conflicts the review form can warn about while the reviewer decides: for each requested
+     * user, a service of a product that could serve the request which cannot be on together with a
+     * service of a license they already hold (A5).
+     */
+    public List<ConflictWarning> conflictWarnings(LicenseRequest request) {
+        List<Product> serving = catalog.servingProducts(request.productId());
+        Map<String, String> planNames = new LinkedHashMap<>();
+        serving.forEach(p -> p.servicePlans().forEach(plan -> planNames.put(plan.id(), plan.name())));
+        List<ServicePlanConflicts.Conflict> touching = conflicts.touching(planNames.keySet());
+        if (touching.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<LicenseAssignment>> held = assignmentRows.activeByUser(request.userIds());
+        List<ConflictWarning> warnings = new java.util.ArrayList<>();
+        for (RequestedUser user : request.users()) {
+            for (LicenseAssignment license : held.getOrDefault(user.userId(), List.of())) {
+                Product heldProduct = catalog.require(license.productId());
+                for (ServicePlan heldPlan : heldProduct.servicePlans()) {
+                    if (license.disabledPlans().contains(heldPlan.id())) {
+                        continue;
+                    }
+                    for (ServicePlanConflicts.Conflict conflict : touching) {
+                        String gained = conflict.planA().equals(heldPlan.id()) ? conflict.planB()
+                                : conflict.planB().equals(heldPlan.id()) ? conflict.planA() : null;
+                        if (gained != null && planNames.containsKey(gained)) {
+                            warnings.add(new ConflictWarning(user.userId(), gained, user.displayName() + " holds "
+                                    + heldProduct.name() + ", whose " + heldPlan.name() + " cannot be on together with "
+                                    + planNames.get(gained) + ": switch " + planNames.get(gained) + " off, or leave "
+                                    + user.displayName() + " out."));
+                        }
+                    }
+                }
+            }
+        }
+        return warnings;
     }
 
     /** Refuses a decision the reviewer may not make or that does not fit the request; changes nothing. */

@@ -11,10 +11,12 @@ import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.directory.DirectoryRepository;
 import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
@@ -146,6 +148,19 @@ public class SubscriptionTakeovers {
         }
         abandon(context, running.id());
         return true;
+    }
+
+    /**
+     * The self-service subscriptions that can be taken over right now (not Deleted, not being taken
+     * over), each described the way people know it: product, purchaser, seats, renewal.
+     */
+    public List<TakeoverCandidate> candidates() {
+        return subscriptions.list(SubscriptionKind.SELF_SERVICE, null).stream()
+                .filter(s -> s.status() != SubscriptionStatus.DELETED && takeovers.running(s.id()).isEmpty())
+                .map(s -> new TakeoverCandidate(s, catalog.require(s.productId()).name(), nameOf(s.purchaserId())))
+                .sorted(java.util.Comparator.comparing(TakeoverCandidate::productName)
+                        .thenComparing(TakeoverCandidate::purchaserName))
+                .toList();
     }
 
     /** The takeover a process instance carries out, if it started one. */

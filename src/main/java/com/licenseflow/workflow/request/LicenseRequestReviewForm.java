@@ -1,6 +1,7 @@
 package com.licenseflow.workflow.request;
 
 import com.licenseflow.domain.catalog.ServicePlan;
+import com.licenseflow.domain.request.ConflictWarning;
 import com.licenseflow.domain.request.LicenseRequest;
 import com.licenseflow.domain.request.LicenseRequestReview;
 import com.licenseflow.domain.request.RequestedUser;
@@ -47,6 +48,11 @@ public class LicenseRequestReviewForm {
     public String justification(DelegateExecution execution) {
         String justification = requests.of(execution).justification();
         return justification == null || justification.isBlank() ? "(none given)" : justification;
+    }
+
+    /** Conflicts with licenses the users hold; the form shows those of the users ticked and services left on. */
+    public List<ConflictWarning> serviceConflicts(DelegateExecution execution) {
+        return review.conflictWarnings(requests.of(execution));
     }
 
     public List<Map<String, String>> userOptions(DelegateExecution execution) {

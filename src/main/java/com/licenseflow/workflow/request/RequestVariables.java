@@ -23,6 +23,7 @@ public final class RequestVariables {
     public static final String ASSIGNED_PRODUCT_ID = "assignedProductId";
     public static final String SERVICE_PLAN_OPTIONS = "servicePlanOptions";
     public static final String ENABLED_SERVICE_PLANS = "enabledServicePlans";
+    public static final String SERVICE_CONFLICTS = "serviceConflicts";
     public static final String DECISION_MESSAGE = "decisionMessage";
     public static final String DECISION = "decision";
     public static final String DENY_CONFIRMED = "denyConfirmed";

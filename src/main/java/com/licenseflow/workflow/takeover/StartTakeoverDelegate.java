@@ -59,9 +59,9 @@ public class StartTakeoverDelegate implements JavaDelegate {
         if (subscriptionId == null) {
             throw Rule.INVALID_INPUT.violation("Choose the self-service subscription to take over.");
         }
-        // The admin is whoever starts the takeover (or, called by another process, whom that one acts for).
-        String admin = decisions.recordStart(execution, "take over subscriptions", TAKEOVER_ADMIN_ID,
-                TAKEOVER_STARTED_BY);
+        // Whoever chose the subscription, or started the takeover with one chosen.
+        String admin = decisions.require(execution, TakeoverVariables.ACTIVITY_CHOOSE_SUBSCRIPTION,
+                ProcessDecisions.START).userId();
         boolean decidedByCaller = readPreselection(execution);
         Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE, "the chunk size");
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();

@@ -40,6 +40,12 @@ public class TakeoverForm {
         this.cancellation = cancellation;
     }
 
+    /** "Choose the subscription to take over": every self-service subscription that can be, by its names. */
+    public List<Map<String, String>> subscriptionOptions(DelegateExecution execution) {
+        return takeovers.candidates().stream()
+                .map(c -> FormValues.option(c.label(), String.valueOf(c.subscription().id()))).toList();
+    }
+
     public String summary(DelegateExecution execution) {
         TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();

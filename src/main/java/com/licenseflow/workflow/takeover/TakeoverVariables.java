@@ -24,6 +24,7 @@ public final class TakeoverVariables {
     public static final String TAKEOVER_ID = "takeoverId";
     public static final String DECIDED_BY_CALLER = "decidedByCaller";
     // forms
+    public static final String SUBSCRIPTION_OPTIONS = "subscriptionOptions";
     public static final String TAKEOVER_SUMMARY = "takeoverSummary";
     public static final String LICENSED_USERS = "licensedUsers";
     public static final String TARGET_OPTIONS = "targetSubscriptionOptions";
@@ -45,6 +46,7 @@ public final class TakeoverVariables {
     public static final String TAKEOVER_OUTCOME = "takeoverOutcome";
 
     /** The user tasks whose completion is a decision the steps after them act on. */
+    public static final String ACTIVITY_CHOOSE_SUBSCRIPTION = "Activity_ChooseSubscription";
     public static final String ACTIVITY_CHOOSE_ACTION = "Activity_ChooseTakeoverAction";
     public static final String ACTIVITY_SELECT_TARGET = "Activity_SelectTargetSubscription";
     public static final String ACTIVITY_RESOLVE_SHORTAGE = "Activity_ResolveTakeoverSeatShortage";
