@@ -219,7 +219,7 @@ class LicenseAssignmentRulesTest {
             fixtures.status(closed, status);
             refusedWithoutChange(() -> service.assign(by(licenseAdmin),
                             new AssignLicenses(product.id(), closed, List.of(user), Set.of(), AssignmentMode.ADD)),
-                    Rule.SUBSCRIPTION_NOT_USABLE, "is " + status, "cannot give out licenses");
+                    Rule.SUBSCRIPTION_NOT_USABLE, "is " + status.label(), "cannot give out licenses");
         }
         fixtures.status(subscription, SubscriptionStatus.DISABLED);
         refusedWithoutChange(() -> service.assign(by(licenseAdmin), AssignLicenses.of(product.id(), List.of(user))),

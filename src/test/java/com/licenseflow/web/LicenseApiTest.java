@@ -185,7 +185,7 @@ class LicenseApiTest {
         fixtures.status(trialSeats, com.licenseflow.domain.subscription.SubscriptionStatus.DISABLED);
         refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + trial.id() + "/assignments",
                 "{\"userIds\":[\"" + fixtures.member().id() + "\"],\"subscriptionId\":" + trialSeats + "}"),
-                409, "SUBSCRIPTION_NOT_USABLE", "is DISABLED");
+                409, "SUBSCRIPTION_NOT_USABLE", "is Disabled");
     }
 
     @Test

@@ -181,7 +181,7 @@ class TakeoverProcessTest {
         complete(pi, CHOOSE, Map.of("takeoverAction", "move"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(SELECT_TARGET);
         assertThat(driver.shownInForm(admin.id(), pi.getId(), SELECT_TARGET, "targetSubscriptionOptions"))
-                .contains("subscription " + target + ": 10 of 10 seats free");
+                .contains(product.name() + ": 10 of 10 seats free");
 
         complete(pi, SELECT_TARGET, Map.of("targetSubscriptionId", String.valueOf(target)));
         BpmnAwareTests.assertThat(pi).isWaitingAt(MOVE_CHUNK);
@@ -341,7 +341,7 @@ class TakeoverProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE_SHORTAGE);
         assertThat(fixtures.subscription(small).assignedSeats()).as("nothing reserved").isZero();
         assertThat(ProcessDriver.asRead(runtime.getVariable(pi.getId(), "shortageMessage")))
-                .contains("has 3 free seats", "5 users", "Buy at least 2 more seats");
+                .contains("3 of 3 seats free", "5 users", "Buy at least 2 more seats");
         assertThat(runtime.getVariable(pi.getId(), "seatsToAdd")).isEqualTo(2);
 
         complete(pi, RESOLVE_SHORTAGE, Map.of("shortageResolution", "addSeats", "targetSubscriptionId",

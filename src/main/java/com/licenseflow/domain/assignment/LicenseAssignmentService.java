@@ -213,12 +213,12 @@ public class LicenseAssignmentService {
         Subscription subscription = subscriptions.require(subscriptionId);
         requireMayManage(actor, subscription);
         if (!subscription.productId().equals(product.id())) {
-            throw Rule.INVALID_INPUT.violation("Subscription " + subscriptionId + " is for another product ("
+            throw Rule.INVALID_INPUT.violation("That subscription is for another product ("
                     + catalog.require(subscription.productId()).name() + "), not " + product.name() + ".");
         }
         if (!subscription.status().providesLicenses()) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("Subscription " + subscriptionId + " is "
-                    + subscription.status() + " and cannot give out licenses. Pick an active subscription of "
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("That " + product.name() + " subscription is "
+                    + subscription.status().label() + " and cannot give out licenses. Pick an active subscription of "
                     + product.name() + ", or reactivate this one.");
         }
         return List.of(subscription);

@@ -1,5 +1,6 @@
 package com.licenseflow.domain.centralization;
 
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.subscription.Subscription;
 import java.math.BigDecimal;
 
@@ -17,8 +18,7 @@ public record CentralOption(Subscription subscription, int seatsNeeded) {
 
     public String label() {
         Subscription s = subscription;
-        return "Subscription " + s.id() + ": " + s.availableSeats() + " of " + s.quantity() + " seats free, "
-                + s.pricePerSeat() + " per seat per month"
-                + (seatsMissing() > 0 ? " (" + seatsMissing() + " seats short)" : "");
+        return s.seatsLabel() + ", " + s.pricePerSeat() + " per seat per month"
+                + (seatsMissing() > 0 ? " (" + Words.count(seatsMissing(), "seat", "seats") + " short)" : "");
     }
 }

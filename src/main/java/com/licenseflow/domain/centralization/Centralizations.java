@@ -153,30 +153,31 @@ public class Centralizations {
         CentralizationPlan plan = plan(id);
         CentralOption option = plan.centralOptions().stream()
                 .filter(o -> o.subscription().id() == centralSubscriptionId).findFirst()
-                .orElseThrow(() -> Rule.INVALID_INPUT.violation("Subscription " + centralSubscriptionId + " cannot give "
-                        + "out central " + plan.product().name() + " licenses. Choose one of the product's active "
-                        + "central subscriptions" + (plan.centralOptions().isEmpty() ? " (there is none yet: buy one "
-                        + "first, or call the campaign off)." : ": " + plan.centralOptions().stream()
-                        .map(o -> String.valueOf(o.subscription().id())).collect(Collectors.joining(", ")) + ".")));
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation("That subscription cannot give out central "
+                        + plan.product().name() + " licenses. Choose one of the product's active central "
+                        + "subscriptions" + (plan.centralOptions().isEmpty() ? " (there is none yet: buy one first, or "
+                        + "call the campaign off)." : ".")));
         int missing = option.seatsMissing();
         if (seatsToBuy < 0 || seatsToBuy > 0 && seatsToBuy < missing) {
-            throw Rule.NOT_ENOUGH_SEATS.violation("Buying " + seatsToBuy + " seats is not enough: subscription "
-                    + centralSubscriptionId + " has " + option.subscription().availableSeats() + " free and the "
-                    + plan.seatsNeeded() + " users need one each. Buy at least " + missing + ". Nothing was bought.");
+            throw Rule.NOT_ENOUGH_SEATS.violation("Buying " + Words.count(seatsToBuy, "seat", "seats") + " is not "
+                    + "enough: the subscription has " + option.subscription().availableSeats() + " free and the "
+                    + Words.count(plan.seatsNeeded(), "user needs one", "users need one each") + ". Buy at least "
+                    + missing + ". Nothing was bought.");
         }
         if (seatsToBuy == 0 && missing > 0) {
-            throw Rule.NOT_ENOUGH_SEATS.violation("Subscription " + centralSubscriptionId + " has "
-                    + option.subscription().availableSeats() + " free seats but the " + plan.seatsNeeded() + " users "
-                    + "need one each. Choose to buy at least " + missing + " more seats on it, or another subscription.");
+            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has " + Words.count(option.subscription()
+                    .availableSeats(), "free seat", "free seats") + " but the " + Words.count(plan.seatsNeeded(),
+                    "user needs one", "users need one each") + ". Choose to buy at least " + missing + " more seats on it, "
+                    + "or another subscription.");
         }
         if (seatsToBuy > 0) {
             purchases.addSeats(context, centralSubscriptionId, seatsToBuy);
         }
         if (plan.seatsNeeded() > 0 && !subscriptions.takeSeats(centralSubscriptionId, plan.seatsNeeded())) {
             Subscription now = subscriptions.require(centralSubscriptionId);
-            throw Rule.NOT_ENOUGH_SEATS.violation("Subscription " + centralSubscriptionId + " has only "
-                    + now.availableSeats() + " free seats left for the " + plan.seatsNeeded() + " users: someone took "
-                    + "seats a moment ago. Plan again; nothing was bought or reserved.");
+            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has only " + Words.count(now.availableSeats(),
+                    "free seat", "free seats") + " left for the " + Words.count(plan.seatsNeeded(), "user", "users")
+                    + ": someone took seats a moment ago. Plan again; nothing was bought or reserved.");
         }
         repository.startAssigning(id, centralSubscriptionId, plan.seatsNeeded(), Math.max(0, seatsToBuy));
         audit.record(context, AuditAction.SEATS_RESERVED, null, campaign.productId(), centralSubscriptionId,
@@ -213,7 +214,7 @@ public class Centralizations {
         // Seats were reserved up front; only a user who lost a central license since then needs one more.
         int extra = Math.max(0, result.centralized() - campaign.unusedSeats());
         if (extra > 0 && !subscriptions.takeSeats(central, extra)) {
-            throw Rule.NOT_ENOUGH_SEATS.violation("Subscription " + central + " ran out of seats during the "
+            throw Rule.NOT_ENOUGH_SEATS.violation("The central subscription ran out of seats during the "
                     + "centralization: " + extra + " more needed. Buy seats on it; the assignment then goes on from "
                     + "this chunk.");
         }

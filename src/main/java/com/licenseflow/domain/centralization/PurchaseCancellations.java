@@ -90,8 +90,8 @@ public class PurchaseCancellations {
     public CampaignSubscription requireLive(long id, long subscriptionId) {
         CampaignSubscription waiting = repository.subscription(id, subscriptionId);
         if (waiting.isDeleted()) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("Subscription " + subscriptionId + " has been cancelled "
-                    + "meanwhile; there is nothing left to decide.");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("The purchaser cancelled this subscription meanwhile; there "
+                    + "is nothing left to decide.");
         }
         return waiting;
     }

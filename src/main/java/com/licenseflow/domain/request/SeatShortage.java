@@ -1,6 +1,7 @@
 package com.licenseflow.domain.request;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
@@ -68,15 +69,16 @@ public class SeatShortage {
         Set<String> strangers = new TreeSet<>(kept);
         strangers.removeAll(approved);
         if (!strangers.isEmpty()) {
-            throw Rule.INVALID_INPUT.violation(strangers + " were not approved, so they cannot be kept.");
+            throw Rule.INVALID_INPUT.violation("Only users the review approved can be kept; "
+                    + Words.count(strangers.size(), "other user was", "other users were") + " given.");
         }
         return approved.stream().filter(kept::contains).toList();
     }
 
     private Option requireOption(String requestedProductId, long subscriptionId) {
         return options(requestedProductId).stream().filter(o -> o.subscription().id() == subscriptionId).findFirst()
-                .orElseThrow(() -> Rule.INVALID_INPUT.violation("Subscription " + subscriptionId + " cannot serve this "
-                        + "request: pick an active central subscription of " + catalog.require(requestedProductId).name()
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation("That subscription cannot serve this request: pick an "
+                        + "active central subscription of " + catalog.require(requestedProductId).name()
                         + " or of a product that can stand in for it."));
     }
 }

@@ -35,13 +35,13 @@ public class SeatPurchaseService {
         access.requireBillingManager(context.actor(), "buy licenses");
         Subscription subscription = subscriptions.require(subscriptionId);
         if (subscription.isSelfService()) {
-            throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation("Subscription " + subscriptionId
-                    + " is a self-service purchase by " + subscription.purchaserId() + "; only central subscriptions "
-                    + "can be extended by admins. Add the seats to a central subscription of the product instead.");
+            throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation("That subscription is a self-service "
+                    + "purchase; only central subscriptions can be extended by administrators. Add the seats to a "
+                    + "central subscription of the product instead.");
         }
         if (!subscription.status().providesLicenses()) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("Subscription " + subscriptionId + " is "
-                    + subscription.status() + "; seats can only be added to an active subscription.");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("That subscription is " + subscription.status().label()
+                    + "; seats can only be added to an active subscription.");
         }
         if (seats < 1 || seats > MAX_SEATS_PER_PURCHASE) {
             throw Rule.INVALID_INPUT.violation("Buy between 1 and " + MAX_SEATS_PER_PURCHASE + " seats at a time; "

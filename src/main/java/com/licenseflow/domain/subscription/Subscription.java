@@ -1,5 +1,6 @@
 package com.licenseflow.domain.subscription;
 
+import com.licenseflow.domain.Words;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,6 +9,12 @@ public record Subscription(long id, String productId, SubscriptionKind kind, Str
                            int assignedSeats, SubscriptionStatus status, boolean trial, LocalDate termStart,
                            LocalDate expiresOn, BigDecimal pricePerSeat, boolean recurringBilling,
                            int cancellationWindowDays, String cancellationReason) {
+
+    /** How people tell one subscription of a product from another: "3 of 8 seats free, renews on 22 Oct 2027". */
+    public String seatsLabel() {
+        return availableSeats() + " of " + Words.count(quantity, "seat", "seats") + " free, "
+                + (recurringBilling ? "renews" : "ends") + " on " + Words.day(expiresOn);
+    }
 
     public int availableSeats() {
         return quantity - assignedSeats;

@@ -1,6 +1,7 @@
 package com.licenseflow.domain.takeover;
 
 import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.assignment.LicenseAssignment;
 import com.licenseflow.domain.audit.AuditAction;
@@ -81,12 +82,9 @@ public class TakeoverMove {
     public TakeoverTarget requireTarget(long takeoverId, long targetSubscriptionId) {
         List<TakeoverTarget> targets = targets(takeoverId);
         return targets.stream().filter(t -> t.subscription().id() == targetSubscriptionId).findFirst()
-                .orElseThrow(() -> Rule.INVALID_INPUT.violation("Subscription " + targetSubscriptionId + " cannot "
-                        + "take these users: move them to an active central subscription of the same product or of "
-                        + "one that stands in for it"
-                        + (targets.isEmpty() ? " (there is none yet: buy one first)." : ": "
-                        + targets.stream().map(t -> t.subscription().id() + " (" + t.productName() + ")").toList()
-                        + ".")));
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation("That subscription cannot take these users: move them to "
+                        + "an active central subscription of the same product or of one that stands in for it"
+                        + (targets.isEmpty() ? " (there is none yet: buy one first)." : ".")));
     }
 
     /** How many seats the target lacks for the users still to move (0 when it has enough). */
@@ -112,11 +110,10 @@ public class TakeoverMove {
         int needed = rows.countNeedingSeat(source.id(), targetProduct.id());
         if (needed > 0 && !subscriptions.takeSeats(targetSubscriptionId, needed)) {
             Subscription now = subscriptions.require(targetSubscriptionId);
-            throw Rule.NOT_ENOUGH_SEATS.violation("Subscription " + targetSubscriptionId + " (" + target.productName()
-                    + ") has " + now.availableSeats() + " free " + (now.availableSeats() == 1 ? "seat" : "seats")
-                    + " but the " + needed + (needed == 1 ? " user" : " users") + " of subscription " + source.id()
-                    + " need one each. Buy at least " + (needed - now.availableSeats()) + " more seats on it, or pick "
-                    + "another subscription. Nothing was moved: users are only ever moved all together.");
+            throw Rule.NOT_ENOUGH_SEATS.violation("The " + target.productName() + " subscription (" + now.seatsLabel()
+                    + ") has too few seats: the " + Words.count(needed, "user to move needs one", "users to move need one "
+                    + "each") + ". Buy at least " + (needed - now.availableSeats()) + " more seats on it, or pick another "
+                    + "subscription. Nothing was moved: users are only ever moved all together.");
         }
         repository.startMoving(takeoverId, targetSubscriptionId, users, needed);
         audit.record(context, AuditAction.SEATS_RESERVED, null, targetProduct.id(), targetSubscriptionId,
@@ -152,8 +149,8 @@ public class TakeoverMove {
         // Seats were reserved up front; only a user who lost the target product since then needs one more.
         int extra = Math.max(0, result.assigned() - takeover.unusedSeats());
         if (extra > 0 && !subscriptions.takeSeats(target.id(), extra)) {
-            throw Rule.NOT_ENOUGH_SEATS.violation("Subscription " + target.id() + " ran out of seats during the move: "
-                    + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
+            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription the users move to ran out of seats during the "
+                    + "move: " + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
         }
         if (result.unassigned() > 0) {
             subscriptions.returnSeats(source.id(), result.unassigned());

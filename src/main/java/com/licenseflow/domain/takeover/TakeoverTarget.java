@@ -7,7 +7,6 @@ public record TakeoverTarget(Subscription subscription, String productName) {
 
     /** How the forms list it: "Microsoft 365 Business Premium - subscription 3: 4 of 8 seats free". */
     public String label() {
-        return productName + " - subscription " + subscription.id() + ": " + subscription.availableSeats() + " of "
-                + subscription.quantity() + " seats free";
+        return productName + ": " + subscription.seatsLabel();
     }
 }

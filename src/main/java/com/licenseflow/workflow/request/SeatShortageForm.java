@@ -27,8 +27,7 @@ public class SeatShortageForm {
 
     public List<Map<String, String>> subscriptionOptions(DelegateExecution execution) {
         return shortage.options(requests.of(execution).productId()).stream()
-                .map(o -> FormValues.option(o.productName() + " - subscription " + o.subscription().id() + ": "
-                        + o.subscription().availableSeats() + " of " + o.subscription().quantity() + " seats free",
+                .map(o -> FormValues.option(o.productName() + ": " + o.subscription().seatsLabel(),
                         String.valueOf(o.subscription().id())))
                 .toList();
     }

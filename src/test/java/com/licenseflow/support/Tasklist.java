@@ -1,0 +1,169 @@
+package com.licenseflow.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Path;
+
+/**
+ * Camunda Tasklist in Chromium, as one person uses it: log in, start a process from its start form,
+ * open a task (claiming it), fill in the Camunda Form by its labels, complete it. Nothing here calls
+ * the engine: what a test does through this, a person can do.
+ */
+public final class Tasklist implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "tasklist");
+
+    private final BrowserContext context;
+    private final Page page;
+
+    private Tasklist(BrowserContext context, Page page) {
+        this.context = context;
+        this.page = page;
+    }
+
+    /** Logs {@code user} in (demo password = user id). */
+    public static Tasklist as(Browser browser, String baseUrl, String user) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+        Page page = context.newPage();
+        page.navigate(baseUrl + "/camunda/app/tasklist/default/");
+        page.getByPlaceholder("Username").fill(user);
+        page.getByPlaceholder("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByText("Start process").first().waitFor();
+        return new Tasklist(context, page);
+    }
+
+    public Page page() {
+        return page;
+    }
+
+    /** Opens the start form of {@code processName}. */
+    public Tasklist startForm(String processName) {
+        page.getByText("Start process").first().click();
+        page.getByText(processName).click();
+        return this;
+    }
+
+    /** Starts from the open start form; waits until Tasklist says it has started. */
+    public void start() {
+        clickStart();
+        page.getByText("The process has been started.").waitFor();
+    }
+
+    /** Starts from the open start form and returns the refusal Tasklist shows instead. */
+    public String startRefused() {
+        clickStart();
+        return notification();
+    }
+
+    private void clickStart() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+    }
+
+    /** Opens the first task called {@code name} in {@code filter} ("My tasks", "My group's tasks"), claiming it if needed. */
+    public Tasklist open(String filter, String name) {
+        page.getByText(filter).first().click();
+        Locator task = page.locator(".tasks-list").getByText(name).first();
+        task.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        task.click();
+        Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim"));
+        form().or(claim).first().waitFor();
+        if (claim.isVisible()) {
+            claim.click();
+        }
+        form().waitFor();
+        return this;
+    }
+
+    /** Waits, reloading now and then, until a task called {@code name} is in {@code filter} (jobs run in the background). */
+    public Tasklist awaitTask(String filter, String name, int seconds) {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (true) {
+            page.getByText(filter).first().click();
+            if (page.locator(".tasks-list").getByText(name).count() > 0) {
+                return open(filter, name);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("No task '" + name + "' in " + filter + " after " + seconds + " s");
+            }
+            page.waitForTimeout(1000);
+            page.reload();
+        }
+    }
+
+    public Locator form() {
+        return page.locator(".fjs-form");
+    }
+
+    public String text() {
+        return form().textContent();
+    }
+
+    public Tasklist check(String label) {
+        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).check();
+        return this;
+    }
+
+    public Tasklist uncheck(String label) {
+        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).uncheck();
+        return this;
+    }
+
+    public Tasklist fill(String label, String value) {
+        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).fill(value);
+        return this;
+    }
+
+    /** Picks {@code option} in the drop-down labelled {@code label} (Camunda Forms draw their own). */
+    public Tasklist select(String label, String option) {
+        Locator field = page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions()
+                .setHas(page.locator("label", new Page.LocatorOptions().setHasText(label))));
+        Locator searchable = field.locator("input.fjs-input");
+        if (searchable.count() > 0) {
+            searchable.click();
+        } else {
+            field.locator(".fjs-select-display").click();
+        }
+        field.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+        return this;
+    }
+
+    public boolean completeEnabled() {
+        return completeButton().isEnabled();
+    }
+
+    /** Completes the open task; waits until Tasklist has closed its form. */
+    public void complete() {
+        completeButton().click();
+        form().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+    }
+
+    /** Completes the open task and returns the refusal Tasklist shows; the form stays open. */
+    public String completeRefused() {
+        completeButton().click();
+        return notification();
+    }
+
+    private Locator completeButton() {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
+    }
+
+    private String notification() {
+        Locator error = page.locator(".notifications .alert-danger, .notifications .alert-error").last();
+        error.waitFor();
+        return error.textContent();
+    }
+
+    public void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
