@@ -87,6 +87,8 @@ public class CamundaAccessSetup implements ApplicationRunner {
                 permissions.toArray(Permission[]::new)));
 
         allowToStart("license-request", everyone.toArray(String[]::new));
+        // S5: a purchaser cancels their own self-service subscription; anyone may have bought one.
+        allowToStart("self-service-cancellation", everyone.toArray(String[]::new));
         // S4: taking over self-service subscriptions is a billing matter (AccessPolicy.requireBillingManager).
         allowToStart("subscription-takeover", CamundaGroups.GLOBAL_ADMINS, CamundaGroups.BILLING_ADMINS);
         // S5: centralizing buys seats and cancels purchases, also billing matters.

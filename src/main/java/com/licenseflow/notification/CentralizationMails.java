@@ -1,5 +1,6 @@
 package com.licenseflow.notification;
 
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.centralization.CampaignSubscription;
 import com.licenseflow.domain.centralization.Centralization;
@@ -68,7 +69,8 @@ public class CentralizationMails {
         model.put("product", catalog.require(campaign.productId()).name());
         model.put("users", listed(rows.centralizedUsers(centralizationId, null, USERS_LISTED),
                 progress.usersCentralized()));
-        model.put("cancelledSubscriptions", progress.subscriptionsCancelled());
+        model.put("cancelledSubscriptions", Words.count(progress.subscriptionsCancelled(), "self-service subscription",
+                "self-service subscriptions"));
         model.put("savings", progress.yearlySavings() + " per year (self-service purchases "
                 + progress.selfServiceYearlyCost() + " per year, the same users centrally "
                 + progress.centralYearlyCost() + " per year)");

@@ -74,10 +74,6 @@ public class MailTemplates {
         context.put("tasklistUrl", publicUrl.link("/camunda/app/tasklist/"));
         putIfPresent(context, "licenseRequestId", notification.licenseRequestId());
         putIfPresent(context, "processInstanceId", notification.processInstanceId());
-        if (notification.subscriptionId() != null) {
-            context.put("subscriptionId", notification.subscriptionId());
-            context.put("subscriptionUrl", publicUrl.link("/api/subscriptions/" + notification.subscriptionId()));
-        }
         return context;
     }
 

@@ -44,7 +44,7 @@ public enum NotificationKind {
     /** S5, to a purchaser: reminder of the cancel request. Required: {@code product}, {@code users}, {@code deadline}. */
     CENTRALIZATION_REMINDER("product", "users", "deadline"),
 
-    /** S5, to the admin: the centralization's outcome. Required: {@code product}, {@code users} (centralized), {@code cancelledSubscriptions} (count), {@code savings} (e.g. "EUR 27.00 per month"). */
+    /** S5, to the admin: the centralization's outcome. Required: {@code product}, {@code users} (centralized), {@code cancelledSubscriptions} (in words: "2 self-service subscriptions"), {@code savings} (e.g. "EUR 27.00 per month"). */
     CENTRALIZATION_SUMMARY("product", "users", "cancelledSubscriptions", "savings");
 
     private final List<String> requiredKeys;

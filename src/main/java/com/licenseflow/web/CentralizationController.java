@@ -10,6 +10,7 @@ import com.licenseflow.workflow.centralization.CentralizationVariables;
 import com.licenseflow.workflow.centralization.OrphanedCentralizations;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,6 +66,13 @@ public class CentralizationController {
         ProcessInstance started = runtime.startProcessInstanceByKey("license-centralization", variables);
         long id = ((Number) runtime.getVariable(started.getId(), CentralizationVariables.CENTRALIZATION_ID)).longValue();
         return ResponseEntity.created(URI.create("/api/centralizations/" + id)).body(json(caller, id));
+    }
+
+    /** Every campaign (of one product when {@code productId} is given), newest first, with its progress. */
+    @GetMapping
+    public List<CentralizationJson> list(@RequestParam(required = false) String productId) {
+        Actor caller = actor.get();
+        return centralizations.list(caller, productId).stream().map(c -> json(caller, c.id())).toList();
     }
 
     /** The campaign with its progress: subscriptions cancelled of total, users centralized, savings. */

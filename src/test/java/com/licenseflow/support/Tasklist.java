@@ -4,7 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Path;
 
@@ -30,8 +32,18 @@ public final class Tasklist implements AutoCloseable {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
         Page page = context.newPage();
         page.navigate(baseUrl + "/camunda/app/tasklist/default/");
-        page.getByPlaceholder("Username").fill(user);
-        page.getByPlaceholder("Password").fill(user);
+        // The login form is drawn once the app has asked who is logged in; typing before that can land in
+        // the wrong field, so wait for the page to settle and check what was typed.
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        Locator username = page.getByPlaceholder("Username");
+        Locator password = page.getByPlaceholder("Password");
+        for (int attempt = 0; !user.equals(username.inputValue()) || !user.equals(password.inputValue()); attempt++) {
+            if (attempt == 5) {
+                throw new AssertionError("Could not type " + user + "'s login into Tasklist's form");
+            }
+            username.fill(user);
+            password.fill(user);
+        }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         page.getByText("Start process").first().waitFor();
         return new Tasklist(context, page);
@@ -56,8 +68,9 @@ public final class Tasklist implements AutoCloseable {
 
     /** Starts from the open start form and returns the refusal Tasklist shows instead. */
     public String startRefused() {
+        int shown = errors().count();
         clickStart();
-        return notification();
+        return newNotification(shown);
     }
 
     private void clickStart() {
@@ -104,18 +117,26 @@ public final class Tasklist implements AutoCloseable {
     }
 
     public Tasklist check(String label) {
-        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).check();
+        field(label).check();
         return this;
     }
 
     public Tasklist uncheck(String label) {
-        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).uncheck();
+        field(label).uncheck();
         return this;
     }
 
     public Tasklist fill(String label, String value) {
-        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).fill(value);
+        field(label).fill(value);
         return this;
+    }
+
+    /** The input labelled exactly {@code label}; a required field's label ends in "*". */
+    public Locator field(String label) {
+        Locator exact = page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+        Locator required = page.getByLabel(label + "*", new Page.GetByLabelOptions().setExact(true));
+        exact.or(required).first().waitFor();
+        return exact.count() > 0 ? exact : required;
     }
 
     /** Picks {@code option} in the drop-down labelled {@code label} (Camunda Forms draw their own). */
@@ -144,18 +165,33 @@ public final class Tasklist implements AutoCloseable {
 
     /** Completes the open task and returns the refusal Tasklist shows; the form stays open. */
     public String completeRefused() {
+        int shown = errors().count();
         completeButton().click();
-        return notification();
+        return newNotification(shown);
     }
 
     private Locator completeButton() {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
     }
 
-    private String notification() {
-        Locator error = page.locator(".notifications .alert-danger, .notifications .alert-error").last();
-        error.waitFor();
-        return error.textContent();
+    private Locator errors() {
+        return page.locator(".notifications .alert-danger");
+    }
+
+    /** The refusal Tasklist shows after {@code before} were shown already. */
+    private String newNotification(int before) {
+        errors().nth(before).waitFor();
+        return errors().nth(before).textContent();
+    }
+
+    /** Waits (as Tasklist updates the form) until the form shows {@code text}. */
+    public void expectText(String text) {
+        PlaywrightAssertions.assertThat(form()).containsText(text);
+    }
+
+    /** Waits until the form no longer shows {@code text}. */
+    public void expectNoText(String text) {
+        PlaywrightAssertions.assertThat(form()).not().containsText(text);
     }
 
     public void screenshot(String name) {

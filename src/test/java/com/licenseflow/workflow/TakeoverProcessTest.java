@@ -227,7 +227,7 @@ class TakeoverProcessTest {
         BpmnAwareTests.assertThat(pi).isEnded();
         DevMail mail = inbox.onlyMessageTo(purchaser.email());
         assertThat(mail.subject()).isEqualTo("Your " + product.name() + " subscription was cancelled: its users were moved");
-        assertThat(mail.text()).contains("subscription " + source, "- user " + users.get(1), "status is now Deleted");
+        assertThat(mail.text()).contains("self-service subscription for " + product.name(), "- user " + users.get(1), "status is now Deleted");
     }
 
     @Test

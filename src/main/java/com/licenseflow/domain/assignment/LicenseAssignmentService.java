@@ -87,7 +87,7 @@ public class LicenseAssignmentService {
             List<LicenseAssignment> current = held.getOrDefault(user.id(), List.of());
             current.stream().filter(a -> a.productId().equals(product.id())).findFirst().ifPresent(a -> {
                 throw Rule.ALREADY_LICENSED.violation(user.label() + " already has a " + product.name()
-                        + " license (from subscription " + a.subscriptionId() + "). Leave them out, or change "
+                        + " license. Leave them out, or change "
                         + "their apps and services on the license they have.");
             });
             if (command.mode() == AssignmentMode.REPLACE) {

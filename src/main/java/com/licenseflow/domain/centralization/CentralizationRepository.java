@@ -47,6 +47,14 @@ public class CentralizationRepository {
                 + "."));
     }
 
+    /** The campaigns of a product (of all products when null), newest first. */
+    public List<Centralization> list(String productId) {
+        return jdbc.sql("""
+                        select * from centralization where (cast(:productId as varchar(64)) is null or product_id = :productId)
+                        order by id desc""")
+                .param("productId", productId).query(this::map).list();
+    }
+
     public Optional<Centralization> ofProcessInstance(String processInstanceId) {
         return jdbc.sql("select * from centralization where process_instance_id = ?").param(processInstanceId)
                 .query(this::map).optional();

@@ -305,6 +305,12 @@ public class Centralizations {
     }
 
     /** A campaign with its progress, for admins. */
+    /** The campaigns, of one product when given, newest first. */
+    public List<Centralization> list(Actor actor, String productId) {
+        access.requireAnyAdmin(actor, "follow centralizations");
+        return repository.list(productId);
+    }
+
     public Centralization get(Actor actor, long id) {
         access.requireAnyAdmin(actor, "follow centralizations");
         return repository.require(id);

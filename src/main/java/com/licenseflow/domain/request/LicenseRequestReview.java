@@ -115,8 +115,8 @@ public class LicenseRequestReview {
         requirePending(request);
         approvers.requireApprover(reviewer);
         if (reviewer.userId().equals(request.requesterId())) {
-            throw Rule.FOUR_EYES.violation("You asked for this license yourself (request " + request.id() + "), so "
-                    + "you cannot decide it. Another administrator must review it.");
+            throw Rule.FOUR_EYES.violation("You asked for " + request.productName() + " yourself, so you cannot "
+                    + "decide this request. Another administrator must review it.");
         }
         if (!decision.approve()) {
             if (!decision.denyConfirmed()) {

@@ -15,6 +15,8 @@ import com.licenseflow.domain.takeover.TakeoverRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,6 +32,9 @@ public class SelfServiceCancellation {
 
     private static final String AUDIT_COLUMNS = "insert into audit_log (occurred_at, actor, action, user_id, product_id, "
             + "subscription_id, details, reason, process_instance_id) ";
+
+    /** The subscription keeps its cancellation reason in 200 characters. */
+    private static final int MAX_REASON = 200;
 
     private final SubscriptionRepository subscriptions;
     private final TakeoverRepository takeovers;
@@ -48,9 +53,22 @@ public class SelfServiceCancellation {
         this.clock = clock;
     }
 
+    /** What {@code purchaserId} can cancel right now: their subscriptions not cancelled and not being taken over. */
+    public List<CancellableSubscription> cancellable(String purchaserId) {
+        return subscriptions.boughtBy(purchaserId).stream()
+                .filter(s -> takeovers.running(s.id()).isEmpty())
+                .map(s -> new CancellableSubscription(s, catalog.require(s.productId()).name()))
+                .sorted(Comparator.comparing(CancellableSubscription::productName))
+                .toList();
+    }
+
     /** Cancels the subscription in the purchaser's name; returns how many users lost their license. */
     @Transactional(propagation = Propagation.NESTED)
     public int cancel(ChangeContext context, long subscriptionId) {
+        if (context.reason() != null && context.reason().length() > MAX_REASON) {
+            throw Rule.INVALID_INPUT.violation("Say why in at most " + MAX_REASON + " characters; this reason has "
+                    + context.reason().length() + ". Nothing was cancelled.");
+        }
         Subscription subscription = subscriptions.require(subscriptionId);
         String product = catalog.require(subscription.productId()).name();
         if (!subscription.isSelfService()) {

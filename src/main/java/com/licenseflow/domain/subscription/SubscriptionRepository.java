@@ -43,6 +43,15 @@ public class SubscriptionRepository {
                 .list();
     }
 
+    /** The self-service subscriptions {@code purchaserId} bought that are not cancelled, oldest first. */
+    public List<Subscription> boughtBy(String purchaserId) {
+        return jdbc.sql("select * from subscription where kind = 'SELF_SERVICE' and purchaser_id = ? and status <> 'DELETED' "
+                        + "order by id")
+                .params(purchaserId)
+                .query(this::map)
+                .list();
+    }
+
     /** Subscriptions of a product that can hand out licenses now, oldest first. */
     public List<Subscription> usable(String productId, SubscriptionKind kind) {
         return jdbc.sql("select * from subscription where product_id = ? and kind = ? and status in ('ACTIVE', 'EXPIRED') "

@@ -46,21 +46,24 @@ public class CentralizationForm {
         List<CampaignSubscription> purchases = plan.purchases();
         Map<String, DirectoryUser> purchasers = directory.findAll(purchases.stream().map(CampaignSubscription::purchaserId)
                 .distinct().toList());
-        String shown = purchases.stream().limit(PURCHASES_SHOWN).map(p -> "subscription " + p.subscriptionId() + " of "
-                        + name(purchasers.get(p.purchaserId()), p.purchaserId()) + " (" + p.usersFound() + " users)")
+        String shown = purchases.stream().limit(PURCHASES_SHOWN).map(p -> "bought by "
+                        + name(purchasers.get(p.purchaserId()), p.purchaserId()) + " (" + Words.count(p.usersFound(), "user",
+                        "users") + ")")
                 .collect(Collectors.joining("; "));
-        return FormText.plain(plan.product().name() + ": " + purchases.size() + " self-service "
-                + (purchases.size() == 1 ? "subscription" : "subscriptions") + " of " + purchasers.size()
-                + (purchasers.size() == 1 ? " purchaser" : " purchasers") + " license " + plan.usersFound() + " users: "
+        return FormText.plain(plan.product().name() + ": " + Words.count(purchases.size(), "self-service subscription",
+                "self-service subscriptions") + " of " + Words.count(purchasers.size(), "purchaser", "purchasers")
+                + (plan.usersFound() == 1 ? " licenses " : " license ") + Words.count(plan.usersFound(), "user", "users")
+                + ": "
                 + shown + (purchases.size() > PURCHASES_SHOWN ? " and " + Words.count(purchases.size() - PURCHASES_SHOWN,
                 "more subscription", "more subscriptions") + "." : "."));
     }
 
     public String seatSummary(DelegateExecution execution) {
         CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
-        return FormText.plain(plan.seatsNeeded() + " users need a central seat"
-                + (plan.usersFound() > plan.seatsNeeded() ? " (" + (plan.usersFound() - plan.seatsNeeded())
-                + " already hold a central license and are skipped)" : "") + ". "
+        return FormText.plain(Words.count(plan.seatsNeeded(), "user needs", "users need") + " a central seat"
+                + (plan.usersFound() > plan.seatsNeeded() ? " (" + Words.count(plan.usersFound() - plan.seatsNeeded(),
+                "already holds a central license and is", "already hold a central license and are") + " skipped)" : "")
+                + ". "
                 + (plan.centralOptions().isEmpty() ? "There is no active central subscription of " + plan.product().name()
                 + ": buy one first, then plan again, or call the campaign off."
                 : "Central subscriptions: " + plan.centralOptions().stream().map(CentralOption::label)
@@ -70,8 +73,9 @@ public class CentralizationForm {
     public String savingsSummary(DelegateExecution execution) {
         CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
         return FormText.plain("The self-service purchases cost " + plan.selfServiceYearlyCost() + " a year. "
-                + plan.centralOptions().stream().map(o -> "On subscription " + o.subscription().id()
-                        + " the same users cost " + o.yearlyCost() + " a year: savings "
+                + plan.centralOptions().stream().map(o -> "On the central subscription that "
+                        + (o.subscription().recurringBilling() ? "renews" : "ends") + " on "
+                        + Words.day(o.subscription().expiresOn()) + " the same users cost " + o.yearlyCost() + " a year: savings "
                         + plan.selfServiceYearlyCost().subtract(o.yearlyCost()) + " a year.")
                 .collect(Collectors.joining(" ")));
     }

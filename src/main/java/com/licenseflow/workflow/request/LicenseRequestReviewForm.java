@@ -1,5 +1,6 @@
 package com.licenseflow.workflow.request;
 
+import com.licenseflow.domain.Words;
 import com.licenseflow.domain.catalog.ServicePlan;
 import com.licenseflow.domain.request.ConflictWarning;
 import com.licenseflow.domain.request.LicenseRequest;
@@ -39,9 +40,9 @@ public class LicenseRequestReviewForm {
 
     public String summary(DelegateExecution execution) {
         LicenseRequest request = requests.of(execution);
-        return FormText.plain(request.requesterName() + " (" + request.requesterId() + ") asked on "
+        return FormText.plain(request.requesterName() + " asked on "
                 + DATE.format(request.requestedAt().atZone(ZoneId.systemDefault())) + " for " + request.productName()
-                + " for " + request.users().size() + (request.users().size() == 1 ? " user" : " users") + ".");
+                + " for " + Words.count(request.users().size(), "user", "users") + ".");
     }
 
     /** What the requester wrote, shown in a read-only text box: as typed, never as a link or markup. */

@@ -1,0 +1,53 @@
+package com.licenseflow.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged jar with fresh demo data in its own in-memory H2 database, and Debian's Chromium to
+ * drive its Tasklist: what every browser suite starts with.
+ */
+public final class DemoInBrowser implements AutoCloseable {
+
+    private final Chromium chromium;
+    private final PackagedApplication app;
+
+    private DemoInBrowser(Chromium chromium, PackagedApplication app) {
+        this.chromium = chromium;
+        this.app = app;
+    }
+
+    /** {@code name} names the database and the log; {@code arguments} are added to the jar's. */
+    public static DemoInBrowser start(String name, String... arguments) {
+        Chromium chromium = Chromium.launch();
+        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                "--licenseflow.demo.enabled=true"));
+        all.addAll(List.of(arguments));
+        try {
+            return new DemoInBrowser(chromium, PackagedApplication.start("tasklist-" + name, all, Map.of())
+                    .awaitReady("Demo data seeded"));
+        } catch (RuntimeException | Error e) {
+            chromium.close();
+            throw e;
+        }
+    }
+
+    /** Tasklist in a fresh browser context, logged in as {@code user}. */
+    public Tasklist tasklist(String user) {
+        return Tasklist.as(chromium.browser(), app.baseUrl(), user);
+    }
+
+    public Api api() {
+        return app.api();
+    }
+
+    @Override
+    public void close() {
+        try {
+            chromium.close();
+        } finally {
+            app.stop();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package com.licenseflow.workflow;
+
+import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.support.Refusals.expectUntrusted;
+import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.support.Fixtures;
+import com.licenseflow.support.IntegrationTest;
+import com.licenseflow.support.ProcessDriver;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of self-service-cancellation.bpmn (S5: a purchaser cancels their own purchase), through the real engine. */
+@IntegrationTest
+class SelfServiceCancellationProcessTest {
+
+    static final String PROCESS = "self-service-cancellation";
+    static final String CHOOSE = "Activity_ChooseSubscriptionToCancel";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    FormService forms;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ProcessDriver driver;
+    @Autowired
+    Clock clock;
+
+    Product product;
+    DirectoryUser purchaser;
+    List<String> users;
+    long bought;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        product = fixtures.product(SelfServicePolicy.ENABLED, 2);
+        purchaser = fixtures.member();
+        users = new java.util.ArrayList<>(List.of(purchaser.id()));
+        users.addAll(fixtures.members(2));
+        bought = fixtures.selfService(product, purchaser.id(), 5, LocalDate.now(clock).minusDays(40), 7);
+        fixtures.license(bought, users);
+    }
+
+    private ProcessInstance start(DirectoryUser who) {
+        return driver.as(who.id(), () -> runtime.startProcessInstanceByKey(PROCESS));
+    }
+
+    private void choose(ProcessInstance pi, DirectoryUser who, Map<String, Object> form) {
+        driver.complete(who.id(), driver.task(pi.getId(), CHOOSE), form);
+    }
+
+    private static Map<String, Object> cancel(Object subscriptionId, String note) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("cancelDecision", "cancel");
+        form.put("subscriptionId", subscriptionId == null ? null : String.valueOf(subscriptionId));
+        form.put("cancellationNote", note);
+        return form;
+    }
+
+    /** The choices "Choose the subscription to cancel" shows {@code who}, as Tasklist reads them. */
+    private List<String> offered(ProcessInstance pi, DirectoryUser who) {
+        Task task = driver.task(pi.getId(), CHOOSE);
+        Object options = driver.as(who.id(), () -> forms.getTaskFormVariables(task.getId()))
+                .get("ownSubscriptionOptions");
+        return ((SpinJsonNode) options).elements().stream().map(o -> o.prop("label").stringValue()).toList();
+    }
+
+    @Test
+    void purchaserPicksTheirSubscriptionFromTheListAndCancelsIt() {
+        long other = fixtures.selfService(product, fixtures.member().id(), 3, LocalDate.now(clock), 7);
+        long cancelledBefore = fixtures.selfService(product, purchaser.id(), 1, LocalDate.now(clock), 7);
+        fixtures.status(cancelledBefore, SubscriptionStatus.DELETED);
+        Task waiting;
+
+        ProcessInstance pi = start(purchaser);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(CHOOSE);
+        waiting = driver.task(pi.getId(), CHOOSE);
+        assertThat(waiting.getAssignee()).isEqualTo(purchaser.id());
+        assertThat(offered(pi, purchaser)).as("only their own, not cancelled, in words")
+                .containsExactly(product.name() + ": 3 of 5 seats used, renews on "
+                        + com.licenseflow.domain.Words.day(LocalDate.now(clock).minusDays(40).plusYears(1)));
+
+        choose(pi, purchaser, cancel(bought, "We use the central subscription now"));
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_SubscriptionCancelled");
+        assertThat(fixtures.subscription(bought).status()).isEqualTo(SubscriptionStatus.DELETED);
+        assertThat(fixtures.holders(bought)).isEmpty();
+        assertThat(fixtures.subscription(other).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(fixtures.auditActorsOfProcess(pi.getId())).containsOnly(purchaser.id());
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(3);
+    }
+
+    @Test
+    void keepingCancelsNothing() {
+        String before = fixtures.snapshot();
+        ProcessInstance pi = start(purchaser);
+
+        choose(pi, purchaser, Map.of("cancelDecision", "keep", "subscriptionId", String.valueOf(bought)));
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_SubscriptionsKept");
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void someoneElsesSubscriptionIsRefusedAndTheTaskStaysOpen() {
+        DirectoryUser colleague = fixtures.member();
+        ProcessInstance pi = start(colleague);
+        assertThat(offered(pi, colleague)).isEmpty();
+
+        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, colleague, cancel(bought, null)),
+                Rule.NOT_THE_PURCHASER, "Only the person who bought this " + product.name() + " subscription");
+        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, colleague, cancel(null, null)),
+                Rule.INVALID_INPUT, "You have no self-service subscription that can be cancelled now", "Keep");
+        assertThat(fixtures.subscription(bought).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    }
+
+    @Test
+    void aMissingChoiceOrAnOverlongReasonIsRefusedWithNothingChanged() {
+        ProcessInstance pi = start(purchaser);
+
+        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser, cancel(null, null)),
+                Rule.INVALID_INPUT, "Choose the subscription to cancel, or choose Keep.");
+        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser, cancel(bought, "x".repeat(201))),
+                Rule.INVALID_INPUT, "at most 200 characters", "Nothing was cancelled");
+        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser,
+                Map.of("cancelDecision", "sell", "subscriptionId", String.valueOf(bought))),
+                Rule.INVALID_INPUT, "Choose whether to cancel");
+    }
+
+    @Test
+    void aSubscriptionAnAdministratorIsTakingOverIsNeitherOfferedNorCancelled() {
+        ProcessInstance pi = start(purchaser);
+        DirectoryUser billing = fixtures.admin(BILLING_ADMIN);
+        driver.as(billing.id(), () -> runtime.startProcessInstanceByKey("subscription-takeover",
+                Map.of("subscriptionId", bought)));
+
+        assertThat(offered(pi, purchaser)).isEmpty();
+        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser, cancel(bought, null)),
+                Rule.TAKEOVER_RUNNING, "An administrator has been taking over this " + product.name());
+    }
+
+    @Test
+    void itIsStartedOnlyInTheNameOfWhoeverIsLoggedIn() {
+        expectUntrusted(() -> runtime.startProcessInstanceByKey(PROCESS), "Log in");
+        DirectoryUser colleague = fixtures.member();
+        expectUntrusted(() -> driver.as(colleague.id(), () -> runtime.startProcessInstanceByKey(PROCESS,
+                Map.of("purchaserId", purchaser.id()))), "in your own name");
+        assertThat(driver.startableInTasklist(purchaser.id())).contains(PROCESS);
+    }
+}
