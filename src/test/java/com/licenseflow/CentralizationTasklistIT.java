@@ -8,6 +8,8 @@ import com.licenseflow.support.DemoInBrowser;
 import com.licenseflow.support.Tasklist;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +138,7 @@ class CentralizationTasklistIT {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(user + " got no email '" + subject + "...' in 30 s");
             }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
     }
 

@@ -11,7 +11,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,11 +29,8 @@ public class StartupGate {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                    response.setHeader("Retry-After", "5");
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getWriter().write("{\"status\":503,\"title\":\"Starting\",\"detail\":\"LicenseFlow is "
-                            + "starting. Try again in a few seconds.\"}");
+                    ServiceUnavailable.answer(response, 5, "Starting",
+                            "LicenseFlow is starting. Try again in a few seconds.");
                     return;
                 }
                 chain.doFilter(request, response);

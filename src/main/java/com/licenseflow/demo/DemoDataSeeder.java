@@ -10,6 +10,7 @@ import static com.licenseflow.domain.policy.SelfServicePolicy.DISABLED;
 import static com.licenseflow.domain.policy.SelfServicePolicy.ENABLED;
 import static com.licenseflow.domain.policy.SelfServicePolicy.ONLY_TRIALS_WITHOUT_PAYMENT_METHOD;
 
+import com.licenseflow.config.StartupLock;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.access.AdminRole;
 import com.licenseflow.domain.assignment.AssignLicenses;
@@ -86,9 +87,12 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final LicenseAssignmentService assignments;
     private final DirectoryIdentitySync identity;
     private final Clock clock;
+    private final StartupLock startupLock;
 
     public DemoDataSeeder(ProductCatalog catalog, DirectoryRepository directory, SubscriptionRepository subscriptions,
-                          LicenseAssignmentService assignments, DirectoryIdentitySync identity, Clock clock) {
+                          LicenseAssignmentService assignments, DirectoryIdentitySync identity, Clock clock,
+                          StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.catalog = catalog;
         this.directory = directory;
         this.subscriptions = subscriptions;
@@ -100,6 +104,7 @@ public class DemoDataSeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        startupLock.hold();
         if (!catalog.list().isEmpty()) {
             LOG.info("Inventory already holds products; demo data not seeded again");
             return;

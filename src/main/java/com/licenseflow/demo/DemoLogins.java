@@ -1,5 +1,6 @@
 package com.licenseflow.demo;
 
+import com.licenseflow.config.StartupLock;
 import com.licenseflow.domain.directory.DirectoryUser;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,19 @@ public class DemoLogins implements ApplicationRunner {
 
     private final IdentityService identity;
     private final boolean remove;
+    private final StartupLock startupLock;
 
-    public DemoLogins(IdentityService identity, @Value("${licenseflow.demo.remove-logins}") boolean remove) {
+    public DemoLogins(IdentityService identity, @Value("${licenseflow.demo.remove-logins}") boolean remove,
+                      StartupLock startupLock) {
         this.identity = identity;
+        this.startupLock = startupLock;
         this.remove = remove;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        startupLock.hold();
         Map<String, String> demoEmails = DemoDataSeeder.people().stream()
                 .collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::email));
         List<String> found = identity.createUserQuery().userIdIn(demoEmails.keySet().toArray(String[]::new)).list()

@@ -1,5 +1,6 @@
 package com.licenseflow.identity;
 
+import com.licenseflow.config.StartupLock;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -45,9 +46,11 @@ public class CamundaAccessSetup implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final StartupLock startupLock;
 
     public CamundaAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks) {
+                              TaskService tasks, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -57,6 +60,7 @@ public class CamundaAccessSetup implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        startupLock.hold();
         CamundaGroups.NAMES.forEach(this::group);
 
         // Exactly these rights: a right an earlier version granted and this one does not is taken back.

@@ -1,5 +1,6 @@
 package com.licenseflow.identity;
 
+import com.licenseflow.config.StartupLock;
 import com.licenseflow.domain.access.AdminRole;
 import com.licenseflow.domain.directory.DirectoryRepository;
 import com.licenseflow.domain.directory.DirectoryUser;
@@ -34,9 +35,11 @@ public class FirstAdministrator implements ApplicationRunner {
     private final DirectoryRepository directory;
     private final DirectoryIdentitySync logins;
     private final IdentityService identity;
+    private final StartupLock startupLock;
 
     public FirstAdministrator(AdminSettings settings, DirectoryRepository directory, DirectoryIdentitySync logins,
-                              IdentityService identity) {
+                              IdentityService identity, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.settings = settings;
         this.directory = directory;
         this.logins = logins;
@@ -46,6 +49,7 @@ public class FirstAdministrator implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        startupLock.hold();
         if (settings.userId() != null && !settings.userId().isBlank()) {
             enroll(settings.userId().trim());
         }

@@ -1,5 +1,6 @@
 package com.licenseflow.notification;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +11,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from           the sender of every notification, e.g. {@code LicenseFlow <licenses@example.com>}
  * @param embeddedServer the development SMTP server
+ * @param worker         the worker that carries out the processes' email steps
  */
 @ConfigurationProperties("licenseflow.mail")
 public record MailSettings(@DefaultValue("LicenseFlow <licenseflow@localhost>") String from,
-                           @DefaultValue EmbeddedServer embeddedServer) {
+                           @DefaultValue EmbeddedServer embeddedServer,
+                           @DefaultValue Worker worker) {
+
+    /**
+     * @param enabled      carries out email steps (off in tests, which run them themselves)
+     * @param pollInterval how long it waits after finding no email step to do
+     * @param lockDuration how long a step is its alone; a node that dies holding one frees it after this
+     * @param retries      attempts before an email step becomes an incident in Cockpit
+     * @param retryAfter   the wait before the next attempt
+     */
+    public record Worker(@DefaultValue("true") boolean enabled, @DefaultValue("PT0.5S") Duration pollInterval,
+                         @DefaultValue("PT1M") Duration lockDuration, @DefaultValue("3") int retries,
+                         @DefaultValue("PT1M") Duration retryAfter) {
+    }
 
     /**
      * @param enabled runs the embedded server; when left unset it runs exactly when {@code spring.mail.host} is unset

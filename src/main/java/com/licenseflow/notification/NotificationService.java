@@ -14,16 +14,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends notifications so that none is lost and none goes out twice. Call it from a service task
- * with {@code camunda:asyncBefore="true"} and a {@code camunda:failedJobRetryTimeCycle}: the async
- * boundary commits the deciding step before anything is sent (a rolled-back decision never reaches
- * the notify job), and a failure here fails the job, which the job executor retries and, with its
- * retries used up, turns into an incident in Cockpit. Called anywhere else, a rollback after this
- * call cannot take back mail that was sent.
+ * Sends notifications so that none is lost and none goes out twice. The step that decides
+ * something records its emails in its own transaction ({@link #record}, an outbox); an email step
+ * of the process, an external task the {@link MailWorker} carries out after that transaction
+ * committed, then {@linkplain #deliver delivers} them. A rolled-back decision leaves nothing to send.
  *
- * <p>Delivery is at least once per idempotency key: should the application stop between the SMTP
- * server accepting a message and the record of it, the retry sends it again, with the same
- * Message-ID so that the receiving mail system can drop the duplicate.
+ * <p>Delivery is at most once per idempotency key, whatever fails: each attempt is committed
+ * before the SMTP server is asked and its outcome right after, so a failed attempt is retried and a
+ * sent message never is; an attempt cut off in between (the node died) is reported rather than
+ * repeated. The Message-ID is derived from the key as well, so a receiving system can drop a copy
+ * should an admin send such a message again.
  */
 @Service
 public class NotificationService {
@@ -41,34 +41,52 @@ public class NotificationService {
         this.mailer = mailer;
     }
 
+    /** {@link #deliver(List, Runnable)} without anything to do between messages. */
+    public void deliver(List<Notification> notifications) {
+        deliver(notifications, () -> { });
+    }
+
     /**
-     * Records each message (once per idempotency key) in a transaction of its own that commits at
-     * once, then delivers over SMTP every one of them not delivered yet, marking each delivered in
-     * its own committed transaction right after SMTP accepted it. A message that is refused (an
+     * Records each message not recorded yet, then sends every one not sent yet, one attempt each.
+     * Call it outside any transaction: each step commits on its own. A message that is refused (an
      * invalid recipient, a model missing a key) is not recorded; the others still go out.
      *
-     * @throws NotificationDeliveryException naming every message that was refused or not accepted by SMTP
+     * @param beforeEach run before each message is sent (the worker extends its lock on the step)
+     * @throws NotificationDeliveryException naming every message that was refused, not accepted by
+     *                                       SMTP, or whose earlier attempt was cut off
      */
-    public void deliver(List<Notification> notifications) {
+    public void deliver(List<Notification> notifications, Runnable beforeEach) {
         Map<String, Notification> byKey = new LinkedHashMap<>();
         notifications.forEach(n -> byKey.putIfAbsent(n.idempotencyKey(), n));
         List<String> failures = new ArrayList<>();
-        List<NotificationRecord> recorded = new ArrayList<>();
+        boolean outcomeUnknown = false;
         for (Notification notification : byKey.values()) {
+            NotificationRecord recorded;
             try {
-                recorded.add(recordOnce(notification));
+                recorded = store.insert(notification,
+                        MailHeaders.recipient(notification.recipientEmail(), notification.recipientName()),
+                        templates.render(notification));
             } catch (IllegalArgumentException | MustacheException refused) {
                 failures.add(label(notification.idempotencyKey(), notification.recipientEmail()) + " was refused: "
                         + refused.getMessage());
+                continue;
             }
-        }
-        for (NotificationRecord notification : recorded) {
-            if (!notification.sent()) {
-                send(notification).ifPresent(failures::add);
+            if (recorded.sent()) {
+                continue;
+            }
+            beforeEach.run();
+            switch (store.startAttempt(recorded.id())) {
+                case SENT_ALREADY -> { }
+                case OUTCOME_UNKNOWN -> {
+                    outcomeUnknown = true;
+                    failures.add(label(recorded.idempotencyKey(), recorded.recipientEmail()) + " may have been "
+                            + "delivered by an attempt that was cut off");
+                }
+                case STARTED -> send(recorded).ifPresent(failures::add);
             }
         }
         if (!failures.isEmpty()) {
-            throw new NotificationDeliveryException(byKey.size(), failures);
+            throw new NotificationDeliveryException(byKey.size(), failures, outcomeUnknown);
         }
     }
 
@@ -93,23 +111,13 @@ public class NotificationService {
         }
     }
 
-    private NotificationRecord recordOnce(Notification notification) {
-        Optional<NotificationRecord> earlier = store.find(notification.idempotencyKey());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        return store.insert(notification,
-                MailHeaders.recipient(notification.recipientEmail(), notification.recipientName()),
-                templates.render(notification));
-    }
-
     /** Sends one message and records the outcome; returns what went wrong, if anything. */
     private Optional<String> send(NotificationRecord notification) {
         try {
             mailer.send(notification);
         } catch (MailException e) {
             String error = error(e);
-            store.markFailed(notification.id(), error);
+            store.markNotAccepted(notification.id(), error);
             log.warn("Notification {} to {} not accepted by the SMTP server: {}", notification.idempotencyKey(),
                     notification.recipientEmail(), error);
             return Optional.of(label(notification.idempotencyKey(), notification.recipientEmail()) + " failed: "

@@ -6,22 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notification table. A message is recorded either by the step that decided it, in that step's
- * transaction ({@link #insertWithCaller}, an outbox row), or in a transaction of its own that
- * commits at once. Delivery is recorded in a transaction of its own right after SMTP accepted the
- * message, whatever the engine transaction around the sending job does next. Sending happens in a
- * later job than the deciding step, so those own transactions only ever update committed rows and
- * never wait on the transaction around them.
+ * transaction ({@link #insertWithCaller}, an outbox row), or when it is sent. Sending records each
+ * attempt in short transactions of its own around the SMTP call (never beside another open
+ * transaction, so a sender needs one database connection at a time): the attempt is committed
+ * before the server is asked, its outcome right after.
  */
 @Repository
 public class NotificationStore {
@@ -34,32 +33,47 @@ public class NotificationStore {
     private static final int MAX_ERROR = 2000;
     private static final int MAX_NAME = 200;
 
+    /** What {@link #startAttempt} found. */
+    public enum Attempt {
+        /** Recorded and committed: send it now. */
+        STARTED,
+        /** Sent already: nothing to do. */
+        SENT_ALREADY,
+        /** An earlier attempt was cut off after the server may have accepted it: not sent again by itself. */
+        OUTCOME_UNKNOWN
+    }
+
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public NotificationStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // REQUIRED, never REQUIRES_NEW: a second transaction beside an open one needs a second connection,
+        // and senders waiting for one each exhaust the pool.
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** The message recorded under this key, as committed. */
+    /** The message recorded under this key. */
     public Optional<NotificationRecord> find(String idempotencyKey) {
-        return ownTransaction.execute(status -> jdbc.sql("select * from notification where idempotency_key = ?")
-                .param(idempotencyKey).query(NotificationStore::row).optional());
+        return jdbc.sql("select * from notification where idempotency_key = ?")
+                .param(idempotencyKey).query(NotificationStore::row).optional();
     }
 
-    /** Records the message QUEUED and commits; when the key was recorded meanwhile, that record stands. */
+    /** Records the message QUEUED unless the key is recorded already (then that record stands) and returns the record. */
     public NotificationRecord insert(Notification notification, InternetAddress recipient, RenderedMail mail) {
         requireFits("plain-text body", mail.text());
         requireFits("HTML body", mail.html());
+        Optional<NotificationRecord> earlier = find(notification.idempotencyKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         try {
-            ownTransaction.executeWithoutResult(status -> jdbc.sql(INSERT)
+            transaction.executeWithoutResult(status -> jdbc.sql(INSERT)
                     .params(values(notification, recipient, mail)).update());
         } catch (DuplicateKeyException recordedMeanwhile) {
-            // Another caller recorded the same key first; its content stands.
+            // Another node recorded the same key first; its content stands.
         }
         return find(notification.idempotencyKey()).orElseThrow();
     }
@@ -78,16 +92,42 @@ public class NotificationStore {
         }
     }
 
+    /**
+     * Records and commits an attempt to send the message, unless it was sent already or an earlier
+     * attempt was cut off. An attempt cut off is reported once ({@link Attempt#OUTCOME_UNKNOWN}); the
+     * attempt after that report is an admin's retry, which sends it again.
+     */
+    public Attempt startAttempt(long id) {
+        return transaction.execute(status -> {
+            OffsetDateTime now = Rows.timestamp(Instant.now(clock));
+            int started = jdbc.sql("""
+                            update notification set sending_since = ?, uncertain_since = null, attempts = attempts + 1
+                            where id = ? and status = 'QUEUED' and (sending_since is null or uncertain_since is not null)""")
+                    .params(now, id).update();
+            if (started == 1) {
+                return Attempt.STARTED;
+            }
+            int cutOff = jdbc.sql("""
+                            update notification set uncertain_since = ?, last_error = ?
+                            where id = ? and status = 'QUEUED' and sending_since is not null and uncertain_since is null""")
+                    .params(now, "An attempt to send it was cut off (the application stopped) after the SMTP server "
+                            + "may have accepted it", id).update();
+            return cutOff == 1 ? Attempt.OUTCOME_UNKNOWN : Attempt.SENT_ALREADY;
+        });
+    }
+
+    /** The SMTP server accepted it. */
     public void markSent(long id) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-                        update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1
+        transaction.executeWithoutResult(status -> jdbc.sql("""
+                        update notification set status = 'SENT', sent_at = ?, last_error = null
                         where id = ? and status = 'QUEUED'""")
                 .params(Rows.timestamp(Instant.now(clock)), id).update());
     }
 
-    public void markFailed(long id, String error) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-                        update notification set attempts = attempts + 1, last_error = ?
+    /** The SMTP server did not accept it: the attempt is over and the next one may send it. */
+    public void markNotAccepted(long id, String error) {
+        transaction.executeWithoutResult(status -> jdbc.sql("""
+                        update notification set sending_since = null, last_error = ?
                         where id = ? and status = 'QUEUED'""")
                 .params(truncate(error, MAX_ERROR), id).update());
     }

@@ -104,7 +104,11 @@ public final class FormValues {
      * @param what what the number is, in words, for the refusal ("the seats to buy")
      */
     public static Long optionalLong(VariableScope scope, String name, String what) {
-        Object value = scope.getVariable(name);
+        return optionalLong(scope.getVariable(name), what);
+    }
+
+    /** {@link #optionalLong(VariableScope, String, String)} of a value read already. */
+    public static Long optionalLong(Object value, String what) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
@@ -118,7 +122,11 @@ public final class FormValues {
     }
 
     public static long requiredLong(VariableScope scope, String name, String what) {
-        Long value = optionalLong(scope, name, what);
+        return requiredLong(scope.getVariable(name), what);
+    }
+
+    public static long requiredLong(Object variable, String what) {
+        Long value = optionalLong(variable, what);
         if (value == null) {
             throw Rule.INVALID_INPUT.violation("Choose " + what + ".");
         }

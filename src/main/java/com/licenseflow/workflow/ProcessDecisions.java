@@ -119,10 +119,14 @@ public class ProcessDecisions {
 
     /** The user the instance acts for: its latest decider (or starter), as recorded. */
     public String actingFor(DelegateExecution execution) {
-        String user = actingForInstance(execution.getProcessInstanceId());
+        return actingFor(execution.getProcessInstanceId());
+    }
+
+    public String actingFor(String processInstanceId) {
+        String user = actingForInstance(processInstanceId);
         if (user == null) {
             throw new UntrustedProcessInput("Nobody has started or decided anything in process instance "
-                    + execution.getProcessInstanceId() + " yet, so it cannot act for anyone.");
+                    + processInstanceId + " yet, so it cannot act for anyone.");
         }
         return user;
     }
@@ -133,9 +137,13 @@ public class ProcessDecisions {
      * admins decided single purchases.)
      */
     public String actingFor(DelegateExecution execution, String activityId) {
-        return lastDecider(execution.getProcessInstanceId(), activityId)
-                .or(() -> lastDecider(execution.getProcessInstanceId(), START))
-                .orElseGet(() -> actingFor(execution));
+        return actingFor(execution.getProcessInstanceId(), activityId);
+    }
+
+    public String actingFor(String processInstanceId, String activityId) {
+        return lastDecider(processInstanceId, activityId)
+                .or(() -> lastDecider(processInstanceId, START))
+                .orElseGet(() -> actingFor(processInstanceId));
     }
 
     String actingForInstance(String processInstanceId) {

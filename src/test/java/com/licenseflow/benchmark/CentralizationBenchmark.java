@@ -11,6 +11,7 @@ import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import com.licenseflow.support.TestDatabase;
+import com.licenseflow.notification.MailWorker;
 import com.licenseflow.workflow.centralization.PurchaserCancellation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,6 +51,8 @@ class CentralizationBenchmark {
     static final int WARM_UP_SUBSCRIPTIONS = 20;
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
 
+    @Autowired
+    MailWorker mailWorker;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -166,11 +169,17 @@ class CentralizationBenchmark {
         int ran = 0;
         while (true) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
+            long start = System.nanoTime();
+            int emailSteps = mailWorker.runFor(processInstanceId);
+            if (measuring && emailSteps > 0) {
+                jobMillis.merge("email steps (mail worker)", ms(System.nanoTime() - start), Long::sum);
+            }
+            ran += emailSteps;
+            if (due.isEmpty() && emailSteps == 0) {
                 return ran;
             }
             for (Job job : due) {
-                long start = System.nanoTime();
+                start = System.nanoTime();
                 management.executeJob(job.getId());
                 if (measuring) {
                     jobMillis.merge(activityOf(job), ms(System.nanoTime() - start), Long::sum);

@@ -91,7 +91,7 @@ class NotificationDeliveryTest {
         try {
             assertThatThrownBy(() -> notifications.deliver(List.of(sentEarlier, notYet)))
                     .isInstanceOf(NotificationDeliveryException.class)
-                    .hasMessageStartingWith("1 of 2 notification(s) not delivered: '" + notYet.idempotencyKey() + "'")
+                    .hasMessageStartingWith("1 of 2 emails not delivered: '" + notYet.idempotencyKey() + "'")
                     .hasMessageNotContaining(sentEarlier.idempotencyKey());
         } finally {
             smtp.start();
@@ -139,7 +139,7 @@ class NotificationDeliveryTest {
 
         assertThatThrownBy(() -> notifications.deliver(batch))
                 .isInstanceOf(NotificationDeliveryException.class)
-                .hasMessageStartingWith("5 of 6 notification(s) not delivered")
+                .hasMessageStartingWith("5 of 6 emails not delivered")
                 .satisfies(e -> assertThat(((NotificationDeliveryException) e).failures())
                         .hasSize(5).allMatch(f -> f.contains("was refused: The recipient address")));
 

@@ -36,20 +36,40 @@ class NotificationStoreTest {
     }
 
     @Test
-    void aSentMessageStaysSentWithTheAttemptThatSentIt() throws Exception {
+    void aRefusedAttemptIsTriedAgainAndASentMessageNeverIs() throws Exception {
         String key = Fixtures.unique("store/");
         long id = store.insert(notification(key), new InternetAddress("sent@test.example"),
                 new RenderedMail("Subject", "text", "<p>html</p>")).id();
-        store.markFailed(id, "Connection refused");
+        assertThat(store.startAttempt(id)).isEqualTo(NotificationStore.Attempt.STARTED);
+        store.markNotAccepted(id, "Connection refused");
+        assertThat(store.find(key).orElseThrow().lastError()).isEqualTo("Connection refused");
 
+        assertThat(store.startAttempt(id)).as("the server refused it: try again").isEqualTo(NotificationStore.Attempt.STARTED);
         store.markSent(id);
-        store.markSent(id);
-        store.markFailed(id, "late failure");
+        store.markNotAccepted(id, "late failure");
 
+        assertThat(store.startAttempt(id)).isEqualTo(NotificationStore.Attempt.SENT_ALREADY);
         NotificationRecord sent = store.find(key).orElseThrow();
         assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
         assertThat(sent.attempts()).isEqualTo(2);
-        assertThat(sent.lastError()).isEqualTo("Connection refused");
+        assertThat(sent.lastError()).isNull();
         assertThat(sent.sentAt()).isNotNull();
+    }
+
+    @Test
+    void anAttemptCutOffIsReportedOnceAndOnlyTheRetryAfterTheReportSendsAgain() throws Exception {
+        String key = Fixtures.unique("store/");
+        long id = store.insert(notification(key), new InternetAddress("cut@test.example"),
+                new RenderedMail("Subject", "text", "<p>html</p>")).id();
+        assertThat(store.startAttempt(id)).isEqualTo(NotificationStore.Attempt.STARTED);
+        // The node dies here, before the server's answer is recorded.
+
+        assertThat(store.startAttempt(id)).isEqualTo(NotificationStore.Attempt.OUTCOME_UNKNOWN);
+        assertThat(store.find(key).orElseThrow().lastError()).contains("cut off");
+
+        assertThat(store.startAttempt(id)).as("an admin retried after the report").isEqualTo(
+                NotificationStore.Attempt.STARTED);
+        store.markSent(id);
+        assertThat(store.find(key).orElseThrow().attempts()).isEqualTo(2);
     }
 }

@@ -9,19 +9,23 @@ import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.Inbox;
 import com.licenseflow.support.IntegrationTest;
 import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A notify step as the processes use it, through the real engine: an async service task with a
- * retry cycle after the deciding step. Jobs are run by the test (the job executor is off in tests).
+ * A notify step as the processes use it, through the real engine: an email step (an external task
+ * the mail worker carries out) after the deciding step. Jobs and the worker are run by the test.
  */
 @IntegrationTest
 class NotifyStepProcessTest {
@@ -40,6 +44,10 @@ class NotifyStepProcessTest {
     EmbeddedSmtpServer smtp;
     @Autowired
     DevMailbox devMailbox;
+    @Autowired
+    MailWorker worker;
+    @Autowired
+    ExternalTaskService externalTasks;
 
     Inbox inbox;
     String recipient;
@@ -62,6 +70,16 @@ class NotifyStepProcessTest {
         return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
     }
 
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private ExternalTask emailStep(ProcessInstance instance) {
+        return externalTasks.createExternalTaskQuery().processInstanceId(instance.getId()).activityId("notify")
+                .singleResult();
+    }
+
     private boolean ended(ProcessInstance instance) {
         return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult() == null;
     }
@@ -79,16 +97,16 @@ class NotifyStepProcessTest {
 
         runtime.setVariable(instance.getId(), "decisionFails", false);
         management.executeJob(job(instance, "decide").getId());
-        assertThat(job(instance, "notify")).as("the decision committed; notifying waits in its own job").isNotNull();
+        assertThat(emailStep(instance)).as("the decision committed; the email step waits for the worker").isNotNull();
         assertThat(inbox.to(recipient)).as("nothing is sent inside the deciding transaction").isEmpty();
 
-        management.executeJob(job(instance, "notify").getId());
+        assertThat(worker.runFor(instance.getId())).isEqualTo(1);
         assertThat(ended(instance)).isTrue();
         assertThat(inbox.onlyMessageTo(recipient).subject()).isEqualTo("Your license for Visio Plan 2 is ready");
     }
 
     @Test
-    void smtpDownUsesUpTheRetriesIntoAnIncidentAndARetryAfterItIsBackDeliversExactlyOnce() {
+    void smtpDownUsesUpTheRetriesIntoAnIncidentAndARetryAfterItIsBackDeliversExactlyOnceAndAtOnce() {
         ProcessInstance instance = start(false);
         management.executeJob(job(instance, "decide").getId());
         String key = TestNotifyStep.key(instance.getId());
@@ -96,17 +114,21 @@ class NotifyStepProcessTest {
         smtp.stop();
         try {
             for (int retriesLeft = 2; retriesLeft >= 0; retriesLeft--) {
-                assertThatThrownBy(() -> management.executeJob(job(instance, "notify").getId()))
-                        .isInstanceOf(NotificationDeliveryException.class)
-                        .hasMessageContaining("1 of 1 notification(s) not delivered: '" + key + "' to " + recipient);
-                assertThat(job(instance, "notify").getRetries()).as("R3/PT1M: three tries").isEqualTo(retriesLeft);
+                assertThat(worker.runFor(instance.getId())).isEqualTo(1);
+                ExternalTask step = emailStep(instance);
+                assertThat(step.getRetries()).as("three tries").isEqualTo(retriesLeft);
+                assertThat(step.getErrorMessage()).contains("1 of 1 email not delivered: '" + key + "' to " + recipient);
+                if (retriesLeft > 0) {
+                    assertThat(worker.runFor(instance.getId())).as("the next try waits a minute").isZero();
+                    ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 61_000));
+                }
             }
         } finally {
             smtp.start();
         }
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(incident).as("an incident, as Cockpit shows it").isNotNull();
-        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
         assertThat(incident.getActivityId()).isEqualTo("notify");
         assertThat(incident.getIncidentMessage()).contains("not delivered", key);
         NotificationRecord failed = store.find(key).orElseThrow();
@@ -114,10 +136,12 @@ class NotifyStepProcessTest {
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(failed.lastError()).isNotBlank();
 
-        // What "Increment retries" in Cockpit does, then the job executor's run of the job.
-        management.setJobRetries(job(instance, "notify").getId(), 1);
+        // What "Increment retries" in Cockpit does, a moment later (the test's clock stands still); the step
+        // is due at once, not a retry interval later.
+        ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 1_000));
+        externalTasks.setRetries(emailStep(instance).getId(), 1);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-        management.executeJob(job(instance, "notify").getId());
+        assertThat(worker.runFor(instance.getId())).isEqualTo(1);
 
         assertThat(ended(instance)).isTrue();
         assertThat(inbox.onlyMessageTo(recipient).subject()).isEqualTo("Your license for Visio Plan 2 is ready");
@@ -125,5 +149,32 @@ class NotifyStepProcessTest {
         assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
         assertThat(sent.sentAt()).isNotNull();
         assertThat(sent.attempts()).isEqualTo(4);
+    }
+
+    @Test
+    void anAttemptCutOffAfterTheServerMayHaveAcceptedItIsNotRepeatedUntilAnAdminRetries() {
+        ProcessInstance instance = start(false);
+        management.executeJob(job(instance, "decide").getId());
+        String key = TestNotifyStep.key(instance.getId());
+        // A node recorded its attempt and died before it learnt the server's answer; its lock ran out.
+        long id = store.insert(new Notification(key, NotificationKind.LICENSE_REQUEST_APPROVED, recipient,
+                "Noah Bakker", Map.of("product", "Visio Plan 2"), instance.getId(), null, null),
+                MailHeaders.recipient(recipient, "Noah Bakker"), new RenderedMail("Your license for Visio Plan 2 is ready",
+                        "text", "<p>html</p>")).id();
+        store.startAttempt(id);
+
+        assertThat(worker.runFor(instance.getId())).isEqualTo(1);
+
+        assertThat(inbox.to(recipient)).as("not sent again by itself").isEmpty();
+        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident).as("at once, without retries: only a person can tell").isNotNull();
+        assertThat(incident.getIncidentMessage()).contains("may have been delivered", key);
+        assertThat(worker.runFor(instance.getId())).isZero();
+
+        externalTasks.setRetries(emailStep(instance).getId(), 1);
+        assertThat(worker.runFor(instance.getId())).isEqualTo(1);
+        assertThat(ended(instance)).isTrue();
+        assertThat(inbox.onlyMessageTo(recipient).subject()).isEqualTo("Your license for Visio Plan 2 is ready");
+        assertThat(store.find(key).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
     }
 }

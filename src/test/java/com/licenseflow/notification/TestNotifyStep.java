@@ -2,35 +2,24 @@ package com.licenseflow.notification;
 
 import java.util.List;
 import java.util.Map;
-import com.licenseflow.workflow.ProcessBean;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The "Notify" step of the test process, written as the real processes' notify delegates are: it
- * composes the message from the process and hands it to {@link NotificationService#deliver}.
- * A test-classpath component, like {@link TestDecisionStep}.
+ * The "Notify" email step of the test process, written as the real processes' email steps are: it
+ * composes the message from the process; the mail worker delivers it. A test-classpath component,
+ * like {@link TestDecisionStep}.
  */
 @Component("testNotify")
-@ProcessBean
-class TestNotifyStep implements JavaDelegate {
-
-    private final NotificationService notifications;
-
-    TestNotifyStep(NotificationService notifications) {
-        this.notifications = notifications;
-    }
+class TestNotifyStep implements MailStep {
 
     @Override
-    public void execute(DelegateExecution execution) {
-        if (!Boolean.TRUE.equals(execution.getVariable("approved"))) {
+    public List<Notification> mails(MailStepContext step) {
+        if (!Boolean.TRUE.equals(step.variable("approved"))) {
             throw new IllegalStateException("Notify ran without an approval");
         }
-        notifications.deliver(List.of(new Notification(key(execution.getProcessInstanceId()),
-                NotificationKind.LICENSE_REQUEST_APPROVED, (String) execution.getVariable("recipientEmail"),
-                (String) execution.getVariable("recipientName"), Map.of("product", execution.getVariable("product")),
-                execution.getProcessInstanceId(), null, execution.getBusinessKey())));
+        return List.of(new Notification(key(step.processInstanceId()), NotificationKind.LICENSE_REQUEST_APPROVED,
+                (String) step.variable("recipientEmail"), (String) step.variable("recipientName"),
+                Map.of("product", step.variable("product")), step.processInstanceId(), null, null));
     }
 
     static String key(String processInstanceId) {

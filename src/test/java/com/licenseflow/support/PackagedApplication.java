@@ -44,7 +44,16 @@ public final class PackagedApplication {
 
     /** Starts the jar on a free port with {@code arguments} and {@code environment}; its log goes to target/{name}.log. */
     public static PackagedApplication start(String name, List<String> arguments, Map<String, String> environment) {
-        File jar = new File("target/licenseflow.jar");
+        return startIn(null, name, arguments, environment);
+    }
+
+    /**
+     * {@link #start}, in {@code directory} (null: the project's), as a user who runs it from there
+     * does: its default database, {@code data/}, is then under that directory.
+     */
+    public static PackagedApplication startIn(Path directory, String name, List<String> arguments,
+                                              Map<String, String> environment) {
+        File jar = new File("target/licenseflow.jar").getAbsoluteFile();
         if (!jar.exists()) {
             throw new IllegalStateException("target/licenseflow.jar is missing: run mvn verify (it packages first)");
         }
@@ -53,12 +62,15 @@ public final class PackagedApplication {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Path log = Path.of("target", name + ".log");
+            Path log = Path.of("target", name + ".log").toAbsolutePath();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-jar", jar.getPath(), "--server.port=" + port,
                     "--licenseflow.mail.embedded-server.port=0"));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().putAll(environment);
             return new PackagedApplication(builder.start(), port, log);
         } catch (IOException e) {
@@ -116,6 +128,13 @@ public final class PackagedApplication {
     public void stop() {
         process.destroy();
         awaitExit();
+    }
+
+    /** {@link #stop} unless it is no longer running (a test killed it). */
+    public void stopIfRunning() {
+        if (process.isAlive()) {
+            stop();
+        }
     }
 
     /** Kills it like a crash, an OOM kill or kill -9: no shutdown hooks, nothing flushed on the way out. */

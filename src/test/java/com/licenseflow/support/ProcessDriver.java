@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import com.licenseflow.notification.MailWorker;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
@@ -20,14 +22,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drives processes the way people and the job executor would: as a logged-in user (with their
- * groups, since authorizations are on), completing tasks, running due jobs, moving the clock.
+ * groups, since authorizations are on), completing tasks, running due jobs and email steps (as the
+ * mail worker would), moving the clock.
  */
 public class ProcessDriver {
 
     private final ProcessEngine engine;
     private final PlatformTransactionManager transactions;
+    private final MailWorker mailWorker;
 
-    public ProcessDriver(ProcessEngine engine, PlatformTransactionManager transactions) {
+    public ProcessDriver(ProcessEngine engine, PlatformTransactionManager transactions, MailWorker mailWorker) {
+        this.mailWorker = mailWorker;
         this.engine = engine;
         this.transactions = transactions;
     }
@@ -72,13 +77,23 @@ public class ProcessDriver {
                 .activityId(activityId).singleResult();
     }
 
-    /** Runs the job waiting at {@code activityId}, as the job executor would. */
+    /**
+     * Runs the job waiting at {@code activityId}, as the job executor would, or the email step
+     * there, as the mail worker would.
+     */
     public void runJob(String processInstanceId, String activityId) {
         Job job = job(processInstanceId, activityId);
-        if (job == null) {
-            throw new AssertionError("No job at " + activityId + " in " + processInstanceId);
+        if (job != null) {
+            engine.getManagementService().executeJob(job.getId());
+        } else if (mailWorker.runFor(processInstanceId, activityId) == 0) {
+            throw new AssertionError("No job or email step at " + activityId + " in " + processInstanceId);
         }
-        engine.getManagementService().executeJob(job.getId());
+    }
+
+    /** The email step (an external task) waiting at {@code activityId}, if any. */
+    public ExternalTask emailStep(String processInstanceId, String activityId) {
+        return engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).singleResult();
     }
 
     /**
@@ -104,15 +119,15 @@ public class ProcessDriver {
     private static final class SimulatedCrash extends RuntimeException {
     }
 
-    /** Runs every job of the instance that is due now, until none is left (async steps chain). */
+    /** Runs every job and email step of the instance that is due now, until none is left (async steps chain). */
     public void runDueJobs(String processInstanceId) {
         ManagementService management = engine.getManagementService();
         for (int round = 0; round < 50; round++) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
+            due.forEach(j -> management.executeJob(j.getId()));
+            if (mailWorker.runFor(processInstanceId) == 0 && due.isEmpty()) {
                 return;
             }
-            due.forEach(j -> management.executeJob(j.getId()));
         }
         throw new AssertionError("Jobs keep coming in " + processInstanceId);
     }

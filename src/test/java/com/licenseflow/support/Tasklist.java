@@ -53,17 +53,27 @@ public final class Tasklist implements AutoCloseable {
         return page;
     }
 
-    /** Opens the start form of {@code processName}. */
+    /**
+     * Opens the start form of {@code processName} and waits until the form is drawn: Start clicked before
+     * that submits nothing, and the process name also heads every open task of that process in the list.
+     */
     public Tasklist startForm(String processName) {
         page.getByText("Start process").first().click();
-        page.getByText(processName).click();
+        Locator dialog = page.locator(".modal");
+        dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(processName)).first().click();
+        dialog.locator(".fjs-form").waitFor();
         return this;
     }
 
-    /** Starts from the open start form; waits until Tasklist says it has started. */
+    /** Starts from the open start form; waits until Tasklist says it has started, or fails with what it said instead. */
     public void start() {
+        int shown = errors().count();
         clickStart();
-        page.getByText("The process has been started.").waitFor();
+        Locator started = page.getByText("The process has been started.");
+        started.or(errors().nth(shown)).first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        if (!started.isVisible()) {
+            throw new AssertionError("Tasklist did not start the process: " + errors().nth(shown).textContent());
+        }
     }
 
     /** Starts from the open start form and returns the refusal Tasklist shows instead. */

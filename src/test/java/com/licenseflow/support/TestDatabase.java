@@ -37,7 +37,8 @@ public class TestDatabase implements ActiveProfilesResolver, ExecutionCondition 
         return ConditionEvaluationResult.disabled("PostgreSQL is not reachable on 127.0.0.1:5432; suite skipped");
     }
 
-    private static boolean postgresListening() {
+    /** Whether anything listens on 127.0.0.1:5432. */
+    public static boolean postgresListening() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
             return true;

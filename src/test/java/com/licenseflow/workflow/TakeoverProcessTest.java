@@ -291,9 +291,10 @@ class TakeoverProcessTest {
         jdbc.sql("update subscription set assigned_seats = 3 where id = ?").param(source).update();
         assertThat(fixtures.snapshot()).as("the failed chunk was rolled back whole").isEqualTo(afterFirstChunk);
         assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
-        assertThat(driver.job(pi.getId(), MOVE_CHUNK).getRetries()).as("R3/PT1M: two retries left").isEqualTo(2);
+        assertThat(driver.job(pi.getId(), MOVE_CHUNK).getRetries()).as("PT30S,PT2M,PT0S: three retries left")
+                .isEqualTo(3);
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().count())
-                .as("retried a minute later").isZero();
+                .as("retried 30 seconds later").isZero();
 
         driver.advance(Duration.ofMinutes(2));
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
@@ -303,6 +304,32 @@ class TakeoverProcessTest {
         assertThat(fixtures.licenseCounts(users).values()).as("every user holds exactly one license").containsOnly(1);
         assertThat(fixtures.subscription(source).assignedSeats()).isZero();
         assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(5);
+    }
+
+    @Test
+    void aChunkThatKeepsFailingBecomesAnIncidentThatAnAdminsRetryRunsAtOnce() {
+        long source = boughtAMonthAgo();
+        ProcessInstance pi = moving(source, target);
+        driver.runJob(pi.getId(), MOVE_CHUNK);
+        jdbc.sql("update subscription set assigned_seats = 0 where id = ?").param(source).update();
+        var management = engine.getManagementService();
+
+        for (int attempt = 0; attempt < 4; attempt++) {
+            if (attempt > 0) {
+                driver.advance(Duration.ofMinutes(2));
+            }
+            assertThatThrownBy(() -> driver.runJob(pi.getId(), MOVE_CHUNK)).hasMessageContaining("fewer than 2 seats");
+        }
+
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).as("retries used up").isOne();
+        jdbc.sql("update subscription set assigned_seats = 3 where id = ?").param(source).update();
+        // Cockpit's "increment retries", keeping the job's due date: the last failure left it due now.
+        management.setJobRetries(driver.job(pi.getId(), MOVE_CHUNK).getId(), 1);
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count())
+                .as("runs at once, not minutes later").isOne();
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
+        assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
     }
 
     @Test

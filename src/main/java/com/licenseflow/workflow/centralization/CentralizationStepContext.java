@@ -32,8 +32,8 @@ public class CentralizationStepContext {
 
     /** A step that carries on the campaign: in the name of whoever planned it (else started it). */
     public ChangeContext context(DelegateExecution execution, String why) {
-        return ChangeContext.byProcess(directory.actor(decisions.actingFor(execution,
-                CentralizationVariables.ACTIVITY_PLAN)), why, execution.getProcessInstanceId());
+        return ChangeContext.byProcess(directory.actor(actingFor(execution.getProcessInstanceId())), why,
+                execution.getProcessInstanceId());
     }
 
     /** A step that acts on a decision just made in {@code activityId}, in the name of whoever made it. */
@@ -42,18 +42,32 @@ public class CentralizationStepContext {
                 execution.getProcessInstanceId());
     }
 
+    /** The admin the campaign acts for: whoever planned it, else whoever started it. */
+    public String actingFor(String processInstanceId) {
+        return decisions.actingFor(processInstanceId, CentralizationVariables.ACTIVITY_PLAN);
+    }
+
     public long centralizationId(DelegateExecution execution) {
-        return centralizations.ofProcessInstance(execution.getProcessInstanceId())
-                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + execution.getProcessInstanceId()
+        return centralizationId(execution.getProcessInstanceId());
+    }
+
+    public long centralizationId(String processInstanceId) {
+        return centralizations.ofProcessInstance(processInstanceId)
+                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + processInstanceId
                         + " runs no centralization: it was not started by 'Gather self-service purchases'."))
                 .id();
     }
 
     /** The subscription of a purchase's branch; refused unless the campaign gathered it. */
     public long subscriptionId(DelegateExecution execution) {
-        long subscriptionId = FormValues.requiredLong(execution, SUBSCRIPTION_ID, "the subscription");
+        return subscriptionId(execution.getProcessInstanceId(), execution.getVariable(SUBSCRIPTION_ID));
+    }
+
+    /** {@link #subscriptionId(DelegateExecution)} from the branch's {@code subscriptionId} variable read already. */
+    public long subscriptionId(String processInstanceId, Object variable) {
+        long subscriptionId = FormValues.requiredLong(variable, "the subscription");
         try {
-            centralizations.subscriptionOf(centralizationId(execution), subscriptionId);
+            centralizations.subscriptionOf(centralizationId(processInstanceId), subscriptionId);
         } catch (RuntimeException notPartOfIt) {
             throw new UntrustedProcessInput(notPartOfIt.getMessage());
         }

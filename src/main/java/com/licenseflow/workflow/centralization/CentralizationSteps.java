@@ -1,17 +1,21 @@
 package com.licenseflow.workflow.centralization;
 
+import static com.licenseflow.workflow.centralization.CentralizationVariables.REMINDER_NUMBER;
+import static com.licenseflow.workflow.centralization.CentralizationVariables.SUBSCRIPTION_ID;
+
 import com.licenseflow.domain.centralization.Centralizations;
 import com.licenseflow.notification.CentralizationMails;
-import com.licenseflow.notification.NotificationService;
+import com.licenseflow.notification.MailStep;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The steps of license-centralization.bpmn that only record who completed a task, move the
- * campaign on, or send what an earlier step recorded.
+ * The steps of license-centralization.bpmn that only move the campaign on, and its email steps
+ * (external tasks carried out by the mail worker once the step before them has committed).
  */
 @Configuration
 public class CentralizationSteps {
@@ -27,24 +31,33 @@ public class CentralizationSteps {
         };
     }
 
-    /** Sends the cancel request the branch's first step recorded (asynchronous, retried). */
+    /** Sends the cancel request the branch's first step recorded (an email step, carried out by the mail worker). */
     @Bean
-    @ProcessBean
-    public JavaDelegate notifyPurchaserToCancel(CentralizationMails mails, NotificationService notifications,
-                                                CentralizationStepContext steps) {
-        return execution -> notifications.deliver(mails.cancelRequest(
-                steps.centralizationId(execution), steps.subscriptionId(execution)));
+    public MailStep notifyPurchaserToCancel(CentralizationMails mails, CentralizationStepContext steps) {
+        return step -> mails.cancelRequest(steps.centralizationId(step.processInstanceId()),
+                steps.subscriptionId(step.processInstanceId(), step.variable(SUBSCRIPTION_ID)));
     }
 
-    /** Sends the summary "Complete the campaign" recorded, to the admin the campaign acts for (asynchronous, retried). */
+    /**
+     * Sends the reminder "Count the reminder" counted (its number is in the email's idempotency key,
+     * so a retried step sends that reminder once); none for a subscription cancelled meanwhile.
+     */
     @Bean
-    @ProcessBean
-    public JavaDelegate notifyCentralizationSummary(CentralizationMails mails, NotificationService notifications,
-                                                    Centralizations centralizations, CentralizationStepContext steps) {
-        return execution -> {
-            long id = steps.centralizationId(execution);
-            notifications.deliver(mails.summary(id, steps.context(execution, "summary").actorId(),
-                    centralizations.progress(id)));
+    public MailStep remindPurchaserToCancel(CentralizationMails mails, CentralizationStepContext steps) {
+        return step -> {
+            Long number = FormValues.optionalLong(step.variable(REMINDER_NUMBER), "the reminder");
+            return number == null ? List.of() : mails.reminder(steps.centralizationId(step.processInstanceId()),
+                    steps.subscriptionId(step.processInstanceId(), step.variable(SUBSCRIPTION_ID)), number.intValue());
+        };
+    }
+
+    /** Sends the summary "Complete the campaign" recorded, to the admin the campaign acts for. */
+    @Bean
+    public MailStep notifyCentralizationSummary(CentralizationMails mails, Centralizations centralizations,
+                                                CentralizationStepContext steps) {
+        return step -> {
+            long id = steps.centralizationId(step.processInstanceId());
+            return mails.summary(id, steps.actingFor(step.processInstanceId()), centralizations.progress(id));
         };
     }
 }

@@ -39,6 +39,8 @@ public final class CentralizationVariables {
     public static final String NEW_PURCHASES = "newPurchases";
     // one purchase's branch (local to it)
     public static final String SUBSCRIPTION_ID = "subscriptionId";
+    /** Local to a reminder: which reminder of the purchase it is (none when the subscription was cancelled meanwhile). */
+    public static final String REMINDER_NUMBER = "reminderNumber";
     public static final String CANCEL_DEADLINE = "cancelDeadline";
     public static final String SUBSCRIPTION_DELETED = "subscriptionDeleted";
     public static final String PURCHASE_SUMMARY = "purchaseSummary";

@@ -21,8 +21,12 @@ public class LicenseRequestOfInstance {
     }
 
     public LicenseRequest of(DelegateExecution execution) {
-        return requests.findByProcessInstance(execution.getProcessInstanceId())
-                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + execution.getProcessInstanceId()
+        return of(execution.getProcessInstanceId());
+    }
+
+    public LicenseRequest of(String processInstanceId) {
+        return requests.findByProcessInstance(processInstanceId)
+                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + processInstanceId
                         + " carries no license request: it was not started by 'Register license request'."));
     }
 }

@@ -1,30 +1,36 @@
 package com.licenseflow.workflow.request;
 
+import com.licenseflow.domain.request.LicenseRequestApprovers;
 import com.licenseflow.notification.LicenseRequestMails;
-import com.licenseflow.notification.NotificationService;
-import com.licenseflow.workflow.ProcessBean;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import com.licenseflow.notification.MailStep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The steps of license-request.bpmn that differ only in which emails every user of the request
- * gets (R10 outcome, expiry).
+ * The email steps of license-request.bpmn (external tasks carried out by the mail worker once the
+ * decision they report on has committed): which emails every user of the request gets (R10
+ * outcome, expiry), and the approvers' reminders.
  */
 @Configuration
 public class LicenseRequestSteps {
 
     @Bean
-    @ProcessBean
-    public JavaDelegate notifyLicenseRequestOutcome(LicenseRequestOfInstance requests, LicenseRequestMails mails,
-                                                    NotificationService notifications) {
-        return new MailRequestUsers(requests, notifications, mails::outcome);
+    public MailStep notifyLicenseRequestOutcome(LicenseRequestOfInstance requests, LicenseRequestMails mails) {
+        return step -> mails.outcome(requests.of(step.processInstanceId()));
     }
 
     @Bean
-    @ProcessBean
-    public JavaDelegate notifyLicenseRequestExpired(LicenseRequestOfInstance requests, LicenseRequestMails mails,
-                                                    NotificationService notifications) {
-        return new MailRequestUsers(requests, notifications, mails::expired);
+    public MailStep notifyLicenseRequestExpired(LicenseRequestOfInstance requests, LicenseRequestMails mails) {
+        return step -> mails.expired(requests.of(step.processInstanceId()));
+    }
+
+    /**
+     * Every firing of the reminder timer reaches this step in an execution of its own; its id tells
+     * this reminder from earlier ones and stays the same when the step is retried.
+     */
+    @Bean
+    public MailStep remindLicenseRequestApprovers(LicenseRequestOfInstance requests, LicenseRequestApprovers approvers,
+                                                  LicenseRequestMails mails) {
+        return step -> mails.reminder(requests.of(step.processInstanceId()), approvers.approvers(), step.executionId());
     }
 }

@@ -42,8 +42,12 @@ public class TakeoverStepContext {
     }
 
     public long takeoverId(DelegateExecution execution) {
-        return takeovers.ofProcessInstance(execution.getProcessInstanceId())
-                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + execution.getProcessInstanceId()
+        return takeoverId(execution.getProcessInstanceId());
+    }
+
+    public long takeoverId(String processInstanceId) {
+        return takeovers.ofProcessInstance(processInstanceId)
+                .orElseThrow(() -> new UntrustedProcessInput("Process instance " + processInstanceId
                         + " carries out no takeover: it was not started by 'Take control of the subscription'."))
                 .id();
     }

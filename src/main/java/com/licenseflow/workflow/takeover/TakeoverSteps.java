@@ -1,34 +1,29 @@
 package com.licenseflow.workflow.takeover;
 
-import com.licenseflow.notification.NotificationService;
+import com.licenseflow.notification.MailStep;
 import com.licenseflow.notification.TakeoverMails;
-import com.licenseflow.workflow.ProcessBean;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The steps of subscription-takeover.bpmn that differ only in which email the purchaser gets. */
+/**
+ * The email steps of subscription-takeover.bpmn (external tasks carried out by the mail worker once
+ * the change they report on has committed): which email the purchaser gets.
+ */
 @Configuration
 public class TakeoverSteps {
 
     @Bean
-    @ProcessBean
-    public JavaDelegate notifySubscriptionMovedAndCancelled(TakeoverMails mails, NotificationService notifications,
-                                                            TakeoverStepContext steps) {
-        return new MailPurchaser(notifications, steps, mails::movedAndCancelled);
+    public MailStep notifySubscriptionMovedAndCancelled(TakeoverMails mails, TakeoverStepContext steps) {
+        return step -> mails.movedAndCancelled(steps.takeoverId(step.processInstanceId()));
     }
 
     @Bean
-    @ProcessBean
-    public JavaDelegate notifySubscriptionCancelled(TakeoverMails mails, NotificationService notifications,
-                                                    TakeoverStepContext steps) {
-        return new MailPurchaser(notifications, steps, mails::cancelled);
+    public MailStep notifySubscriptionCancelled(TakeoverMails mails, TakeoverStepContext steps) {
+        return step -> mails.cancelled(steps.takeoverId(step.processInstanceId()));
     }
 
     @Bean
-    @ProcessBean
-    public JavaDelegate notifySubscriptionEndsAtTerm(TakeoverMails mails, NotificationService notifications,
-                                                     TakeoverStepContext steps) {
-        return new MailPurchaser(notifications, steps, mails::endsAtTerm);
+    public MailStep notifySubscriptionEndsAtTerm(TakeoverMails mails, TakeoverStepContext steps) {
+        return step -> mails.endsAtTerm(steps.takeoverId(step.processInstanceId()));
     }
 }
