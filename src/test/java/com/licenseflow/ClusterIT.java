@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * killed right after it acknowledged a request, and started again; and the node holding a chunk of
  * a takeover killed mid-way. The tests run in this order on the same two nodes.
  */
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
@@ -218,7 +220,7 @@ class ClusterIT {
     @Test
     @Order(4)
     void whenTheNodeHoldingAChunkOfATakeoverDiesTheOtherFinishesItWithinAMinute() throws Exception {
-        int users = 20_000;
+        int users = 10_000;
         Map<String, PackagedApplication> byNode = new HashMap<>();
         byNode.put(a.api().get("/api/me").header("X-LicenseFlow-Node"), a);
         byNode.put(b.api().get("/api/me").header("X-LicenseFlow-Node"), b);

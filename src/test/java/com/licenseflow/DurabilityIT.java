@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Nothing acknowledged is lost: the packaged jar answers 201 to a license request and is killed
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * database of the default run, as the README's run command starts it; ClusterIT does the same on
  * PostgreSQL.
  */
+@Isolated
 class DurabilityIT {
 
     private static final String SEEDED = "Demo data seeded";

@@ -2,14 +2,13 @@ package com.licenseflow.config;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where people reach LicenseFlow ({@code licenseflow.public-url}): links in emails point here, so
  * set it to the address users see behind any proxy.
  */
 @ConfigurationProperties("licenseflow")
-public record PublicUrl(@DefaultValue("http://localhost:8080") URI publicUrl) {
+public record PublicUrl(URI publicUrl) {
 
     public PublicUrl {
         if (publicUrl.getHost() == null || !publicUrl.isAbsolute()) {

@@ -2,7 +2,6 @@ package com.licenseflow.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code licenseflow.web.*}: how much work the web side takes on at once, so that it never starves
@@ -13,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueWait             how long a call waits for its turn before it is answered 503 with Retry-After
  */
 @ConfigurationProperties("licenseflow.web")
-public record WebSettings(@DefaultValue("12") int maxConcurrentRequests, @DefaultValue("PT2S") Duration queueWait) {
+public record WebSettings(int maxConcurrentRequests, Duration queueWait) {
 }

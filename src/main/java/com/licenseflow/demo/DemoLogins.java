@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,11 +34,11 @@ public class DemoLogins implements ApplicationRunner {
     private final boolean remove;
     private final StartupLock startupLock;
 
-    public DemoLogins(IdentityService identity, @Value("${licenseflow.demo.remove-logins}") boolean remove,
+    public DemoLogins(IdentityService identity, DemoSettings config,
                       StartupLock startupLock) {
         this.identity = identity;
         this.startupLock = startupLock;
-        this.remove = remove;
+        this.remove = config.removeLogins();
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.licenseflow.identity;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code licenseflow.security.*}: who may use the engine's own APIs, and how logins are throttled.
@@ -14,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("licenseflow.security")
 public record SecuritySettings(String operatorGroup,
-                               @DefaultValue("5") int loginFailuresBeforeDelay,
-                               @DefaultValue("PT5M") Duration maxLoginDelay) {
+                               int loginFailuresBeforeDelay,
+                               Duration maxLoginDelay) {
 }

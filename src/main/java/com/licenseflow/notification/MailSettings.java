@@ -2,7 +2,6 @@ package com.licenseflow.notification;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code licenseflow.mail.*}. The SMTP server itself is configured with the standard
@@ -14,9 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param worker         the worker that carries out the processes' email steps
  */
 @ConfigurationProperties("licenseflow.mail")
-public record MailSettings(@DefaultValue("LicenseFlow <licenseflow@localhost>") String from,
-                           @DefaultValue EmbeddedServer embeddedServer,
-                           @DefaultValue Worker worker) {
+public record MailSettings(String from,
+                           EmbeddedServer embeddedServer,
+                           Worker worker) {
 
     /**
      * @param enabled      carries out email steps (off in tests, which run them themselves)
@@ -25,15 +24,15 @@ public record MailSettings(@DefaultValue("LicenseFlow <licenseflow@localhost>") 
      * @param retries      attempts before an email step becomes an incident in Cockpit
      * @param retryAfter   the wait before the next attempt
      */
-    public record Worker(@DefaultValue("true") boolean enabled, @DefaultValue("PT0.5S") Duration pollInterval,
-                         @DefaultValue("PT1M") Duration lockDuration, @DefaultValue("3") int retries,
-                         @DefaultValue("PT1M") Duration retryAfter) {
+    public record Worker(boolean enabled, Duration pollInterval,
+                         Duration lockDuration, int retries,
+                         Duration retryAfter) {
     }
 
     /**
      * @param enabled runs the embedded server; when left unset it runs exactly when {@code spring.mail.host} is unset
      * @param port    its SMTP port on 127.0.0.1; 0 picks a free one (tests)
      */
-    public record EmbeddedServer(Boolean enabled, @DefaultValue("3025") int port) {
+    public record EmbeddedServer(Boolean enabled, int port) {
     }
 }

@@ -3,17 +3,14 @@ package com.licenseflow.domain.assignment;
 import com.licenseflow.domain.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+/** Reads licenses; {@link com.licenseflow.inventory.LicenseLedger} is the one that changes them. */
 @Repository
 public class AssignmentRepository {
 
@@ -45,32 +42,6 @@ public class AssignmentRepository {
         return jdbc.sql("select * from license_assignment where subscription_id = ? and active_product_id is not null "
                         + "order by user_id")
                 .param(subscriptionId).query(this::map).list();
-    }
-
-    public long insert(String userId, long subscriptionId, String productId, Collection<String> disabledPlans,
-                       Instant at, String by) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
-                               disabled_plans, assigned_at, assigned_by)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(userId, subscriptionId, productId, productId, Rows.planList(disabledPlans),
-                        Rows.timestamp(at), by)
-                .update(key, "id");
-        return key.getKeyAs(Number.class).longValue();
-    }
-
-    public void markUnassigned(long id, Instant at, String by, LocalDate dataRetainedUntil) {
-        jdbc.sql("""
-                        update license_assignment set active_product_id = null, unassigned_at = ?, unassigned_by = ?,
-                               data_retained_until = ?
-                        where id = ? and active_product_id is not null""")
-                .params(Rows.timestamp(at), by, dataRetainedUntil, id).update();
-    }
-
-    public void changeDisabledPlans(long id, Collection<String> disabledPlans) {
-        jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
-                .params(Rows.planList(disabledPlans), id).update();
     }
 
     public LicenseAssignment require(long id) {

@@ -4,8 +4,6 @@ import com.licenseflow.domain.LicenseRuleViolation;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
-import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
@@ -13,14 +11,11 @@ import com.licenseflow.domain.catalog.ServicePlan;
 import com.licenseflow.domain.catalog.ServicePlanConflicts;
 import com.licenseflow.domain.directory.Directory;
 import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.subscription.SeatLedger;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.takeover.TakeoverRepository;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
+import com.licenseflow.inventory.LicenseLedger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,26 +43,22 @@ public class LicenseAssignmentService {
     private final ProductCatalog catalog;
     private final SubscriptionRepository subscriptions;
     private final AssignmentRepository assignments;
-    private final SeatLedger seats;
+    private final LicenseLedger ledger;
     private final ServicePlanConflicts conflicts;
     private final AccessPolicy access;
-    private final AuditTrail audit;
     private final TakeoverRepository takeovers;
-    private final Clock clock;
 
     public LicenseAssignmentService(Directory directory, ProductCatalog catalog, SubscriptionRepository subscriptions,
-                                    AssignmentRepository assignments, SeatLedger seats, ServicePlanConflicts conflicts,
-                                    AccessPolicy access, AuditTrail audit, TakeoverRepository takeovers, Clock clock) {
+                                    AssignmentRepository assignments, LicenseLedger ledger, ServicePlanConflicts conflicts,
+                                    AccessPolicy access, TakeoverRepository takeovers) {
         this.directory = directory;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.assignments = assignments;
-        this.seats = seats;
+        this.ledger = ledger;
         this.conflicts = conflicts;
         this.access = access;
-        this.audit = audit;
         this.takeovers = takeovers;
-        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.NESTED)
@@ -99,29 +90,25 @@ public class LicenseAssignmentService {
             }
         }
 
-        List<Long> seatSources = seats.take(product, sources, users.size());
-        Instant now = Instant.now(clock);
+        List<Long> seatSources = ledger.takeSeats(product, sources, users.size());
         List<LicenseAssignment> created = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             DirectoryUser user = users.get(i);
             if (command.mode() == AssignmentMode.REPLACE) {
-                removeAll(context, user, held.getOrDefault(user.id(), List.of()), now);
+                removeAll(context, user, held.getOrDefault(user.id(), List.of()));
             }
             long subscriptionId = seatSources.get(i);
             long id;
             try {
-                id = assignments.insert(user.id(), subscriptionId, product.id(), command.disabledPlans(), now,
-                        actor.userId());
+                id = ledger.assign(context, user.id(), subscriptionId, product.id(), command.disabledPlans(),
+                        product.name() + " assigned to " + user.label() + " from subscription " + subscriptionId
+                                + (command.disabledPlans().isEmpty() ? ", all apps and services on"
+                                : ", switched off: " + new TreeSet<>(command.disabledPlans())));
             } catch (DuplicateKeyException raced) {
                 throw Rule.ALREADY_LICENSED.violation(user.label() + " was given a " + product.name()
                         + " license by someone else a moment ago. Reload and check their licenses.");
             }
-            audit.record(context, AuditAction.LICENSE_ASSIGNED, user.id(), product.id(), subscriptionId,
-                    product.name() + " assigned to " + user.label() + " from subscription " + subscriptionId
-                            + (command.disabledPlans().isEmpty() ? ", all apps and services on"
-                            : ", switched off: " + new TreeSet<>(command.disabledPlans())));
-            created.add(new LicenseAssignment(id, user.id(), subscriptionId, product.id(),
-                    new TreeSet<>(command.disabledPlans()), now, actor.userId(), null, null, null));
+            created.add(assignments.require(id));
         }
         return created;
     }
@@ -142,9 +129,8 @@ public class LicenseAssignmentService {
             requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
             removing.add(license);
         }
-        Instant now = Instant.now(clock);
         Map<String, DirectoryUser> byId = users.stream().collect(Collectors.toMap(DirectoryUser::id, u -> u));
-        removing.forEach(license -> remove(context, byId.get(license.userId()), license, now));
+        removing.forEach(license -> remove(context, byId.get(license.userId()), license));
         return removing.stream().map(a -> assignments.require(a.id())).toList();
     }
 
@@ -159,7 +145,7 @@ public class LicenseAssignmentService {
         for (LicenseAssignment license : held) {
             requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
         }
-        removeAll(context, user, held, Instant.now(clock));
+        removeAll(context, user, held);
         return held.stream().map(a -> assignments.require(a.id())).toList();
     }
 
@@ -180,8 +166,7 @@ public class LicenseAssignmentService {
         Set<String> switchedOn = new TreeSet<>(enabled);
         switchedOn.removeAll(enabledPlans(product, license.disabledPlans()));
         requireNoConflict(user, product, switchedOn, held, license);
-        assignments.changeDisabledPlans(license.id(), disabledPlans);
-        audit.record(context, AuditAction.SERVICE_PLANS_CHANGED, userId, productId, license.subscriptionId(),
+        ledger.changeServices(context, license, disabledPlans,
                 "Apps and services of " + user.label() + "'s " + product.name() + " license: "
                         + (disabledPlans.isEmpty() ? "all on" : "switched off " + new TreeSet<>(disabledPlans)));
         return assignments.require(license.id());
@@ -299,17 +284,13 @@ public class LicenseAssignmentService {
         });
     }
 
-    private void removeAll(ChangeContext context, DirectoryUser user, List<LicenseAssignment> held, Instant now) {
-        held.forEach(license -> remove(context, user, license, now));
+    private void removeAll(ChangeContext context, DirectoryUser user, List<LicenseAssignment> held) {
+        held.forEach(license -> remove(context, user, license));
     }
 
-    private void remove(ChangeContext context, DirectoryUser user, LicenseAssignment license, Instant now) {
-        LocalDate keptUntil = LocalDate.now(clock).plusDays(LicenseAssignment.MAILBOX_DATA_KEPT_DAYS);
-        assignments.markUnassigned(license.id(), now, context.actorId(), keptUntil);
-        seats.giveBack(license.subscriptionId(), 1);
-        audit.record(context, AuditAction.LICENSE_UNASSIGNED, user.id(), license.productId(), license.subscriptionId(),
-                catalog.require(license.productId()).name() + " removed from " + user.label() + " (subscription "
-                        + license.subscriptionId() + "); mailbox data kept until " + keptUntil);
+    private void remove(ChangeContext context, DirectoryUser user, LicenseAssignment license) {
+        ledger.remove(context, license, catalog.require(license.productId()).name() + " removed from " + user.label()
+                + " (subscription " + license.subscriptionId() + "); mailbox data kept until " + ledger.dataKeptUntil());
     }
 
     private static Set<String> enabledPlans(Product product, Set<String> disabled) {

@@ -1,39 +1,22 @@
 package com.licenseflow.domain.audit;
 
 import com.licenseflow.domain.Rows;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only record of every inventory change. It only inserts; nothing in the application
- * updates or deletes an audit row. Writes join the caller's transaction, so a change and its
- * audit row commit or roll back together.
+ * Reads the append-only record of every inventory change. Only
+ * {@link com.licenseflow.inventory.LicenseLedger} writes it, and only inserts: nothing updates or
+ * deletes an audit row.
  */
 @Repository
 public class AuditTrail {
 
-    private static final String INSERT = """
-            insert into audit_log (occurred_at, actor, action, user_id, product_id, subscription_id, details,
-                                   reason, process_instance_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    public AuditTrail(JdbcClient jdbc, Clock clock) {
+    public AuditTrail(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
-    public void record(ChangeContext context, AuditAction action, String userId, String productId,
-                       Long subscriptionId, String details) {
-        jdbc.sql(INSERT)
-                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), action.name(), userId, productId,
-                        subscriptionId, details, context.reason(), context.processInstanceId())
-                .update();
     }
 
     /** Filter values left null are not filtered on. Newest first. */

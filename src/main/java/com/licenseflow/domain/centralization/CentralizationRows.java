@@ -1,8 +1,5 @@
 package com.licenseflow.domain.centralization;
 
-import com.licenseflow.domain.Rows;
-import com.licenseflow.domain.audit.ChangeContext;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The set-based statements a campaign gives central licenses with. A campaign can find thousands
- * of users, so nothing here loops over users: each statement handles a whole chunk of the users the
- * campaign found (centralization_user ids in (after, upTo]), and the audit rows are written by
- * INSERT ... SELECT into the same audit_log columns {@link com.licenseflow.domain.audit.AuditTrail}
- * writes one at a time. Every statement joins the caller's transaction.
+ * The set-based statements of a campaign's users (a campaign can find thousands of users, so
+ * nothing here loops over users): each handles a whole chunk, centralization_user ids in
+ * (after, upTo]. Licenses change only through {@link com.licenseflow.inventory.LicenseLedger}.
  */
 @Repository
 public class CentralizationRows {
@@ -28,8 +23,6 @@ public class CentralizationRows {
     public record Chunk(long centralizationId, String productId, long centralSubscriptionId, long after, long upTo) {
     }
 
-    private static final String AUDIT_COLUMNS = "insert into audit_log (occurred_at, actor, action, user_id, product_id, "
-            + "subscription_id, details, reason, process_instance_id) ";
     private static final String IN_CHUNK = "u.centralization_id = :campaign and u.id > :after and u.id <= :upTo";
     /** A user holds the product on a central subscription. */
     private static final String HOLDS_CENTRAL = """
@@ -40,14 +33,17 @@ public class CentralizationRows {
             exists (select 1 from license_assignment h join centralization_subscription c
                          on c.subscription_id = h.subscription_id and c.centralization_id = :campaign
                     where h.user_id = u.user_id and h.active_product_id = :product)""";
-    /** The self-service licenses this chunk gave up (found again by the marker, not by a list of ids). */
-    private static final String MOVED_ROWS = """
-            from license_assignment a
-            where a.removed_by_centralization_id = :campaign
+    /**
+     * The self-service licenses of the product that a chunk's CENTRALIZED users hold (or gave up) on the
+     * campaign's subscriptions: the ledger removes them and gives each user the central license.
+     */
+    public static final String GIVEN_UP = """
+            a.product_id = :campaignProduct
+              and a.subscription_id in (select c.subscription_id from centralization_subscription c
+                                        where c.centralization_id = :campaign)
               and a.user_id in (select u.user_id from centralization_user u
                                 where u.centralization_id = :campaign and u.id > :after and u.id <= :upTo
-                                  and u.outcome = 'CENTRALIZED')
-            """;
+                                  and u.outcome = 'CENTRALIZED')""";
 
     private final JdbcClient jdbc;
 
@@ -79,70 +75,25 @@ public class CentralizationRows {
     }
 
     /**
-     * Gives the chunk's users their central license. A user who already holds the product centrally
+     * Decides what happens to each of the chunk's users: one who already holds the product centrally
      * is skipped (ALREADY_CENTRAL), one who no longer holds it through the campaign's purchases too
-     * (NO_LONGER_LICENSED). For the others the self-service license is given up and the central one
-     * created in this order, in the caller's one transaction: the unique key
-     * one_active_license_per_product allows one active license per user and product, so the two
-     * can never be held at once, and since both happen in one commit nobody is ever seen with none.
-     * The central license keeps the services the user had switched off (same product, same plans).
+     * (NO_LONGER_LICENSED); the others are CENTRALIZED, and {@link #GIVEN_UP} names their
+     * self-service licenses for the ledger to move.
      */
-    public ChunkResult assignChunk(ChangeContext context, Chunk chunk, Instant now) {
+    public ChunkResult decideOutcomes(Chunk chunk) {
         int alreadyCentral = bind(jdbc.sql("update centralization_user u set outcome = 'ALREADY_CENTRAL' where "
-                + IN_CHUNK + " and u.outcome is null and " + HOLDS_CENTRAL), context, chunk, now).update();
+                + IN_CHUNK + " and u.outcome is null and " + HOLDS_CENTRAL), chunk).update();
         int centralized = bind(jdbc.sql("update centralization_user u set outcome = 'CENTRALIZED' where "
-                + IN_CHUNK + " and u.outcome is null and " + HOLDS_SELF_SERVICE), context, chunk, now).update();
+                + IN_CHUNK + " and u.outcome is null and " + HOLDS_SELF_SERVICE), chunk).update();
         int noLonger = bind(jdbc.sql("update centralization_user u set outcome = 'NO_LONGER_LICENSED' where "
-                + IN_CHUNK + " and u.outcome is null"), context, chunk, now).update();
-        if (centralized == 0) {
-            return new ChunkResult(0, alreadyCentral, noLonger);
-        }
-        int givenUp = bind(jdbc.sql("""
-                        update license_assignment set active_product_id = null, unassigned_at = :now,
-                               unassigned_by = :actor, removed_by_centralization_id = :campaign
-                        where active_product_id = :product
-                          and subscription_id in (select c.subscription_id from centralization_subscription c
-                                                  where c.centralization_id = :campaign)
-                          and user_id in (select u.user_id from centralization_user u
-                                          where u.centralization_id = :campaign and u.id > :after and u.id <= :upTo
-                                            and u.outcome = 'CENTRALIZED')"""), context, chunk, now).update();
-        int assigned = bind(jdbc.sql("""
-                        insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
-                               disabled_plans, assigned_at, assigned_by)
-                        select a.user_id, :central, :product, :product, a.disabled_plans, :now, :actor
-                        """ + MOVED_ROWS), context, chunk, now).update();
-        if (givenUp != centralized || assigned != centralized) {
-            throw new IllegalStateException("Chunk of centralization " + chunk.centralizationId() + " found "
-                    + centralized + " users to centralize but gave up " + givenUp + " and created " + assigned
-                    + " licenses");
-        }
-        bind(jdbc.sql(AUDIT_COLUMNS + """
-                        select :now, :actor, 'LICENSE_ASSIGNED', a.user_id, :product, :central, :assignedText || a.user_id,
-                               :reason, :pi
-                        """ + MOVED_ROWS), context, chunk, now)
-                .param("assignedText", "Central license of subscription " + chunk.centralSubscriptionId()
-                        + " given (centralization " + chunk.centralizationId() + ", switched-off services kept) to user ")
-                .update();
-        bind(jdbc.sql(AUDIT_COLUMNS + """
-                        select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, a.subscription_id,
-                               :unassignedText || a.user_id, :reason, :pi
-                        """ + MOVED_ROWS), context, chunk, now)
-                .param("unassignedText", "Self-service license given up for the central license of subscription "
-                        + chunk.centralSubscriptionId() + " (centralization " + chunk.centralizationId()
-                        + "; the user keeps access); user ")
-                .update();
-        // The purchasers' subscriptions get their seats back: free until they are cancelled.
-        bind(jdbc.sql("""
-                        update subscription set assigned_seats = assigned_seats
-                               - (select count(*) from license_assignment a
-                                  where a.subscription_id = subscription.id and a.removed_by_centralization_id = :campaign
-                                    and a.user_id in (select u.user_id from centralization_user u
-                                                      where u.centralization_id = :campaign and u.id > :after
-                                                        and u.id <= :upTo and u.outcome = 'CENTRALIZED'))
-                        where id in (select distinct a.subscription_id
-                        """ + MOVED_ROWS + ")"), context, chunk, now)
-                .update();
+                + IN_CHUNK + " and u.outcome is null"), chunk).update();
         return new ChunkResult(centralized, alreadyCentral, noLonger);
+    }
+
+    /** The parameters of {@link #GIVEN_UP} for a chunk. */
+    public static Map<String, Object> givenUpParameters(Chunk chunk) {
+        return Map.of("campaign", chunk.centralizationId(), "campaignProduct", chunk.productId(),
+                "after", chunk.after(), "upTo", chunk.upTo());
     }
 
     /** How many of the campaign's users ended each way (users not handled yet are not counted). */
@@ -182,12 +133,8 @@ public class CentralizationRows {
                 .params(centralizationId, subscriptionId).query(Integer.class).single();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ChangeContext context, Chunk chunk,
-                                                 Instant now) {
-        return statement.param("now", Rows.timestamp(now)).param("actor", context.actorId())
-                .param("reason", context.reason()).param("pi", context.processInstanceId())
-                .param("campaign", chunk.centralizationId()).param("product", chunk.productId())
-                .param("central", chunk.centralSubscriptionId())
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Chunk chunk) {
+        return statement.param("campaign", chunk.centralizationId()).param("product", chunk.productId())
                 .param("after", chunk.after()).param("upTo", chunk.upTo());
     }
 }

@@ -6,7 +6,6 @@ import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
@@ -17,6 +16,7 @@ import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.LicenseLedger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,20 +54,20 @@ public class Centralizations {
     private final SeatPurchaseService purchases;
     private final ProductCatalog catalog;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
     private final DirectoryRepository directory;
     private final Clock clock;
 
     public Centralizations(CentralizationRepository repository, CentralizationRows rows,
                            SubscriptionRepository subscriptions, SeatPurchaseService purchases, ProductCatalog catalog,
-                           AccessPolicy access, AuditTrail audit, DirectoryRepository directory, Clock clock) {
+                           AccessPolicy access, LicenseLedger ledger, DirectoryRepository directory, Clock clock) {
         this.repository = repository;
         this.rows = rows;
         this.subscriptions = subscriptions;
         this.purchases = purchases;
         this.catalog = catalog;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
         this.directory = directory;
         this.clock = clock;
     }
@@ -105,7 +105,7 @@ public class Centralizations {
                     + " a moment ago. Follow that campaign instead of starting another.");
         }
         int gathered = repository.gather(id, product.id());
-        audit.record(context, AuditAction.CENTRALIZATION_STARTED, null, product.id(), null, context.actorId()
+        ledger.record(context, AuditAction.CENTRALIZATION_STARTED, null, product.id(), null, context.actorId()
                 + " started centralizing " + product.name() + " (centralization " + id + "): " + gathered
                 + " self-service subscriptions, " + rows.countFound(id) + " licensed users");
         return repository.require(id);
@@ -121,7 +121,7 @@ public class Centralizations {
         int gathered = repository.gather(id, campaign.productId());
         if (gathered > 0) {
             repository.changeStatus(id, CentralizationStatus.PLANNING);
-            audit.record(context, AuditAction.CENTRALIZATION_STARTED, null, campaign.productId(), null, gathered
+            ledger.record(context, AuditAction.CENTRALIZATION_STARTED, null, campaign.productId(), null, gathered
                     + " self-service subscriptions bought during centralization " + id + " added to it");
         }
         return gathered;
@@ -173,17 +173,16 @@ public class Centralizations {
         if (seatsToBuy > 0) {
             purchases.addSeats(context, centralSubscriptionId, seatsToBuy);
         }
-        if (plan.seatsNeeded() > 0 && !subscriptions.takeSeats(centralSubscriptionId, plan.seatsNeeded())) {
+        if (!ledger.reserveSeats(context, centralSubscriptionId, campaign.productId(), plan.seatsNeeded(),
+                plan.seatsNeeded() + " seats of subscription " + centralSubscriptionId + " reserved for the "
+                        + plan.usersFound() + " users of " + plan.purchases().size() + " self-service subscriptions "
+                        + "(centralization " + id + ")")) {
             Subscription now = subscriptions.require(centralSubscriptionId);
             throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has only " + Words.count(now.availableSeats(),
                     "free seat", "free seats") + " left for the " + Words.count(plan.seatsNeeded(), "user", "users")
                     + ": someone took seats a moment ago. Plan again; nothing was bought or reserved.");
         }
         repository.startAssigning(id, centralSubscriptionId, plan.seatsNeeded(), Math.max(0, seatsToBuy));
-        audit.record(context, AuditAction.SEATS_RESERVED, null, campaign.productId(), centralSubscriptionId,
-                plan.seatsNeeded() + " seats of subscription " + centralSubscriptionId + " reserved for the "
-                        + plan.usersFound() + " users of " + plan.purchases().size() + " self-service subscriptions "
-                        + "(centralization " + id + ")");
         return repository.require(id);
     }
 
@@ -209,11 +208,27 @@ public class Centralizations {
             return progressOfAssignment(id, false);
         }
         long central = campaign.centralSubscriptionId();
-        CentralizationRows.ChunkResult result = rows.assignChunk(context, new CentralizationRows.Chunk(id,
-                campaign.productId(), central, campaign.assignedUpToId(), upTo.getAsLong()), Instant.now(clock));
+        CentralizationRows.Chunk chunk = new CentralizationRows.Chunk(id, campaign.productId(), central,
+                campaign.assignedUpToId(), upTo.getAsLong());
+        CentralizationRows.ChunkResult result = rows.decideOutcomes(chunk);
+        if (result.centralized() > 0) {
+            // Same product, same plans: the user keeps the services they had switched off, and keeps access.
+            LicenseLedger.MoveResult moved = ledger.move(context, new LicenseLedger.LicenseMove(
+                    LicenseLedger.MovedBy.CENTRALIZATION, id, CentralizationRows.GIVEN_UP,
+                    CentralizationRows.givenUpParameters(chunk), central, campaign.productId(), Map.of(), false, null,
+                    "Central license of subscription " + central + " given (centralization " + id
+                            + ", switched-off services kept) to user ",
+                    "Self-service license given up for the central license of subscription " + central
+                            + " (centralization " + id + "; the user keeps access); user "));
+            if (moved.removed() != result.centralized() || moved.assigned() != result.centralized()) {
+                throw new IllegalStateException("Chunk of centralization " + id + " found " + result.centralized()
+                        + " users to centralize but gave up " + moved.removed() + " and created " + moved.assigned()
+                        + " licenses");
+            }
+        }
         // Seats were reserved up front; only a user who lost a central license since then needs one more.
         int extra = Math.max(0, result.centralized() - campaign.unusedSeats());
-        if (extra > 0 && !subscriptions.takeSeats(central, extra)) {
+        if (extra > 0 && !ledger.takeSeats(central, extra)) {
             throw Rule.NOT_ENOUGH_SEATS.violation("The central subscription ran out of seats during the "
                     + "centralization: " + extra + " more needed. Buy seats on it; the assignment then goes on from "
                     + "this chunk.");
@@ -337,17 +352,16 @@ public class Centralizations {
 
     private void releaseUnusedSeats(ChangeContext context, Centralization campaign, String why) {
         if (campaign.status() == CentralizationStatus.ASSIGNING && campaign.unusedSeats() > 0) {
-            subscriptions.returnSeats(campaign.centralSubscriptionId(), campaign.unusedSeats());
             repository.settleSeats(campaign.id());
-            audit.record(context, AuditAction.SEATS_RELEASED, null, campaign.productId(),
-                    campaign.centralSubscriptionId(), campaign.unusedSeats() + " seats reserved for centralization "
+            ledger.releaseSeats(context, campaign.centralSubscriptionId(), campaign.productId(), campaign.unusedSeats(),
+                    campaign.unusedSeats() + " seats reserved for centralization "
                             + campaign.id() + " given back: " + why);
         }
     }
 
     private void finish(ChangeContext context, Centralization campaign, CentralizationStatus status, String what) {
         repository.finish(campaign.id(), status, context.actorId(), Instant.now(clock));
-        audit.record(context, AuditAction.CENTRALIZATION_FINISHED, null, campaign.productId(), null,
+        ledger.record(context, AuditAction.CENTRALIZATION_FINISHED, null, campaign.productId(), null,
                 "Centralization " + campaign.id() + " of " + catalog.require(campaign.productId()).name() + " " + what);
     }
 

@@ -3,11 +3,11 @@ package com.licenseflow.domain.centralization;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.LicenseLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,15 +29,15 @@ public class PurchaseCancellations {
     private final CentralizationRepository repository;
     private final SubscriptionRepository subscriptions;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
     private final Clock clock;
 
     public PurchaseCancellations(CentralizationRepository repository, SubscriptionRepository subscriptions,
-                                 AccessPolicy access, AuditTrail audit, Clock clock) {
+                                 AccessPolicy access, LicenseLedger ledger, Clock clock) {
         this.repository = repository;
         this.subscriptions = subscriptions;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -80,7 +80,7 @@ public class PurchaseCancellations {
         Instant deadline = from.plus(Duration.ofDays(days));
         repository.deadline(id, subscriptionId, deadline);
         Subscription subscription = subscriptions.require(subscriptionId);
-        audit.record(context, AuditAction.CANCEL_DEADLINE_EXTENDED, subscription.purchaserId(), subscription.productId(),
+        ledger.record(context, AuditAction.CANCEL_DEADLINE_EXTENDED, subscription.purchaserId(), subscription.productId(),
                 subscriptionId, "Deadline for " + subscription.purchaserId() + " to cancel self-service subscription "
                         + subscriptionId + " extended by " + days + " days to " + deadline + " (centralization " + id + ")");
         return repository.subscription(id, subscriptionId);

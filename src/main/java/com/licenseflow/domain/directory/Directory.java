@@ -4,8 +4,8 @@ import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.inventory.LicenseLedger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,12 +23,12 @@ public class Directory {
 
     private final DirectoryRepository users;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
 
-    public Directory(DirectoryRepository users, AccessPolicy access, AuditTrail audit) {
+    public Directory(DirectoryRepository users, AccessPolicy access, LicenseLedger ledger) {
         this.users = users;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
     }
 
     public DirectoryUser require(String userId) {
@@ -84,7 +84,7 @@ public class Directory {
                     + "ISO 3166 country code such as NL, SE or US.");
         }
         users.updateUsageLocation(userId, code);
-        audit.record(context, AuditAction.USAGE_LOCATION_CHANGED, userId, null, null,
+        ledger.record(context, AuditAction.USAGE_LOCATION_CHANGED, userId, null, null,
                 "Usage location of " + user.label() + " set to " + code
                         + (user.hasUsageLocation() ? " (was " + user.usageLocation() + ")" : ""));
         return require(userId);

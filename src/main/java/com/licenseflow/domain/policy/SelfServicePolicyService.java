@@ -3,10 +3,10 @@ package com.licenseflow.domain.policy;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.inventory.LicenseLedger;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,13 +18,13 @@ public class SelfServicePolicyService {
 
     private final ProductCatalog catalog;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
     private final JdbcClient jdbc;
 
-    public SelfServicePolicyService(ProductCatalog catalog, AccessPolicy access, AuditTrail audit, JdbcClient jdbc) {
+    public SelfServicePolicyService(ProductCatalog catalog, AccessPolicy access, LicenseLedger ledger, JdbcClient jdbc) {
         this.catalog = catalog;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
         this.jdbc = jdbc;
     }
 
@@ -49,7 +49,7 @@ public class SelfServicePolicyService {
         Product product = catalog.require(productId);
         if (product.selfServicePolicy() != policy) {
             jdbc.sql("update product set self_service_policy = ? where id = ?").params(policy.name(), productId).update();
-            audit.record(context, AuditAction.SELF_SERVICE_POLICY_CHANGED, null, productId, null,
+            ledger.record(context, AuditAction.SELF_SERVICE_POLICY_CHANGED, null, productId, null,
                     "AllowSelfServicePurchase for " + product.name() + " changed from "
                             + product.selfServicePolicy().value() + " to " + policy.value());
         }

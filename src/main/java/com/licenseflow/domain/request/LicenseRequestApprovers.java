@@ -8,7 +8,6 @@ import com.licenseflow.domain.directory.DirectoryUser;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +22,9 @@ public class LicenseRequestApprovers {
     private final AccessPolicy access;
     private final DirectoryRepository directory;
 
-    public LicenseRequestApprovers(@Value("${licenseflow.license-requests.approver-roles:GLOBAL_ADMIN}") Set<AdminRole> roles,
+    public LicenseRequestApprovers(LicenseRequestSettings config,
                                    AccessPolicy access, DirectoryRepository directory) {
-        this.roles = roles.isEmpty() ? EnumSet.of(AdminRole.GLOBAL_ADMIN) : EnumSet.copyOf(roles);
+        this.roles = EnumSet.copyOf(config.approverRoles());
         this.access = access;
         this.directory = directory;
     }

@@ -6,7 +6,6 @@ import com.licenseflow.domain.assignment.AssignmentMode;
 import com.licenseflow.domain.assignment.LicenseAssignmentService;
 import com.licenseflow.domain.assignment.UserBatch;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
@@ -17,12 +16,12 @@ import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.LicenseLedger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,20 +40,20 @@ public class SelfServicePurchaseService {
     private final ProductCatalog catalog;
     private final SubscriptionRepository subscriptions;
     private final LicenseAssignmentService assignments;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
     private final Clock clock;
     private final int cancellationWindowDays;
 
     public SelfServicePurchaseService(Directory directory, ProductCatalog catalog, SubscriptionRepository subscriptions,
-                                      LicenseAssignmentService assignments, AuditTrail audit, Clock clock,
-                                      @Value("${licenseflow.self-service.cancellation-window-days:7}") int cancellationWindowDays) {
+                                      LicenseAssignmentService assignments, LicenseLedger ledger, Clock clock,
+                                      SelfServiceSettings config) {
         this.directory = directory;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.assignments = assignments;
-        this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
-        this.cancellationWindowDays = cancellationWindowDays;
+        this.cancellationWindowDays = config.cancellationWindowDays();
     }
 
     /** Buys {@code quantity} seats and gives licenses to {@code assignTo} (the buyer when empty). */
@@ -78,7 +77,7 @@ public class SelfServicePurchaseService {
         long id = subscriptions.insert(new Subscription(0, productId, SubscriptionKind.SELF_SERVICE, buyer.id(), quantity,
                 0, SubscriptionStatus.ACTIVE, trial, today, trial ? today.plusDays(TRIAL_DAYS) : today.plusYears(1),
                 trial ? BigDecimal.ZERO : product.listPricePerSeat(), !trial, cancellationWindowDays, null));
-        audit.record(context, AuditAction.SELF_SERVICE_PURCHASED, buyer.id(), productId, id,
+        ledger.record(context, AuditAction.SELF_SERVICE_PURCHASED, buyer.id(), productId, id,
                 buyer.label() + " bought " + quantity + " " + product.name() + (trial ? " trial" : "")
                         + " licenses (subscription " + id + ")");
         assignments.assign(context, new AssignLicenses(productId, id, licensees, Set.of(), AssignmentMode.ADD));

@@ -3,8 +3,8 @@ package com.licenseflow.domain.settings;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.inventory.LicenseLedger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,12 +19,12 @@ public class TenantSettingsService {
 
     private final JdbcClient jdbc;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
 
-    public TenantSettingsService(JdbcClient jdbc, AccessPolicy access, AuditTrail audit) {
+    public TenantSettingsService(JdbcClient jdbc, AccessPolicy access, LicenseLedger ledger) {
         this.jdbc = jdbc;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
     }
 
     /** Readable by everyone: a user about to request a license must see the organisation's message. */
@@ -63,7 +63,7 @@ public class TenantSettingsService {
                 .params(wanted.ownRequestProcess(), message, url, wanted.requestRetentionDays())
                 .update();
         TenantSettings after = current();
-        audit.record(context, AuditAction.TENANT_SETTINGS_CHANGED, null, null, null,
+        ledger.record(context, AuditAction.TENANT_SETTINGS_CHANGED, null, null, null,
                 "License request settings changed from " + before + " to " + after);
         return after;
     }

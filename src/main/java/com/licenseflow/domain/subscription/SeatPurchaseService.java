@@ -3,9 +3,9 @@ package com.licenseflow.domain.subscription;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.inventory.LicenseLedger;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,14 +20,14 @@ public class SeatPurchaseService {
     private final SubscriptionRepository subscriptions;
     private final ProductCatalog catalog;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
 
     public SeatPurchaseService(SubscriptionRepository subscriptions, ProductCatalog catalog, AccessPolicy access,
-                               AuditTrail audit) {
+                               LicenseLedger ledger) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
     }
 
     @Transactional(propagation = Propagation.NESTED)
@@ -47,9 +47,8 @@ public class SeatPurchaseService {
             throw Rule.INVALID_INPUT.violation("Buy between 1 and " + MAX_SEATS_PER_PURCHASE + " seats at a time; "
                     + seats + " is outside that range.");
         }
-        subscriptions.addQuantity(subscriptionId, seats);
         BigDecimal monthly = subscription.pricePerSeat().multiply(BigDecimal.valueOf(seats));
-        audit.record(context, AuditAction.SEATS_PURCHASED, null, subscription.productId(), subscriptionId,
+        ledger.addSeats(context, subscriptionId, subscription.productId(), seats,
                 "Bought " + seats + " more " + catalog.require(subscription.productId()).name() + " licenses on "
                         + "subscription " + subscriptionId + " (" + subscription.quantity() + " -> "
                         + (subscription.quantity() + seats) + " seats, " + monthly + " more per month)");

@@ -73,32 +73,6 @@ public class SubscriptionRepository {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /**
-     * Takes {@code seats} seats if, at the moment the row is locked, that many are free. The
-     * condition is evaluated by the database under the row lock, so two callers (or two application
-     * nodes) racing for the last seat cannot both win.
-     */
-    public boolean takeSeats(long id, int seats) {
-        return jdbc.sql("""
-                        update subscription set assigned_seats = assigned_seats + :seats
-                        where id = :id and status in ('ACTIVE', 'EXPIRED') and assigned_seats + :seats <= quantity""")
-                .param("seats", seats).param("id", id)
-                .update() == 1;
-    }
-
-    public void returnSeats(long id, int seats) {
-        int updated = jdbc.sql("update subscription set assigned_seats = assigned_seats - :seats "
-                        + "where id = :id and assigned_seats >= :seats")
-                .param("seats", seats).param("id", id).update();
-        if (updated != 1) {
-            throw new IllegalStateException("Subscription " + id + " has fewer than " + seats + " seats in use");
-        }
-    }
-
-    public void addQuantity(long id, int seats) {
-        jdbc.sql("update subscription set quantity = quantity + ? where id = ?").params(seats, id).update();
-    }
-
     public void changeStatus(long id, SubscriptionStatus status, String reason, Instant at) {
         jdbc.sql("update subscription set status = ?, cancellation_reason = coalesce(?, cancellation_reason), "
                         + "status_changed_at = ? where id = ?")

@@ -5,7 +5,6 @@ import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.AccessPolicy;
 import com.licenseflow.domain.access.Actor;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.directory.DirectoryRepository;
@@ -14,6 +13,7 @@ import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.LicenseLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,19 +41,19 @@ public class SubscriptionTakeovers {
     private final DirectoryRepository directory;
     private final TakeoverRows rows;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
     private final Clock clock;
 
     public SubscriptionTakeovers(SubscriptionRepository subscriptions, TakeoverRepository takeovers,
                                  ProductCatalog catalog, DirectoryRepository directory, TakeoverRows rows,
-                                 AccessPolicy access, AuditTrail audit, Clock clock) {
+                                 AccessPolicy access, LicenseLedger ledger, Clock clock) {
         this.subscriptions = subscriptions;
         this.takeovers = takeovers;
         this.catalog = catalog;
         this.directory = directory;
         this.rows = rows;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -89,7 +89,7 @@ public class SubscriptionTakeovers {
             throw Rule.TAKEOVER_RUNNING.violation("Another administrator started taking over this subscription a "
                     + "moment ago.");
         }
-        audit.record(context, AuditAction.TAKEOVER_STARTED, subscription.purchaserId(), subscription.productId(),
+        ledger.record(context, AuditAction.TAKEOVER_STARTED, subscription.purchaserId(), subscription.productId(),
                 subscriptionId, context.actorId() + " took over self-service subscription " + subscriptionId + " of "
                         + catalog.require(subscription.productId()).name() + " bought by " + subscription.purchaserId());
         return takeovers.require(id);
@@ -125,9 +125,8 @@ public class SubscriptionTakeovers {
             return;
         }
         if (takeover.status() == TakeoverStatus.MOVING && takeover.unusedSeats() > 0) {
-            subscriptions.returnSeats(takeover.targetSubscriptionId(), takeover.unusedSeats());
-            audit.record(context, AuditAction.SEATS_RELEASED, null, subscriptions.require(takeover.targetSubscriptionId())
-                    .productId(), takeover.targetSubscriptionId(), takeover.unusedSeats() + " seats reserved for "
+            ledger.releaseSeats(context, takeover.targetSubscriptionId(), subscriptions.require(
+                    takeover.targetSubscriptionId()).productId(), takeover.unusedSeats(), takeover.unusedSeats() + " seats reserved for "
                     + "takeover " + takeoverId + " given back: the takeover was abandoned");
         }
         finish(context, takeover, TakeoverStatus.ABANDONED, null, "abandoned after " + takeover.usersMoved() + " of "
@@ -204,7 +203,7 @@ public class SubscriptionTakeovers {
                 String what) {
         takeovers.finish(takeover.id(), status, cancellationReason, context.actorId(), Instant.now(clock));
         Subscription subscription = subscriptions.require(takeover.subscriptionId());
-        audit.record(context, AuditAction.TAKEOVER_FINISHED, subscription.purchaserId(), subscription.productId(),
+        ledger.record(context, AuditAction.TAKEOVER_FINISHED, subscription.purchaserId(), subscription.productId(),
                 subscription.id(), "Takeover of subscription " + subscription.id() + " " + what);
     }
 

@@ -1,15 +1,12 @@
 package com.licenseflow.domain.takeover;
 
 import com.licenseflow.domain.access.AccessPolicy;
-import com.licenseflow.domain.assignment.LicenseAssignment;
 import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
-import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.LicenseLedger;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,21 +22,19 @@ public class TakeoverCancellation {
 
     private final SubscriptionTakeovers takeovers;
     private final TakeoverRepository repository;
-    private final TakeoverRows rows;
     private final SubscriptionRepository subscriptions;
     private final AccessPolicy access;
-    private final AuditTrail audit;
+    private final LicenseLedger ledger;
     private final Clock clock;
 
-    public TakeoverCancellation(SubscriptionTakeovers takeovers, TakeoverRepository repository, TakeoverRows rows,
-                                SubscriptionRepository subscriptions, AccessPolicy access, AuditTrail audit,
+    public TakeoverCancellation(SubscriptionTakeovers takeovers, TakeoverRepository repository,
+                                SubscriptionRepository subscriptions, AccessPolicy access, LicenseLedger ledger,
                                 Clock clock) {
         this.takeovers = takeovers;
         this.repository = repository;
-        this.rows = rows;
         this.subscriptions = subscriptions;
         this.access = access;
-        this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -59,7 +54,7 @@ public class TakeoverCancellation {
         }
         subscriptions.changeRecurringBilling(subscription.id(), false);
         repository.endingAtTerm(takeoverId, reason.label());
-        audit.record(context, AuditAction.RECURRING_BILLING_CHANGED, subscription.purchaserId(),
+        ledger.record(context, AuditAction.RECURRING_BILLING_CHANGED, subscription.purchaserId(),
                 subscription.productId(), subscription.id(), "Recurring billing of self-service subscription "
                         + subscription.id() + " switched off (" + reason.label() + "): its cancellation window ended on "
                         + subscription.cancellationWindowEndsOn() + ", so it ends at the end of its term on "
@@ -80,18 +75,7 @@ public class TakeoverCancellation {
 
     private int endNow(ChangeContext context, Takeover takeover, Subscription subscription, String reason,
                        TakeoverStatus outcome) {
-        Instant now = Instant.now(clock);
-        LocalDate keptUntil = LocalDate.now(clock).plusDays(LicenseAssignment.MAILBOX_DATA_KEPT_DAYS);
-        int users = rows.unassignAll(context, takeover.id(), subscription.id(), now, keptUntil);
-        if (users > 0) {
-            subscriptions.returnSeats(subscription.id(), users);
-        }
-        subscriptions.changeStatus(subscription.id(), SubscriptionStatus.DELETED, reason, now);
-        subscriptions.changeRecurringBilling(subscription.id(), false);
-        audit.record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, subscription.purchaserId(),
-                subscription.productId(), subscription.id(), "Self-service subscription " + subscription.id()
-                        + " cancelled (" + reason + "): " + subscription.status() + " -> DELETED, " + users
-                        + " users lost access; their mailbox data is kept until " + keptUntil);
+        int users = ledger.endSubscription(context, subscription, reason, takeover.id());
         takeovers.finish(context, takeover, outcome, reason, "finished: subscription cancelled (" + reason + "), " + users
                 + " users unassigned");
         return users;

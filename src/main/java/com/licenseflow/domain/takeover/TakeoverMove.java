@@ -3,19 +3,14 @@ package com.licenseflow.domain.takeover;
 import com.licenseflow.domain.Rule;
 import com.licenseflow.domain.Words;
 import com.licenseflow.domain.access.AccessPolicy;
-import com.licenseflow.domain.assignment.LicenseAssignment;
-import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.AuditTrail;
 import com.licenseflow.domain.audit.ChangeContext;
 import com.licenseflow.domain.catalog.Product;
 import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
-import com.licenseflow.domain.subscription.SubscriptionStatus;
 import com.licenseflow.domain.Rows;
-import java.time.Clock;
-import java.time.Instant;
+import com.licenseflow.inventory.LicenseLedger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,12 +45,11 @@ public class TakeoverMove {
     private final SubscriptionRepository subscriptions;
     private final ProductCatalog catalog;
     private final AccessPolicy access;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final LicenseLedger ledger;
 
     public TakeoverMove(SubscriptionTakeovers takeovers, TakeoverRepository repository, TakeoverRows rows,
                         MoveConflicts conflicts, SubscriptionRepository subscriptions, ProductCatalog catalog,
-                        AccessPolicy access, AuditTrail audit, Clock clock) {
+                        AccessPolicy access, LicenseLedger ledger) {
         this.takeovers = takeovers;
         this.repository = repository;
         this.rows = rows;
@@ -63,8 +57,7 @@ public class TakeoverMove {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.access = access;
-        this.audit = audit;
-        this.clock = clock;
+        this.ledger = ledger;
     }
 
     /** Central subscriptions of the same product or a substitute (R7) that can give out licenses, with their free seats. */
@@ -108,7 +101,9 @@ public class TakeoverMove {
         conflicts.requireNone(source, targetProduct);
         int users = rows.countActive(source.id());
         int needed = rows.countNeedingSeat(source.id(), targetProduct.id());
-        if (needed > 0 && !subscriptions.takeSeats(targetSubscriptionId, needed)) {
+        if (!ledger.reserveSeats(context, targetSubscriptionId, targetProduct.id(), needed, needed + " seats of "
+                + "subscription " + targetSubscriptionId + " reserved for the " + users + " users of self-service "
+                + "subscription " + source.id() + " (takeover " + takeoverId + ")")) {
             Subscription now = subscriptions.require(targetSubscriptionId);
             throw Rule.NOT_ENOUGH_SEATS.violation("The " + target.productName() + " subscription (" + now.seatsLabel()
                     + ") has too few seats: the " + Words.count(needed, "user to move needs one", "users to move need one "
@@ -116,9 +111,6 @@ public class TakeoverMove {
                     + "subscription. Nothing was moved: users are only ever moved all together.");
         }
         repository.startMoving(takeoverId, targetSubscriptionId, users, needed);
-        audit.record(context, AuditAction.SEATS_RESERVED, null, targetProduct.id(), targetSubscriptionId,
-                needed + " seats of subscription " + targetSubscriptionId + " reserved for the " + users
-                        + " users of self-service subscription " + source.id() + " (takeover " + takeoverId + ")");
         return new MoveProgress(0, users, users > 0);
     }
 
@@ -140,23 +132,25 @@ public class TakeoverMove {
         }
         Subscription target = subscriptions.require(takeover.targetSubscriptionId());
         Product targetProduct = catalog.require(target.productId());
-        Instant now = Instant.now(clock);
-        LocalDate keptUntil = LocalDate.now(clock).plusDays(LicenseAssignment.MAILBOX_DATA_KEPT_DAYS);
-        TakeoverRows.Chunk chunk = new TakeoverRows.Chunk(takeoverId, source.id(), target.id(), targetProduct.id(),
-                takeover.movedUpToId(), upTo.getAsLong(), plansOnTarget(source, targetProduct, upTo.getAsLong()));
-        TakeoverRows.ChunkResult result = rows.moveChunk(context, chunk, now, keptUntil, source.productId());
+        LocalDate keptUntil = ledger.dataKeptUntil();
+        LicenseLedger.MoveResult result = ledger.move(context, new LicenseLedger.LicenseMove(
+                LicenseLedger.MovedBy.TAKEOVER, takeoverId,
+                "a.subscription_id = :source and a.id > :after and a.id <= :upTo",
+                Map.of("source", source.id(), "after", takeover.movedUpToId(), "upTo", upTo.getAsLong()),
+                target.id(), targetProduct.id(), plansOnTarget(source, targetProduct, upTo.getAsLong()), true, keptUntil,
+                "License moved from self-service subscription " + source.id() + " to subscription " + target.id()
+                        + " (" + targetProduct.id() + ", switched-off services kept where the product has them) for user ",
+                "License of " + source.productId() + " removed (moved to subscription " + target.id()
+                        + "); mailbox data kept until " + keptUntil + "; user "));
 
         // Seats were reserved up front; only a user who lost the target product since then needs one more.
         int extra = Math.max(0, result.assigned() - takeover.unusedSeats());
-        if (extra > 0 && !subscriptions.takeSeats(target.id(), extra)) {
+        if (extra > 0 && !ledger.takeSeats(target.id(), extra)) {
             throw Rule.NOT_ENOUGH_SEATS.violation("The subscription the users move to ran out of seats during the "
                     + "move: " + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
         }
-        if (result.unassigned() > 0) {
-            subscriptions.returnSeats(source.id(), result.unassigned());
-        }
-        repository.chunkMoved(takeoverId, result.unassigned(), result.assigned(), extra, upTo.getAsLong());
-        return new MoveProgress(takeover.usersMoved() + result.unassigned(), takeover.usersTotal(),
+        repository.chunkMoved(takeoverId, result.removed(), result.assigned(), extra, upTo.getAsLong());
+        return new MoveProgress(takeover.usersMoved() + result.removed(), takeover.usersTotal(),
                 rows.anyActive(source.id()));
     }
 
@@ -169,17 +163,11 @@ public class TakeoverMove {
             throw new IllegalStateException("Subscription " + source.id() + " still has users; move them first");
         }
         if (takeover.unusedSeats() > 0) {
-            subscriptions.returnSeats(takeover.targetSubscriptionId(), takeover.unusedSeats());
-            audit.record(context, AuditAction.SEATS_RELEASED, null, subscriptions.require(
-                    takeover.targetSubscriptionId()).productId(), takeover.targetSubscriptionId(),
-                    takeover.unusedSeats() + " reserved seats not needed (those users already held the product) given back");
+            ledger.releaseSeats(context, takeover.targetSubscriptionId(), subscriptions.require(
+                    takeover.targetSubscriptionId()).productId(), takeover.unusedSeats(), takeover.unusedSeats()
+                    + " reserved seats not needed (those users already held the product) given back");
         }
-        String reason = "Users moved to subscription " + takeover.targetSubscriptionId();
-        subscriptions.changeStatus(source.id(), SubscriptionStatus.DELETED, reason, Instant.now(clock));
-        subscriptions.changeRecurringBilling(source.id(), false);
-        audit.record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, source.purchaserId(), source.productId(),
-                source.id(), "Self-service subscription " + source.id() + " cancelled: " + source.status() + " -> DELETED, "
-                        + takeover.usersMoved() + " users moved to subscription " + takeover.targetSubscriptionId());
+        ledger.endSubscription(context, source, "Users moved to subscription " + takeover.targetSubscriptionId(), takeoverId);
         takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + takeover.usersMoved()
                 + " users moved to subscription " + takeover.targetSubscriptionId() + ", subscription Deleted");
         return repository.require(takeoverId);

@@ -2,7 +2,7 @@ package com.licenseflow.workflow.centralization;
 
 import com.licenseflow.workflow.ProcessBean;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import com.licenseflow.domain.centralization.CentralizationSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +17,9 @@ public class CentralizationTimers {
     private final Duration reminderEvery;
     private final Duration deadline;
 
-    public CentralizationTimers(@Value("${licenseflow.centralization.reminder-every:P7D}") Duration reminderEvery,
-                                @Value("${licenseflow.centralization.cancel-deadline:P30D}") Duration deadline) {
-        if (reminderEvery.isNegative() || reminderEvery.isZero() || deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("licenseflow.centralization.reminder-every and cancel-deadline must be "
-                    + "positive durations (e.g. P7D, P30D)");
-        }
-        this.reminderEvery = reminderEvery;
-        this.deadline = deadline;
+    public CentralizationTimers(CentralizationSettings config) {
+        this.reminderEvery = config.reminderEvery();
+        this.deadline = config.cancelDeadline();
     }
 
     /** ISO 8601 repeating interval for the reminder timer. */

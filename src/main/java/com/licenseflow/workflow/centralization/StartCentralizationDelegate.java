@@ -21,8 +21,8 @@ import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import com.licenseflow.domain.centralization.CentralizationSettings;
 
 /**
  * Starts the campaign: checks the admin's role and the product (known, bought self-service, not
@@ -42,13 +42,13 @@ public class StartCentralizationDelegate implements JavaDelegate {
 
     public StartCentralizationDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
                                        Directory directory, ProductCatalog catalog, ProcessDecisions decisions,
-                                       @Value("${licenseflow.centralization.chunk-size:1000}") int defaultChunkSize) {
+                                       CentralizationSettings config) {
         this.centralizations = centralizations;
         this.orphans = orphans;
         this.directory = directory;
         this.catalog = catalog;
         this.decisions = decisions;
-        this.defaultChunkSize = defaultChunkSize;
+        this.defaultChunkSize = config.chunkSize();
     }
 
     @Override

@@ -3,8 +3,8 @@ package com.licenseflow.workflow.request;
 import com.licenseflow.domain.settings.TenantSettingsService;
 import java.time.Duration;
 import com.licenseflow.workflow.ProcessBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import com.licenseflow.domain.request.LicenseRequestSettings;
 
 /**
  * The timers of license-request.bpmn, read when a review task starts waiting: approvers are
@@ -18,9 +18,9 @@ public class LicenseRequestTimers {
     private final Duration reminderAfter;
     private final TenantSettingsService settings;
 
-    public LicenseRequestTimers(@Value("${licenseflow.license-requests.reminder-after:P3D}") Duration reminderAfter,
+    public LicenseRequestTimers(LicenseRequestSettings config,
                                 TenantSettingsService settings) {
-        this.reminderAfter = reminderAfter;
+        this.reminderAfter = config.reminderAfter();
         this.settings = settings;
     }
 

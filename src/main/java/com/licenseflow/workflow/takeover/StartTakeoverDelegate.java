@@ -25,8 +25,8 @@ import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import com.licenseflow.domain.takeover.TakeoverSettings;
 
 /**
  * Starts the takeover: checks the inputs and the domain's start rules and locks the subscription.
@@ -45,12 +45,12 @@ public class StartTakeoverDelegate implements JavaDelegate {
 
     public StartTakeoverDelegate(SubscriptionTakeovers takeovers, OrphanedTakeovers orphans, Directory directory,
                                  ProcessDecisions decisions,
-                                 @Value("${licenseflow.takeover.chunk-size:1000}") int defaultChunkSize) {
+                                 TakeoverSettings config) {
         this.takeovers = takeovers;
         this.orphans = orphans;
         this.directory = directory;
         this.decisions = decisions;
-        this.defaultChunkSize = defaultChunkSize;
+        this.defaultChunkSize = config.chunkSize();
     }
 
     @Override

@@ -1,0 +1,356 @@
+package com.licenseflow.inventory;
+
+import com.licenseflow.domain.Rows;
+import com.licenseflow.domain.Rule;
+import com.licenseflow.domain.assignment.LicenseAssignment;
+import com.licenseflow.domain.audit.AuditAction;
+import com.licenseflow.domain.audit.ChangeContext;
+import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.domain.catalog.ProductCatalog;
+import com.licenseflow.domain.subscription.Subscription;
+import com.licenseflow.domain.subscription.SubscriptionRepository;
+import com.licenseflow.domain.subscription.SubscriptionStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that changes licenses, seat counters and the audit trail. The API, the license
+ * request, the takeover and the centralization all go through it, so a rule about a license change
+ * (keep the mailbox data 30 days, give the seat back, write the audit row) is written once, and so
+ * is anything that must follow every change later (a Microsoft 365 tenant to update).
+ *
+ * <p>Every write joins the caller's transaction: a change and its audit rows commit or roll back
+ * together, in the engine's transaction when a process step makes it. Set-based operations handle a
+ * whole chunk in a few statements (a subscription can hold thousands of users) and write their audit
+ * rows by INSERT ... SELECT into the same columns as {@link #record}.
+ */
+@Component
+public class LicenseLedger {
+
+    private static final String AUDIT_INSERT = "insert into audit_log (occurred_at, actor, action, user_id, product_id, "
+            + "subscription_id, details, reason, process_instance_id) ";
+    private static final int MAX_ATTEMPTS_PER_SUBSCRIPTION = 50;
+
+    private final JdbcClient jdbc;
+    private final SubscriptionRepository subscriptions;
+    private final ProductCatalog catalog;
+    private final Clock clock;
+
+    public LicenseLedger(JdbcClient jdbc, SubscriptionRepository subscriptions, ProductCatalog catalog, Clock clock) {
+        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Appends one row to the audit trail (append-only: nothing updates or deletes an audit row). */
+    public void record(ChangeContext context, AuditAction action, String userId, String productId,
+                       Long subscriptionId, String details) {
+        jdbc.sql(AUDIT_INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), action.name(), userId, productId,
+                        subscriptionId, details, context.reason(), context.processInstanceId())
+                .update();
+    }
+
+    /** A8: until when a license removed today keeps the user's mailbox data. */
+    public LocalDate dataKeptUntil() {
+        return LocalDate.now(clock).plusDays(LicenseAssignment.MAILBOX_DATA_KEPT_DAYS);
+    }
+
+    // Seats. A seat is only ever taken by a conditional update evaluated under the row lock, so two
+    // callers (or two nodes) racing for the last seat cannot both win, and the check constraint
+    // 0 <= assigned_seats <= quantity holds whatever happens.
+
+    /** Takes {@code seats} seats of one subscription if that many are free at the moment the row is locked. */
+    public boolean takeSeats(long subscriptionId, int seats) {
+        return jdbc.sql("""
+                        update subscription set assigned_seats = assigned_seats + :seats
+                        where id = :id and status in ('ACTIVE', 'EXPIRED') and assigned_seats + :seats <= quantity""")
+                .param("seats", seats).param("id", subscriptionId)
+                .update() == 1;
+    }
+
+    /**
+     * Takes {@code needed} seats from {@code from}, in order; one subscription id per seat taken. When
+     * the seats run out half way the refusal rolls back (callers run in a nested transaction).
+     */
+    public List<Long> takeSeats(Product product, List<Subscription> from, int needed) {
+        requireAvailable(product, from, needed);
+        List<Long> seats = new ArrayList<>(needed);
+        int remaining = needed;
+        for (Subscription candidate : from) {
+            // The first try trusts the caller's fresh read; a failed update means another caller changed
+            // the row since, so read it again.
+            Subscription current = candidate;
+            for (int attempt = 0; remaining > 0 && attempt < MAX_ATTEMPTS_PER_SUBSCRIPTION; attempt++) {
+                if (attempt > 0) {
+                    current = subscriptions.require(candidate.id());
+                }
+                int take = Math.min(remaining, current.availableSeats());
+                if (take <= 0 || !current.status().providesLicenses()) {
+                    break;
+                }
+                if (takeSeats(candidate.id(), take)) {
+                    remaining -= take;
+                    for (int i = 0; i < take; i++) {
+                        seats.add(candidate.id());
+                    }
+                }
+            }
+        }
+        if (remaining > 0) {
+            // Someone else took the seats between our count and our update.
+            throw notEnough(product, needed, needed - remaining);
+        }
+        return seats;
+    }
+
+    /** Refuses, saying how many are missing and what to do, when {@code from} has fewer than {@code needed} free seats. */
+    public void requireAvailable(Product product, List<Subscription> from, int needed) {
+        int available = from.stream().mapToInt(Subscription::availableSeats).sum();
+        if (available < needed) {
+            throw notEnough(product, needed, available);
+        }
+    }
+
+    /**
+     * Reserves {@code seats} seats of a subscription for a move that will hand them out chunk by chunk;
+     * false, with nothing reserved, when that many are not free.
+     */
+    public boolean reserveSeats(ChangeContext context, long subscriptionId, String productId, int seats, String details) {
+        if (seats > 0 && !takeSeats(subscriptionId, seats)) {
+            return false;
+        }
+        record(context, AuditAction.SEATS_RESERVED, null, productId, subscriptionId, details);
+        return true;
+    }
+
+    /** Gives back seats that were reserved and not used. */
+    public void releaseSeats(ChangeContext context, long subscriptionId, String productId, int seats, String details) {
+        returnSeats(subscriptionId, seats);
+        record(context, AuditAction.SEATS_RELEASED, null, productId, subscriptionId, details);
+    }
+
+    /** Buys {@code seats} more seats on a subscription. */
+    public void addSeats(ChangeContext context, long subscriptionId, String productId, int seats, String details) {
+        jdbc.sql("update subscription set quantity = quantity + ? where id = ?").params(seats, subscriptionId).update();
+        record(context, AuditAction.SEATS_PURCHASED, null, productId, subscriptionId, details);
+    }
+
+    private void returnSeats(long subscriptionId, int seats) {
+        int updated = jdbc.sql("update subscription set assigned_seats = assigned_seats - :seats "
+                        + "where id = :id and assigned_seats >= :seats")
+                .param("seats", seats).param("id", subscriptionId).update();
+        if (updated != 1) {
+            throw new IllegalStateException("Subscription " + subscriptionId + " has fewer than " + seats
+                    + " seats in use");
+        }
+    }
+
+    private static RuntimeException notEnough(Product product, int needed, int available) {
+        return Rule.NOT_ENOUGH_SEATS.violation("Not enough licenses for " + product.name() + ": " + needed
+                + (needed == 1 ? " user needs one" : " users need one") + " but only " + available
+                + (available == 1 ? " is" : " are") + " available. Buy more licenses (add seats to a subscription), "
+                + "unassign licenses from users who no longer need them, or assign to fewer users.");
+    }
+
+    // Licenses, one at a time.
+
+    /**
+     * Gives a user a license of a seat already taken on {@code subscriptionId}. A second active license
+     * of the same product fails on the unique key one_active_license_per_product (DuplicateKeyException).
+     */
+    public long assign(ChangeContext context, String userId, long subscriptionId, String productId,
+                       Collection<String> disabledPlans, String details) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
+                               disabled_plans, assigned_at, assigned_by)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(userId, subscriptionId, productId, productId, Rows.planList(disabledPlans),
+                        Rows.timestamp(Instant.now(clock)), context.actorId())
+                .update(key, "id");
+        record(context, AuditAction.LICENSE_ASSIGNED, userId, productId, subscriptionId, details);
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Removes a license: its seat goes back, the user's mailbox data is kept until {@link #dataKeptUntil()}. */
+    public void remove(ChangeContext context, LicenseAssignment license, String details) {
+        int removed = jdbc.sql("""
+                        update license_assignment set active_product_id = null, unassigned_at = ?, unassigned_by = ?,
+                               data_retained_until = ?
+                        where id = ? and active_product_id is not null""")
+                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), dataKeptUntil(), license.id()).update();
+        if (removed == 1) {
+            returnSeats(license.subscriptionId(), 1);
+            record(context, AuditAction.LICENSE_UNASSIGNED, license.userId(), license.productId(),
+                    license.subscriptionId(), details);
+        }
+    }
+
+    /** Switches a license's apps and services: {@code disabledPlans} off, the rest on. */
+    public void changeServices(ChangeContext context, LicenseAssignment license, Collection<String> disabledPlans,
+                               String details) {
+        jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
+                .params(Rows.planList(disabledPlans), license.id()).update();
+        record(context, AuditAction.SERVICE_PLANS_CHANGED, license.userId(), license.productId(),
+                license.subscriptionId(), details);
+    }
+
+    // Licenses, set-based.
+
+    /** Which process took licenses away in a move; its column on the old license finds the moved rows again. */
+    public enum MovedBy {
+        TAKEOVER("removed_by_takeover_id"),
+        CENTRALIZATION("removed_by_centralization_id");
+
+        private final String column;
+
+        MovedBy(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * One chunk of licenses to move to {@code targetSubscriptionId}.
+     *
+     * @param selection         SQL condition on {@code license_assignment a} naming the licenses of the
+     *                          chunk, held or already moved (by product_id, not active_product_id); named
+     *                          parameters from {@code parameters}
+     * @param disabledPlansOnTarget each switched-off plan list of the chunk mapped to the list on the target
+     *                          (empty, or each mapped to itself, keeps the lists as they are)
+     * @param skipUsersHoldingTarget users who already hold the target product keep that license and get no second
+     * @param dataKeptUntil     the old licenses' mailbox data deadline, or null when the user keeps the data
+     *                          (the new license is of the same product)
+     */
+    public record LicenseMove(MovedBy movedBy, long movedById, String selection, Map<String, Object> parameters,
+                              long targetSubscriptionId, String targetProductId, Map<String, String> disabledPlansOnTarget,
+                              boolean skipUsersHoldingTarget, LocalDate dataKeptUntil, String assignedText,
+                              String removedText) {
+    }
+
+    /** What a move did: licenses removed from their old subscriptions, and new ones created on the target. */
+    public record MoveResult(int removed, int assigned) {
+    }
+
+    /**
+     * Moves a chunk of licenses: removes the old licenses first and then creates the new ones, in this
+     * order and in the caller's one transaction, so that with old and new of the same product the
+     * unique key one_active_license_per_product is never violated and nobody is ever seen with two
+     * licenses or none. The old subscriptions get their seats back; the target's seats must have been
+     * taken (reserved) by the caller. Audit texts end with the user's id.
+     */
+    public MoveResult move(ChangeContext context, LicenseMove move) {
+        Instant now = Instant.now(clock);
+        String marker = move.movedBy().column;
+        int removed = bind(jdbc.sql("update license_assignment a set active_product_id = null, unassigned_at = :now, "
+                        + "unassigned_by = :actor, data_retained_until = :keptUntil, " + marker + " = :movedBy "
+                        + "where (" + move.selection() + ") and a.active_product_id is not null"), context, move, now)
+                .param("keptUntil", move.dataKeptUntil())
+                .update();
+        String movedRows = " from license_assignment a where (" + move.selection() + ") and a." + marker + " = :movedBy";
+        String newLicenses = movedRows + (move.skipUsersHoldingTarget() ? " and not exists (select 1 from "
+                + "license_assignment h where h.user_id = a.user_id and h.active_product_id = :product)" : "");
+        // Audit rows for the new licenses first: the same rows as the insert below, read before it.
+        int audited = bind(jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_ASSIGNED', a.user_id, :product, "
+                + ":target, :text || a.user_id, :reason, :pi" + newLicenses), context, move, now)
+                .param("text", move.assignedText())
+                .update();
+        int assigned = bind(jdbc.sql("insert into license_assignment (user_id, subscription_id, product_id, "
+                + "active_product_id, disabled_plans, assigned_at, assigned_by) select a.user_id, :target, :product, "
+                + ":product, " + plansOnTarget(move) + ", :now, :actor" + newLicenses), context, move, now)
+                .update();
+        if (assigned != audited) {
+            throw new IllegalStateException("A move audited " + audited + " new licenses but created " + assigned);
+        }
+        bind(jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, "
+                + "a.subscription_id, :text || a.user_id, :reason, :pi" + movedRows), context, move, now)
+                .param("text", move.removedText())
+                .update();
+        if (removed > 0) {
+            bind(jdbc.sql("select a.subscription_id, count(*)" + movedRows + " group by a.subscription_id"), context,
+                    move, now).query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list()
+                    .forEach(seats -> returnSeats(seats.getKey(), seats.getValue()));
+        }
+        return new MoveResult(removed, assigned);
+    }
+
+    /**
+     * Ends a subscription now: every license of it is removed (mailbox data kept until
+     * {@link #dataKeptUntil()}), its seats go back, it becomes Deleted with recurring billing off.
+     * Returns how many users lost their license.
+     *
+     * @param takeoverId the takeover that ends it, marked on the removed licenses; null when there is none
+     */
+    public int endSubscription(ChangeContext context, Subscription subscription, String reason, Long takeoverId) {
+        String productName = catalog.require(subscription.productId()).name();
+        Instant now = Instant.now(clock);
+        LocalDate keptUntil = dataKeptUntil();
+        // Audit rows first: the same rows the update below removes, read before it.
+        jdbc.sql(AUDIT_INSERT + """
+                        select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, a.subscription_id,
+                               :text || a.user_id, :reason, :pi
+                        from license_assignment a where a.subscription_id = :id and a.active_product_id is not null""")
+                .param("now", Rows.timestamp(now)).param("actor", context.actorId()).param("reason", context.reason())
+                .param("pi", context.processInstanceId()).param("id", subscription.id())
+                .param("text", "License removed: " + productName + " subscription " + subscription.id() + " cancelled ("
+                        + reason + "); mailbox data kept until " + keptUntil + "; user ")
+                .update();
+        int users = jdbc.sql("""
+                        update license_assignment set active_product_id = null, unassigned_at = :now,
+                               unassigned_by = :actor, data_retained_until = :keptUntil,
+                               removed_by_takeover_id = coalesce(:takeover, removed_by_takeover_id)
+                        where subscription_id = :id and active_product_id is not null""")
+                .param("now", Rows.timestamp(now)).param("actor", context.actorId()).param("keptUntil", keptUntil)
+                .param("takeover", takeoverId).param("id", subscription.id()).update();
+        if (users > 0) {
+            returnSeats(subscription.id(), users);
+        }
+        subscriptions.changeStatus(subscription.id(), SubscriptionStatus.DELETED, reason, now);
+        subscriptions.changeRecurringBilling(subscription.id(), false);
+        record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, subscription.purchaserId(), subscription.productId(),
+                subscription.id(), productName + " subscription " + subscription.id() + " cancelled (" + reason + "): "
+                        + subscription.status() + " -> DELETED" + (users == 0 ? "" : ", " + users + " users lost access; "
+                        + "their mailbox data is kept until " + keptUntil));
+        return users;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ChangeContext context,
+                                                 LicenseMove move, Instant now) {
+        statement.param("now", Rows.timestamp(now)).param("actor", context.actorId())
+                .param("reason", context.reason()).param("pi", context.processInstanceId())
+                .param("movedBy", move.movedById()).param("target", move.targetSubscriptionId())
+                .param("product", move.targetProductId());
+        move.parameters().forEach(statement::param);
+        int i = 0;
+        for (Map.Entry<String, String> mapping : move.disabledPlansOnTarget().entrySet()) {
+            statement.param("from" + i, mapping.getKey()).param("to" + i, mapping.getValue());
+            i++;
+        }
+        return statement;
+    }
+
+    /**
+     * The switched-off plans of the new license: the old list where it is unchanged, else the old
+     * list cut to the plans the target product has, one CASE branch per distinct list.
+     */
+    private static String plansOnTarget(LicenseMove move) {
+        if (move.disabledPlansOnTarget().entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
+            return "a.disabled_plans";
+        }
+        StringBuilder sql = new StringBuilder("case a.disabled_plans");
+        for (int i = 0; i < move.disabledPlansOnTarget().size(); i++) {
+            sql.append(" when :from").append(i).append(" then cast(:to").append(i).append(" as varchar(2000))");
+        }
+        return sql.append(" else '' end").toString();
+    }
+}
