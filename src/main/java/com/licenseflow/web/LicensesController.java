@@ -8,6 +8,7 @@ import com.licenseflow.domain.overview.ProductLicenses;
 import com.licenseflow.web.json.AssignmentJson;
 import com.licenseflow.web.json.ProductJson;
 import com.licenseflow.web.json.SubscriptionJson;
+import com.licenseflow.domain.subscription.SubscriptionKind;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ public class LicensesController {
 
     @GetMapping
     public List<ProductLicensesJson> licenses(@RequestParam(required = false) String kind) {
-        return views.licenses(actor.get(), QueryParams.kind(kind)).stream().map(ProductLicensesJson::of).toList();
+        return views.licenses(actor.get(), QueryParams.oneOf(SubscriptionKind.class, kind, "subscription kind")).stream().map(ProductLicensesJson::of).toList();
     }
 
     @GetMapping("/{productId}")

@@ -1,24 +1,18 @@
 package com.licenseflow.web;
 
 import com.licenseflow.domain.Rule;
-import com.licenseflow.domain.subscription.SubscriptionKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /** Query parameters as people type them in URLs. */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    /** "central", "self-service" (or SELF_SERVICE); null or blank means no filter. */
-    static SubscriptionKind kind(String text) {
-        return oneOf(SubscriptionKind.class, text, "subscription kind");
-    }
-
     /** One of the enum's values, in any case and with - for _; null or blank means no filter. */
-    static <E extends Enum<E>> E oneOf(Class<E> type, String text, String what) {
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String text, String what) {
         if (text == null || text.isBlank()) {
             return null;
         }

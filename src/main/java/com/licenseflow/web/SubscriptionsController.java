@@ -2,8 +2,8 @@ package com.licenseflow.web;
 
 import com.licenseflow.domain.overview.InventoryViews;
 import com.licenseflow.domain.subscription.SeatPurchaseService;
+import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.web.json.SubscriptionJson;
-import com.licenseflow.workflow.centralization.PurchaserCancellation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,27 +21,20 @@ public class SubscriptionsController {
     public record AddSeatsRequest(int seats, String reason) {
     }
 
-    /** Optional: why the purchaser cancels. */
-    public record CancelRequest(String reason) {
-    }
-
     private final InventoryViews views;
     private final SeatPurchaseService purchases;
-    private final PurchaserCancellation cancellation;
     private final CurrentActor actor;
 
-    public SubscriptionsController(InventoryViews views, SeatPurchaseService purchases,
-                                   PurchaserCancellation cancellation, CurrentActor actor) {
+    public SubscriptionsController(InventoryViews views, SeatPurchaseService purchases, CurrentActor actor) {
         this.views = views;
         this.purchases = purchases;
-        this.cancellation = cancellation;
         this.actor = actor;
     }
 
     @GetMapping
     public List<SubscriptionJson> subscriptions(@RequestParam(required = false) String kind,
                                                 @RequestParam(required = false) String productId) {
-        return views.subscriptions(actor.get(), QueryParams.kind(kind), productId).stream()
+        return views.subscriptions(actor.get(), QueryParams.oneOf(SubscriptionKind.class, kind, "subscription kind"), productId).stream()
                 .map(SubscriptionJson::of).toList();
     }
 
@@ -54,18 +47,6 @@ public class SubscriptionsController {
     public SubscriptionJson addSeats(@PathVariable long id, @RequestBody AddSeatsRequest request) {
         var context = actor.change(request.reason());
         purchases.addSeats(context, id, request.seats());
-        return SubscriptionJson.of(views.subscription(context.actor(), id));
-    }
-
-    /**
-     * S5: the purchaser cancels their own self-service subscription: it becomes Deleted at once, its
-     * remaining users lose their license (mailbox data kept 30 days), and a centralization waiting for
-     * it is told.
-     */
-    @PostMapping("/{id}/cancel")
-    public SubscriptionJson cancel(@PathVariable long id, @RequestBody(required = false) CancelRequest request) {
-        var context = actor.change(request == null ? null : request.reason());
-        cancellation.cancel(context, id);
         return SubscriptionJson.of(views.subscription(context.actor(), id));
     }
 }

@@ -12,7 +12,7 @@ import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import com.licenseflow.support.TestDatabase;
 import com.licenseflow.notification.MailWorker;
-import com.licenseflow.workflow.centralization.PurchaserCancellation;
+import com.licenseflow.domain.selfservice.SelfServiceCancellation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,7 +66,7 @@ class CentralizationBenchmark {
     @Autowired
     ProcessDriver driver;
     @Autowired
-    PurchaserCancellation cancellation;
+    SelfServiceCancellation cancellation;
     @Autowired
     JdbcClient jdbc;
     @Autowired

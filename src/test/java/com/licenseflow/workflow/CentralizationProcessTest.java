@@ -24,7 +24,7 @@ import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.Inbox;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
-import com.licenseflow.workflow.centralization.PurchaserCancellation;
+import com.licenseflow.domain.selfservice.SelfServiceCancellation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -70,7 +70,7 @@ class CentralizationProcessTest {
     @Autowired
     CentralizationRepository campaigns;
     @Autowired
-    PurchaserCancellation purchaserCancellation;
+    SelfServiceCancellation purchaserCancellation;
     @Autowired
     Clock clock;
     @Autowired

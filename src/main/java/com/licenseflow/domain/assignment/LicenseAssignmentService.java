@@ -14,8 +14,8 @@ import com.licenseflow.domain.directory.DirectoryUser;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionKind;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
-import com.licenseflow.domain.takeover.TakeoverRepository;
 import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.TakeoverLock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,11 +46,11 @@ public class LicenseAssignmentService {
     private final LicenseLedger ledger;
     private final ServicePlanConflicts conflicts;
     private final AccessPolicy access;
-    private final TakeoverRepository takeovers;
+    private final TakeoverLock takeovers;
 
     public LicenseAssignmentService(Directory directory, ProductCatalog catalog, SubscriptionRepository subscriptions,
                                     AssignmentRepository assignments, LicenseLedger ledger, ServicePlanConflicts conflicts,
-                                    AccessPolicy access, TakeoverRepository takeovers) {
+                                    AccessPolicy access, TakeoverLock takeovers) {
         this.directory = directory;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
@@ -216,9 +216,9 @@ public class LicenseAssignmentService {
         }
         if (actor.userId().equals(subscription.purchaserId())) {
             // Once an admin has taken control, the purchaser's changes would race the move or cancellation.
-            takeovers.running(subscription.id()).ifPresent(takeover -> {
+            takeovers.holder(subscription.id()).ifPresent(takeover -> {
                 throw Rule.TAKEOVER_RUNNING.violation("Your " + catalog.require(subscription.productId()).name()
-                        + " subscription is being taken over by " + nameOf(takeover.startedBy()) + "; its licenses "
+                        + " subscription is being taken over by " + nameOf(takeover.adminId()) + "; its licenses "
                         + "cannot be changed until the takeover ends. Ask them about it.");
             });
             return;

@@ -7,11 +7,12 @@ import com.licenseflow.domain.catalog.ProductCatalog;
 import com.licenseflow.domain.subscription.Subscription;
 import com.licenseflow.domain.subscription.SubscriptionRepository;
 import com.licenseflow.domain.subscription.SubscriptionStatus;
-import com.licenseflow.domain.takeover.TakeoverRepository;
 import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.TakeoverLock;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,24 +29,27 @@ public class SelfServiceCancellation {
     private static final int MAX_REASON = 200;
 
     private final SubscriptionRepository subscriptions;
-    private final TakeoverRepository takeovers;
+    private final TakeoverLock takeovers;
     private final ProductCatalog catalog;
     private final LicenseLedger ledger;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public SelfServiceCancellation(SubscriptionRepository subscriptions, TakeoverRepository takeovers,
-                                   ProductCatalog catalog, LicenseLedger ledger, Clock clock) {
+    public SelfServiceCancellation(SubscriptionRepository subscriptions, TakeoverLock takeovers,
+                                   ProductCatalog catalog, LicenseLedger ledger, Clock clock,
+                                   ApplicationEventPublisher events) {
         this.subscriptions = subscriptions;
         this.takeovers = takeovers;
         this.catalog = catalog;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What {@code purchaserId} can cancel right now: their subscriptions not cancelled and not being taken over. */
     public List<CancellableSubscription> cancellable(String purchaserId) {
         return subscriptions.boughtBy(purchaserId).stream()
-                .filter(s -> takeovers.running(s.id()).isEmpty())
+                .filter(s -> takeovers.holder(s.id()).isEmpty())
                 .map(s -> new CancellableSubscription(s, catalog.require(s.productId()).name()))
                 .sorted(Comparator.comparing(CancellableSubscription::productName))
                 .toList();
@@ -72,14 +76,15 @@ public class SelfServiceCancellation {
             throw Rule.SUBSCRIPTION_NOT_USABLE.violation("This " + product + " subscription is already cancelled "
                     + "(Deleted).");
         }
-        takeovers.running(subscriptionId).ifPresent(running -> {
+        takeovers.holder(subscriptionId).ifPresent(running -> {
             throw Rule.TAKEOVER_RUNNING.violation("An administrator has been taking over this " + product
-                    + " subscription since " + Words.moment(running.startedAt(), clock.getZone()) + ", so it can no "
+                    + " subscription since " + Words.moment(running.since(), clock.getZone()) + ", so it can no "
                     + "longer be changed by its purchaser.");
         });
         String reason = context.reason() == null || context.reason().isBlank() ? "Cancelled by its purchaser"
                 : context.reason();
         int users = ledger.endSubscription(context, subscription, reason, null);
+        events.publishEvent(new SelfServiceSubscriptionCancelled(subscriptionId));
         return users;
     }
 }

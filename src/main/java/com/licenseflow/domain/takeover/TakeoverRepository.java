@@ -2,6 +2,7 @@ package com.licenseflow.domain.takeover;
 
 import com.licenseflow.domain.Rows;
 import com.licenseflow.domain.Rule;
+import com.licenseflow.inventory.TakeoverLock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class TakeoverRepository {
+public class TakeoverRepository implements TakeoverLock {
 
     private final JdbcClient jdbc;
 
@@ -46,6 +47,11 @@ public class TakeoverRepository {
     public Optional<Takeover> ofProcessInstance(String processInstanceId) {
         return jdbc.sql("select * from subscription_takeover where process_instance_id = ?").param(processInstanceId)
                 .query(this::map).optional();
+    }
+
+    @Override
+    public Optional<Holder> holder(long subscriptionId) {
+        return running(subscriptionId).map(t -> new Holder(t.startedBy(), t.startedAt()));
     }
 
     public Optional<Takeover> running(long subscriptionId) {

@@ -13,7 +13,6 @@ import com.licenseflow.domain.selfservice.SelfServiceCancellation;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
-import com.licenseflow.workflow.centralization.PurchaserCancellation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,14 +29,12 @@ public class CancelOwnSubscriptionDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final Directory directory;
     private final SelfServiceCancellation subscriptions;
-    private final PurchaserCancellation cancellation;
 
     public CancelOwnSubscriptionDelegate(ProcessDecisions decisions, Directory directory,
-                                         SelfServiceCancellation subscriptions, PurchaserCancellation cancellation) {
+                                         SelfServiceCancellation subscriptions) {
         this.decisions = decisions;
         this.directory = directory;
         this.subscriptions = subscriptions;
-        this.cancellation = cancellation;
     }
 
     @Override
@@ -53,7 +50,7 @@ public class CancelOwnSubscriptionDelegate implements JavaDelegate {
                     : "Choose the subscription to cancel, or choose Keep.");
         }
         String note = FormValues.string(execution, CANCELLATION_NOTE);
-        cancellation.cancel(ChangeContext.byProcess(directory.actor(purchaser), note == null || note.isBlank()
+        subscriptions.cancel(ChangeContext.byProcess(directory.actor(purchaser), note == null || note.isBlank()
                 ? null : note.strip(), execution.getProcessInstanceId()), chosen);
     }
 }
