@@ -2,6 +2,7 @@ package com.licenseflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.PackagedApplication;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,23 @@ class PackagedJarIT {
                 + "/deployed-form");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
         assertThat(form.json().path("id").asText()).isEqualTo("review-license-request");
+    }
+
+    @Test
+    void theApiReferenceIsServedToLoggedInUsersOnly() {
+        assertThat(api.get("/api/openapi").status()).as("anonymous").isEqualTo(401);
+        Api.Response reference = api.as("noah").get("/api/openapi");
+        assertThat(reference.status()).as(reference.body()).isEqualTo(200);
+        JsonNode paths = reference.json().path("paths");
+        assertThat(paths.path("/api/license-requests").path("post").path("summary").asText())
+                .isEqualTo("R1 ask for a license");
+        assertThat(paths.path("/api/subscriptions/{id}/takeover").path("post").path("description").asText())
+                .contains("Global and billing admins");
+        assertThat(paths.fieldNames()).toIterable().allMatch(path -> path.startsWith("/api/"))
+                .contains("/api/licenses", "/api/centralizations", "/api/self-service/purchases", "/api/audit");
+        assertThat(reference.json().path("components").path("securitySchemes").path("login").path("scheme").asText())
+                .isEqualTo("basic");
+        Api.Response ui = api.as("noah").get("/api/docs");
+        assertThat(ui.status()).as("Swagger UI").isIn(200, 302);
     }
 }

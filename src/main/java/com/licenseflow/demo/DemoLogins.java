@@ -1,7 +1,7 @@
 package com.licenseflow.demo;
 
 import com.licenseflow.config.StartupLock;
-import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.DirectoryUser;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

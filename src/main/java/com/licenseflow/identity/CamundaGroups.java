@@ -1,7 +1,7 @@
 package com.licenseflow.identity;
 
-import com.licenseflow.domain.access.AdminRole;
-import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.inventory.directory.DirectoryUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

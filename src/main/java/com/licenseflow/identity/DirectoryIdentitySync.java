@@ -1,6 +1,6 @@
 package com.licenseflow.identity;
 
-import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.DirectoryUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package com.licenseflow.identity;
 
-import com.licenseflow.domain.LicenseRuleViolation;
+import com.licenseflow.shared.LicenseRuleViolation;
 import com.licenseflow.workflow.UntrustedProcessInput;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;

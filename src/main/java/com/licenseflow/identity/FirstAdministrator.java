@@ -1,10 +1,10 @@
 package com.licenseflow.identity;
 
 import com.licenseflow.config.StartupLock;
-import com.licenseflow.domain.access.AdminRole;
-import com.licenseflow.domain.directory.DirectoryRepository;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.directory.UserType;
+import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.inventory.directory.DirectoryRepository;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.UserType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,15 @@
 package com.licenseflow.inventory;
 
-import com.licenseflow.domain.Rows;
-import com.licenseflow.domain.Rule;
-import com.licenseflow.domain.assignment.LicenseAssignment;
-import com.licenseflow.domain.audit.AuditAction;
-import com.licenseflow.domain.audit.ChangeContext;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.catalog.ProductCatalog;
-import com.licenseflow.domain.subscription.Subscription;
-import com.licenseflow.domain.subscription.SubscriptionRepository;
-import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.shared.Rows;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.assignment.LicenseAssignment;
+import com.licenseflow.inventory.audit.AuditAction;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package com.licenseflow.notification;
 
-import com.licenseflow.domain.access.AccessPolicy;
-import com.licenseflow.domain.access.Actor;
-import com.licenseflow.domain.directory.Directory;
+import com.licenseflow.inventory.access.AccessPolicy;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.directory.Directory;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package com.licenseflow.notification;
 
-import com.licenseflow.domain.Rule;
-import com.licenseflow.domain.access.Actor;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.access.Actor;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

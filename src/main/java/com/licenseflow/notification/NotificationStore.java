@@ -1,6 +1,6 @@
 package com.licenseflow.notification;
 
-import com.licenseflow.domain.Rows;
+import com.licenseflow.shared.Rows;
 import jakarta.mail.internet.InternetAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package com.licenseflow.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.licenseflow.domain.Rule;
+import com.licenseflow.shared.Rule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

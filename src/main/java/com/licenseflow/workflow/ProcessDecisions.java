@@ -1,6 +1,6 @@
 package com.licenseflow.workflow;
 
-import com.licenseflow.domain.Rows;
+import com.licenseflow.shared.Rows;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

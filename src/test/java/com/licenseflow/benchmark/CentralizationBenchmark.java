@@ -1,18 +1,18 @@
 package com.licenseflow.benchmark;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.audit.ChangeContext;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import com.licenseflow.support.TestDatabase;
 import com.licenseflow.notification.MailWorker;
-import com.licenseflow.domain.selfservice.SelfServiceCancellation;
+import com.licenseflow.selfservice.SelfServiceCancellation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,11 +1,11 @@
 package com.licenseflow.benchmark;
 
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryRepository;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.directory.UserType;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryRepository;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.UserType;
 import com.licenseflow.identity.CamundaAccessSetup;
 import com.licenseflow.identity.CamundaGroups;
 import com.licenseflow.notification.MailWorker;

@@ -1,10 +1,10 @@
 package com.licenseflow.benchmark;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;

@@ -2,15 +2,15 @@ package com.licenseflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.access.Actor;
-import com.licenseflow.domain.access.AdminRole;
-import com.licenseflow.domain.overview.InventoryViews;
-import com.licenseflow.domain.overview.ProductLicenses;
-import com.licenseflow.domain.policy.SelfServicePolicy;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.catalog.ProductCatalog;
-import com.licenseflow.domain.directory.DirectoryRepository;
-import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.inventory.overview.InventoryViews;
+import com.licenseflow.inventory.overview.ProductLicenses;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.directory.DirectoryRepository;
+import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import java.util.Set;

@@ -1,26 +1,26 @@
 package com.licenseflow.domain;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.USER_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.USER_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.licenseflow.domain.access.Actor;
-import com.licenseflow.domain.assignment.AssignLicenses;
-import com.licenseflow.domain.assignment.AssignmentMode;
-import com.licenseflow.domain.assignment.LicenseAssignment;
-import com.licenseflow.domain.assignment.LicenseAssignmentService;
-import com.licenseflow.domain.audit.ChangeContext;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.catalog.ProductCatalog;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.directory.UserType;
-import com.licenseflow.domain.overview.InventoryViews;
-import com.licenseflow.domain.overview.ProductLicenses;
-import com.licenseflow.domain.policy.SelfServicePolicy;
-import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.assignment.AssignLicenses;
+import com.licenseflow.inventory.assignment.AssignmentMode;
+import com.licenseflow.inventory.assignment.LicenseAssignment;
+import com.licenseflow.inventory.assignment.LicenseAssignmentService;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.UserType;
+import com.licenseflow.inventory.overview.InventoryViews;
+import com.licenseflow.inventory.overview.ProductLicenses;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import java.time.Clock;
@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
 
 /** Every assignment rule, through the domain service: the refusal, its message, and that nothing changed. */
 @IntegrationTest

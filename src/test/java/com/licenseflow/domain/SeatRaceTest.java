@@ -2,12 +2,12 @@ package com.licenseflow.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.access.Actor;
-import com.licenseflow.domain.access.AdminRole;
-import com.licenseflow.domain.assignment.AssignLicenses;
-import com.licenseflow.domain.assignment.LicenseAssignmentService;
-import com.licenseflow.domain.audit.ChangeContext;
-import com.licenseflow.domain.catalog.Product;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.inventory.assignment.AssignLicenses;
+import com.licenseflow.inventory.assignment.LicenseAssignmentService;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import java.util.ArrayList;
@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
 
 /**
  * Many callers, each in its own transaction on its own connection (as two application nodes on one

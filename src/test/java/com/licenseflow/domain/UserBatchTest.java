@@ -3,7 +3,7 @@ package com.licenseflow.domain;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.licenseflow.domain.assignment.UserBatch;
+import com.licenseflow.inventory.assignment.UserBatch;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;

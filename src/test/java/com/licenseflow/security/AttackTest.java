@@ -1,12 +1,12 @@
 package com.licenseflow.security;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.EngineState;
 import com.licenseflow.support.Fixtures;

@@ -3,8 +3,8 @@ package com.licenseflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.licenseflow.domain.request.LicenseRequestRepository;
-import com.licenseflow.domain.request.LicenseRequestStatus;
+import com.licenseflow.request.LicenseRequestRepository;
+import com.licenseflow.request.LicenseRequestStatus;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.WebappSession;

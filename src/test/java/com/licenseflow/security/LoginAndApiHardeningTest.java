@@ -2,7 +2,7 @@ package com.licenseflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.IntegrationTest;
 import java.time.Clock;

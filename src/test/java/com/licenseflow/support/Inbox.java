@@ -2,8 +2,8 @@ package com.licenseflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.access.Actor;
-import com.licenseflow.domain.access.AdminRole;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
 import java.util.Comparator;

@@ -3,8 +3,8 @@ package com.licenseflow.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.licenseflow.domain.LicenseRuleViolation;
-import com.licenseflow.domain.Rule;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.workflow.UntrustedProcessInput;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -1,16 +1,16 @@
 package com.licenseflow.web;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static com.licenseflow.support.Api.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.policy.SelfServicePolicy;
-import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;

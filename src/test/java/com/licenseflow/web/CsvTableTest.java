@@ -3,6 +3,7 @@ package com.licenseflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import com.licenseflow.shared.CsvTable;
 
 class CsvTableTest {
 

@@ -3,11 +3,12 @@ package com.licenseflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.licenseflow.domain.LicenseRuleViolation;
-import com.licenseflow.domain.Rule;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.notification.devserver.DevMailbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import com.licenseflow.notification.web.DevMailboxController;
 
 /** With a real SMTP server configured there is no development mailbox, and the API says where mail went. */
 class DevMailboxControllerTest {

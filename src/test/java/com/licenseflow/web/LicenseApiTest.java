@@ -1,16 +1,16 @@
 package com.licenseflow.web;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.catalog.ProductCatalog;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.directory.UserType;
-import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.UserType;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
@@ -182,7 +182,7 @@ class LicenseApiTest {
                 "{\"userIds\":[\"" + user + "\"]}"), 409, "ALREADY_LICENSED", "already has a " + suite.name());
         refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
                 "{\"userIds\":[\"" + user + "\",\"" + user + "\"]}"), 422, "DUPLICATE_USER", "twice");
-        fixtures.status(trialSeats, com.licenseflow.domain.subscription.SubscriptionStatus.DISABLED);
+        fixtures.status(trialSeats, com.licenseflow.inventory.subscription.SubscriptionStatus.DISABLED);
         refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/" + trial.id() + "/assignments",
                 "{\"userIds\":[\"" + fixtures.member().id() + "\"],\"subscriptionId\":" + trialSeats + "}"),
                 409, "SUBSCRIPTION_NOT_USABLE", "is Disabled");

@@ -1,11 +1,11 @@
 package com.licenseflow.web;
 
-import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static com.licenseflow.support.Api.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.notification.Notification;
 import com.licenseflow.notification.NotificationKind;
 import com.licenseflow.notification.NotificationService;

@@ -2,10 +2,11 @@ package com.licenseflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.Rule;
+import com.licenseflow.shared.Rule;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
+import com.licenseflow.shared.ProblemResponses;
 
 class ProblemResponsesTest {
 

@@ -1,18 +1,18 @@
 package com.licenseflow.workflow;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.policy.SelfServicePolicy;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.FormFiles;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
-import com.licenseflow.workflow.centralization.CentralizationVariables;
+import com.licenseflow.centralization.process.CentralizationVariables;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,15 +1,15 @@
 package com.licenseflow.workflow;
 
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryUser;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.FormFiles;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
-import com.licenseflow.workflow.request.RequestVariables;
+import com.licenseflow.request.process.RequestVariables;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

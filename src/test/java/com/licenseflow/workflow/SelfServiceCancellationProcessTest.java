@@ -1,15 +1,15 @@
 package com.licenseflow.workflow;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.support.Refusals.expectUntrusted;
 import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.domain.Rule;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.policy.SelfServicePolicy;
-import com.licenseflow.domain.subscription.SubscriptionStatus;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
@@ -103,7 +103,7 @@ class SelfServiceCancellationProcessTest {
         assertThat(waiting.getAssignee()).isEqualTo(purchaser.id());
         assertThat(offered(pi, purchaser)).as("only their own, not cancelled, in words")
                 .containsExactly(product.name() + ": 3 of 5 seats used, renews on "
-                        + com.licenseflow.domain.Words.day(LocalDate.now(clock).minusDays(40).plusYears(1)));
+                        + com.licenseflow.shared.Words.day(LocalDate.now(clock).minusDays(40).plusYears(1)));
 
         choose(pi, purchaser, cancel(bought, "We use the central subscription now"));
 

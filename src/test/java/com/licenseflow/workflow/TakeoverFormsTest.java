@@ -1,19 +1,19 @@
 package com.licenseflow.workflow;
 
-import static com.licenseflow.domain.access.AdminRole.BILLING_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.GLOBAL_ADMIN;
-import static com.licenseflow.domain.access.AdminRole.LICENSE_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.licenseflow.domain.catalog.Product;
-import com.licenseflow.domain.directory.DirectoryUser;
-import com.licenseflow.domain.takeover.CancellationReason;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.takeover.CancellationReason;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.FormFiles;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
-import com.licenseflow.workflow.takeover.TakeoverVariables;
+import com.licenseflow.takeover.process.TakeoverVariables;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package com.licenseflow.notification.devserver;
 
-import com.licenseflow.domain.Rule;
-import com.licenseflow.domain.access.Actor;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.notification.MailVisibility;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -1,0 +1,27 @@
+package com.licenseflow.centralization;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code licenseflow.centralization.*} (defaults in application.yml).
+ *
+ * @param reminderEvery  S5: how often a purchaser is reminded to cancel their purchase
+ * @param cancelDeadline S5: how long a purchaser has to cancel
+ * @param chunkSize      users given a central license per "Assign next chunk" job (one transaction each)
+ */
+@ConfigurationProperties("licenseflow.centralization")
+public record CentralizationSettings(Duration reminderEvery, Duration cancelDeadline, int chunkSize) {
+
+    public CentralizationSettings {
+        if (reminderEvery == null || cancelDeadline == null || reminderEvery.isNegative() || reminderEvery.isZero()
+                || cancelDeadline.isNegative() || cancelDeadline.isZero()) {
+            throw new IllegalArgumentException("licenseflow.centralization.reminder-every and cancel-deadline must be "
+                    + "positive durations (e.g. P7D, P30D)");
+        }
+        if (chunkSize < 1 || chunkSize > Centralizations.MAX_CHUNK_SIZE) {
+            throw new IllegalArgumentException("licenseflow.centralization.chunk-size must be between 1 and "
+                    + Centralizations.MAX_CHUNK_SIZE + ", not " + chunkSize);
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package com.licenseflow.centralization;
+
+import com.licenseflow.shared.Matches;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
+import com.licenseflow.inventory.access.AccessPolicy;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.audit.AuditAction;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.directory.DirectoryRepository;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.subscription.SeatPurchaseService;
+import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.inventory.subscription.SubscriptionKind;
+import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.LicenseLedger;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * S5: a campaign that gives everyone licensed through self-service purchases of a product a central
+ * license, then has each purchase cancelled (by its purchaser, see {@link PurchaseCancellations}).
+ *
+ * <p>Starting gathers the product's live self-service subscriptions and their users (the S2 view)
+ * and locks the product: one running campaign per product, held by a unique key. The seats the
+ * users need are reserved on the chosen central subscription in one transaction before the first
+ * user is centralized, so the campaign cannot run short mid-way; the users are then centralized in
+ * chunks, each in a transaction of its own, and a crash between chunks resumes from the last one
+ * that committed.
+ */
+@Service
+public class Centralizations {
+
+    static final String TO_DO = "centralize self-service purchases";
+    public static final int MAX_CHUNK_SIZE = 5_000;
+
+    private final CentralizationRepository repository;
+    private final CentralizationRows rows;
+    private final SubscriptionRepository subscriptions;
+    private final SeatPurchaseService purchases;
+    private final ProductCatalog catalog;
+    private final AccessPolicy access;
+    private final LicenseLedger ledger;
+    private final DirectoryRepository directory;
+    private final Clock clock;
+
+    public Centralizations(CentralizationRepository repository, CentralizationRows rows,
+                           SubscriptionRepository subscriptions, SeatPurchaseService purchases, ProductCatalog catalog,
+                           AccessPolicy access, LicenseLedger ledger, DirectoryRepository directory, Clock clock) {
+        this.repository = repository;
+        this.rows = rows;
+        this.subscriptions = subscriptions;
+        this.purchases = purchases;
+        this.catalog = catalog;
+        this.access = access;
+        this.ledger = ledger;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Every reason a campaign for the product (its id or name) cannot start, checked without changing anything. */
+    public Product requireMayStart(Actor actor, String productText) {
+        access.requireBillingManager(actor, TO_DO);
+        String wanted = productText == null ? "" : productText.trim();
+        Product product = catalog.findByIdOrName(wanted).orElseThrow(() -> (wanted.isEmpty()
+                ? Rule.INVALID_INPUT : Rule.UNKNOWN_PRODUCT).violation((wanted.isEmpty() ? "Name the product to "
+                + "centralize." : "There is no product '" + wanted + "'." + Matches.didYouMean(wanted,
+                catalog.list().stream().map(Product::name).toList())) + " Products bought self-service: "
+                + boughtSelfService() + "."));
+        if (liveSelfService(product.id()).isEmpty()) {
+            throw Rule.NO_SELF_SERVICE_PURCHASES.violation("Nobody holds " + product.name() + " through a self-service "
+                    + "purchase: there is nothing to centralize. Products bought self-service: " + boughtSelfService()
+                    + ".");
+        }
+        repository.running(product.id()).ifPresent(running -> {
+            throw alreadyRunning(product, running);
+        });
+        return product;
+    }
+
+    /** Starts a campaign in the name of {@code context}'s admin: gathers the purchases and locks the product. */
+    @Transactional(propagation = Propagation.NESTED)
+    public Centralization start(ChangeContext context, String productText) {
+        Product product = requireMayStart(context.actor(), productText);
+        long id;
+        try {
+            id = repository.insertRunning(product.id(), context.processInstanceId(), context.actorId(),
+                    Instant.now(clock));
+        } catch (DuplicateKeyException raced) {
+            throw Rule.CENTRALIZATION_RUNNING.violation("Another administrator started centralizing " + product.name()
+                    + " a moment ago. Follow that campaign instead of starting another.");
+        }
+        int gathered = repository.gather(id, product.id());
+        ledger.record(context, AuditAction.CENTRALIZATION_STARTED, null, product.id(), null, context.actorId()
+                + " started centralizing " + product.name() + " (centralization " + id + "): " + gathered
+                + " self-service subscriptions, " + rows.countFound(id) + " licensed users");
+        return repository.require(id);
+    }
+
+    /**
+     * Adds self-service subscriptions of the product bought since the campaign gathered them, with
+     * their users, for another round of planning. Returns how many were added.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public int gatherNewPurchases(ChangeContext context, long id) {
+        Centralization campaign = requireStatus(id, CentralizationStatus.WAITING);
+        int gathered = repository.gather(id, campaign.productId());
+        if (gathered > 0) {
+            repository.changeStatus(id, CentralizationStatus.PLANNING);
+            ledger.record(context, AuditAction.CENTRALIZATION_STARTED, null, campaign.productId(), null, gathered
+                    + " self-service subscriptions bought during centralization " + id + " added to it");
+        }
+        return gathered;
+    }
+
+    /** What the admin plans with: the purchases not planned yet, their users, the seats needed, the central options. */
+    public CentralizationPlan plan(long id) {
+        Centralization campaign = repository.require(id);
+        Product product = catalog.require(campaign.productId());
+        List<CampaignSubscription> open = repository.subscriptions(id).stream().filter(s -> s.askedAt() == null)
+                .toList();
+        int needed = rows.countNeedingSeat(id, product.id());
+        List<CentralOption> options = subscriptions.usable(product.id(), SubscriptionKind.CENTRAL).stream()
+                .map(s -> new CentralOption(s, needed)).toList();
+        return new CentralizationPlan(campaign, product, open, open.stream().mapToInt(CampaignSubscription::usersFound)
+                .sum(), needed, options, open.stream().map(CampaignSubscription::yearlyCost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /**
+     * The admin's plan: the central subscription the licenses come from, with {@code seatsToBuy} more
+     * seats bought on it first (0: use the seats it has). Reserves a seat for every user who needs one
+     * in this one step, or refuses with nothing bought or reserved.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public Centralization reserveSeats(ChangeContext context, long id, long centralSubscriptionId, int seatsToBuy) {
+        access.requireBillingManager(context.actor(), TO_DO);
+        Centralization campaign = requireStatus(id, CentralizationStatus.PLANNING);
+        CentralizationPlan plan = plan(id);
+        CentralOption option = plan.centralOptions().stream()
+                .filter(o -> o.subscription().id() == centralSubscriptionId).findFirst()
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation("That subscription cannot give out central "
+                        + plan.product().name() + " licenses. Choose one of the product's active central "
+                        + "subscriptions" + (plan.centralOptions().isEmpty() ? " (there is none yet: buy one first, or "
+                        + "call the campaign off)." : ".")));
+        int missing = option.seatsMissing();
+        if (seatsToBuy < 0 || seatsToBuy > 0 && seatsToBuy < missing) {
+            throw Rule.NOT_ENOUGH_SEATS.violation("Buying " + Words.count(seatsToBuy, "seat", "seats") + " is not "
+                    + "enough: the subscription has " + option.subscription().availableSeats() + " free and the "
+                    + Words.count(plan.seatsNeeded(), "user needs one", "users need one each") + ". Buy at least "
+                    + missing + ". Nothing was bought.");
+        }
+        if (seatsToBuy == 0 && missing > 0) {
+            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has " + Words.count(option.subscription()
+                    .availableSeats(), "free seat", "free seats") + " but the " + Words.count(plan.seatsNeeded(),
+                    "user needs one", "users need one each") + ". Choose to buy at least " + missing + " more seats on it, "
+                    + "or another subscription.");
+        }
+        if (seatsToBuy > 0) {
+            purchases.addSeats(context, centralSubscriptionId, seatsToBuy);
+        }
+        if (!ledger.reserveSeats(context, centralSubscriptionId, campaign.productId(), plan.seatsNeeded(),
+                plan.seatsNeeded() + " seats of subscription " + centralSubscriptionId + " reserved for the "
+                        + plan.usersFound() + " users of " + plan.purchases().size() + " self-service subscriptions "
+                        + "(centralization " + id + ")")) {
+            Subscription now = subscriptions.require(centralSubscriptionId);
+            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has only " + Words.count(now.availableSeats(),
+                    "free seat", "free seats") + " left for the " + Words.count(plan.seatsNeeded(), "user", "users")
+                    + ": someone took seats a moment ago. Plan again; nothing was bought or reserved.");
+        }
+        repository.startAssigning(id, centralSubscriptionId, plan.seatsNeeded(), Math.max(0, seatsToBuy));
+        return repository.require(id);
+    }
+
+    /** The admin calls the campaign off while planning: it ends with nothing changed in this round. */
+    @Transactional(propagation = Propagation.NESTED)
+    public Centralization callOff(ChangeContext context, long id) {
+        access.requireBillingManager(context.actor(), TO_DO);
+        Centralization campaign = requireStatus(id, CentralizationStatus.PLANNING);
+        finish(context, campaign, CentralizationStatus.CALLED_OFF, "called off while planning");
+        return repository.require(id);
+    }
+
+    /** Centralizes the next {@code chunkSize} users found, in the caller's transaction; safe to run again after a crash. */
+    @Transactional(propagation = Propagation.NESTED)
+    public AssignmentProgress assignNextChunk(ChangeContext context, long id, int chunkSize) {
+        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+            throw Rule.INVALID_INPUT.violation("Centralize between 1 and " + MAX_CHUNK_SIZE + " users per chunk, not "
+                    + chunkSize + ".");
+        }
+        Centralization campaign = requireStatus(id, CentralizationStatus.ASSIGNING);
+        OptionalLong upTo = rows.chunkEnd(id, campaign.assignedUpToId(), chunkSize);
+        if (upTo.isEmpty()) {
+            return progressOfAssignment(id, false);
+        }
+        long central = campaign.centralSubscriptionId();
+        CentralizationRows.Chunk chunk = new CentralizationRows.Chunk(id, campaign.productId(), central,
+                campaign.assignedUpToId(), upTo.getAsLong());
+        CentralizationRows.ChunkResult result = rows.decideOutcomes(chunk);
+        if (result.centralized() > 0) {
+            // Same product, same plans: the user keeps the services they had switched off, and keeps access.
+            LicenseLedger.MoveResult moved = ledger.move(context, new LicenseLedger.LicenseMove(
+                    LicenseLedger.MovedBy.CENTRALIZATION, id, CentralizationRows.GIVEN_UP,
+                    CentralizationRows.givenUpParameters(chunk), central, campaign.productId(), Map.of(), false, null,
+                    "Central license of subscription " + central + " given (centralization " + id
+                            + ", switched-off services kept) to user ",
+                    "Self-service license given up for the central license of subscription " + central
+                            + " (centralization " + id + "; the user keeps access); user "));
+            if (moved.removed() != result.centralized() || moved.assigned() != result.centralized()) {
+                throw new IllegalStateException("Chunk of centralization " + id + " found " + result.centralized()
+                        + " users to centralize but gave up " + moved.removed() + " and created " + moved.assigned()
+                        + " licenses");
+            }
+        }
+        // Seats were reserved up front; only a user who lost a central license since then needs one more.
+        int extra = Math.max(0, result.centralized() - campaign.unusedSeats());
+        if (extra > 0 && !ledger.takeSeats(central, extra)) {
+            throw Rule.NOT_ENOUGH_SEATS.violation("The central subscription ran out of seats during the "
+                    + "centralization: " + extra + " more needed. Buy seats on it; the assignment then goes on from "
+                    + "this chunk.");
+        }
+        repository.chunkAssigned(id, result.centralized(), extra, upTo.getAsLong());
+        return progressOfAssignment(id, rows.anyAbove(id, upTo.getAsLong()));
+    }
+
+    /** Every user handled: reserved seats not needed are given back and the purchasers are asked next. */
+    @Transactional(propagation = Propagation.NESTED)
+    public Centralization completeAssignment(ChangeContext context, long id) {
+        Centralization campaign = requireStatus(id, CentralizationStatus.ASSIGNING);
+        if (rows.anyAbove(id, campaign.assignedUpToId())) {
+            throw new IllegalStateException("Centralization " + id + " still has users to handle");
+        }
+        releaseUnusedSeats(context, campaign, "not needed (those users already had a central license)");
+        repository.changeStatus(id, CentralizationStatus.WAITING);
+        return repository.require(id);
+    }
+
+    /** Every purchase gathered is Deleted: the campaign is complete and the product unlocked. */
+    @Transactional(propagation = Propagation.NESTED)
+    public CentralizationProgress complete(ChangeContext context, long id) {
+        Centralization campaign = requireStatus(id, CentralizationStatus.WAITING);
+        List<Long> live = repository.subscriptions(id).stream().filter(s -> !s.isDeleted())
+                .map(CampaignSubscription::subscriptionId).toList();
+        if (!live.isEmpty()) {
+            throw new IllegalStateException("Centralization " + id + " still waits for subscriptions " + live);
+        }
+        CentralizationProgress progress = progress(id);
+        finish(context, campaign, CentralizationStatus.COMPLETED, "completed: " + progress.text()
+                + ", savings " + progress.yearlySavings() + " per year");
+        return progress;
+    }
+
+    /**
+     * The process ended without finishing the campaign (say, deleted in Cockpit): gives back seats
+     * reserved and not used and unlocks the product. Users already centralized stay so. Does nothing
+     * for a finished campaign.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public void abandon(ChangeContext context, long id) {
+        Centralization campaign = repository.require(id);
+        if (!campaign.isRunning()) {
+            return;
+        }
+        releaseUnusedSeats(context, campaign, "the centralization was abandoned");
+        finish(context, campaign, CentralizationStatus.ABANDONED, "abandoned: " + progress(id).text());
+    }
+
+    /**
+     * Unlocks the product when the process holding its campaign is gone without having ended it
+     * (deleted with "skip custom listeners"). Returns whether it did.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public boolean releaseOrphaned(ChangeContext context, String productId, Predicate<String> processRunning) {
+        access.requireBillingManager(context.actor(), TO_DO);
+        Centralization running = repository.running(productId).orElse(null);
+        if (running == null || running.processInstanceId() == null || processRunning.test(running.processInstanceId())) {
+            return false;
+        }
+        abandon(context, running.id());
+        return true;
+    }
+
+    /** Users, subscriptions cancelled and costs, for Cockpit, the API and the summary. */
+    /** The campaign a process instance runs, if it started one. */
+    public Optional<Centralization> ofProcessInstance(String processInstanceId) {
+        return repository.ofProcessInstance(processInstanceId);
+    }
+
+    /** Refuses a subscription that is not part of the campaign. */
+    public CampaignSubscription subscriptionOf(long id, long subscriptionId) {
+        return repository.subscription(id, subscriptionId);
+    }
+
+    public CentralizationProgress progress(long id) {
+        Centralization campaign = repository.require(id);
+        Map<UserOutcome, Integer> users = rows.userCounts(id);
+        List<CampaignSubscription> gathered = repository.subscriptions(id);
+        int centralized = users.get(UserOutcome.CENTRALIZED);
+        BigDecimal centralPrice = campaign.centralSubscriptionId() == null ? BigDecimal.ZERO
+                : subscriptions.require(campaign.centralSubscriptionId()).pricePerSeat();
+        return new CentralizationProgress(rows.countFound(id), centralized, users.get(UserOutcome.ALREADY_CENTRAL),
+                users.get(UserOutcome.NO_LONGER_LICENSED), gathered.size(),
+                (int) gathered.stream().filter(CampaignSubscription::isDeleted).count(),
+                gathered.stream().map(CampaignSubscription::yearlyCost).reduce(BigDecimal.ZERO, BigDecimal::add),
+                centralPrice.multiply(BigDecimal.valueOf(12L * centralized)));
+    }
+
+    /** A campaign with its progress, for admins. */
+    /** The campaigns, of one product when given, newest first. */
+    public List<Centralization> list(Actor actor, String productId) {
+        access.requireAnyAdmin(actor, "follow centralizations");
+        return repository.list(productId);
+    }
+
+    public Centralization get(Actor actor, long id) {
+        access.requireAnyAdmin(actor, "follow centralizations");
+        return repository.require(id);
+    }
+
+    public List<CampaignSubscription> subscriptionsOf(long id) {
+        return repository.subscriptions(id);
+    }
+
+    Centralization requireStatus(long id, CentralizationStatus expected) {
+        Centralization campaign = repository.require(id);
+        if (campaign.status() != expected) {
+            throw Rule.CENTRALIZATION_RUNNING.violation("Centralization " + id + " is " + campaign.status() + ", not "
+                    + expected + "; this step no longer applies.");
+        }
+        return campaign;
+    }
+
+    private AssignmentProgress progressOfAssignment(long id, boolean more) {
+        Map<UserOutcome, Integer> users = rows.userCounts(id);
+        return new AssignmentProgress(users.get(UserOutcome.CENTRALIZED), users.values().stream().mapToInt(i -> i).sum(),
+                rows.countFound(id), more);
+    }
+
+    private void releaseUnusedSeats(ChangeContext context, Centralization campaign, String why) {
+        if (campaign.status() == CentralizationStatus.ASSIGNING && campaign.unusedSeats() > 0) {
+            repository.settleSeats(campaign.id());
+            ledger.releaseSeats(context, campaign.centralSubscriptionId(), campaign.productId(), campaign.unusedSeats(),
+                    campaign.unusedSeats() + " seats reserved for centralization "
+                            + campaign.id() + " given back: " + why);
+        }
+    }
+
+    private void finish(ChangeContext context, Centralization campaign, CentralizationStatus status, String what) {
+        repository.finish(campaign.id(), status, context.actorId(), Instant.now(clock));
+        ledger.record(context, AuditAction.CENTRALIZATION_FINISHED, null, campaign.productId(), null,
+                "Centralization " + campaign.id() + " of " + catalog.require(campaign.productId()).name() + " " + what);
+    }
+
+    private List<Subscription> liveSelfService(String productId) {
+        return subscriptions.list(SubscriptionKind.SELF_SERVICE, productId).stream()
+                .filter(s -> s.status() != SubscriptionStatus.DELETED).toList();
+    }
+
+    private String boughtSelfService() {
+        String names = subscriptions.list(SubscriptionKind.SELF_SERVICE, null).stream()
+                .filter(s -> s.status() != SubscriptionStatus.DELETED).map(Subscription::productId).distinct()
+                .map(p -> catalog.require(p).name()).sorted().collect(Collectors.joining(", "));
+        return names.isEmpty() ? "none" : names;
+    }
+
+    private RuntimeException alreadyRunning(Product product, Centralization running) {
+        return Rule.CENTRALIZATION_RUNNING.violation(product.name() + " is already being centralized by "
+                + directory.find(running.startedBy()).map(DirectoryUser::displayName).orElse(running.startedBy())
+                + " (since " + Words.moment(running.startedAt(), clock.getZone()) + "). Follow that campaign instead "
+                + "of starting another.");
+    }
+}

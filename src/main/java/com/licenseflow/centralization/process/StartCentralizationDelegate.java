@@ -1,0 +1,77 @@
+package com.licenseflow.centralization.process;
+
+import static com.licenseflow.centralization.process.CentralizationVariables.CENTRALIZATION_ADMIN_ID;
+import static com.licenseflow.centralization.process.CentralizationVariables.CENTRALIZATION_ID;
+import static com.licenseflow.centralization.process.CentralizationVariables.CENTRALIZATION_STARTED_BY;
+import static com.licenseflow.centralization.process.CentralizationVariables.CHUNK_SIZE;
+import static com.licenseflow.centralization.process.CentralizationVariables.PRODUCT;
+import static com.licenseflow.centralization.process.CentralizationVariables.PRODUCT_ID;
+import static com.licenseflow.centralization.process.CentralizationVariables.PRODUCT_NAME;
+
+import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.centralization.Centralization;
+import com.licenseflow.centralization.Centralizations;
+import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.workflow.ProcessDecisions;
+import com.licenseflow.workflow.FormValues;
+import com.licenseflow.workflow.ProcessBean;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import com.licenseflow.centralization.CentralizationSettings;
+
+/**
+ * Starts the campaign: checks the admin's role and the product (known, bought self-service, not
+ * being centralized already), gathers the purchases and their users and locks the product. Runs in
+ * the start transaction, so a refusal fails the start with its message and nothing is started.
+ */
+@Component("startCentralization")
+@ProcessBean
+public class StartCentralizationDelegate implements JavaDelegate {
+
+    private final Centralizations centralizations;
+    private final OrphanedCentralizations orphans;
+    private final Directory directory;
+    private final ProductCatalog catalog;
+    private final ProcessDecisions decisions;
+    private final int defaultChunkSize;
+
+    public StartCentralizationDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
+                                       Directory directory, ProductCatalog catalog, ProcessDecisions decisions,
+                                       CentralizationSettings config) {
+        this.centralizations = centralizations;
+        this.orphans = orphans;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.decisions = decisions;
+        this.defaultChunkSize = config.chunkSize();
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String admin = decisions.recordStart(execution, "centralize self-service purchases", CENTRALIZATION_ADMIN_ID,
+                CENTRALIZATION_STARTED_BY);
+        Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE, "the chunk size");
+        int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
+        if (chunk < 1 || chunk > Centralizations.MAX_CHUNK_SIZE) {
+            throw Rule.INVALID_INPUT.violation(CHUNK_SIZE + " must be between 1 and " + Centralizations.MAX_CHUNK_SIZE
+                    + ", not " + chunk + ".");
+        }
+        Actor actor = directory.actor(admin);
+        String productText = FormValues.string(execution, PRODUCT);
+        orphans.release(actor, productText);
+        Centralization campaign = centralizations.start(ChangeContext.byProcess(actor, "centralization started",
+                execution.getProcessInstanceId()), productText);
+        Product product = catalog.require(campaign.productId());
+        execution.setProcessBusinessKey("centralization-" + campaign.id());
+        execution.setVariable(CENTRALIZATION_ID, campaign.id());
+        execution.setVariable(PRODUCT_ID, product.id());
+        execution.setVariable(PRODUCT_NAME, product.name());
+        execution.setVariable(CHUNK_SIZE, chunk);
+        CentralizationProgressVariables.show(execution, centralizations.progress(campaign.id()));
+    }
+}

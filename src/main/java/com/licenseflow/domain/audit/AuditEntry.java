@@ -1,8 +1,0 @@
-package com.licenseflow.domain.audit;
-
-import java.time.Instant;
-
-public record AuditEntry(long id, Instant occurredAt, String actor, AuditAction action, String userId,
-                         String productId, Long subscriptionId, String details, String reason,
-                         String processInstanceId) {
-}

@@ -1,5 +1,0 @@
-package com.licenseflow.domain.catalog;
-
-/** One app or service inside a product, e.g. Exchange Online (Plan 1). */
-public record ServicePlan(String id, String name) {
-}

@@ -1,3 +1,0 @@
-package com.licenseflow.domain.directory;
-
-public enum UserType { MEMBER, GUEST }

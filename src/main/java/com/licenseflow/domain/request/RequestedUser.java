@@ -1,4 +1,0 @@
-package com.licenseflow.domain.request;
-
-public record RequestedUser(String userId, String displayName, String email, UserOutcome outcome) {
-}

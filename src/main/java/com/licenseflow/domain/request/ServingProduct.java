@@ -1,7 +1,0 @@
-package com.licenseflow.domain.request;
-
-import com.licenseflow.domain.catalog.Product;
-
-/** R7: a product a request can be served from, with the central seats free right now. */
-public record ServingProduct(Product product, int availableSeats) {
-}

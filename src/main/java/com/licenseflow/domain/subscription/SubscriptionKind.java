@@ -1,4 +1,0 @@
-package com.licenseflow.domain.subscription;
-
-/** Bought centrally by the organisation, or by a user for themselves and colleagues (self-service). */
-public enum SubscriptionKind { CENTRAL, SELF_SERVICE }

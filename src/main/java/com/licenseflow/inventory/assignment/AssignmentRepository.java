@@ -1,0 +1,57 @@
+package com.licenseflow.inventory.assignment;
+
+import com.licenseflow.shared.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads licenses; {@link com.licenseflow.inventory.LicenseLedger} is the one that changes them. */
+@Repository
+public class AssignmentRepository {
+
+    private final JdbcClient jdbc;
+
+    public AssignmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every license the users hold now, grouped by user. */
+    public Map<String, List<LicenseAssignment>> activeByUser(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from license_assignment where user_id in (:ids) and active_product_id is not null order by id")
+                .param("ids", userIds)
+                .query(this::map)
+                .list().stream()
+                .collect(Collectors.groupingBy(LicenseAssignment::userId));
+    }
+
+    /** Every license of a user, held or removed, newest first. */
+    public List<LicenseAssignment> historyOf(String userId) {
+        return jdbc.sql("select * from license_assignment where user_id = ? order by id desc")
+                .param(userId).query(this::map).list();
+    }
+
+    public List<LicenseAssignment> activeInSubscription(long subscriptionId) {
+        return jdbc.sql("select * from license_assignment where subscription_id = ? and active_product_id is not null "
+                        + "order by user_id")
+                .param(subscriptionId).query(this::map).list();
+    }
+
+    public LicenseAssignment require(long id) {
+        return jdbc.sql("select * from license_assignment where id = ?").param(id).query(this::map).single();
+    }
+
+    private LicenseAssignment map(ResultSet rs, int row) throws SQLException {
+        return new LicenseAssignment(rs.getLong("id"), rs.getString("user_id"), rs.getLong("subscription_id"),
+                rs.getString("product_id"), Rows.planSet(rs.getString("disabled_plans")),
+                Rows.instant(rs, "assigned_at"), rs.getString("assigned_by"), Rows.instant(rs, "unassigned_at"),
+                rs.getString("unassigned_by"), Rows.date(rs, "data_retained_until"));
+    }
+}

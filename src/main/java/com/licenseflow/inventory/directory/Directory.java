@@ -1,0 +1,98 @@
+package com.licenseflow.inventory.directory;
+
+import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.access.AccessPolicy;
+import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.audit.AuditAction;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.LicenseLedger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks people up and turns a login into an {@link Actor}; refuses names it does not know. */
+@Service
+public class Directory {
+
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+
+    private final DirectoryRepository users;
+    private final AccessPolicy access;
+    private final LicenseLedger ledger;
+
+    public Directory(DirectoryRepository users, AccessPolicy access, LicenseLedger ledger) {
+        this.users = users;
+        this.access = access;
+        this.ledger = ledger;
+    }
+
+    public DirectoryUser require(String userId) {
+        return users.find(userId).orElseThrow(() -> unknown(List.of(userId)));
+    }
+
+    /** All of {@code userIds}, in the order given; refuses naming every id that is not in the directory. */
+    public List<DirectoryUser> requireAll(Collection<String> userIds) {
+        Map<String, DirectoryUser> found = users.findAll(userIds);
+        List<String> missing = userIds.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw unknown(missing);
+        }
+        List<DirectoryUser> ordered = new ArrayList<>();
+        userIds.forEach(id -> ordered.add(found.get(id)));
+        return ordered;
+    }
+
+    /**
+     * People named by user id or email address, in the order named; refuses naming every name
+     * that matches nobody.
+     */
+    public List<DirectoryUser> requireAllByIdOrEmail(List<String> names) {
+        List<DirectoryUser> found = users.findByIdOrEmail(names);
+        List<DirectoryUser> ordered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            found.stream().filter(u -> u.id().equals(name) || u.email().equalsIgnoreCase(name)).findFirst()
+                    .ifPresentOrElse(ordered::add, () -> missing.add(name));
+        }
+        if (!missing.isEmpty()) {
+            throw unknown(missing);
+        }
+        return ordered;
+    }
+
+    public Actor actor(String userId) {
+        return require(userId).asActor();
+    }
+
+    public List<DirectoryUser> list() {
+        return users.list();
+    }
+
+    /** Sets the two-letter country a user's licenses are used in; licenses need one (A5). */
+    @Transactional
+    public DirectoryUser changeUsageLocation(ChangeContext context, String userId, String usageLocation) {
+        access.requireLicenseManager(context.actor(), "change a user's usage location");
+        DirectoryUser user = require(userId);
+        String code = usageLocation == null ? "" : usageLocation.trim().toUpperCase(Locale.ROOT);
+        if (!COUNTRY_CODE.matcher(code).matches()) {
+            throw Rule.INVALID_INPUT.violation("'" + usageLocation + "' is not a usage location: give a two-letter "
+                    + "ISO 3166 country code such as NL, SE or US.");
+        }
+        users.updateUsageLocation(userId, code);
+        ledger.record(context, AuditAction.USAGE_LOCATION_CHANGED, userId, null, null,
+                "Usage location of " + user.label() + " set to " + code
+                        + (user.hasUsageLocation() ? " (was " + user.usageLocation() + ")" : ""));
+        return require(userId);
+    }
+
+    private static RuntimeException unknown(List<String> ids) {
+        return Rule.UNKNOWN_USER.violation((ids.size() == 1 ? "There is no user '" + ids.get(0) + "'"
+                : "There are no users " + ids) + " in the directory. Check the user name"
+                + (ids.size() == 1 ? "" : "s") + ", or add the user to the directory first.");
+    }
+}

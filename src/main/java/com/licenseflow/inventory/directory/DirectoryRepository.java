@@ -1,0 +1,92 @@
+package com.licenseflow.inventory.directory;
+
+import com.licenseflow.inventory.access.AdminRole;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DirectoryRepository {
+
+    private final JdbcClient jdbc;
+
+    public DirectoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DirectoryUser> find(String id) {
+        Map<String, DirectoryUser> found = findAll(List.of(id));
+        return Optional.ofNullable(found.get(id));
+    }
+
+    /** The users that exist among {@code ids}, keyed by id. */
+    public Map<String, DirectoryUser> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return load("where u.id in (:ids)", Map.of("ids", ids));
+    }
+
+    /** Users whose id, or email (any case), is among {@code keys}. */
+    public List<DirectoryUser> findByIdOrEmail(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> lower = keys.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+        return List.copyOf(load("where u.id in (:ids) or lower(u.email) in (:emails)",
+                Map.of("ids", keys, "emails", lower)).values());
+    }
+
+    public List<DirectoryUser> withAnyRole(Collection<AdminRole> roles) {
+        return list().stream().filter(u -> u.roles().stream().anyMatch(roles::contains)).toList();
+    }
+
+    public List<DirectoryUser> list() {
+        return List.copyOf(load("", Map.of()).values());
+    }
+
+    public boolean exists(String id) {
+        return jdbc.sql("select count(*) from directory_user where id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    public void insert(DirectoryUser user) {
+        jdbc.sql("insert into directory_user (id, display_name, email, user_type, usage_location) values (?, ?, ?, ?, ?)")
+                .params(user.id(), user.displayName(), user.email(), user.type().name(), user.usageLocation())
+                .update();
+        for (AdminRole role : user.roles()) {
+            jdbc.sql("insert into directory_user_role (user_id, role) values (?, ?)").params(user.id(), role.name()).update();
+        }
+    }
+
+    public void updateUsageLocation(String id, String usageLocation) {
+        jdbc.sql("update directory_user set usage_location = ? where id = ?").params(usageLocation, id).update();
+    }
+
+    /** One round trip: users with their roles (one row per role, or one row without). */
+    private Map<String, DirectoryUser> load(String where, Map<String, ?> params) {
+        Map<String, DirectoryUser> users = new LinkedHashMap<>();
+        Map<String, Set<AdminRole>> roles = new HashMap<>();
+        jdbc.sql("select u.*, r.role from directory_user u left join directory_user_role r on r.user_id = u.id "
+                        + where + " order by u.display_name, u.id")
+                .params(params)
+                .query(rs -> {
+                    String id = rs.getString("id");
+                    Set<AdminRole> held = roles.computeIfAbsent(id, k -> EnumSet.noneOf(AdminRole.class));
+                    if (rs.getString("role") != null) {
+                        held.add(AdminRole.valueOf(rs.getString("role")));
+                    }
+                    users.putIfAbsent(id, new DirectoryUser(id, rs.getString("display_name"), rs.getString("email"),
+                            UserType.valueOf(rs.getString("user_type")), rs.getString("usage_location"), held));
+                });
+        users.replaceAll((id, u) -> new DirectoryUser(id, u.displayName(), u.email(), u.type(), u.usageLocation(),
+                Set.copyOf(roles.get(id))));
+        return users;
+    }
+}

@@ -1,0 +1,3 @@
+package com.licenseflow.inventory.directory;
+
+public enum UserType { MEMBER, GUEST }

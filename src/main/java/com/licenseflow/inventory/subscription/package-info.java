@@ -1,0 +1,7 @@
+/**
+ * Part of the inventory other modules may use.
+ */
+@NamedInterface("subscription")
+package com.licenseflow.inventory.subscription;
+
+import org.springframework.modulith.NamedInterface;

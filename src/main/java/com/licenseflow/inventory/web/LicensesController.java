@@ -1,0 +1,88 @@
+package com.licenseflow.inventory.web;
+
+import com.licenseflow.inventory.assignment.AssignLicenses;
+import com.licenseflow.inventory.assignment.AssignmentMode;
+import com.licenseflow.inventory.assignment.LicenseAssignmentService;
+import com.licenseflow.inventory.overview.InventoryViews;
+import com.licenseflow.inventory.overview.ProductLicenses;
+import com.licenseflow.inventory.subscription.SubscriptionKind;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import com.licenseflow.shared.QueryParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The Licenses view (A2) and assigning / unassigning a product's licenses (A1, A4, A7). */
+@Tag(name = "Licenses")
+@RestController
+@RequestMapping("/api/licenses")
+public class LicensesController {
+
+    public record ProductLicensesJson(String productId, String productName, int subscriptions, int total,
+                                      int assigned, int available) {
+        static ProductLicensesJson of(ProductLicenses p) {
+            return new ProductLicensesJson(p.product().id(), p.product().name(), p.subscriptions(), p.total(),
+                    p.assigned(), p.available());
+        }
+    }
+
+    public record ProductDetailJson(ProductJson product, List<SubscriptionJson> subscriptions) {
+    }
+
+    public record AssignRequest(List<String> userIds, Set<String> disabledServicePlans, AssignmentMode mode,
+                                Long subscriptionId, String reason) {
+    }
+
+    public record UnassignRequest(List<String> userIds, String reason) {
+    }
+
+    private final InventoryViews views;
+    private final LicenseAssignmentService assignments;
+    private final CurrentActor actor;
+
+    public LicensesController(InventoryViews views, LicenseAssignmentService assignments, CurrentActor actor) {
+        this.views = views;
+        this.assignments = assignments;
+        this.actor = actor;
+    }
+
+    @Operation(summary = "A2 the Licenses view",
+            description = "Per product: total, assigned and available seats summed over its subscriptions; kind=central|self-service. Admins.")
+    @GetMapping
+    public List<ProductLicensesJson> licenses(@RequestParam(required = false) String kind) {
+        return views.licenses(actor.get(), QueryParams.oneOf(SubscriptionKind.class, kind, "subscription kind")).stream().map(ProductLicensesJson::of).toList();
+    }
+
+    @Operation(summary = "One product",
+            description = "Its service plans and subscriptions with their users. Admins.")
+    @GetMapping("/{productId}")
+    public ProductDetailJson product(@PathVariable String productId) {
+        var caller = actor.get();
+        return new ProductDetailJson(ProductJson.of(views.product(caller, productId)),
+                views.subscriptions(caller, null, productId).stream().map(SubscriptionJson::of).toList());
+    }
+
+    @Operation(summary = "A1/A4 assign licenses",
+            description = "`{\"userIds\":[..up to 20], \"disabledServicePlans\":[..], \"mode\":\"ADD\"|\"REPLACE\", \"subscriptionId\":n?, \"reason\":\"..\"}`. Global, license and user admins; a purchaser within their own self-service subscription.")
+    @PostMapping("/{productId}/assignments")
+    public List<AssignmentJson> assign(@PathVariable String productId, @RequestBody AssignRequest request) {
+        return assignments.assign(actor.change(request.reason()), new AssignLicenses(productId,
+                        request.subscriptionId(), request.userIds(), request.disabledServicePlans(), request.mode()))
+                .stream().map(AssignmentJson::of).toList();
+    }
+
+    @Operation(summary = "A7 unassign licenses",
+            description = "`{\"userIds\":[..up to 20]}`. As assigning.")
+    @PostMapping("/{productId}/unassignments")
+    public List<AssignmentJson> unassign(@PathVariable String productId, @RequestBody UnassignRequest request) {
+        return assignments.unassign(actor.change(request.reason()), productId, request.userIds())
+                .stream().map(AssignmentJson::of).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package com.licenseflow.inventory.web;
+
+import com.licenseflow.inventory.overview.InventoryViews;
+import com.licenseflow.inventory.subscription.SeatPurchaseService;
+import com.licenseflow.inventory.subscription.SubscriptionKind;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import com.licenseflow.shared.QueryParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** S1: every subscription, self-service ones with purchaser, expiry, price and assigned users; buying seats. */
+@Tag(name = "Subscriptions")
+@RestController
+@RequestMapping("/api/subscriptions")
+public class SubscriptionsController {
+
+    public record AddSeatsRequest(int seats, String reason) {
+    }
+
+    private final InventoryViews views;
+    private final SeatPurchaseService purchases;
+    private final CurrentActor actor;
+
+    public SubscriptionsController(InventoryViews views, SeatPurchaseService purchases, CurrentActor actor) {
+        this.views = views;
+        this.purchases = purchases;
+        this.actor = actor;
+    }
+
+    @Operation(summary = "S1 subscriptions",
+            description = "kind=central|self-service, productId: purchaser, expiry, price, cancellation window, users. Admins; purchasers see their own.")
+    @GetMapping
+    public List<SubscriptionJson> subscriptions(@RequestParam(required = false) String kind,
+                                                @RequestParam(required = false) String productId) {
+        return views.subscriptions(actor.get(), QueryParams.oneOf(SubscriptionKind.class, kind, "subscription kind"), productId).stream()
+                .map(SubscriptionJson::of).toList();
+    }
+
+    @Operation(summary = "One subscription",
+            description = "As the list.")
+    @GetMapping("/{id}")
+    public SubscriptionJson subscription(@PathVariable long id) {
+        return SubscriptionJson.of(views.subscription(actor.get(), id));
+    }
+
+    @Operation(summary = "Buy seats on a central subscription",
+            description = "`{\"seats\":n}`. Global and billing admins.")
+    @PostMapping("/{id}/seats")
+    public SubscriptionJson addSeats(@PathVariable long id, @RequestBody AddSeatsRequest request) {
+        var context = actor.change(request.reason());
+        purchases.addSeats(context, id, request.seats());
+        return SubscriptionJson.of(views.subscription(context.actor(), id));
+    }
+}

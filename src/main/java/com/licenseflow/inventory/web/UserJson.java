@@ -1,0 +1,15 @@
+package com.licenseflow.inventory.web;
+
+import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import java.util.Set;
+import java.util.TreeSet;
+
+public record UserJson(String id, String displayName, String email, String type, String usageLocation,
+                       Set<AdminRole> roles) {
+
+    public static UserJson of(DirectoryUser u) {
+        return u == null ? null : new UserJson(u.id(), u.displayName(), u.email(), u.type().name(), u.usageLocation(),
+                new TreeSet<>(u.roles()));
+    }
+}

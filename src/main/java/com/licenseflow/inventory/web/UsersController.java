@@ -1,0 +1,121 @@
+package com.licenseflow.inventory.web;
+
+import com.licenseflow.inventory.access.AccessPolicy;
+import com.licenseflow.inventory.assignment.LicenseAssignmentService;
+import com.licenseflow.inventory.directory.Directory;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The directory, and per-user licenses: service-plan toggles (A3), unassign one or all (A7), data kept (A8). */
+@Tag(name = "Users")
+@RestController
+@RequestMapping("/api")
+public class UsersController {
+
+    public record UserPatch(String usageLocation, String reason) {
+    }
+
+    public record ServicePlansRequest(Set<String> disabledServicePlans, String reason) {
+    }
+
+    public record MeJson(UserJson user, List<AssignmentJson> licenses) {
+    }
+
+    private final Directory directory;
+    private final LicenseAssignmentService assignments;
+    private final AccessPolicy access;
+    private final CurrentActor actor;
+
+    public UsersController(Directory directory, LicenseAssignmentService assignments, AccessPolicy access,
+                           CurrentActor actor) {
+        this.directory = directory;
+        this.assignments = assignments;
+        this.access = access;
+        this.actor = actor;
+    }
+
+    @Operation(summary = "You and your licenses",
+            description = "Everyone.")
+    @GetMapping("/me")
+    public MeJson me() {
+        var caller = actor.get();
+        return new MeJson(UserJson.of(directory.require(caller.userId())),
+                assignments.licensesOf(caller, caller.userId()).stream().filter(a -> a.isActive())
+                        .map(AssignmentJson::of).toList());
+    }
+
+    @Operation(summary = "The directory",
+            description = "Admins.")
+    @GetMapping("/users")
+    public List<UserJson> users() {
+        access.requireAnyAdmin(actor.get(), "list the directory");
+        return directory.list().stream().map(UserJson::of).toList();
+    }
+
+    @Operation(summary = "One user",
+            description = "Admins, or yourself.")
+    @GetMapping("/users/{userId}")
+    public UserJson user(@PathVariable String userId) {
+        var caller = actor.get();
+        if (!caller.userId().equals(userId)) {
+            access.requireAnyAdmin(caller, "see other users");
+        }
+        return UserJson.of(directory.require(userId));
+    }
+
+    @Operation(summary = "Change a user's usage location",
+            description = "`{\"usageLocation\":\"NL\"}`. Global, license and user admins.")
+    @PatchMapping("/users/{userId}")
+    public UserJson changeUser(@PathVariable String userId, @RequestBody UserPatch patch) {
+        return UserJson.of(directory.changeUsageLocation(actor.change(patch.reason()), userId, patch.usageLocation()));
+    }
+
+    /** Licenses held, and with {@code includeRemoved=true} also removed ones with the date their data goes (A8). */
+    @Operation(summary = "A user's licenses",
+            description = "includeRemoved=true adds removed ones with mailboxDataKeptUntil (A8). Admins, yourself.")
+    @GetMapping("/users/{userId}/licenses")
+    public List<AssignmentJson> licenses(@PathVariable String userId,
+                                         @RequestParam(defaultValue = "false") boolean includeRemoved) {
+        return assignments.licensesOf(actor.get(), userId).stream()
+                .filter(a -> includeRemoved || a.isActive())
+                .map(AssignmentJson::of).toList();
+    }
+
+    @Operation(summary = "A3 switch apps and services",
+            description = "`{\"disabledServicePlans\":[..]}`. License managers.")
+    @PutMapping("/users/{userId}/licenses/{productId}/service-plans")
+    public AssignmentJson servicePlans(@PathVariable String userId, @PathVariable String productId,
+                                       @RequestBody ServicePlansRequest request) {
+        Set<String> disabled = request.disabledServicePlans() == null ? Set.of() : request.disabledServicePlans();
+        return AssignmentJson.of(assignments.changeServicePlans(actor.change(request.reason()), userId, productId,
+                disabled));
+    }
+
+    @Operation(summary = "A7 remove one license",
+            description = "Mailbox data kept 30 days. License managers.")
+    @DeleteMapping("/users/{userId}/licenses/{productId}")
+    public List<AssignmentJson> unassign(@PathVariable String userId, @PathVariable String productId,
+                                         @RequestParam(required = false) String reason) {
+        return assignments.unassign(actor.change(reason), productId, List.of(userId)).stream()
+                .map(AssignmentJson::of).toList();
+    }
+
+    @Operation(summary = "A7 remove every license of a user",
+            description = "Mailbox data kept 30 days. License managers.")
+    @DeleteMapping("/users/{userId}/licenses")
+    public List<AssignmentJson> unassignAll(@PathVariable String userId,
+                                            @RequestParam(required = false) String reason) {
+        return assignments.unassignAll(actor.change(reason), userId).stream().map(AssignmentJson::of).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package com.licenseflow.notification.web;
+
+import com.licenseflow.notification.NotificationFilter;
+import com.licenseflow.notification.NotificationLog;
+import com.licenseflow.notification.NotificationStatus;
+import com.licenseflow.notification.SmtpMailer;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import com.licenseflow.inventory.web.CurrentActor;
+import com.licenseflow.shared.QueryParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Every email LicenseFlow sent or is trying to send: to whom, about what, and how delivery went. */
+@Tag(name = "Email")
+@RestController
+@RequestMapping("/api/notifications")
+public class NotificationsController {
+
+    private static final int MAX_ROWS = 1000;
+
+    private final NotificationLog log;
+    private final SmtpMailer mailer;
+    private final CurrentActor actor;
+
+    public NotificationsController(NotificationLog log, SmtpMailer mailer, CurrentActor actor) {
+        this.log = log;
+        this.mailer = mailer;
+        this.actor = actor;
+    }
+
+    @Operation(summary = "Every email recorded, newest first",
+            description = "Filters: processInstanceId, subscriptionId, licenseRequestId, status (queued|sent), recipient, limit (100). To, kind, related request or subscription, status, attempts, last error, sent at. Admins see all; others the mail addressed to them.")
+    @GetMapping
+    public List<NotificationJson> notifications(@RequestParam(required = false) String processInstanceId,
+                                                @RequestParam(required = false) Long subscriptionId,
+                                                @RequestParam(required = false) String licenseRequestId,
+                                                @RequestParam(required = false) String status,
+                                                @RequestParam(required = false) String recipient,
+                                                @RequestParam(defaultValue = "100") int limit) {
+        NotificationFilter filter = new NotificationFilter(processInstanceId, subscriptionId, licenseRequestId,
+                QueryParams.oneOf(NotificationStatus.class, status, "notification status"), recipient);
+        return log.recent(actor.get(), filter, Math.max(1, Math.min(limit, MAX_ROWS))).stream()
+                .map(NotificationJson::summary).toList();
+    }
+
+    @Operation(summary = "One email whole",
+            description = "Subject, text and HTML bodies, Message-ID. As the list.")
+    @GetMapping("/{id}")
+    public NotificationJson notification(@PathVariable long id) {
+        var found = log.get(actor.get(), id);
+        return NotificationJson.full(found, mailer.messageId(found));
+    }
+}

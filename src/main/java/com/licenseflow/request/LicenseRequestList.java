@@ -1,0 +1,50 @@
+package com.licenseflow.request;
+
+import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.access.Actor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R2: the Requests list, pending or completed. Admins see every request; other users see the
+ * requests they made or are named in. R3: completed requests leave the list after the retention
+ * period, whether or not the nightly purge has removed them yet.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LicenseRequestList {
+
+    private final LicenseRequestRepository requests;
+    private final TenantSettingsService settings;
+    private final Clock clock;
+
+    public LicenseRequestList(LicenseRequestRepository requests, TenantSettingsService settings, Clock clock) {
+        this.requests = requests;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public List<LicenseRequest> list(Actor viewer, boolean completed) {
+        return requests.list(completed, retentionCutoff(), viewer.isAdmin() ? null : viewer.userId());
+    }
+
+    public LicenseRequest get(Actor viewer, String id) {
+        LicenseRequest request = requests.find(id)
+                .filter(r -> !r.status().isCompleted() || !r.completedAt().isBefore(retentionCutoff()))
+                .filter(r -> viewer.isAdmin() || r.requesterId().equals(viewer.userId()) || r.userIds().contains(viewer.userId()))
+                .orElse(null);
+        if (request == null) {
+            throw Rule.UNKNOWN_LICENSE_REQUEST.violation("There is no license request '" + id + "' that you can see. "
+                    + "Completed requests leave the list after " + settings.current().requestRetentionDays() + " days.");
+        }
+        return request;
+    }
+
+    Instant retentionCutoff() {
+        return Instant.now(clock).minus(Duration.ofDays(settings.current().requestRetentionDays()));
+    }
+}

@@ -1,0 +1,80 @@
+package com.licenseflow.request;
+
+import com.licenseflow.inventory.directory.DirectoryUser;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import com.licenseflow.notification.Notification;
+import com.licenseflow.notification.NotificationKind;
+
+/**
+ * Which emails a license request sends, to whom, with what: R10 (every user learns the outcome,
+ * with the approver's message, R9), expiry, and reminders to approvers. Idempotency keys name the
+ * request, the occasion and the recipient, so a retried step never mails anyone twice.
+ */
+@Component
+public class LicenseRequestMails {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+    /** R10: approved users hear which product they got, denied users that they did not. */
+    public List<Notification> outcome(LicenseRequest request) {
+        String granted = request.assignedProductName() == null ? request.productName() : request.assignedProductName();
+        return request.users().stream().map(user -> {
+            boolean approved = user.outcome() == UserOutcome.APPROVED;
+            Map<String, Object> model = base(request, user);
+            model.put("product", approved ? granted : request.productName());
+            if (request.decisionMessage() != null) {
+                model.put("message", request.decisionMessage());
+            }
+            return mail(request, "outcome", user, approved ? NotificationKind.LICENSE_REQUEST_APPROVED
+                    : NotificationKind.LICENSE_REQUEST_DENIED, model);
+        }).toList();
+    }
+
+    public List<Notification> expired(LicenseRequest request) {
+        return request.users().stream().map(user -> {
+            Map<String, Object> model = base(request, user);
+            model.put("product", request.productName());
+            return mail(request, "expired", user, NotificationKind.LICENSE_REQUEST_EXPIRED, model);
+        }).toList();
+    }
+
+    /** One reminder per approver per occasion; {@code occasion} tells this reminder from the previous ones. */
+    public List<Notification> reminder(LicenseRequest request, List<DirectoryUser> approvers, String occasion) {
+        List<String> names = request.users().stream().map(RequestedUser::displayName).toList();
+        // The requester cannot decide their own request (four-eyes), so they are not reminded to.
+        return approvers.stream().filter(a -> !a.id().equals(request.requesterId())).map(approver -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("product", request.productName());
+            model.put("requester", request.requesterName());
+            model.put("users", names);
+            model.put("requestedOn", day(request));
+            return new Notification("license-request:" + request.id() + ":reminder:" + occasion + ":" + approver.id(),
+                    NotificationKind.LICENSE_REQUEST_REMINDER, approver.email(), approver.displayName(), model,
+                    request.processInstanceId(), null, request.id());
+        }).toList();
+    }
+
+    private static Map<String, Object> base(LicenseRequest request, RequestedUser user) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        if (!user.userId().equals(request.requesterId())) {
+            model.put("requester", request.requesterName());
+        }
+        model.put("requestedOn", day(request));
+        return model;
+    }
+
+    private static Notification mail(LicenseRequest request, String occasion, RequestedUser user, NotificationKind kind,
+                                     Map<String, Object> model) {
+        return new Notification("license-request:" + request.id() + ":" + occasion + ":" + user.userId(), kind,
+                user.email(), user.displayName(), model, request.processInstanceId(), null, request.id());
+    }
+
+    private static String day(LicenseRequest request) {
+        return DAY.format(request.requestedAt().atZone(ZoneId.systemDefault()));
+    }
+}

@@ -1,0 +1,53 @@
+package com.licenseflow.request.process;
+
+/**
+ * The process variables of license-request.bpmn. Form field keys in forms/*.form use these same
+ * names; a test checks that they match.
+ */
+public final class RequestVariables {
+
+    // start form / API
+    /** Never names the requester (that is whoever starts the process); a start that names someone else is refused. */
+    public static final String REQUESTER_ID = "requesterId";
+    public static final String REQUESTED_PRODUCT = "requestedProduct";
+    public static final String REQUESTED_COLLEAGUES = "requestedColleagues";
+    public static final String JUSTIFICATION = "justification";
+    // registered request
+    public static final String LICENSE_REQUEST_ID = "licenseRequestId";
+    // review form
+    public static final String REVIEW_SUMMARY = "reviewSummary";
+    public static final String REQUEST_JUSTIFICATION = "requestJustification";
+    public static final String REQUESTED_USER_OPTIONS = "requestedUserOptions";
+    public static final String APPROVED_USER_IDS = "approvedUserIds";
+    public static final String PRODUCT_OPTIONS = "productOptions";
+    public static final String ASSIGNED_PRODUCT_ID = "assignedProductId";
+    public static final String SERVICE_PLAN_OPTIONS = "servicePlanOptions";
+    public static final String ENABLED_SERVICE_PLANS = "enabledServicePlans";
+    public static final String SERVICE_CONFLICTS = "serviceConflicts";
+    public static final String DECISION_MESSAGE = "decisionMessage";
+    public static final String DECISION = "decision";
+    public static final String DENY_CONFIRMED = "denyConfirmed";
+    // seat shortage form
+    public static final String SHORTAGE_MESSAGE = "shortageMessage";
+    public static final String SHORTAGE_RESOLUTION = "shortageResolution";
+    public static final String SUBSCRIPTION_OPTIONS = "subscriptionOptions";
+    public static final String SEAT_SUBSCRIPTION_ID = "seatSubscriptionId";
+    public static final String SEATS_TO_ADD = "seatsToAdd";
+    public static final String TARGET_SUBSCRIPTION_ID = "targetSubscriptionId";
+    public static final String APPROVED_USER_OPTIONS = "approvedUserOptions";
+    public static final String KEPT_USER_IDS = "keptUserIds";
+    public static final String SOURCE_SUBSCRIPTION_ID = "sourceSubscriptionId";
+
+    /** The user tasks whose completion is a decision the steps after them act on. */
+    public static final String ACTIVITY_REVIEW = "Activity_ReviewLicenseRequest";
+    public static final String ACTIVITY_RESOLVE_SEAT_SHORTAGE = "Activity_ResolveSeatShortage";
+
+    public static final String APPROVE = "approve";
+    public static final String DENY = "deny";
+    public static final String ADD_SEATS = "addSeats";
+    public static final String OTHER_SUBSCRIPTION = "otherSubscription";
+    public static final String DROP_USERS = "dropUsers";
+
+    private RequestVariables() {
+    }
+}

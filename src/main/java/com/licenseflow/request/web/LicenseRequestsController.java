@@ -1,0 +1,102 @@
+package com.licenseflow.request.web;
+
+import com.licenseflow.shared.Rule;
+import com.licenseflow.request.LicenseRequest;
+import com.licenseflow.request.LicenseRequestList;
+import com.licenseflow.request.LicenseRequestRepository;
+import com.licenseflow.request.RequestedUser;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import com.licenseflow.inventory.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** R1/R2: asking for a license (starts license-request.bpmn) and the Requests list. */
+@Tag(name = "License requests")
+@RestController
+@RequestMapping("/api/license-requests")
+public class LicenseRequestsController {
+
+    public record NewRequest(String product, List<String> colleagues, String justification) {
+    }
+
+    public record RequestJson(String id, String productId, String productName, String requesterId, String requesterName,
+                              String justification, Instant requestedAt, String status, String decidedBy,
+                              Instant decidedAt, String assignedProductId, Set<String> disabledServicePlans,
+                              String message, Instant completedAt, List<RequestedUser> users,
+                              String processInstanceId) {
+        static RequestJson of(LicenseRequest r) {
+            return new RequestJson(r.id(), r.productId(), r.productName(), r.requesterId(), r.requesterName(),
+                    r.justification(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
+                    r.assignedProductId(), r.disabledPlans(), r.decisionMessage(), r.completedAt(), r.users(),
+                    r.processInstanceId());
+        }
+    }
+
+    private final RuntimeService runtime;
+    private final LicenseRequestRepository requests;
+    private final LicenseRequestList list;
+    private final CurrentActor actor;
+
+    public LicenseRequestsController(RuntimeService runtime, LicenseRequestRepository requests,
+                                     LicenseRequestList list, CurrentActor actor) {
+        this.runtime = runtime;
+        this.requests = requests;
+        this.list = list;
+        this.actor = actor;
+    }
+
+    /**
+     * Starts the approval process in the caller's name. A refusal (own request process, self-service
+     * available, unknown users...) comes back as a problem detail and nothing is started.
+     */
+    @Operation(summary = "R1 ask for a license",
+            description = "`{\"product\":\"name or id\",\"colleagues\":[\"id or email\",..],\"justification\":\"..\"}` starts the approval process; the approvers decide in Tasklist. Everyone.")
+    @PostMapping
+    public ResponseEntity<RequestJson> request(@RequestBody NewRequest request) {
+        actor.get();
+        // Transient: the request keeps what was asked for; the process only needs it while registering it.
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requestedProduct", Variables.stringValue(request.product(), true));
+        variables.put("requestedColleagues", Variables.stringValue(
+                request.colleagues() == null ? "" : String.join(",", request.colleagues()), true));
+        variables.put("justification", Variables.stringValue(request.justification(), true));
+        ProcessInstance started = runtime.startProcessInstanceByKey("license-request", variables);
+        LicenseRequest created = requests.findByProcessInstance(started.getId()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created));
+    }
+
+    @Operation(summary = "R2 the Requests list",
+            description = "`status=pending|completed`: product, requester, date, status, users with their outcome. Admins see all; others the requests they made or are named in.")
+    @GetMapping
+    public List<RequestJson> list(@RequestParam(defaultValue = "pending") String status) {
+        boolean completed = switch (status) {
+            case "pending" -> false;
+            case "completed" -> true;
+            default -> throw Rule.INVALID_INPUT.violation("'" + status + "' is not a status; use pending or completed.");
+        };
+        return list.list(actor.get(), completed).stream().map(RequestJson::of).toList();
+    }
+
+    @Operation(summary = "One license request",
+            description = "As in the list. Admins, the requester and the users named in it.")
+    @GetMapping("/{id}")
+    public RequestJson get(@PathVariable String id) {
+        return RequestJson.of(list.get(actor.get(), id));
+    }
+}

@@ -1,0 +1,28 @@
+package com.licenseflow.selfservice.process;
+
+import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record the purchaser": the cancellation acts for whoever started it, as the engine authenticated
+ * them, so the task lists their subscriptions and nobody else's.
+ */
+@Component("recordPurchaser")
+@ProcessBean
+public class RecordPurchaserDelegate implements JavaDelegate {
+
+    private final ProcessDecisions decisions;
+
+    public RecordPurchaserDelegate(ProcessDecisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        decisions.recordStart(execution, "cancel your self-service subscriptions",
+                SelfServiceCancellationVariables.PURCHASER_ID);
+    }
+}

@@ -1,0 +1,79 @@
+package com.licenseflow.takeover;
+
+import com.licenseflow.inventory.directory.DirectoryUser;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import com.licenseflow.notification.Notification;
+import com.licenseflow.notification.NotificationKind;
+
+/**
+ * Which emails a subscription takeover sends: the purchaser learns that their users were moved and
+ * the subscription cancelled (S6), that it was cancelled (S7), or that it ends at the end of its term
+ * (A10). Idempotency keys name the takeover, the occasion and the purchaser, so a retried step never
+ * mails twice. A subscription can have thousands of users: the mail names the first ones and counts
+ * the rest.
+ */
+@Component
+public class TakeoverMails {
+
+    static final int USERS_LISTED = 50;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+    private final SubscriptionTakeovers takeovers;
+
+    public TakeoverMails(SubscriptionTakeovers takeovers) {
+        this.takeovers = takeovers;
+    }
+
+    public List<Notification> movedAndCancelled(long takeoverId) {
+        TakeoverSubject subject = takeovers.subject(takeoverId, 0);
+        Map<String, Object> model = product(subject);
+        model.put("users", users(takeovers.takenUsers(takeoverId, USERS_LISTED)));
+        return toPurchaser(subject, "moved-and-cancelled", NotificationKind.SUBSCRIPTION_MOVED_AND_CANCELLED, model);
+    }
+
+    public List<Notification> cancelled(long takeoverId) {
+        TakeoverSubject subject = takeovers.subject(takeoverId, 0);
+        Map<String, Object> model = product(subject);
+        model.put("reason", subject.takeover().cancellationReason());
+        model.put("users", users(takeovers.takenUsers(takeoverId, USERS_LISTED)));
+        return toPurchaser(subject, "cancelled", NotificationKind.SUBSCRIPTION_CANCELLED, model);
+    }
+
+    public List<Notification> endsAtTerm(long takeoverId) {
+        TakeoverSubject subject = takeovers.subject(takeoverId, 0);
+        Map<String, Object> model = product(subject);
+        model.put("endsOn", DAY.format(subject.subscription().expiresOn()));
+        return toPurchaser(subject, "ends-at-term", NotificationKind.SUBSCRIPTION_ENDS_AT_TERM, model);
+    }
+
+    private static Map<String, Object> product(TakeoverSubject subject) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("product", subject.productName());
+        return model;
+    }
+
+    private static List<String> users(TakenUsers taken) {
+        List<String> names = new ArrayList<>(taken.firstNames());
+        int more = taken.count() - names.size();
+        if (more > 0) {
+            names.add("... and " + more + " more");
+        }
+        return names;
+    }
+
+    private static List<Notification> toPurchaser(TakeoverSubject subject, String occasion, NotificationKind kind,
+                                                  Map<String, Object> model) {
+        DirectoryUser purchaser = subject.purchaser();
+        if (purchaser == null) {
+            return List.of();
+        }
+        return List.of(new Notification("subscription-takeover:" + subject.takeover().id() + ":" + occasion + ":"
+                + purchaser.id(), kind, purchaser.email(), purchaser.displayName(), model,
+                subject.takeover().processInstanceId(), subject.subscription().id(), null));
+    }
+}

@@ -1,0 +1,17 @@
+package com.licenseflow.takeover.web;
+
+import com.licenseflow.takeover.Takeover;
+import java.time.Instant;
+
+/** A takeover with its progress: usersMoved of usersToMove while a move runs. */
+public record TakeoverJson(long id, long subscriptionId, String processInstanceId, String status, boolean running,
+                           String action, String startedBy, Instant startedAt, Long targetSubscriptionId,
+                           int usersToMove, int usersMoved, String cancellationReason, String finishedBy,
+                           Instant finishedAt) {
+
+    public static TakeoverJson of(Takeover t) {
+        return new TakeoverJson(t.id(), t.subscriptionId(), t.processInstanceId(), t.status().name(), t.isRunning(),
+                t.action() == null ? null : t.action().name(), t.startedBy(), t.startedAt(), t.targetSubscriptionId(),
+                t.usersTotal(), t.usersMoved(), t.cancellationReason(), t.finishedBy(), t.finishedAt());
+    }
+}

@@ -1,0 +1,5 @@
+package licenseflowcheck.inventory;
+
+/** The sample inventory's public face. */
+public class Ledger {
+}
