@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * (after, upTo]. Licenses change only through {@link com.licenseflow.inventory.LicenseLedger}.
  */
 @Repository
-public class CentralizationRows {
+class CentralizationRows {
 
     /** What one chunk did for its users. */
     public record ChunkResult(int centralized, int alreadyCentral, int noLongerLicensed) {

@@ -1,5 +1,6 @@
 package com.licenseflow.centralization;
 
+import com.licenseflow.inventory.ChunkedMove;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,9 +20,6 @@ public record CentralizationSettings(Duration reminderEvery, Duration cancelDead
             throw new IllegalArgumentException("licenseflow.centralization.reminder-every and cancel-deadline must be "
                     + "positive durations (e.g. P7D, P30D)");
         }
-        if (chunkSize < 1 || chunkSize > Centralizations.MAX_CHUNK_SIZE) {
-            throw new IllegalArgumentException("licenseflow.centralization.chunk-size must be between 1 and "
-                    + Centralizations.MAX_CHUNK_SIZE + ", not " + chunkSize);
-        }
+        ChunkedMove.requireChunkSize(chunkSize, "licenseflow.centralization.chunk-size");
     }
 }

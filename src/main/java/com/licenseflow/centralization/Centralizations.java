@@ -16,6 +16,7 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.ChunkedMove;
 import com.licenseflow.inventory.LicenseLedger;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -46,8 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Centralizations {
 
     static final String TO_DO = "centralize self-service purchases";
-    public static final int MAX_CHUNK_SIZE = 5_000;
-
     private final CentralizationRepository repository;
     private final CentralizationRows rows;
     private final SubscriptionRepository subscriptions;
@@ -55,12 +54,14 @@ public class Centralizations {
     private final ProductCatalog catalog;
     private final AccessPolicy access;
     private final LicenseLedger ledger;
+    private final ChunkedMove mover;
     private final DirectoryRepository directory;
     private final Clock clock;
 
     public Centralizations(CentralizationRepository repository, CentralizationRows rows,
                            SubscriptionRepository subscriptions, SeatPurchaseService purchases, ProductCatalog catalog,
-                           AccessPolicy access, LicenseLedger ledger, DirectoryRepository directory, Clock clock) {
+                           AccessPolicy access, LicenseLedger ledger, ChunkedMove mover, DirectoryRepository directory,
+                           Clock clock) {
         this.repository = repository;
         this.rows = rows;
         this.subscriptions = subscriptions;
@@ -68,6 +69,7 @@ public class Centralizations {
         this.catalog = catalog;
         this.access = access;
         this.ledger = ledger;
+        this.mover = mover;
         this.directory = directory;
         this.clock = clock;
     }
@@ -198,10 +200,7 @@ public class Centralizations {
     /** Centralizes the next {@code chunkSize} users found, in the caller's transaction; safe to run again after a crash. */
     @Transactional(propagation = Propagation.NESTED)
     public AssignmentProgress assignNextChunk(ChangeContext context, long id, int chunkSize) {
-        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
-            throw Rule.INVALID_INPUT.violation("Centralize between 1 and " + MAX_CHUNK_SIZE + " users per chunk, not "
-                    + chunkSize + ".");
-        }
+        ChunkedMove.requireChunkSize(chunkSize, "A centralization's chunk");
         Centralization campaign = requireStatus(id, CentralizationStatus.ASSIGNING);
         OptionalLong upTo = rows.chunkEnd(id, campaign.assignedUpToId(), chunkSize);
         if (upTo.isEmpty()) {
@@ -211,27 +210,25 @@ public class Centralizations {
         CentralizationRows.Chunk chunk = new CentralizationRows.Chunk(id, campaign.productId(), central,
                 campaign.assignedUpToId(), upTo.getAsLong());
         CentralizationRows.ChunkResult result = rows.decideOutcomes(chunk);
+        int extra = 0;
         if (result.centralized() > 0) {
             // Same product, same plans: the user keeps the services they had switched off, and keeps access.
-            LicenseLedger.MoveResult moved = ledger.move(context, new LicenseLedger.LicenseMove(
+            ChunkedMove.ChunkResult moved = mover.moveChunk(context, new LicenseLedger.LicenseMove(
                     LicenseLedger.MovedBy.CENTRALIZATION, id, CentralizationRows.GIVEN_UP,
                     CentralizationRows.givenUpParameters(chunk), central, campaign.productId(), Map.of(), false, null,
                     "Central license of subscription " + central + " given (centralization " + id
                             + ", switched-off services kept) to user ",
                     "Self-service license given up for the central license of subscription " + central
-                            + " (centralization " + id + "; the user keeps access); user "));
+                            + " (centralization " + id + "; the user keeps access); user "),
+                    campaign.unusedSeats(), more -> "The central subscription ran out of seats during the "
+                            + "centralization: " + more + " more needed. Buy seats on it; the assignment then goes on "
+                            + "from this chunk.");
             if (moved.removed() != result.centralized() || moved.assigned() != result.centralized()) {
                 throw new IllegalStateException("Chunk of centralization " + id + " found " + result.centralized()
                         + " users to centralize but gave up " + moved.removed() + " and created " + moved.assigned()
                         + " licenses");
             }
-        }
-        // Seats were reserved up front; only a user who lost a central license since then needs one more.
-        int extra = Math.max(0, result.centralized() - campaign.unusedSeats());
-        if (extra > 0 && !ledger.takeSeats(central, extra)) {
-            throw Rule.NOT_ENOUGH_SEATS.violation("The central subscription ran out of seats during the "
-                    + "centralization: " + extra + " more needed. Buy seats on it; the assignment then goes on from "
-                    + "this chunk.");
+            extra = moved.extraSeats();
         }
         repository.chunkAssigned(id, result.centralized(), extra, upTo.getAsLong());
         return progressOfAssignment(id, rows.anyAbove(id, upTo.getAsLong()));

@@ -1,7 +1,7 @@
 package com.licenseflow.centralization;
 
 /** What a campaign did for one user it found. */
-public enum UserOutcome {
+enum UserOutcome {
     /** The self-service license was given up for a central one in the same transaction. */
     CENTRALIZED,
     /** The user already held the product on a central subscription: skipped. */

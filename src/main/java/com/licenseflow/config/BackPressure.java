@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * minutes later.
  */
 @Configuration
-public class BackPressure {
+class BackPressure {
 
     static final String NODE_HEADER = "X-LicenseFlow-Node";
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * version's upgrade scripts ({@code org/camunda/bpm/engine/db/upgrade/}) the same way.
  */
 @Component
-public class CamundaEngineSchema implements JavaMigration {
+class CamundaEngineSchema implements JavaMigration {
 
     /** In the order the engine creates them. */
     private static final List<String> COMPONENTS = List.of("engine", "history", "identity", "case.engine",

@@ -11,7 +11,7 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOn
  * happens to ask for the engine first. Flyway refuses to migrate a database that already holds
  * tables it does not know, so the engine creating its own first would stop the start.
  */
-public class EngineAfterMigrations extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
+class EngineAfterMigrations extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 
     @Override
     protected Set<Class<?>> getDependsOnDatabaseInitializationBeanTypes() {

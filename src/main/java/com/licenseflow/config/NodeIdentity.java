@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  * name and process id ({@code host-4711}). The log pattern, the answers' {@code X-LicenseFlow-Node}
  * header and the locks the node holds on shared work all use it.
  */
-public class NodeIdentity implements EnvironmentPostProcessor {
+class NodeIdentity implements EnvironmentPostProcessor {
 
     static final String PROPERTY = "licenseflow.node.id";
 

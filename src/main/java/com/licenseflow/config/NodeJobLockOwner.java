@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * id, so an operator sees which node holds or last held what.
  */
 @Component
-public class NodeJobLockOwner extends AbstractProcessEnginePlugin {
+class NodeJobLockOwner extends AbstractProcessEnginePlugin {
 
     private final NodeSettings node;
 

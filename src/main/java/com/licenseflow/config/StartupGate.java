@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * installation.
  */
 @Configuration
-public class StartupGate {
+class StartupGate {
 
     @Bean
     public FilterRegistrationBean<OncePerRequestFilter> startupGateFilter(ApplicationAvailability availability) {

@@ -53,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(2)
 @ConditionalOnProperty(name = "licenseflow.demo.enabled", havingValue = "true")
-public class DemoDataSeeder implements ApplicationRunner {
+class DemoDataSeeder implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
 

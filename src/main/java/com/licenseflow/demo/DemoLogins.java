@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(4)
 @ConditionalOnProperty(name = "licenseflow.demo.enabled", havingValue = "false")
-public class DemoLogins implements ApplicationRunner {
+class DemoLogins implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLogins.class);
 

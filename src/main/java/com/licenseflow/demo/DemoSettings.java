@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     (else the start is refused)
  */
 @ConfigurationProperties("licenseflow.demo")
-public record DemoSettings(boolean enabled, boolean removeLogins) {
+record DemoSettings(boolean enabled, boolean removeLogins) {
 }

@@ -1,6 +1,8 @@
 package com.licenseflow.identity;
 
 import com.licenseflow.config.StartupLock;
+import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.workflow.StartableProcess;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -47,10 +49,12 @@ public class CamundaAccessSetup implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final StartupLock startupLock;
+    private final List<StartableProcess> processes;
 
     public CamundaAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks, StartupLock startupLock) {
+                              TaskService tasks, StartupLock startupLock, List<StartableProcess> processes) {
         this.startupLock = startupLock;
+        this.processes = processes;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -90,13 +94,11 @@ public class CamundaAccessSetup implements ApplicationRunner {
         grants.forEach((grant, permissions) -> grantExactly(grant.groupId(), grant.resource(), grant.resourceId(),
                 permissions.toArray(Permission[]::new)));
 
-        allowToStart("license-request", everyone.toArray(String[]::new));
-        // S5: a purchaser cancels their own self-service subscription; anyone may have bought one.
-        allowToStart("self-service-cancellation", everyone.toArray(String[]::new));
-        // S4: taking over self-service subscriptions is a billing matter (AccessPolicy.requireBillingManager).
-        allowToStart("subscription-takeover", CamundaGroups.GLOBAL_ADMINS, CamundaGroups.BILLING_ADMINS);
-        // S5: centralizing buys seats and cancels purchases, also billing matters.
-        allowToStart("license-centralization", CamundaGroups.GLOBAL_ADMINS, CamundaGroups.BILLING_ADMINS);
+        // Each module says who may start its processes (the domain checks the same roles again).
+        for (StartableProcess process : processes) {
+            allowToStart(process.key(), process.startedBy().isEmpty() ? everyone.toArray(String[]::new)
+                    : process.startedBy().stream().map(AdminRole::groupId).sorted().toArray(String[]::new));
+        }
 
         Filter mine = filter(MY_TASKS, -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         Filter group = filter(MY_GROUP_TASKS, -5,

@@ -9,10 +9,10 @@ import java.util.Map;
 /** The Camunda groups that mirror the directory: one per admin role, plus employees and Camunda's own admins. */
 public final class CamundaGroups {
 
-    public static final String GLOBAL_ADMINS = "global-admins";
-    public static final String LICENSE_ADMINS = "license-admins";
-    public static final String USER_ADMINS = "user-admins";
-    public static final String BILLING_ADMINS = "billing-admins";
+    public static final String GLOBAL_ADMINS = AdminRole.GLOBAL_ADMIN.groupId();
+    public static final String LICENSE_ADMINS = AdminRole.LICENSE_ADMIN.groupId();
+    public static final String USER_ADMINS = AdminRole.USER_ADMIN.groupId();
+    public static final String BILLING_ADMINS = AdminRole.BILLING_ADMIN.groupId();
     public static final String EMPLOYEES = "employees";
     /** Camunda's own administrators: full rights in Cockpit, Tasklist and Admin. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
@@ -30,22 +30,13 @@ public final class CamundaGroups {
     private CamundaGroups() {
     }
 
-    public static String of(AdminRole role) {
-        return switch (role) {
-            case GLOBAL_ADMIN -> GLOBAL_ADMINS;
-            case LICENSE_ADMIN -> LICENSE_ADMINS;
-            case USER_ADMIN -> USER_ADMINS;
-            case BILLING_ADMIN -> BILLING_ADMINS;
-        };
-    }
-
     /** Members are employees; each role adds its group; global admins also administer Camunda. */
     static List<String> memberships(DirectoryUser user) {
         List<String> groups = new ArrayList<>();
         if (!user.isGuest()) {
             groups.add(EMPLOYEES);
         }
-        user.roles().forEach(role -> groups.add(of(role)));
+        user.roles().forEach(role -> groups.add(role.groupId()));
         if (user.roles().contains(AdminRole.GLOBAL_ADMIN)) {
             groups.add(CAMUNDA_ADMIN);
         }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class EngineHardening extends AbstractProcessEnginePlugin {
+class EngineHardening extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
 

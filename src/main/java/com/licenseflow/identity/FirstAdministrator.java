@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(3)
-public class FirstAdministrator implements ApplicationRunner {
+class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
 

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  * The fields of the Camunda Form behind a submit-form call, read from the deployment the task or
  * process definition belongs to. Only these may be submitted.
  */
-public class SubmittedForms {
+class SubmittedForms {
 
     private static final Pattern TASK = Pattern.compile("^/task/([^/]+)/submit-form$");
     private static final Pattern BY_ID = Pattern.compile("^/process-definition/([^/]+)/submit-form$");

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * control characters are taken out of names and subjects, and recipient addresses are parsed
  * strictly and must be exactly one bare address.
  */
-public final class MailHeaders {
+final class MailHeaders {
 
     private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");

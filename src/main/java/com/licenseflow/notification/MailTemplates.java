@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * instead of the first email.
  */
 @Component
-public class MailTemplates {
+class MailTemplates {
 
     private static final String LOCATION = "templates/mail/";
     private static final int MAX_SUBJECT = 900;

@@ -8,7 +8,7 @@ import java.util.List;
  * when a message's outcome is unknown) an incident in Cockpit with this message; messages already
  * sent are never sent again.
  */
-public class NotificationDeliveryException extends RuntimeException {
+class NotificationDeliveryException extends RuntimeException {
 
     private final List<String> failures;
     private final boolean outcomeUnknown;

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the server is asked, its outcome right after.
  */
 @Repository
-public class NotificationStore {
+class NotificationStore {
 
     static final int MAX_BODY = 100_000;
     private static final String INSERT = """

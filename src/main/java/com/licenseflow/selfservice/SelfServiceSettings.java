@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cancellationWindowDays days after a self-service purchase within which cancelling ends it at once (A10)
  */
 @ConfigurationProperties("licenseflow.self-service")
-public record SelfServiceSettings(int cancellationWindowDays) {
+record SelfServiceSettings(int cancellationWindowDays) {
 
     public SelfServiceSettings {
         if (cancellationWindowDays < 0) {

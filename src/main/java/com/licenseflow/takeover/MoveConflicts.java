@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * seat is reserved, with one query over the users that can conflict at all (not one per user).
  */
 @Component
-public class MoveConflicts {
+class MoveConflicts {
 
     private final ServicePlanConflicts conflicts;
     private final ProductCatalog catalog;

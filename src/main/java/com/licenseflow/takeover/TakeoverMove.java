@@ -10,6 +10,7 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.shared.Rows;
+import com.licenseflow.inventory.ChunkedMove;
 import com.licenseflow.inventory.LicenseLedger;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TakeoverMove {
 
-    public static final int MAX_CHUNK_SIZE = 5_000;
-
     private final SubscriptionTakeovers takeovers;
     private final TakeoverRepository repository;
     private final TakeoverRows rows;
@@ -46,10 +45,11 @@ public class TakeoverMove {
     private final ProductCatalog catalog;
     private final AccessPolicy access;
     private final LicenseLedger ledger;
+    private final ChunkedMove mover;
 
     public TakeoverMove(SubscriptionTakeovers takeovers, TakeoverRepository repository, TakeoverRows rows,
                         MoveConflicts conflicts, SubscriptionRepository subscriptions, ProductCatalog catalog,
-                        AccessPolicy access, LicenseLedger ledger) {
+                        AccessPolicy access, LicenseLedger ledger, ChunkedMove mover) {
         this.takeovers = takeovers;
         this.repository = repository;
         this.rows = rows;
@@ -58,6 +58,7 @@ public class TakeoverMove {
         this.catalog = catalog;
         this.access = access;
         this.ledger = ledger;
+        this.mover = mover;
     }
 
     /** Central subscriptions of the same product or a substitute (R7) that can give out licenses, with their free seats. */
@@ -120,10 +121,7 @@ public class TakeoverMove {
      */
     @Transactional(propagation = Propagation.NESTED)
     public MoveProgress moveNextChunk(ChangeContext context, long takeoverId, int chunkSize) {
-        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
-            throw Rule.INVALID_INPUT.violation("Move between 1 and " + MAX_CHUNK_SIZE + " users per chunk, not "
-                    + chunkSize + ".");
-        }
+        ChunkedMove.requireChunkSize(chunkSize, "A takeover's chunk");
         Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.MOVING);
         Subscription source = subscriptions.require(takeover.subscriptionId());
         OptionalLong upTo = rows.chunkEnd(source.id(), chunkSize);
@@ -133,7 +131,7 @@ public class TakeoverMove {
         Subscription target = subscriptions.require(takeover.targetSubscriptionId());
         Product targetProduct = catalog.require(target.productId());
         LocalDate keptUntil = ledger.dataKeptUntil();
-        LicenseLedger.MoveResult result = ledger.move(context, new LicenseLedger.LicenseMove(
+        ChunkedMove.ChunkResult result = mover.moveChunk(context, new LicenseLedger.LicenseMove(
                 LicenseLedger.MovedBy.TAKEOVER, takeoverId,
                 "a.subscription_id = :source and a.id > :after and a.id <= :upTo",
                 Map.of("source", source.id(), "after", takeover.movedUpToId(), "upTo", upTo.getAsLong()),
@@ -141,15 +139,10 @@ public class TakeoverMove {
                 "License moved from self-service subscription " + source.id() + " to subscription " + target.id()
                         + " (" + targetProduct.id() + ", switched-off services kept where the product has them) for user ",
                 "License of " + source.productId() + " removed (moved to subscription " + target.id()
-                        + "); mailbox data kept until " + keptUntil + "; user "));
-
-        // Seats were reserved up front; only a user who lost the target product since then needs one more.
-        int extra = Math.max(0, result.assigned() - takeover.unusedSeats());
-        if (extra > 0 && !ledger.takeSeats(target.id(), extra)) {
-            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription the users move to ran out of seats during the "
-                    + "move: " + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
-        }
-        repository.chunkMoved(takeoverId, result.removed(), result.assigned(), extra, upTo.getAsLong());
+                        + "); mailbox data kept until " + keptUntil + "; user "),
+                takeover.unusedSeats(), extra -> "The subscription the users move to ran out of seats during the move: "
+                        + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
+        repository.chunkMoved(takeoverId, result.removed(), result.assigned(), result.extraSeats(), upTo.getAsLong());
         return new MoveProgress(takeover.usersMoved() + result.removed(), takeover.usersTotal(),
                 rows.anyActive(source.id()));
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * {@link com.licenseflow.inventory.LicenseLedger}.
  */
 @Repository
-public class TakeoverRows {
+class TakeoverRows {
 
     private final JdbcClient jdbc;
 

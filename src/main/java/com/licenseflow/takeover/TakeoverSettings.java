@@ -1,5 +1,6 @@
 package com.licenseflow.takeover;
 
+import com.licenseflow.inventory.ChunkedMove;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,9 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TakeoverSettings(int chunkSize) {
 
     public TakeoverSettings {
-        if (chunkSize < 1 || chunkSize > TakeoverMove.MAX_CHUNK_SIZE) {
-            throw new IllegalArgumentException("licenseflow.takeover.chunk-size must be between 1 and "
-                    + TakeoverMove.MAX_CHUNK_SIZE + ", not " + chunkSize);
-        }
+        ChunkedMove.requireChunkSize(chunkSize, "licenseflow.takeover.chunk-size");
     }
 }

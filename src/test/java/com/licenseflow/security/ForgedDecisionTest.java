@@ -74,7 +74,7 @@ class ForgedDecisionTest extends AttackTest {
         String cancel = "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Activity_CancelSubscription\","
                 + "\"variables\":{\"cancellationReason\":{\"value\":\"OTHER\",\"local\":false}}}]}";
         refusedAndUnchanged(() -> api(globalAdmin).post("/engine-rest/process-instance/" + takeover.getId()
-                + "/modification", cancel), 400, "'Cancel the subscription' acts only on a decision just made");
+                + "/modification", cancel), 400, "'Cancel subscription' acts only on a decision just made");
         assertThat(fixtures.holders(selfService)).containsExactly(colleague.id());
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * instance (for the audit trail).
  */
 @Component
-public class CentralizationStepContext {
+class CentralizationStepContext {
 
     private final Directory directory;
     private final ProcessDecisions decisions;

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Count the reminder": each firing of the reminder timer counts one reminder, in the timer's own
+ * "Count purchaser reminder": each firing of the reminder timer counts one reminder, in the timer's own
  * transaction, and leaves its number on the reminder's execution for "Remind purchaser", which
  * sends it. Counting in the sending step instead would count again on every retry.
  */

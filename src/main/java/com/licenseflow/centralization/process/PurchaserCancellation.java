@@ -2,6 +2,7 @@ package com.licenseflow.centralization.process;
 
 import com.licenseflow.centralization.PurchaseCancellations;
 import com.licenseflow.selfservice.SelfServiceSubscriptionCancelled;
+import com.licenseflow.centralization.CentralizationProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -14,10 +15,7 @@ import org.springframework.stereotype.Component;
  * learns of exactly the cancellations that committed. Nothing happens when no campaign waits.
  */
 @Component
-public class PurchaserCancellation {
-
-    /** The message a purchase's branch waits for; its name ends in the subscription id (an expression in the model). */
-    public static final String MESSAGE_PREFIX = "centralized-subscription-cancelled-";
+class PurchaserCancellation {
 
     private final PurchaseCancellations campaigns;
     private final RuntimeService runtime;
@@ -45,7 +43,7 @@ public class PurchaserCancellation {
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            runtime.createMessageCorrelation(MESSAGE_PREFIX + subscriptionId).correlateAll();
+            runtime.createMessageCorrelation(CentralizationProcess.SUBSCRIPTION_CANCELLED_MESSAGE_PREFIX + subscriptionId).correlateAll();
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);

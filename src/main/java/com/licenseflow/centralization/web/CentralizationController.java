@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import com.licenseflow.inventory.web.CurrentActor;
+import com.licenseflow.centralization.CentralizationProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -29,7 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Centralization")
 @RestController
 @RequestMapping("/api/centralizations")
-public class CentralizationController {
+class CentralizationController {
 
     /** The product's id or name. */
     public record StartRequest(String product) {
@@ -68,7 +69,7 @@ public class CentralizationController {
         centralizations.requireMayStart(caller, product);
         Map<String, Object> variables = new HashMap<>();
         variables.put(CentralizationVariables.PRODUCT, product);
-        ProcessInstance started = runtime.startProcessInstanceByKey("license-centralization", variables);
+        ProcessInstance started = runtime.startProcessInstanceByKey(CentralizationProcess.KEY, variables);
         long id = ((Number) runtime.getVariable(started.getId(), CentralizationVariables.CENTRALIZATION_ID)).longValue();
         return ResponseEntity.created(URI.create("/api/centralizations/" + id)).body(json(caller, id));
     }

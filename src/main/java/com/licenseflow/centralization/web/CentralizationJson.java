@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A centralization campaign with its progress, for GET /api/centralizations/{id}. */
-public record CentralizationJson(long id, String productId, String productName, String status, String startedBy,
+record CentralizationJson(long id, String productId, String productName, String status, String startedBy,
                                  Instant startedAt, String processInstanceId, Long centralSubscriptionId,
                                  int seatsReserved, int seatsBought, int usersFound, int usersCentralized,
                                  int usersAlreadyCentral, int usersNoLongerLicensed, int subscriptionsTotal,

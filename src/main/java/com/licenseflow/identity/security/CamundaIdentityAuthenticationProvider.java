@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * engine as that user); what a user may change is decided by the domain, from the directory's roles.
  */
 @Component
-public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
 

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Makes the engine see the API caller as the current user while the request runs: processes they
  * start name them as initiator and the engine's authorizations apply to them.
  */
-public class EngineAuthenticationFilter extends OncePerRequestFilter {
+class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
 

@@ -40,7 +40,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link LoginThrottle} slows down password guessing at every door.
  */
 @Configuration
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     private static final int ENGINE_REST_AUTHENTICATION = 0;
 

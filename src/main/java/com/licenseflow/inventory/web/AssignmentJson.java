@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /** A license held (unassignedAt absent) or removed, with until when the mailbox data is kept (A8). */
-public record AssignmentJson(long id, String userId, String productId, long subscriptionId,
+record AssignmentJson(long id, String userId, String productId, long subscriptionId,
                              Set<String> disabledServicePlans, Instant assignedAt, String assignedBy,
                              Instant unassignedAt, String unassignedBy, LocalDate mailboxDataKeptUntil) {
 

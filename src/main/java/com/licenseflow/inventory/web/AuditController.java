@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Audit trail")
 @RestController
 @RequestMapping("/api/audit")
-public class AuditController {
+class AuditController {
 
     private static final int MAX_ROWS = 1000;
 

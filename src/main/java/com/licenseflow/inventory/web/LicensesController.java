@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Licenses")
 @RestController
 @RequestMapping("/api/licenses")
-public class LicensesController {
+class LicensesController {
 
     public record ProductLicensesJson(String productId, String productName, int subscriptions, int total,
                                       int assigned, int available) {

@@ -5,7 +5,7 @@ import com.licenseflow.inventory.catalog.ServicePlan;
 import java.math.BigDecimal;
 import java.util.List;
 
-public record ProductJson(String id, String name, BigDecimal listPricePerSeatPerMonth, String selfServicePolicy,
+record ProductJson(String id, String name, BigDecimal listPricePerSeatPerMonth, String selfServicePolicy,
                           List<ServicePlan> servicePlans) {
 
     public static ProductJson of(Product p) {

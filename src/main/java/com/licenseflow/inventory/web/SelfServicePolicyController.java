@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Self-service policies")
 @RestController
 @RequestMapping("/api/self-service-policies")
-public class SelfServicePolicyController {
+class SelfServicePolicyController {
 
     public record PolicyJson(String productId, String productName, String policyId, String value) {
         static PolicyJson of(Product p) {

@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Subscriptions")
 @RestController
 @RequestMapping("/api/subscriptions")
-public class SubscriptionsController {
+class SubscriptionsController {
 
     public record AddSeatsRequest(int seats, String reason) {
     }

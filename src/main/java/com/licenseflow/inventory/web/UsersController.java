@@ -21,7 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Users")
 @RestController
 @RequestMapping("/api")
-public class UsersController {
+class UsersController {
 
     public record UserPatch(String usageLocation, String reason) {
     }

@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
  * Read through the Binder so that every spelling Spring Boot accepts counts (e.g. environment
  * variables such as LICENSEFLOW_MAIL_EMBEDDEDSERVER_ENABLED).
  */
-public class EmbeddedSmtpCondition extends SpringBootCondition {
+class EmbeddedSmtpCondition extends SpringBootCondition {
 
     private static final String ENABLED = "licenseflow.mail.embedded-server.enabled";
 

@@ -15,7 +15,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedSmtpCondition.class)
-public class EmbeddedSmtpConfiguration {
+class EmbeddedSmtpConfiguration {
 
     private static final String TIMEOUT_MILLIS = "10000";
 

@@ -6,7 +6,7 @@ import com.licenseflow.notification.NotificationStatus;
 import java.time.Instant;
 
 /** A recorded notification; lists leave out the message itself (bodies and Message-ID). */
-public record NotificationJson(long id, String idempotencyKey, NotificationKind kind, String recipientEmail,
+record NotificationJson(long id, String idempotencyKey, NotificationKind kind, String recipientEmail,
                                String recipientName, String subject, NotificationStatus status, int attempts,
                                String lastError, Instant createdAt, Instant sentAt, String processInstanceId,
                                Long subscriptionId, String licenseRequestId, String messageId, String textBody,

@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Email")
 @RestController
 @RequestMapping("/api/notifications")
-public class NotificationsController {
+class NotificationsController {
 
     private static final int MAX_ROWS = 1000;
 

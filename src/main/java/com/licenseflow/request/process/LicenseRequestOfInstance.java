@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * request.
  */
 @Component
-public class LicenseRequestOfInstance {
+class LicenseRequestOfInstance {
 
     private final LicenseRequestRepository requests;
 

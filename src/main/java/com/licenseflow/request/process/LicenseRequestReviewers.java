@@ -1,7 +1,7 @@
 package com.licenseflow.request.process;
 
 import com.licenseflow.request.LicenseRequestApprovers;
-import com.licenseflow.identity.CamundaGroups;
+import com.licenseflow.inventory.access.AdminRole;
 import java.util.stream.Collectors;
 import com.licenseflow.workflow.ProcessBean;
 import org.springframework.stereotype.Component;
@@ -18,6 +18,6 @@ public class LicenseRequestReviewers {
     }
 
     public String getCandidateGroups() {
-        return approvers.roles().stream().map(CamundaGroups::of).sorted().collect(Collectors.joining(","));
+        return approvers.roles().stream().map(AdminRole::groupId).sorted().collect(Collectors.joining(","));
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import com.licenseflow.inventory.web.CurrentActor;
+import com.licenseflow.request.LicenseRequestProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "License requests")
 @RestController
 @RequestMapping("/api/license-requests")
-public class LicenseRequestsController {
+class LicenseRequestsController {
 
     public record NewRequest(String product, List<String> colleagues, String justification) {
     }
@@ -76,7 +77,7 @@ public class LicenseRequestsController {
         variables.put("requestedColleagues", Variables.stringValue(
                 request.colleagues() == null ? "" : String.join(",", request.colleagues()), true));
         variables.put("justification", Variables.stringValue(request.justification(), true));
-        ProcessInstance started = runtime.startProcessInstanceByKey("license-request", variables);
+        ProcessInstance started = runtime.startProcessInstanceByKey(LicenseRequestProcess.KEY, variables);
         LicenseRequest created = requests.findByProcessInstance(started.getId()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created));
     }

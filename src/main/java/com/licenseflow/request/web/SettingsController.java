@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "License request settings")
 @RestController
 @RequestMapping("/api/settings/license-requests")
-public class SettingsController {
+class SettingsController {
 
     public record SettingsJson(boolean ownRequestProcess, String message, String documentationUrl,
                                Integer retentionDays, String reason) {

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record the purchaser": the cancellation acts for whoever started it, as the engine authenticated
+ * "Record purchaser": the cancellation acts for whoever started it, as the engine authenticated
  * them, so the task lists their subscriptions and nobody else's.
  */
 @Component("recordPurchaser")

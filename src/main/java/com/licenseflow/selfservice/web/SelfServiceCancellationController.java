@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Self-service purchases")
 @RestController
 @RequestMapping("/api/subscriptions")
-public class SelfServiceCancellationController {
+class SelfServiceCancellationController {
 
     /** Optional: why the purchaser cancels. */
     public record CancelRequest(String reason) {

@@ -31,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Self-service purchases")
 @RestController
 @RequestMapping("/api/self-service")
-public class SelfServiceController {
+class SelfServiceController {
 
     public record PurchaseRequest(String productId, int quantity, List<String> assignTo, boolean trial) {
     }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * S7/A10: cancels now within the cancellation window, else switches recurring billing off and sets
  * {@code termEndsAt}, the moment the model's timer ends the subscription.
  */
-@Component("cancelTakenOverSubscription")
+@Component("cancelSubscription")
 @ProcessBean
 public class CancelSubscriptionDelegate implements JavaDelegate {
 

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record who takes over": the takeover acts for whoever started it, as the engine authenticated
+ * "Record takeover starter": the takeover acts for whoever started it, as the engine authenticated
  * them (or, called by another process, for whom that one acts). A start that names anyone else as
  * the admin is refused.
  */

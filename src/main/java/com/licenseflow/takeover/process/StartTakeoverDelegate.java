@@ -27,13 +27,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import com.licenseflow.takeover.TakeoverSettings;
+import com.licenseflow.inventory.ChunkedMove;
 
 /**
  * Starts the takeover: checks the inputs and the domain's start rules and locks the subscription.
  * Runs in the start transaction, so a refusal (not self-service, Deleted, unknown, already being
  * taken over, wrong role) fails the start with its message and nothing is started.
  */
-@Component("startSubscriptionTakeover")
+@Component("startTakeover")
 @ProcessBean
 public class StartTakeoverDelegate implements JavaDelegate {
 
@@ -65,10 +66,7 @@ public class StartTakeoverDelegate implements JavaDelegate {
         boolean decidedByCaller = readPreselection(execution);
         Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE, "the chunk size");
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
-        if (chunk < 1 || chunk > TakeoverMove.MAX_CHUNK_SIZE) {
-            throw Rule.INVALID_INPUT.violation(MOVE_CHUNK_SIZE + " must be between 1 and " + TakeoverMove.MAX_CHUNK_SIZE
-                    + ", not " + chunk + ".");
-        }
+        ChunkedMove.requireChunkSize(chunk, MOVE_CHUNK_SIZE);
 
         Actor actor = directory.actor(admin);
         orphans.release(actor, subscriptionId);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and this process instance (for the audit trail).
  */
 @Component
-public class TakeoverStepContext {
+class TakeoverStepContext {
 
     private final Directory directory;
     private final ProcessDecisions decisions;
@@ -48,7 +48,7 @@ public class TakeoverStepContext {
     public long takeoverId(String processInstanceId) {
         return takeovers.ofProcessInstance(processInstanceId)
                 .orElseThrow(() -> new UntrustedProcessInput("Process instance " + processInstanceId
-                        + " carries out no takeover: it was not started by 'Take control of the subscription'."))
+                        + " carries out no takeover: it was not started by 'Start takeover'."))
                 .id();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import com.licenseflow.inventory.web.CurrentActor;
+import com.licenseflow.takeover.TakeoverProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -23,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Takeover")
 @RestController
 @RequestMapping("/api/subscriptions/{id}/takeover")
-public class TakeoverController {
+class TakeoverController {
 
     /** All optional: without them the admin decides in Tasklist. */
     public record TakeoverRequest(String action, Long targetSubscriptionId, String reason) {
@@ -61,7 +62,7 @@ public class TakeoverController {
             variables.put(TakeoverVariables.TARGET_SUBSCRIPTION_ID, request.targetSubscriptionId());
             variables.put(TakeoverVariables.CANCELLATION_REASON, request.reason());
         }
-        runtime.startProcessInstanceByKey("subscription-takeover", variables);
+        runtime.startProcessInstanceByKey(TakeoverProcess.KEY, variables);
         return ResponseEntity.created(URI.create("/api/subscriptions/" + id + "/takeover"))
                 .body(TakeoverJson.of(takeovers.latest(caller, id)));
     }

@@ -4,7 +4,7 @@ import com.licenseflow.takeover.Takeover;
 import java.time.Instant;
 
 /** A takeover with its progress: usersMoved of usersToMove while a move runs. */
-public record TakeoverJson(long id, long subscriptionId, String processInstanceId, String status, boolean running,
+record TakeoverJson(long id, long subscriptionId, String processInstanceId, String status, boolean running,
                            String action, String startedBy, Instant startedAt, Long targetSubscriptionId,
                            int usersToMove, int usersMoved, String cancellationReason, String finishedBy,
                            Instant finishedAt) {

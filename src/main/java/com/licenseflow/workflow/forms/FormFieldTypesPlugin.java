@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Registers the {@code json} and {@code shown} form field types the models' forms use. */
 @Component
-public class FormFieldTypesPlugin extends AbstractProcessEnginePlugin {
+class FormFieldTypesPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -18,7 +18,7 @@ import org.camunda.spin.plugin.variable.type.SpinValueType;
  * decision such as the approved users); {@code shown} values only inform the person filling in the
  * form (options, a summary) and are never stored: they are transient.
  */
-public class JsonFormFieldType extends AbstractFormFieldType {
+class JsonFormFieldType extends AbstractFormFieldType {
 
     public static final String JSON = "json";
     public static final String SHOWN = "shown";

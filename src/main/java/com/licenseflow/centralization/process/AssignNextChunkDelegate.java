@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
  * "Assign next chunk": one job per chunk (asyncBefore), each its own transaction. The users are
  * centralized by set-based SQL in the domain; only counts go into process variables.
  */
-@Component("assignCentralLicenseChunk")
+@Component("assignNextChunk")
 @ProcessBean
-public class AssignCentralLicensesDelegate implements JavaDelegate {
+public class AssignNextChunkDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public AssignCentralLicensesDelegate(Centralizations centralizations, CentralizationStepContext steps) {
+    public AssignNextChunkDelegate(Centralizations centralizations, CentralizationStepContext steps) {
         this.centralizations = centralizations;
         this.steps = steps;
     }

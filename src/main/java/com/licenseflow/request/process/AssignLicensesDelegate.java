@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * SEAT_SHORTAGE error the model routes to "Resolve seat shortage" (the domain rolled its own part
  * back, nothing was assigned).
  */
-@Component("approveLicenseRequest")
+@Component("assignLicenses")
 @ProcessBean
-public class ApproveLicenseRequestDelegate implements JavaDelegate {
+public class AssignLicensesDelegate implements JavaDelegate {
 
     public static final String SEAT_SHORTAGE = "SEAT_SHORTAGE";
 
@@ -44,7 +44,7 @@ public class ApproveLicenseRequestDelegate implements JavaDelegate {
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public ApproveLicenseRequestDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+    public AssignLicensesDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
                                          ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
                                          NotificationService notifications) {
         this.review = review;

@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
  * per chunk is the same whatever the chunk holds; the users themselves are moved by set-based SQL
  * in the domain, and only counts go into process variables.
  */
-@Component("moveNextUserChunk")
+@Component("moveNextChunk")
 @ProcessBean
-public class MoveChunkDelegate implements JavaDelegate {
+public class MoveNextChunkDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
     private final TakeoverStepContext steps;
 
-    public MoveChunkDelegate(TakeoverMove move, TakeoverStepContext steps) {
+    public MoveNextChunkDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * R5: records that the whole request was denied, in the name of whoever just completed the
  * review, and the emails telling every user.
  */
-@Component("denyLicenseRequest")
+@Component("recordDenial")
 @ProcessBean
-public class DenyLicenseRequestDelegate implements JavaDelegate {
+public class RecordDenialDelegate implements JavaDelegate {
 
     private final LicenseRequestReview review;
     private final LicenseRequestOfInstance requests;
@@ -29,7 +29,7 @@ public class DenyLicenseRequestDelegate implements JavaDelegate {
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public DenyLicenseRequestDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+    public RecordDenialDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
                                       ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
                                       NotificationService notifications) {
         this.review = review;

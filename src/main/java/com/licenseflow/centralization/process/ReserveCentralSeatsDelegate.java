@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
  * large a purchase, an unsuitable subscription) keeps "Plan centralization" open with the reason,
  * nothing bought or reserved.
  */
-@Component("applyCentralizationPlan")
+@Component("reserveCentralSeats")
 @ProcessBean
-public class ApplyCentralizationPlanDelegate implements JavaDelegate {
+public class ReserveCentralSeatsDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public ApplyCentralizationPlanDelegate(Centralizations centralizations, CentralizationStepContext steps) {
+    public ReserveCentralSeatsDelegate(Centralizations centralizations, CentralizationStepContext steps) {
         this.centralizations = centralizations;
         this.steps = steps;
     }

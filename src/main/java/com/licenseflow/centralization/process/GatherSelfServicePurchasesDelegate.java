@@ -23,15 +23,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import com.licenseflow.centralization.CentralizationSettings;
+import com.licenseflow.inventory.ChunkedMove;
 
 /**
  * Starts the campaign: checks the admin's role and the product (known, bought self-service, not
  * being centralized already), gathers the purchases and their users and locks the product. Runs in
  * the start transaction, so a refusal fails the start with its message and nothing is started.
  */
-@Component("startCentralization")
+@Component("gatherSelfServicePurchases")
 @ProcessBean
-public class StartCentralizationDelegate implements JavaDelegate {
+public class GatherSelfServicePurchasesDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final OrphanedCentralizations orphans;
@@ -40,7 +41,7 @@ public class StartCentralizationDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final int defaultChunkSize;
 
-    public StartCentralizationDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
+    public GatherSelfServicePurchasesDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
                                        Directory directory, ProductCatalog catalog, ProcessDecisions decisions,
                                        CentralizationSettings config) {
         this.centralizations = centralizations;
@@ -57,10 +58,7 @@ public class StartCentralizationDelegate implements JavaDelegate {
                 CENTRALIZATION_STARTED_BY);
         Long chunkSize = FormValues.optionalLong(execution, CHUNK_SIZE, "the chunk size");
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
-        if (chunk < 1 || chunk > Centralizations.MAX_CHUNK_SIZE) {
-            throw Rule.INVALID_INPUT.violation(CHUNK_SIZE + " must be between 1 and " + Centralizations.MAX_CHUNK_SIZE
-                    + ", not " + chunk + ".");
-        }
+        ChunkedMove.requireChunkSize(chunk, CHUNK_SIZE);
         Actor actor = directory.actor(admin);
         String productText = FormValues.string(execution, PRODUCT);
         orphans.release(actor, productText);

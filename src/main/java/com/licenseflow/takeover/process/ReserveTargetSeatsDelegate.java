@@ -22,16 +22,16 @@ import org.springframework.stereotype.Component;
  * is a business situation, not a failure: it raises TARGET_SEAT_SHORTAGE, which the model routes
  * to "Resolve seat shortage" (the domain reserved nothing).
  */
-@Component("reserveTakeoverSeats")
+@Component("reserveTargetSeats")
 @ProcessBean
-public class ReserveTakeoverSeatsDelegate implements JavaDelegate {
+public class ReserveTargetSeatsDelegate implements JavaDelegate {
 
     public static final String TARGET_SEAT_SHORTAGE = "TARGET_SEAT_SHORTAGE";
 
     private final TakeoverMove move;
     private final TakeoverStepContext steps;
 
-    public ReserveTakeoverSeatsDelegate(TakeoverMove move, TakeoverStepContext steps) {
+    public ReserveTargetSeatsDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }
@@ -45,7 +45,7 @@ public class ReserveTakeoverSeatsDelegate implements JavaDelegate {
                     TakeoverVariables.ACTIVITY_SELECT_TARGET, TakeoverVariables.ACTIVITY_RESOLVE_SHORTAGE,
                     ProcessDecisions.START),
                     takeoverId, target);
-            MoveChunkDelegate.showProgress(execution, progress);
+            MoveNextChunkDelegate.showProgress(execution, progress);
         } catch (LicenseRuleViolation violation) {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {
                 throw violation;

@@ -1,0 +1,26 @@
+package com.licenseflow.takeover.process;
+
+import com.licenseflow.notification.MailStep;
+import com.licenseflow.notification.MailStepContext;
+import com.licenseflow.notification.Notification;
+import com.licenseflow.takeover.TakeoverMails;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** S6: the purchaser learns their users were moved and their subscription cancelled. */
+@Component("emailPurchaserUsersMoved")
+class EmailPurchaserUsersMoved implements MailStep {
+
+    private final TakeoverMails mails;
+    private final TakeoverStepContext steps;
+
+    public EmailPurchaserUsersMoved(TakeoverMails mails, TakeoverStepContext steps) {
+        this.mails = mails;
+        this.steps = steps;
+    }
+
+    @Override
+    public List<Notification> mails(MailStepContext step) {
+        return mails.movedAndCancelled(steps.takeoverId(step.processInstanceId()));
+    }
+}
