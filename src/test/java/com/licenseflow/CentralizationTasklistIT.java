@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
+import com.licenseflow.support.Eventually;
 import com.licenseflow.support.DemoInBrowser;
 import com.licenseflow.support.Tasklist;
 import java.time.Duration;
@@ -58,11 +59,7 @@ class CentralizationTasklistIT {
     }
 
     private static JsonNode awaitCampaign(String productId, Predicate<JsonNode> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode campaign = campaignOf(productId);
-        while (!done.test(campaign) && Instant.now().isBefore(deadline)) {
-            campaign = campaignOf(productId);
-        }
+        JsonNode campaign = Eventually.get(Duration.ofSeconds(60), () -> campaignOf(productId), done);
         assertThat(done.test(campaign)).as(campaign.toString()).isTrue();
         return campaign;
     }

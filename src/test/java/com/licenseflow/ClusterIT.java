@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * killed right after it acknowledged a request, and started again; and the node holding a chunk of
  * a takeover killed mid-way. The tests run in this order on the same two nodes.
  */
-@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Nothing acknowledged is lost: the packaged jar answers 201 to a license request and is killed
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  * database of the default run, as the README's run command starts it; ClusterIT does the same on
  * PostgreSQL.
  */
-@Isolated
 class DurabilityIT {
 
     private static final String SEEDED = "Demo data seeded";

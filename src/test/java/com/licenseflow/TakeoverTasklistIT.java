@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
+import com.licenseflow.support.Eventually;
 import com.licenseflow.support.DemoInBrowser;
 import com.licenseflow.support.Tasklist;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,11 +66,9 @@ class TakeoverTasklistIT {
     }
 
     private static JsonNode awaitTakeover(long subscription, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode takeover = alice.get("/api/subscriptions/" + subscription + "/takeover").json();
-        while (!takeover.path("status").asText().equals(status) && Instant.now().isBefore(deadline)) {
-            takeover = alice.get("/api/subscriptions/" + subscription + "/takeover").json();
-        }
+        JsonNode takeover = Eventually.get(Duration.ofSeconds(60),
+                () -> alice.get("/api/subscriptions/" + subscription + "/takeover").json(),
+                t -> t.path("status").asText().equals(status));
         assertThat(takeover.path("status").asText()).as(takeover.toString()).isEqualTo(status);
         return takeover;
     }
@@ -106,11 +104,8 @@ class TakeoverTasklistIT {
         assertThat(alice.get("/api/users/noah/licenses").json()).anyMatch(l -> l.path("subscriptionId").asLong()
                 == boughtCentral("POWER_BI_PRO"));
         // The job executor mails emma once the move has committed.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode sent = alice.get("/api/notifications?status=sent&subscriptionId=" + emmas).json();
-        while (sent.isEmpty() && Instant.now().isBefore(deadline)) {
-            sent = alice.get("/api/notifications?status=sent&subscriptionId=" + emmas).json();
-        }
+        JsonNode sent = Eventually.get(Duration.ofSeconds(30),
+                () -> alice.get("/api/notifications?status=sent&subscriptionId=" + emmas).json(), s -> !s.isEmpty());
         assertThat(sent).extracting(n -> n.path("subject").asText())
                 .containsExactly("Your Power BI Pro subscription was cancelled: its users were moved");
     }

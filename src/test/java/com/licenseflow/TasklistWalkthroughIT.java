@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
+import com.licenseflow.support.Eventually;
 import com.licenseflow.support.PackagedApplication;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -16,7 +17,6 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -145,11 +145,9 @@ class TasklistWalkthroughIT {
     }
 
     private static JsonNode awaitSent(Api api, String requestId, int expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode sent = api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json();
-        while (sent.size() < expected && Instant.now().isBefore(deadline)) {
-            sent = api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json();
-        }
+        JsonNode sent = Eventually.get(Duration.ofSeconds(30),
+                () -> api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json(),
+                s -> s.size() >= expected);
         assertThat(sent).as("emails sent for request " + requestId).hasSize(expected);
         return sent;
     }

@@ -215,7 +215,7 @@ public class Centralizations {
             // Same product, same plans: the user keeps the services they had switched off, and keeps access.
             ChunkedMove.ChunkResult moved = mover.moveChunk(context, new LicenseLedger.LicenseMove(
                     LicenseLedger.MovedBy.CENTRALIZATION, id, CentralizationRows.GIVEN_UP,
-                    CentralizationRows.givenUpParameters(chunk), central, campaign.productId(), Map.of(), false, null,
+                    CentralizationRows.givenUpParameters(chunk), null, central, campaign.productId(), Map.of(), false, null,
                     "Central license of subscription " + central + " given (centralization " + id
                             + ", switched-off services kept) to user ",
                     "Self-service license given up for the central license of subscription " + central

@@ -226,6 +226,8 @@ public class LicenseLedger {
      * @param selection         SQL condition on {@code license_assignment a} naming the licenses of the
      *                          chunk, held or already moved (by product_id, not active_product_id); named
      *                          parameters from {@code parameters}
+     * @param fromSubscriptionId the one subscription the chunk's licenses are on, or null when they are on
+     *                          several (their seats are then counted back per subscription)
      * @param disabledPlansOnTarget each switched-off plan list of the chunk mapped to the list on the target
      *                          (empty, or each mapped to itself, keeps the lists as they are)
      * @param skipUsersHoldingTarget users who already hold the target product keep that license and get no second
@@ -233,7 +235,7 @@ public class LicenseLedger {
      *                          (the new license is of the same product)
      */
     public record LicenseMove(MovedBy movedBy, long movedById, String selection, Map<String, Object> parameters,
-                              long targetSubscriptionId, String targetProductId, Map<String, String> disabledPlansOnTarget,
+                              Long fromSubscriptionId, long targetSubscriptionId, String targetProductId, Map<String, String> disabledPlansOnTarget,
                               boolean skipUsersHoldingTarget, LocalDate dataKeptUntil, String assignedText,
                               String removedText) {
     }
@@ -276,7 +278,9 @@ public class LicenseLedger {
                 + "a.subscription_id, :text || a.user_id, :reason, :pi" + movedRows), context, move, now)
                 .param("text", move.removedText())
                 .update();
-        if (removed > 0) {
+        if (removed > 0 && move.fromSubscriptionId() != null) {
+            returnSeats(move.fromSubscriptionId(), removed);
+        } else if (removed > 0) {
             bind(jdbc.sql("select a.subscription_id, count(*)" + movedRows + " group by a.subscription_id"), context,
                     move, now).query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list()
                     .forEach(seats -> returnSeats(seats.getKey(), seats.getValue()));
@@ -315,13 +319,23 @@ public class LicenseLedger {
         if (users > 0) {
             returnSeats(subscription.id(), users);
         }
-        subscriptions.changeStatus(subscription.id(), SubscriptionStatus.DELETED, reason, now);
+        close(context, subscription, productName, reason, users == 0 ? "" : ", " + users + " users lost access; "
+                + "their mailbox data is kept until " + keptUntil);
+        return users;
+    }
+
+    /** Ends a subscription whose users have all been moved away: it becomes Deleted with recurring billing off. */
+    public void endEmptySubscription(ChangeContext context, Subscription subscription, String reason) {
+        close(context, subscription, catalog.require(subscription.productId()).name(), reason, "");
+    }
+
+    private void close(ChangeContext context, Subscription subscription, String productName, String reason,
+                       String consequence) {
+        subscriptions.changeStatus(subscription.id(), SubscriptionStatus.DELETED, reason, Instant.now(clock));
         subscriptions.changeRecurringBilling(subscription.id(), false);
         record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, subscription.purchaserId(), subscription.productId(),
                 subscription.id(), productName + " subscription " + subscription.id() + " cancelled (" + reason + "): "
-                        + subscription.status() + " -> DELETED" + (users == 0 ? "" : ", " + users + " users lost access; "
-                        + "their mailbox data is kept until " + keptUntil));
-        return users;
+                        + subscription.status() + " -> DELETED" + consequence);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ChangeContext context,

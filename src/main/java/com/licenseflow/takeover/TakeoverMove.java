@@ -12,6 +12,7 @@ import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.shared.Rows;
 import com.licenseflow.inventory.ChunkedMove;
 import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public class TakeoverMove {
     private final SubscriptionTakeovers takeovers;
     private final TakeoverRepository repository;
     private final TakeoverRows rows;
-    private final MoveConflicts conflicts;
+    private final LicenseAssignmentService assignments;
     private final SubscriptionRepository subscriptions;
     private final ProductCatalog catalog;
     private final AccessPolicy access;
@@ -48,12 +49,12 @@ public class TakeoverMove {
     private final ChunkedMove mover;
 
     public TakeoverMove(SubscriptionTakeovers takeovers, TakeoverRepository repository, TakeoverRows rows,
-                        MoveConflicts conflicts, SubscriptionRepository subscriptions, ProductCatalog catalog,
+                        LicenseAssignmentService assignments, SubscriptionRepository subscriptions, ProductCatalog catalog,
                         AccessPolicy access, LicenseLedger ledger, ChunkedMove mover) {
         this.takeovers = takeovers;
         this.repository = repository;
         this.rows = rows;
-        this.conflicts = conflicts;
+        this.assignments = assignments;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.access = access;
@@ -99,7 +100,7 @@ public class TakeoverMove {
         TakeoverTarget target = requireTarget(takeoverId, targetSubscriptionId);
         Subscription source = subscriptions.require(takeover.subscriptionId());
         Product targetProduct = catalog.require(target.subscription().productId());
-        conflicts.requireNone(source, targetProduct);
+        assignments.requireNoConflictOnMove(source, targetProduct);
         int users = rows.countActive(source.id());
         int needed = rows.countNeedingSeat(source.id(), targetProduct.id());
         if (!ledger.reserveSeats(context, targetSubscriptionId, targetProduct.id(), needed, needed + " seats of "
@@ -134,7 +135,7 @@ public class TakeoverMove {
         ChunkedMove.ChunkResult result = mover.moveChunk(context, new LicenseLedger.LicenseMove(
                 LicenseLedger.MovedBy.TAKEOVER, takeoverId,
                 "a.subscription_id = :source and a.id > :after and a.id <= :upTo",
-                Map.of("source", source.id(), "after", takeover.movedUpToId(), "upTo", upTo.getAsLong()),
+                Map.of("source", source.id(), "after", takeover.movedUpToId(), "upTo", upTo.getAsLong()), source.id(),
                 target.id(), targetProduct.id(), plansOnTarget(source, targetProduct, upTo.getAsLong()), true, keptUntil,
                 "License moved from self-service subscription " + source.id() + " to subscription " + target.id()
                         + " (" + targetProduct.id() + ", switched-off services kept where the product has them) for user ",
@@ -160,7 +161,7 @@ public class TakeoverMove {
                     takeover.targetSubscriptionId()).productId(), takeover.unusedSeats(), takeover.unusedSeats()
                     + " reserved seats not needed (those users already held the product) given back");
         }
-        ledger.endSubscription(context, source, "Users moved to subscription " + takeover.targetSubscriptionId(), takeoverId);
+        ledger.endEmptySubscription(context, source, "Users moved to subscription " + takeover.targetSubscriptionId());
         takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + takeover.usersMoved()
                 + " users moved to subscription " + takeover.targetSubscriptionId() + ", subscription Deleted");
         return repository.require(takeoverId);

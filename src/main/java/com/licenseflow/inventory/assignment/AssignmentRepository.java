@@ -32,6 +32,23 @@ public class AssignmentRepository {
                 .collect(Collectors.groupingBy(LicenseAssignment::userId));
     }
 
+    /**
+     * The users of a subscription (who do not hold {@code productId} already) who hold another license
+     * of a product with one of {@code plans}: the only ones a move to {@code productId} can give a conflict.
+     */
+    public List<String> holdersOfOtherPlans(long subscriptionId, String productId, Collection<String> plans) {
+        return jdbc.sql("""
+                        select distinct a.user_id from license_assignment a
+                        join license_assignment o on o.user_id = a.user_id and o.active_product_id is not null and o.id <> a.id
+                        join product_service_plan ps on ps.product_id = o.product_id and ps.plan_id in (:plans)
+                        where a.subscription_id = :source and a.active_product_id is not null
+                          and not exists (select 1 from license_assignment h
+                                          where h.user_id = a.user_id and h.active_product_id = :product)
+                        order by a.user_id""")
+                .param("plans", plans).param("source", subscriptionId).param("product", productId)
+                .query(String.class).list();
+    }
+
     /** Every license of a user, held or removed, newest first. */
     public List<LicenseAssignment> historyOf(String userId) {
         return jdbc.sql("select * from license_assignment where user_id = ? order by id desc")

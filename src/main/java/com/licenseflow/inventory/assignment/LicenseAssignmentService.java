@@ -257,9 +257,47 @@ public class LicenseAssignmentService {
         }
     }
 
+    /**
+     * A5 for a whole subscription at once: its users who move to {@code target} (those who do not hold it
+     * already) may not get a service that conflicts with one switched on in their other licenses. The
+     * same rule and words as for one user, read once for the few users who can conflict at all.
+     */
+    public void requireNoConflictOnMove(Subscription source, Product target) {
+        if (source.productId().equals(target.id())) {
+            return; // the same services as before: nothing new is switched on
+        }
+        Set<String> plans = new HashSet<>();
+        conflicts.touching(target.planIds()).forEach(c -> {
+            plans.add(c.planA());
+            plans.add(c.planB());
+        });
+        if (plans.isEmpty()) {
+            return;
+        }
+        List<String> users = assignments.holdersOfOtherPlans(source.id(), target.id(), plans);
+        if (users.isEmpty()) {
+            return;
+        }
+        Map<String, List<LicenseAssignment>> held = assignments.activeByUser(users);
+        for (DirectoryUser user : directory.requireAll(users)) {
+            List<LicenseAssignment> licenses = held.getOrDefault(user.id(), List.of());
+            LicenseAssignment moving = licenses.stream().filter(a -> a.subscriptionId() == source.id()).findFirst()
+                    .orElseThrow();
+            Set<String> gained = enabledPlans(target, moving.disabledPlans());
+            requireNoConflict(user, target, gained, licenses, moving, "Switch one of the two off first, or pick a "
+                    + "subscription of " + catalog.require(source.productId()).name() + ". Nothing was moved.");
+        }
+    }
+
     /** A5: the plans a user would gain may not conflict with any plan enabled on their other licenses. */
     private void requireNoConflict(DirectoryUser user, Product product, Set<String> gained,
                                    List<LicenseAssignment> held, LicenseAssignment except) {
+        requireNoConflict(user, product, gained, held, except, "Check the services of each license, switch one of the "
+                + "two off, and try again.");
+    }
+
+    private void requireNoConflict(DirectoryUser user, Product product, Set<String> gained,
+                                   List<LicenseAssignment> held, LicenseAssignment except, String whatToDo) {
         Map<String, Product> holding = new HashMap<>();
         Set<String> enabledElsewhere = new HashSet<>();
         for (LicenseAssignment other : held) {
@@ -279,8 +317,7 @@ public class LicenseAssignmentService {
             Product other = holding.get(heldPlan);
             throw Rule.CONFLICTING_SERVICE_PLANS.violation(user.label() + " cannot have " + planName(product, newPlan)
                     + " from " + product.name() + " switched on together with " + planName(other, heldPlan)
-                    + " from their " + other.name() + " license: " + conflict.reason() + " Check the services of "
-                    + "each license, switch one of the two off, and try again.");
+                    + " from their " + other.name() + " license: " + conflict.reason() + " " + whatToDo);
         });
     }
 
