@@ -152,6 +152,24 @@ class TasklistWalkthroughIT {
         return sent;
     }
 
+    /** The API reference as a developer opens it: Swagger UI asks for a login, then lists every call in words. */
+    @Test
+    void theApiReferenceOpensInTheBrowserAfterLoggingIn() {
+        try (BrowserContext developer = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
+                .setHttpCredentials("noah", "noah"))) {
+            Page page = developer.newPage();
+            page.navigate(application.baseUrl() + "/api/docs");
+            page.getByText("LicenseFlow API").first().waitFor();
+            page.getByText("R1 ask for a license").first().waitFor();
+            assertThat(page.getByText("S4 take over a self-service subscription").count()).isPositive();
+            screenshot(page, "api-reference");
+        }
+        try (BrowserContext anonymous = browser.newContext()) {
+            assertThat(anonymous.request().get(application.baseUrl() + "/api/openapi").status())
+                    .as("no login, no reference").isEqualTo(401);
+        }
+    }
+
     private void login(Page page, String user) {
         page.navigate(application.baseUrl() + "/camunda/app/tasklist/default/");
         page.getByPlaceholder("Username").fill(user);
