@@ -1,4 +1,4 @@
-package com.licenseflow.web;
+package com.licenseflow.takeover;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;

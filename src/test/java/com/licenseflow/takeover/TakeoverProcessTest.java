@@ -1,4 +1,4 @@
-package com.licenseflow.workflow;
+package com.licenseflow.takeover;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
@@ -19,9 +19,6 @@ import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.takeover.Takeover;
-import com.licenseflow.takeover.TakeoverRepository;
-import com.licenseflow.takeover.TakeoverStatus;
 import com.licenseflow.identity.CamundaAccessSetup;
 import com.licenseflow.identity.CamundaGroups;
 import com.licenseflow.notification.devserver.DevMail;

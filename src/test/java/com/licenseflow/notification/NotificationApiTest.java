@@ -1,4 +1,4 @@
-package com.licenseflow.web;
+package com.licenseflow.notification;
 
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static com.licenseflow.support.Api.find;
@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.directory.DirectoryUser;
-import com.licenseflow.notification.Notification;
-import com.licenseflow.notification.NotificationKind;
-import com.licenseflow.notification.NotificationService;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;

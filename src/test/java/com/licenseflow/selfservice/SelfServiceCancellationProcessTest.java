@@ -1,4 +1,4 @@
-package com.licenseflow.workflow;
+package com.licenseflow.selfservice;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.support.Refusals.expectUntrusted;

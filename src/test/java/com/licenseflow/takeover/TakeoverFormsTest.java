@@ -1,4 +1,4 @@
-package com.licenseflow.workflow;
+package com.licenseflow.takeover;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
-import com.licenseflow.takeover.CancellationReason;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.FormFiles;
 import com.licenseflow.support.IntegrationTest;

@@ -1,4 +1,4 @@
-package com.licenseflow.web;
+package com.licenseflow.inventory;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
@@ -274,6 +274,8 @@ class LicenseApiTest {
     @Test
     void tenantSettingsForOwnRequestProcess() {
         Api global = anonymous.as(fixtures.admin(GLOBAL_ADMIN).id());
+        // A message kept from before would be used again ("fields left out keep their value"): start without one.
+        global.put("/api/settings/license-requests", "{\"ownRequestProcess\":false,\"message\":\"\"}");
         refusedWithoutChange(() -> global.put("/api/settings/license-requests", "{\"ownRequestProcess\":true}"),
                 422, "INVALID_INPUT", "needs a message");
         refusedWithoutChange(() -> global.put("/api/settings/license-requests",

@@ -1,4 +1,4 @@
-package com.licenseflow.workflow;
+package com.licenseflow.request;
 
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
@@ -14,18 +14,7 @@ import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
-import com.licenseflow.request.LicenseRequest;
-import com.licenseflow.request.LicenseRequestList;
-import com.licenseflow.request.LicenseRequestRepository;
-import com.licenseflow.request.LicenseRequestRetention;
-import com.licenseflow.request.LicenseRequestStatus;
-import com.licenseflow.request.RequestedUser;
-import com.licenseflow.request.UserOutcome;
-import com.licenseflow.request.TenantSettings;
-import com.licenseflow.request.TenantSettingsService;
 import com.licenseflow.inventory.audit.ChangeContext;
-import com.licenseflow.request.LicenseRequestReview;
-import com.licenseflow.request.ReviewDecision;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
 import com.licenseflow.support.Fixtures;

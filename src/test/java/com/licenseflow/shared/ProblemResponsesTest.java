@@ -1,12 +1,10 @@
-package com.licenseflow.web;
+package com.licenseflow.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.shared.Rule;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
-import com.licenseflow.shared.ProblemResponses;
 
 class ProblemResponsesTest {
 

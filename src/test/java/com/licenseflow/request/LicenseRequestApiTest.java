@@ -1,4 +1,4 @@
-package com.licenseflow.web;
+package com.licenseflow.request;
 
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,7 +132,9 @@ class LicenseRequestApiTest {
             assertThat(own.json().path("rule").asText()).isEqualTo("OWN_REQUEST_PROCESS");
             assertThat(own.detail()).contains("File a ticket in ServiceNow", "https://servicenow.example/licenses");
         } finally {
-            asAdmin.put("/api/settings/license-requests", "{\"ownRequestProcess\":false}");
+            // Back to the settings every other test expects: no own process, no message kept for it.
+            asAdmin.put("/api/settings/license-requests",
+                    "{\"ownRequestProcess\":false,\"message\":\"\",\"documentationUrl\":\"\"}");
         }
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("license-request").count())

@@ -1,9 +1,8 @@
-package com.licenseflow.web;
+package com.licenseflow.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import com.licenseflow.shared.CsvTable;
 
 class CsvTableTest {
 

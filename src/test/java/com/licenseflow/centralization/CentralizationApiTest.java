@@ -1,4 +1,4 @@
-package com.licenseflow.web;
+package com.licenseflow.centralization;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;

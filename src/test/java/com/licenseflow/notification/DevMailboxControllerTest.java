@@ -1,4 +1,4 @@
-package com.licenseflow.web;
+package com.licenseflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

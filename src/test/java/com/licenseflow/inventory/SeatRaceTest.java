@@ -1,4 +1,4 @@
-package com.licenseflow.domain;
+package com.licenseflow.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.licenseflow.domain;
+package com.licenseflow.inventory;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;

@@ -1,4 +1,4 @@
-package com.licenseflow.workflow;
+package com.licenseflow.request;
 
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;

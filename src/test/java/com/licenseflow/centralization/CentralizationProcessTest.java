@@ -1,4 +1,4 @@
-package com.licenseflow.workflow;
+package com.licenseflow.centralization;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
@@ -10,11 +10,6 @@ import com.licenseflow.shared.LicenseRuleViolation;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
-import com.licenseflow.centralization.CampaignSubscription;
-import com.licenseflow.centralization.Centralization;
-import com.licenseflow.centralization.CentralizationRepository;
-import com.licenseflow.centralization.CentralizationStatus;
-import com.licenseflow.centralization.SubscriptionOutcome;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
