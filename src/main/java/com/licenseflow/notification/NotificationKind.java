@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * What an email is about. Each kind has a subject, a plain-text and an HTML template in
- * {@code src/main/resources/templates/mail/<kind-in-kebab-case>.{subject,txt,html}.mustache}.
+ * {@code src/main/resources/templates/mail/<module>/<kind-in-kebab-case>.{subject,txt,html}.mustache}.
  *
  * <p>The model a caller passes holds the keys listed per kind; values are rendered with
  * {@code toString()} (pass names and formatted dates, not entities), "users" is a list of display
@@ -57,8 +57,19 @@ public enum NotificationKind {
         return requiredKeys;
     }
 
-    /** The templates' base name: LICENSE_REQUEST_APPROVED reads license-request-approved.*.mustache. */
+    /**
+     * The templates' path below templates/mail/, in the folder of the module that sends the kind:
+     * LICENSE_REQUEST_APPROVED reads request/license-request-approved.*.mustache.
+     */
     public String templateName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return module() + "/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The module whose process sends this kind of email. */
+    public String module() {
+        if (name().startsWith("LICENSE_REQUEST_")) {
+            return "request";
+        }
+        return name().startsWith("CENTRALIZATION_") ? "centralization" : "takeover";
     }
 }
