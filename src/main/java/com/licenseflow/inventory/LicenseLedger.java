@@ -115,7 +115,7 @@ public class LicenseLedger {
     }
 
     /** Refuses, saying how many are missing and what to do, when {@code from} has fewer than {@code needed} free seats. */
-    public void requireAvailable(Product product, List<Subscription> from, int needed) {
+    private void requireAvailable(Product product, List<Subscription> from, int needed) {
         int available = from.stream().mapToInt(Subscription::availableSeats).sum();
         if (available < needed) {
             throw notEnough(product, needed, available);
