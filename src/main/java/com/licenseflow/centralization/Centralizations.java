@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -277,18 +276,14 @@ public class Centralizations {
     }
 
     /**
-     * Unlocks the product when the process holding its campaign is gone without having ended it
-     * (deleted with "skip custom listeners"). Returns whether it did.
+     * The process instance running the campaign of the product named by {@code productText} (its id
+     * or name), if one is running; nothing for an unknown product.
      */
-    @Transactional(propagation = Propagation.NESTED)
-    public boolean releaseOrphaned(ChangeContext context, String productId, Predicate<String> processRunning) {
-        access.requireBillingManager(context.actor(), TO_DO);
-        Centralization running = repository.running(productId).orElse(null);
-        if (running == null || running.processInstanceId() == null || processRunning.test(running.processInstanceId())) {
-            return false;
-        }
-        abandon(context, running.id());
-        return true;
+    public Optional<String> runningProcess(Actor actor, String productText) {
+        access.requireBillingManager(actor, TO_DO);
+        return catalog.findByIdOrName(productText == null ? "" : productText.trim())
+                .flatMap(product -> repository.running(product.id()))
+                .map(Centralization::processInstanceId);
     }
 
     /** Users, subscriptions cancelled and costs, for Cockpit, the API and the summary. */

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -133,20 +132,10 @@ public class SubscriptionTakeovers {
                 + takeover.usersTotal() + " users were moved");
     }
 
-    /**
-     * Releases the subscription's lock when the process holding it is gone without having ended it
-     * (say, deleted in Cockpit with "skip custom listeners"), so that it can be taken over again.
-     * Returns whether it did.
-     */
-    @Transactional(propagation = Propagation.NESTED)
-    public boolean releaseOrphaned(ChangeContext context, long subscriptionId, Predicate<String> processRunning) {
-        access.requireBillingManager(context.actor(), TO_DO);
-        Takeover running = takeovers.running(subscriptionId).orElse(null);
-        if (running == null || running.processInstanceId() == null || processRunning.test(running.processInstanceId())) {
-            return false;
-        }
-        abandon(context, running.id());
-        return true;
+    /** The process instance carrying out the subscription's running takeover, if one is running. */
+    public Optional<String> runningProcess(Actor actor, long subscriptionId) {
+        access.requireBillingManager(actor, TO_DO);
+        return takeovers.running(subscriptionId).map(Takeover::processInstanceId);
     }
 
     /**

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordDecision")
 @ProcessBean
-public class RecordDecision implements TaskListener {
+class RecordDecision implements TaskListener {
 
     private final ProcessDecisions decisions;
 
-    public RecordDecision(ProcessDecisions decisions) {
+    RecordDecision(ProcessDecisions decisions) {
         this.decisions = decisions;
     }
 

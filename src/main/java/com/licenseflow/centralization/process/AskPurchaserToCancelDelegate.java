@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("askPurchaserToCancel")
 @ProcessBean
-public class AskPurchaserToCancelDelegate implements JavaDelegate {
+class AskPurchaserToCancelDelegate implements JavaDelegate {
 
     private final PurchaseCancellations cancellations;
     private final CentralizationStepContext steps;
@@ -33,7 +33,7 @@ public class AskPurchaserToCancelDelegate implements JavaDelegate {
     private final CentralizationMails mails;
     private final NotificationService notifications;
 
-    public AskPurchaserToCancelDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps,
+    AskPurchaserToCancelDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps,
                                         CentralizationTimers timers, CentralizationMails mails,
                                         NotificationService notifications) {
         this.cancellations = cancellations;

@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("assignNextChunk")
 @ProcessBean
-public class AssignNextChunkDelegate implements JavaDelegate {
+class AssignNextChunkDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public AssignNextChunkDelegate(Centralizations centralizations, CentralizationStepContext steps) {
+    AssignNextChunkDelegate(Centralizations centralizations, CentralizationStepContext steps) {
         this.centralizations = centralizations;
         this.steps = steps;
     }

@@ -32,8 +32,11 @@ class CentralizationStepContext {
 
     /** A step that carries on the campaign: in the name of whoever planned it (else started it). */
     public ChangeContext context(DelegateExecution execution, String why) {
-        return ChangeContext.byProcess(directory.actor(actingFor(execution.getProcessInstanceId())), why,
-                execution.getProcessInstanceId());
+        return context(execution.getProcessInstanceId(), why);
+    }
+
+    public ChangeContext context(String processInstanceId, String why) {
+        return ChangeContext.byProcess(directory.actor(actingFor(processInstanceId)), why, processInstanceId);
     }
 
     /** A step that acts on a decision just made in {@code activityId}, in the name of whoever made it. */

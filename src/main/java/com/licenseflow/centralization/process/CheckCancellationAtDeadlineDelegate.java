@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 /** At the deadline: is the subscription Deleted by now (a cancellation whose message came too early)? */
 @Component("checkCancellationAtDeadline")
 @ProcessBean
-public class CheckCancellationAtDeadlineDelegate implements JavaDelegate {
+class CheckCancellationAtDeadlineDelegate implements JavaDelegate {
 
     private final PurchaseCancellations cancellations;
     private final CentralizationStepContext steps;
 
-    public CheckCancellationAtDeadlineDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps) {
+    CheckCancellationAtDeadlineDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps) {
         this.cancellations = cancellations;
         this.steps = steps;
     }

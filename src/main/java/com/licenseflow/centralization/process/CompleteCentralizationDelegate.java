@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 /** Every purchase is Deleted: the campaign is complete, the product unlocked, the admin's summary recorded. */
 @Component("completeCentralization")
 @ProcessBean
-public class CompleteCentralizationDelegate implements JavaDelegate {
+class CompleteCentralizationDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
     private final CentralizationMails mails;
     private final NotificationService notifications;
 
-    public CompleteCentralizationDelegate(Centralizations centralizations, CentralizationStepContext steps,
+    CompleteCentralizationDelegate(Centralizations centralizations, CentralizationStepContext steps,
                                           CentralizationMails mails, NotificationService notifications) {
         this.centralizations = centralizations;
         this.steps = steps;

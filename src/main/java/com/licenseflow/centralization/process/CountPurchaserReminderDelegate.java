@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("countPurchaserReminder")
 @ProcessBean
-public class CountPurchaserReminderDelegate implements JavaDelegate {
+class CountPurchaserReminderDelegate implements JavaDelegate {
 
     private final PurchaseCancellations cancellations;
     private final CentralizationStepContext steps;
 
-    public CountPurchaserReminderDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps) {
+    CountPurchaserReminderDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps) {
         this.cancellations = cancellations;
         this.steps = steps;
     }

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 /** Self-service purchases of the product made while the campaign ran join it for another round of planning. */
 @Component("gatherPurchasesMadeMeanwhile")
 @ProcessBean
-public class GatherPurchasesMadeMeanwhileDelegate implements JavaDelegate {
+class GatherPurchasesMadeMeanwhileDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public GatherPurchasesMadeMeanwhileDelegate(Centralizations centralizations, CentralizationStepContext steps) {
+    GatherPurchasesMadeMeanwhileDelegate(Centralizations centralizations, CentralizationStepContext steps) {
         this.centralizations = centralizations;
         this.steps = steps;
     }

@@ -16,6 +16,7 @@ import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.centralization.Centralization;
 import com.licenseflow.centralization.Centralizations;
 import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.workflow.ProcessLocks;
 import com.licenseflow.workflow.ProcessDecisions;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
@@ -32,20 +33,22 @@ import com.licenseflow.inventory.ChunkedMove;
  */
 @Component("gatherSelfServicePurchases")
 @ProcessBean
-public class GatherSelfServicePurchasesDelegate implements JavaDelegate {
+class GatherSelfServicePurchasesDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
-    private final OrphanedCentralizations orphans;
+    private final ProcessLocks locks;
+    private final CentralizationProcessLock lock;
     private final Directory directory;
     private final ProductCatalog catalog;
     private final ProcessDecisions decisions;
     private final int defaultChunkSize;
 
-    public GatherSelfServicePurchasesDelegate(Centralizations centralizations, OrphanedCentralizations orphans,
+    GatherSelfServicePurchasesDelegate(Centralizations centralizations, ProcessLocks locks, CentralizationProcessLock lock,
                                        Directory directory, ProductCatalog catalog, ProcessDecisions decisions,
                                        CentralizationSettings config) {
         this.centralizations = centralizations;
-        this.orphans = orphans;
+        this.locks = locks;
+        this.lock = lock;
         this.directory = directory;
         this.catalog = catalog;
         this.decisions = decisions;
@@ -61,7 +64,7 @@ public class GatherSelfServicePurchasesDelegate implements JavaDelegate {
         ChunkedMove.requireChunkSize(chunk, CHUNK_SIZE);
         Actor actor = directory.actor(admin);
         String productText = FormValues.string(execution, PRODUCT);
-        orphans.release(actor, productText);
+        locks.releaseOrphaned(lock, actor, productText);
         Centralization campaign = centralizations.start(ChangeContext.byProcess(actor, "centralization started",
                 execution.getProcessInstanceId()), productText);
         Product product = catalog.require(campaign.productId());

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 /** Every user handled: unused reserved seats given back, the campaign waits for the purchasers. */
 @Component("giveBackUnusedSeats")
 @ProcessBean
-public class GiveBackUnusedSeatsDelegate implements JavaDelegate {
+class GiveBackUnusedSeatsDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public GiveBackUnusedSeatsDelegate(Centralizations centralizations, CentralizationStepContext steps) {
+    GiveBackUnusedSeatsDelegate(Centralizations centralizations, CentralizationStepContext steps) {
         this.centralizations = centralizations;
         this.steps = steps;
     }

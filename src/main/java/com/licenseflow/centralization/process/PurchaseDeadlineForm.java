@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /** Fills "Purchaser did not cancel": the subscription, its purchaser, the deadline, what each choice does. */
 @Component("preparePurchaseDeadlineForm")
 @ProcessBean
-public class PurchaseDeadlineForm implements TaskListener {
+class PurchaseDeadlineForm implements TaskListener {
 
     /** What "Days to add to the deadline" is prefilled with. */
     static final int DEFAULT_EXTENSION_DAYS = 14;
@@ -32,7 +32,7 @@ public class PurchaseDeadlineForm implements TaskListener {
     private final Clock clock;
     private final CentralizationStepContext steps;
 
-    public PurchaseDeadlineForm(PurchaseCancellations cancellations, SubscriptionRepository subscriptions,
+    PurchaseDeadlineForm(PurchaseCancellations cancellations, SubscriptionRepository subscriptions,
                                 DirectoryRepository directory, Clock clock, CentralizationStepContext steps) {
         this.cancellations = cancellations;
         this.subscriptions = subscriptions;

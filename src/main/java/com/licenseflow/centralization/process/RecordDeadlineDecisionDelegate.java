@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordDeadlineDecision")
 @ProcessBean
-public class RecordDeadlineDecisionDelegate implements JavaDelegate {
+class RecordDeadlineDecisionDelegate implements JavaDelegate {
 
     private final PurchaseCancellations cancellations;
     private final CentralizationStepContext steps;
 
-    public RecordDeadlineDecisionDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps) {
+    RecordDeadlineDecisionDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps) {
         this.cancellations = cancellations;
         this.steps = steps;
     }

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 /** The subscription is Deleted: the branch records how and the campaign's counts move (a job, one at a time). */
 @Component("recordSubscriptionCancelled")
 @ProcessBean
-public class RecordSubscriptionCancelledDelegate implements JavaDelegate {
+class RecordSubscriptionCancelledDelegate implements JavaDelegate {
 
     private final PurchaseCancellations cancellations;
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public RecordSubscriptionCancelledDelegate(PurchaseCancellations cancellations, Centralizations centralizations,
+    RecordSubscriptionCancelledDelegate(PurchaseCancellations cancellations, Centralizations centralizations,
                                                CentralizationStepContext steps) {
         this.cancellations = cancellations;
         this.centralizations = centralizations;

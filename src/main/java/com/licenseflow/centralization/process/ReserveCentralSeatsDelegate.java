@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("reserveCentralSeats")
 @ProcessBean
-public class ReserveCentralSeatsDelegate implements JavaDelegate {
+class ReserveCentralSeatsDelegate implements JavaDelegate {
 
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public ReserveCentralSeatsDelegate(Centralizations centralizations, CentralizationStepContext steps) {
+    ReserveCentralSeatsDelegate(Centralizations centralizations, CentralizationStepContext steps) {
         this.centralizations = centralizations;
         this.steps = steps;
     }

@@ -1,12 +1,13 @@
 package com.licenseflow.centralization.web;
 
+import com.licenseflow.workflow.ProcessLocks;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.centralization.Centralization;
 import com.licenseflow.centralization.CentralizationRepository;
 import com.licenseflow.centralization.Centralizations;
 import com.licenseflow.centralization.process.CentralizationVariables;
-import com.licenseflow.centralization.process.OrphanedCentralizations;
+import com.licenseflow.centralization.process.CentralizationProcessLock;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -39,17 +40,19 @@ class CentralizationController {
     private final RuntimeService runtime;
     private final Centralizations centralizations;
     private final CentralizationRepository repository;
-    private final OrphanedCentralizations orphans;
+    private final ProcessLocks locks;
+    private final CentralizationProcessLock lock;
     private final ProductCatalog catalog;
     private final CurrentActor actor;
 
     public CentralizationController(RuntimeService runtime, Centralizations centralizations,
-                                    CentralizationRepository repository, OrphanedCentralizations orphans,
+                                    CentralizationRepository repository, ProcessLocks locks, CentralizationProcessLock lock,
                                     ProductCatalog catalog, CurrentActor actor) {
         this.runtime = runtime;
         this.centralizations = centralizations;
         this.repository = repository;
-        this.orphans = orphans;
+        this.locks = locks;
+        this.lock = lock;
         this.catalog = catalog;
         this.actor = actor;
     }
@@ -65,7 +68,7 @@ class CentralizationController {
     public ResponseEntity<CentralizationJson> start(@RequestBody(required = false) StartRequest request) {
         Actor caller = actor.get();
         String product = request == null ? null : request.product();
-        orphans.release(caller, product);
+        locks.releaseOrphaned(lock, caller, product);
         centralizations.requireMayStart(caller, product);
         Map<String, Object> variables = new HashMap<>();
         variables.put(CentralizationVariables.PRODUCT, product);

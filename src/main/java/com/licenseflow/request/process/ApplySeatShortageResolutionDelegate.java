@@ -32,14 +32,14 @@ import org.springframework.stereotype.Component;
  */
 @Component("applySeatShortageResolution")
 @ProcessBean
-public class ApplySeatShortageResolutionDelegate implements JavaDelegate {
+class ApplySeatShortageResolutionDelegate implements JavaDelegate {
 
     private final SeatShortage shortage;
     private final LicenseRequestOfInstance requests;
     private final ProcessDecisions decisions;
     private final Directory directory;
 
-    public ApplySeatShortageResolutionDelegate(SeatShortage shortage, LicenseRequestOfInstance requests,
+    ApplySeatShortageResolutionDelegate(SeatShortage shortage, LicenseRequestOfInstance requests,
                                                ProcessDecisions decisions, Directory directory) {
         this.shortage = shortage;
         this.requests = requests;

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("assignLicenses")
 @ProcessBean
-public class AssignLicensesDelegate implements JavaDelegate {
+class AssignLicensesDelegate implements JavaDelegate {
 
     public static final String SEAT_SHORTAGE = "SEAT_SHORTAGE";
 
@@ -44,7 +44,7 @@ public class AssignLicensesDelegate implements JavaDelegate {
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public AssignLicensesDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+    AssignLicensesDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
                                          ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
                                          NotificationService notifications) {
         this.review = review;

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 /** Nobody decided within the retention period: the request expires; the emails telling its users are recorded. */
 @Component("expireLicenseRequest")
 @ProcessBean
-public class ExpireLicenseRequestDelegate implements JavaDelegate {
+class ExpireLicenseRequestDelegate implements JavaDelegate {
 
     private final LicenseRequestReview review;
     private final LicenseRequestOfInstance requests;
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public ExpireLicenseRequestDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+    ExpireLicenseRequestDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
                                         LicenseRequestMails mails, NotificationService notifications) {
         this.review = review;
         this.requests = requests;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordDenial")
 @ProcessBean
-public class RecordDenialDelegate implements JavaDelegate {
+class RecordDenialDelegate implements JavaDelegate {
 
     private final LicenseRequestReview review;
     private final LicenseRequestOfInstance requests;
@@ -29,7 +29,7 @@ public class RecordDenialDelegate implements JavaDelegate {
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    public RecordDenialDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+    RecordDenialDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
                                       ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
                                       NotificationService notifications) {
         this.review = review;

@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("registerLicenseRequest")
 @ProcessBean
-public class RegisterLicenseRequestDelegate implements JavaDelegate {
+class RegisterLicenseRequestDelegate implements JavaDelegate {
 
     private final LicenseRequestIntake intake;
     private final ProcessDecisions decisions;
 
-    public RegisterLicenseRequestDelegate(LicenseRequestIntake intake, ProcessDecisions decisions) {
+    RegisterLicenseRequestDelegate(LicenseRequestIntake intake, ProcessDecisions decisions) {
         this.intake = intake;
         this.decisions = decisions;
     }

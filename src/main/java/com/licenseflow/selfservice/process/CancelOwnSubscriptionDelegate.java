@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("cancelOwnSubscription")
 @ProcessBean
-public class CancelOwnSubscriptionDelegate implements JavaDelegate {
+class CancelOwnSubscriptionDelegate implements JavaDelegate {
 
     private final ProcessDecisions decisions;
     private final Directory directory;
     private final SelfServiceCancellation subscriptions;
 
-    public CancelOwnSubscriptionDelegate(ProcessDecisions decisions, Directory directory,
+    CancelOwnSubscriptionDelegate(ProcessDecisions decisions, Directory directory,
                                          SelfServiceCancellation subscriptions) {
         this.decisions = decisions;
         this.directory = directory;

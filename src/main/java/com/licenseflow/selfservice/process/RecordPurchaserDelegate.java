@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordPurchaser")
 @ProcessBean
-public class RecordPurchaserDelegate implements JavaDelegate {
+class RecordPurchaserDelegate implements JavaDelegate {
 
     private final ProcessDecisions decisions;
 
-    public RecordPurchaserDelegate(ProcessDecisions decisions) {
+    RecordPurchaserDelegate(ProcessDecisions decisions) {
         this.decisions = decisions;
     }
 

@@ -27,14 +27,14 @@ import org.springframework.stereotype.Component;
  */
 @Component("applyTakeoverShortageResolution")
 @ProcessBean
-public class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
+class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
     private final SubscriptionTakeovers takeovers;
     private final SeatPurchaseService purchases;
     private final TakeoverStepContext steps;
 
-    public ApplyTakeoverShortageResolutionDelegate(TakeoverMove move, SubscriptionTakeovers takeovers,
+    ApplyTakeoverShortageResolutionDelegate(TakeoverMove move, SubscriptionTakeovers takeovers,
                                                    SeatPurchaseService purchases, TakeoverStepContext steps) {
         this.move = move;
         this.takeovers = takeovers;

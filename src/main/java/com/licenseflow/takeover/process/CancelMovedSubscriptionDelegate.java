@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 /** S6: every user moved; the old subscription is cancelled automatically (Deleted). */
 @Component("cancelMovedSubscription")
 @ProcessBean
-public class CancelMovedSubscriptionDelegate implements JavaDelegate {
+class CancelMovedSubscriptionDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
     private final TakeoverStepContext steps;
 
-    public CancelMovedSubscriptionDelegate(TakeoverMove move, TakeoverStepContext steps) {
+    CancelMovedSubscriptionDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }

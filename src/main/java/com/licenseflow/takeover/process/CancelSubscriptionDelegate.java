@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("cancelSubscription")
 @ProcessBean
-public class CancelSubscriptionDelegate implements JavaDelegate {
+class CancelSubscriptionDelegate implements JavaDelegate {
 
     private final TakeoverCancellation cancellation;
     private final TakeoverStepContext steps;
     private final Clock clock;
 
-    public CancelSubscriptionDelegate(TakeoverCancellation cancellation, TakeoverStepContext steps, Clock clock) {
+    CancelSubscriptionDelegate(TakeoverCancellation cancellation, TakeoverStepContext steps, Clock clock) {
         this.cancellation = cancellation;
         this.steps = steps;
         this.clock = clock;

@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 /** A10: the term is over; the users lose access and the subscription becomes Deleted. */
 @Component("endSubscriptionAtTerm")
 @ProcessBean
-public class EndSubscriptionAtTermDelegate implements JavaDelegate {
+class EndSubscriptionAtTermDelegate implements JavaDelegate {
 
     private final TakeoverCancellation cancellation;
     private final TakeoverStepContext steps;
 
-    public EndSubscriptionAtTermDelegate(TakeoverCancellation cancellation, TakeoverStepContext steps) {
+    EndSubscriptionAtTermDelegate(TakeoverCancellation cancellation, TakeoverStepContext steps) {
         this.cancellation = cancellation;
         this.steps = steps;
     }

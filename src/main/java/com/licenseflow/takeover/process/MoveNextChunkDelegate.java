@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("moveNextChunk")
 @ProcessBean
-public class MoveNextChunkDelegate implements JavaDelegate {
+class MoveNextChunkDelegate implements JavaDelegate {
 
     private final TakeoverMove move;
     private final TakeoverStepContext steps;
 
-    public MoveNextChunkDelegate(TakeoverMove move, TakeoverStepContext steps) {
+    MoveNextChunkDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }

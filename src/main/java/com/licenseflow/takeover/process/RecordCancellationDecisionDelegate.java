@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordCancellationDecision")
 @ProcessBean
-public class RecordCancellationDecisionDelegate implements JavaDelegate {
+class RecordCancellationDecisionDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
     private final TakeoverStepContext steps;
 
-    public RecordCancellationDecisionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
+    RecordCancellationDecisionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
         this.takeovers = takeovers;
         this.steps = steps;
     }

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 /** Records "move users" or "cancel subscription"; a refusal keeps "Choose takeover action" open. */
 @Component("recordTakeoverAction")
 @ProcessBean
-public class RecordTakeoverActionDelegate implements JavaDelegate {
+class RecordTakeoverActionDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
     private final TakeoverStepContext steps;
 
-    public RecordTakeoverActionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
+    RecordTakeoverActionDelegate(SubscriptionTakeovers takeovers, TakeoverStepContext steps) {
         this.takeovers = takeovers;
         this.steps = steps;
     }

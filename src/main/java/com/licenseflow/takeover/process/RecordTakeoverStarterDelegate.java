@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordTakeoverStarter")
 @ProcessBean
-public class RecordTakeoverStarterDelegate implements JavaDelegate {
+class RecordTakeoverStarterDelegate implements JavaDelegate {
 
     private final ProcessDecisions decisions;
 
-    public RecordTakeoverStarterDelegate(ProcessDecisions decisions) {
+    RecordTakeoverStarterDelegate(ProcessDecisions decisions) {
         this.decisions = decisions;
     }
 

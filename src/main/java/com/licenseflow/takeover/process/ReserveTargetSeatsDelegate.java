@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
  */
 @Component("reserveTargetSeats")
 @ProcessBean
-public class ReserveTargetSeatsDelegate implements JavaDelegate {
+class ReserveTargetSeatsDelegate implements JavaDelegate {
 
     public static final String TARGET_SEAT_SHORTAGE = "TARGET_SEAT_SHORTAGE";
 
     private final TakeoverMove move;
     private final TakeoverStepContext steps;
 
-    public ReserveTargetSeatsDelegate(TakeoverMove move, TakeoverStepContext steps) {
+    ReserveTargetSeatsDelegate(TakeoverMove move, TakeoverStepContext steps) {
         this.move = move;
         this.steps = steps;
     }

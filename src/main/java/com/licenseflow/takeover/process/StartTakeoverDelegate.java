@@ -20,6 +20,7 @@ import com.licenseflow.takeover.CancellationReason;
 import com.licenseflow.takeover.SubscriptionTakeovers;
 import com.licenseflow.takeover.Takeover;
 import com.licenseflow.takeover.TakeoverMove;
+import com.licenseflow.workflow.ProcessLocks;
 import com.licenseflow.workflow.ProcessDecisions;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
@@ -36,19 +37,21 @@ import com.licenseflow.inventory.ChunkedMove;
  */
 @Component("startTakeover")
 @ProcessBean
-public class StartTakeoverDelegate implements JavaDelegate {
+class StartTakeoverDelegate implements JavaDelegate {
 
     private final SubscriptionTakeovers takeovers;
-    private final OrphanedTakeovers orphans;
+    private final ProcessLocks locks;
+    private final TakeoverProcessLock lock;
     private final Directory directory;
     private final ProcessDecisions decisions;
     private final int defaultChunkSize;
 
-    public StartTakeoverDelegate(SubscriptionTakeovers takeovers, OrphanedTakeovers orphans, Directory directory,
+    StartTakeoverDelegate(SubscriptionTakeovers takeovers, ProcessLocks locks, TakeoverProcessLock lock, Directory directory,
                                  ProcessDecisions decisions,
                                  TakeoverSettings config) {
         this.takeovers = takeovers;
-        this.orphans = orphans;
+        this.locks = locks;
+        this.lock = lock;
         this.directory = directory;
         this.decisions = decisions;
         this.defaultChunkSize = config.chunkSize();
@@ -69,7 +72,7 @@ public class StartTakeoverDelegate implements JavaDelegate {
         ChunkedMove.requireChunkSize(chunk, MOVE_CHUNK_SIZE);
 
         Actor actor = directory.actor(admin);
-        orphans.release(actor, subscriptionId);
+        locks.releaseOrphaned(lock, actor, String.valueOf(subscriptionId));
         Takeover takeover = takeovers.start(ChangeContext.byProcess(actor, "subscription takeover started",
                 execution.getProcessInstanceId()), subscriptionId);
         execution.setProcessBusinessKey("subscription-" + subscriptionId);

@@ -28,8 +28,11 @@ class TakeoverStepContext {
 
     /** A step that carries on what was decided before: in the name of the takeover's latest decider. */
     public ChangeContext context(DelegateExecution execution, String why) {
-        return ChangeContext.byProcess(directory.actor(decisions.actingFor(execution)), why,
-                execution.getProcessInstanceId());
+        return context(execution.getProcessInstanceId(), why);
+    }
+
+    public ChangeContext context(String processInstanceId, String why) {
+        return ChangeContext.byProcess(directory.actor(decisions.actingFor(processInstanceId)), why, processInstanceId);
     }
 
     /**

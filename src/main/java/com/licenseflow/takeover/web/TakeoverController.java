@@ -1,8 +1,9 @@
 package com.licenseflow.takeover.web;
 
+import com.licenseflow.workflow.ProcessLocks;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.takeover.SubscriptionTakeovers;
-import com.licenseflow.takeover.process.OrphanedTakeovers;
+import com.licenseflow.takeover.process.TakeoverProcessLock;
 import com.licenseflow.takeover.process.TakeoverVariables;
 import java.net.URI;
 import java.util.HashMap;
@@ -32,14 +33,16 @@ class TakeoverController {
 
     private final RuntimeService runtime;
     private final SubscriptionTakeovers takeovers;
-    private final OrphanedTakeovers orphans;
+    private final ProcessLocks locks;
+    private final TakeoverProcessLock lock;
     private final CurrentActor actor;
 
-    public TakeoverController(RuntimeService runtime, SubscriptionTakeovers takeovers, OrphanedTakeovers orphans,
+    public TakeoverController(RuntimeService runtime, SubscriptionTakeovers takeovers, ProcessLocks locks, TakeoverProcessLock lock,
                               CurrentActor actor) {
         this.runtime = runtime;
         this.takeovers = takeovers;
-        this.orphans = orphans;
+        this.locks = locks;
+        this.lock = lock;
         this.actor = actor;
     }
 
@@ -53,7 +56,7 @@ class TakeoverController {
     @PostMapping
     public ResponseEntity<TakeoverJson> takeOver(@PathVariable long id, @RequestBody(required = false) TakeoverRequest request) {
         Actor caller = actor.get();
-        orphans.release(caller, id);
+        locks.releaseOrphaned(lock, caller, String.valueOf(id));
         takeovers.requireMayStart(caller, id);
         Map<String, Object> variables = new HashMap<>();
         variables.put(TakeoverVariables.SUBSCRIPTION_ID, id);
