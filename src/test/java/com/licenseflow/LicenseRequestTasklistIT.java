@@ -29,6 +29,7 @@ class LicenseRequestTasklistIT {
     private static final String STANDARD = "Microsoft 365 Business Standard";
     private static final String PREMIUM = "Microsoft 365 Business Premium";
     private static final String GROUP_TASKS = "My group's tasks";
+    private static final String MY_TASKS = "My tasks";
 
     private static DemoInBrowser demo;
     private static Api alice;
@@ -59,8 +60,21 @@ class LicenseRequestTasklistIT {
         }
     }
 
-    private Tasklist review() {
-        return as("alice").open(GROUP_TASKS, "Review license request");
+    /**
+     * The approval policy's first stage: the requester's manager approves in "My tasks" (the demo's
+     * org chart), and the request goes on to the review.
+     */
+    private void managerApproves(String manager, String requesterName) {
+        try (Tasklist stage = as(manager).open(MY_TASKS, "Approve license request")) {
+            assertThat(stage.text()).contains("Approval stage 1 of 2", requesterName + " asks for");
+            stage.check("Approve: pass it on to the next stage");
+            stage.complete();
+        }
+    }
+
+    /** The last stage: a License administrator for Business Standard, a Global administrator above 20.00. */
+    private Tasklist review(String reviewer) {
+        return as(reviewer).open(GROUP_TASKS, "Review license request");
     }
 
     private Set<String> products(String user) {
@@ -98,7 +112,8 @@ class LicenseRequestTasklistIT {
     @Order(2)
     void approvedForEveryone() {
         ask("julia", STANDARD, "milan");
-        try (Tasklist review = review()) {
+        managerApproves("sara", "Julia Eriksson");
+        try (Tasklist review = review("lars")) {
             assertThat(review.text()).contains("Julia Eriksson asked", "for 2 users",
                     STANDARD + " - 6 seats available");
             review.check("Approve (for the users ticked below)");
@@ -114,7 +129,8 @@ class LicenseRequestTasklistIT {
     @Order(3)
     void approvedForSomeTheOthersAreDenied() {
         ask("sem", STANDARD, "lotte");
-        try (Tasklist review = review()) {
+        managerApproves("finn", "Sem de Boer");
+        try (Tasklist review = review("lars")) {
             review.check("Approve (for the users ticked below)").uncheck("Lotte Brouwer <lotte@contoso.example>");
             review.complete();
         }
@@ -128,7 +144,8 @@ class LicenseRequestTasklistIT {
     @Order(4)
     void deniedOnlyWithTheConfirmationTheFormAsksFor() {
         ask("bram", STANDARD, "");
-        try (Tasklist review = review()) {
+        managerApproves("mia", "Bram de Graaf");
+        try (Tasklist review = review("lars")) {
             review.check("Deny the whole request");
             review.expectText("Tick the confirmation to deny the request.");
             assertThat(review.completeRefused()).contains("Denying refuses the whole request.")
@@ -145,7 +162,8 @@ class LicenseRequestTasklistIT {
     @Order(5)
     void servedFromAProductThatStandsIn() {
         ask("lotte", STANDARD, "");
-        try (Tasklist review = review()) {
+        managerApproves("mia", "Lotte Brouwer");
+        try (Tasklist review = review("lars")) {
             review.check("Approve (for the users ticked below)")
                     .select("Assign licenses from", PREMIUM + " - 3 seats available");
             review.complete();
@@ -158,7 +176,8 @@ class LicenseRequestTasklistIT {
     void aSeatShortageIsResolvedByLeavingUsersOut() {
         // Premium has 2 seats free now (lotte took one); three users ask.
         ask("bram", PREMIUM, "sem, milan");
-        try (Tasklist review = review()) {
+        managerApproves("mia", "Bram de Graaf");
+        try (Tasklist review = review("alice")) {
             review.check("Approve (for the users ticked below)");
             review.complete();
         }
@@ -180,7 +199,8 @@ class LicenseRequestTasklistIT {
     void aSeatShortageIsResolvedByBuyingSeats() {
         // Premium is full now.
         ask("finn", PREMIUM, "sara");
-        try (Tasklist review = review()) {
+        managerApproves("alice", "Finn Hendriks");
+        try (Tasklist review = review("alice")) {
             review.check("Approve (for the users ticked below)");
             review.complete();
         }
@@ -211,7 +231,8 @@ class LicenseRequestTasklistIT {
 
         // tess holds Teams Exploratory, which cannot be on together with Microsoft Teams.
         ask("tess", STANDARD, "");
-        try (Tasklist review = review()) {
+        managerApproves("mia", "Tess Vos");
+        try (Tasklist review = review("lars")) {
             review.check("Approve (for the users ticked below)");
             String conflict = "Tess Vos holds Microsoft Teams Exploratory, whose Microsoft Teams Exploratory cannot be "
                     + "on together with Microsoft Teams";

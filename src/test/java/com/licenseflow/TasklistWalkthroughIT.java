@@ -72,7 +72,7 @@ class TasklistWalkthroughIT {
     }
 
     @Test
-    void anEmployeeRequestsInTasklistAndAliceApprovesPartOfIt() {
+    void anEmployeeRequestsInTasklistTheirManagerApprovesAndALicenseAdministratorApprovesPartOfIt() {
         try (BrowserContext employee = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             Page page = employee.newPage();
             login(page, "liam");
@@ -97,9 +97,32 @@ class TasklistWalkthroughIT {
                 false).filter(r -> r.path("requesterId").asText().equals("liam")).findFirst().orElseThrow();
         assertThat(pending.path("productName").asText()).isEqualTo("Microsoft 365 Business Standard");
 
+        assertThat(pending.path("approval").path("waitingFor").asText()).isEqualTo("Noah Bakker");
+        assertThat(pending.path("approval").path("policy").asText())
+                .isEqualTo("Business Standard: manager, then a License administrator");
+
+        // Stage 1 of the approval policy: Liam's manager, in "My tasks".
+        try (BrowserContext manager = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = manager.newPage();
+            login(page, "noah");
+            page.getByText("My tasks").first().click();
+            page.getByText("Approve license request").first().click();
+            Locator form = page.locator(".fjs-form");
+            form.waitFor();
+            assertThat(form.textContent()).contains("Approval stage 1 of 2", "Liam Smit asks for Microsoft 365 "
+                    + "Business Standard for Liam Smit, Julia Eriksson, Milan Jacobs");
+            page.getByLabel("Approve: pass it on to the next stage").check();
+            screenshot(page, "2-manager-approves");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+            form.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        }
+        assertThat(alice.get("/api/license-requests/" + pending.path("id").asText()).json().path("approval")
+                .path("waitingFor").asText()).isEqualTo("a License administrator");
+
+        // Stage 2, the review: a License administrator chooses users, product and services.
         try (BrowserContext approver = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             Page page = approver.newPage();
-            login(page, "alice");
+            login(page, "lars");
             page.getByText("My group's tasks").first().click();
             page.getByText("Review license request").first().click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
@@ -113,10 +136,10 @@ class TasklistWalkthroughIT {
             page.getByLabel("Milan Jacobs <milan@contoso.example>").uncheck();
             page.getByLabel("Microsoft Teams").uncheck();
             page.getByLabel("Message to the users (optional)").fill("Milan: the shared mailbox is enough for you.");
-            screenshot(page, "2-review");
+            screenshot(page, "3-review");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
             form.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
-            screenshot(page, "3-completed");
+            screenshot(page, "4-completed");
         }
 
         JsonNode decided = alice.get("/api/license-requests/" + pending.path("id").asText()).json();

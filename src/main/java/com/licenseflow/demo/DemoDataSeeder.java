@@ -33,6 +33,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,9 +114,12 @@ class DemoDataSeeder implements ApplicationRunner {
         seedProducts();
         List<DirectoryUser> people = people();
         people.forEach(person -> {
-            directory.insert(person);
+            directory.insert(person.withManager(null, person.department()));
             identity.enroll(person, person.id());
         });
+        // Managers once everyone exists: the org chart points both ways across the list.
+        people.stream().filter(person -> person.managerId() != null)
+                .forEach(person -> directory.changeManager(person.id(), person.managerId()));
         seedSubscriptions();
         LOG.info("Demo data seeded: {} products, {} users (password = user id, e.g. alice/alice)",
                 catalog.list().size(), people.size());
@@ -140,8 +145,39 @@ class DemoDataSeeder implements ApplicationRunner {
         catalog.insert(new Product(id, name, new BigDecimal(price), policy, List.of(plans)));
     }
 
+    /**
+     * A small org chart: Alice runs the company; Noah leads Sales, Sara Operations, Finn Engineering,
+     * Mia Marketing, Bill Finance and Lars IT; a guest's manager is the employee who invited them.
+     * Tom has just joined and has no manager yet.
+     */
+    private static final Map<String, String[]> ORG_CHART = Map.ofEntries(
+            Map.entry("alice", new String[] {null, "Management"}),
+            Map.entry("lars", new String[] {"alice", "IT"}),
+            Map.entry("ursula", new String[] {"lars", "IT"}),
+            Map.entry("bill", new String[] {"alice", "Finance"}),
+            Map.entry("noah", new String[] {"alice", "Sales"}),
+            Map.entry("emma", new String[] {"noah", "Sales"}),
+            Map.entry("olivia", new String[] {"noah", "Sales"}),
+            Map.entry("liam", new String[] {"noah", "Sales"}),
+            Map.entry("sophie", new String[] {"noah", "Sales"}),
+            Map.entry("sara", new String[] {"alice", "Operations"}),
+            Map.entry("lucas", new String[] {"sara", "Operations"}),
+            Map.entry("julia", new String[] {"sara", "Operations"}),
+            Map.entry("finn", new String[] {"alice", "Engineering"}),
+            Map.entry("jonas", new String[] {"finn", "Engineering"}),
+            Map.entry("nora", new String[] {"finn", "Engineering"}),
+            Map.entry("daan", new String[] {"finn", "Engineering"}),
+            Map.entry("sem", new String[] {"finn", "Engineering"}),
+            Map.entry("mia", new String[] {"alice", "Marketing"}),
+            Map.entry("tess", new String[] {"mia", "Marketing"}),
+            Map.entry("milan", new String[] {"mia", "Marketing"}),
+            Map.entry("lotte", new String[] {"mia", "Marketing"}),
+            Map.entry("bram", new String[] {"mia", "Marketing"}),
+            Map.entry("gina", new String[] {"emma", "Sales"}),
+            Map.entry("gus", new String[] {"noah", "Sales"}));
+
     static List<DirectoryUser> people() {
-        return List.of(
+        return Stream.of(
                 person("alice", "Alice Jansen", MEMBER, "NL", GLOBAL_ADMIN),
                 person("lars", "Lars Berg", MEMBER, "SE", LICENSE_ADMIN),
                 person("ursula", "Ursula Visser", MEMBER, "NL", USER_ADMIN),
@@ -166,7 +202,12 @@ class DemoDataSeeder implements ApplicationRunner {
                 person("bram", "Bram de Graaf", MEMBER, "NL"),
                 person("tom", "Tom Kramer", MEMBER, null),
                 person("gina", "Gina Moretti", GUEST, "IT"),
-                person("gus", "Gus Fairbanks", GUEST, "US"));
+                person("gus", "Gus Fairbanks", GUEST, "US"))
+                .map(person -> {
+                    String[] place = ORG_CHART.get(person.id());
+                    return place == null ? person : person.withManager(place[0], place[1]);
+                })
+                .toList();
     }
 
     private static DirectoryUser person(String id, String name, UserType type, String location, AdminRole... roles) {

@@ -1,5 +1,6 @@
 package com.licenseflow.request;
 
+import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.catalog.Product;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,14 @@ public record LicenseRequest(String id, String productId, String productName, St
 
     public boolean isPending() {
         return status == LicenseRequestStatus.PENDING;
+    }
+
+    /** Refuses a request that was decided (or expired) already. */
+    void requirePending() {
+        if (!isPending()) {
+            throw Rule.REQUEST_NOT_PENDING.violation("License request " + id + " is already " + status
+                    + "; it cannot be decided again.");
+        }
     }
 
     LicenseRequest withUnmodifiableUsers() {

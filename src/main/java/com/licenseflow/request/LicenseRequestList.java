@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +21,13 @@ public class LicenseRequestList {
 
     private final LicenseRequestRepository requests;
     private final TenantSettingsService settings;
+    private final ApprovalStages stages;
     private final Clock clock;
 
-    public LicenseRequestList(LicenseRequestRepository requests, TenantSettingsService settings, Clock clock) {
+    public LicenseRequestList(LicenseRequestRepository requests, TenantSettingsService settings, ApprovalStages stages,
+                              Clock clock) {
         this.requests = requests;
+        this.stages = stages;
         this.settings = settings;
         this.clock = clock;
     }
@@ -42,6 +46,11 @@ public class LicenseRequestList {
                     + "Completed requests leave the list after " + settings.current().requestRetentionDays() + " days.");
         }
         return request;
+    }
+
+    /** Where each listed request's approval stands (stage, whom it waits for), by id; none for automatic ones. */
+    public Map<String, ApprovalStages.Progress> progress(List<LicenseRequest> listed) {
+        return stages.progress(listed);
     }
 
     Instant retentionCutoff() {

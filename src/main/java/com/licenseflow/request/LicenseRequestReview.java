@@ -3,6 +3,7 @@ package com.licenseflow.request;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.inventory.assignment.AssignLicenses;
 import com.licenseflow.inventory.assignment.AssignmentMode;
 import com.licenseflow.inventory.assignment.AssignmentRepository;
@@ -37,7 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class LicenseRequestReview {
 
     private final LicenseRequestRepository requests;
-    private final LicenseRequestApprovers approvers;
+    /** The approval policy as the one who approves automatically: it assigns as a License administrator would. */
+    private static final Actor POLICY = Actor.of(ApprovalStages.POLICY_ACTOR_ID, AdminRole.LICENSE_ADMIN);
+
+    private final ApprovalStages stages;
     private final ProductCatalog catalog;
     private final SubscriptionRepository subscriptions;
     private final LicenseAssignmentService assignments;
@@ -45,12 +49,12 @@ public class LicenseRequestReview {
     private final ServicePlanConflicts conflicts;
     private final Clock clock;
 
-    public LicenseRequestReview(LicenseRequestRepository requests, LicenseRequestApprovers approvers,
+    public LicenseRequestReview(LicenseRequestRepository requests, ApprovalStages stages,
                                 ProductCatalog catalog, SubscriptionRepository subscriptions,
                                 LicenseAssignmentService assignments, AssignmentRepository assignmentRows,
                                 ServicePlanConflicts conflicts, Clock clock) {
         this.requests = requests;
-        this.approvers = approvers;
+        this.stages = stages;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.assignments = assignments;
@@ -112,11 +116,9 @@ public class LicenseRequestReview {
 
     /** Checks the decision; returns the product to assign from when it approves. */
     private Product validate(LicenseRequest request, Actor reviewer, ReviewDecision decision, List<Product> serving) {
-        requirePending(request);
-        approvers.requireApprover(reviewer);
-        if (reviewer.userId().equals(request.requesterId())) {
-            throw Rule.FOUR_EYES.violation("You asked for " + request.productName() + " yourself, so you cannot "
-                    + "decide this request. Another administrator must review it.");
+        request.requirePending();
+        if (reviewer != POLICY) {
+            stages.requireMayDecide(request, reviewer);
         }
         if (!decision.approve()) {
             if (!decision.denyConfirmed()) {
@@ -173,9 +175,30 @@ public class LicenseRequestReview {
         LicenseRequestStatus status = approved.size() == request.users().size()
                 ? LicenseRequestStatus.APPROVED : LicenseRequestStatus.PARTLY_APPROVED;
         Instant now = Instant.now(clock);
+        stages.decideLast(requestId, context.actorId(), true, now);
         requests.complete(requestId, status, context.actorId(), now, chosen.id(), String.join(",", disabled),
                 decision.message(), outcomes);
         return request.completed(status, context.actorId(), now, chosen, disabled, decision.message(), outcomes);
+    }
+
+    /**
+     * The approval policy approved the request (no stages): the users get the product with all its
+     * apps and services, in the name of the policy. {@code users} and {@code productId} are those a
+     * seat-shortage resolution left (null: everyone, the requested product).
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public LicenseRequest approveAutomatically(String requestId, String processInstanceId, List<String> users,
+                                               String productId, Long sourceSubscriptionId) {
+        LicenseRequest request = requests.require(requestId);
+        if (!stages.isAutomatic(requestId)) {
+            throw Rule.FOUR_EYES.violation("The approval policy did not approve license request " + requestId
+                    + " automatically; it waits for its approvers.");
+        }
+        return approve(ChangeContext.byProcess(POLICY, "license request approved automatically by the approval "
+                        + "policy", processInstanceId), requestId,
+                new ReviewDecision(true, users, productId, null,
+                        "Approved automatically: " + stages.policyOf(requestId), false),
+                sourceSubscriptionId);
     }
 
     /** R5: denies the whole request. */
@@ -186,6 +209,7 @@ public class LicenseRequestReview {
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
         request.userIds().forEach(u -> outcomes.put(u, UserOutcome.DENIED));
         Instant now = Instant.now(clock);
+        stages.decideLast(requestId, context.actorId(), false, now);
         requests.complete(requestId, LicenseRequestStatus.DENIED, context.actorId(), now, null, null,
                 decision.message(), outcomes);
         return request.completed(LicenseRequestStatus.DENIED, context.actorId(), now, null, Set.of(),
@@ -196,7 +220,7 @@ public class LicenseRequestReview {
     @Transactional(propagation = Propagation.NESTED)
     public LicenseRequest expire(String requestId) {
         LicenseRequest request = requests.require(requestId);
-        requirePending(request);
+        request.requirePending();
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
         request.userIds().forEach(u -> outcomes.put(u, UserOutcome.EXPIRED));
         Instant now = Instant.now(clock);
@@ -216,10 +240,4 @@ public class LicenseRequestReview {
         return decision.approvedUserIds() == null ? request.userIds() : decision.approvedUserIds();
     }
 
-    private static void requirePending(LicenseRequest request) {
-        if (!request.isPending()) {
-            throw Rule.REQUEST_NOT_PENDING.violation("License request " + request.id() + " is already "
-                    + request.status() + "; it cannot be decided again.");
-        }
-    }
 }

@@ -256,7 +256,7 @@ class LicenseRequestProcessTest {
         assertThatThrownBy(() -> review.approve(ChangeContext.byProcess(licenseAdmin.asActor(), "test", pi.getId()),
                 requestOf(pi).id(), new ReviewDecision(true, null, null, null, null, false), null))
                 .isInstanceOfSatisfying(LicenseRuleViolation.class, v -> assertThat(v.rule())
-                        .isEqualTo(Rule.ADMIN_ROLE_REQUIRED)).hasMessageContaining("Global administrator");
+                        .isEqualTo(Rule.NOT_THE_APPROVER)).hasMessageContaining("Global administrator");
     }
 
     @Test

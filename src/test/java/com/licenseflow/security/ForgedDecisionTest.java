@@ -53,6 +53,9 @@ class ForgedDecisionTest extends AttackTest {
                         + "'Resolve seat shortage'");
         refusedAndUnchanged(() -> admin.post(start, startAt("Activity_RecordDenial", forged)), 400,
                 "'Record denial' acts only on a decision just made in 'Review license request'");
+        refusedAndUnchanged(() -> admin.post(start, startAt("Activity_RecordStageApproval", forged
+                + ",\"stageDecision\":{\"value\":\"approve\"}")), 400,
+                "'Record stage approval' acts only on a decision just made in 'Approve license request'");
         refusedAndUnchanged(() -> admin.post(start, startAt("Activity_ApplySeatShortageResolution", forged
                 + ",\"shortageResolution\":{\"value\":\"addSeats\"},\"seatSubscriptionId\":{\"value\":\"" + seats
                 + "\"},\"seatsToAdd\":{\"value\":3},\"shortageResolvedBy\":{\"value\":\"" + globalAdmin.id() + "\"}")),
@@ -66,6 +69,11 @@ class ForgedDecisionTest extends AttackTest {
                 + "\"decision\":{\"value\":\"approve\",\"local\":false}}}]}";
         refusedAndUnchanged(() -> api(globalAdmin).post("/engine-rest/process-instance/" + request.getId()
                 + "/modification", approve), 400, "'Assign licenses' acts only on a decision just made");
+        String passStage = "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":"
+                + "\"Activity_RecordStageApproval\",\"variables\":{\"stageDecision\":{\"value\":\"approve\","
+                + "\"local\":false}}}]}";
+        refusedAndUnchanged(() -> api(globalAdmin).post("/engine-rest/process-instance/" + request.getId()
+                + "/modification", passStage), 400, "'Record stage approval' acts only on a decision just made");
 
         long selfService = fixtures.selfService(product, colleague.id(), 3, LocalDate.now(clock).minusDays(2), 7);
         fixtures.license(selfService, List.of(colleague.id()));

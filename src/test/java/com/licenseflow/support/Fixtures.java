@@ -149,6 +149,20 @@ public class Fixtures {
         return user("admin", UserType.MEMBER, "NL", roles);
     }
 
+    /** Puts {@code user} under {@code manager} in the org chart. */
+    public void reportsTo(DirectoryUser user, DirectoryUser manager) {
+        directory.changeManager(user.id(), manager.id());
+    }
+
+    /** The product of that exact name (as the approval policy names it), created when the catalog lacks it. */
+    public Product namedProduct(String id, String name, String monthlyPrice) {
+        return catalog.findByIdOrName(name).orElseGet(() -> {
+            catalog.insert(new Product(id, name, new BigDecimal(monthlyPrice), SelfServicePolicy.DISABLED,
+                    List.of(new ServicePlan(id + "_PLAN", name + " service"))));
+            return catalog.require(id);
+        });
+    }
+
     public Actor actor(DirectoryUser user) {
         return user.asActor();
     }

@@ -57,12 +57,23 @@ public class DirectoryRepository {
     }
 
     public void insert(DirectoryUser user) {
-        jdbc.sql("insert into directory_user (id, display_name, email, user_type, usage_location) values (?, ?, ?, ?, ?)")
-                .params(user.id(), user.displayName(), user.email(), user.type().name(), user.usageLocation())
+        jdbc.sql("""
+                        insert into directory_user (id, display_name, email, user_type, usage_location, department)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(user.id(), user.displayName(), user.email(), user.type().name(), user.usageLocation(),
+                        user.department())
                 .update();
+        if (user.managerId() != null) {
+            changeManager(user.id(), user.managerId());
+        }
         for (AdminRole role : user.roles()) {
             jdbc.sql("insert into directory_user_role (user_id, role) values (?, ?)").params(user.id(), role.name()).update();
         }
+    }
+
+    /** Separate from the insert: a manager may be inserted after the people who report to them. */
+    public void changeManager(String id, String managerId) {
+        jdbc.sql("update directory_user set manager_id = ? where id = ?").params(managerId, id).update();
     }
 
     public void updateUsageLocation(String id, String usageLocation) {
@@ -83,10 +94,11 @@ public class DirectoryRepository {
                         held.add(AdminRole.valueOf(rs.getString("role")));
                     }
                     users.putIfAbsent(id, new DirectoryUser(id, rs.getString("display_name"), rs.getString("email"),
-                            UserType.valueOf(rs.getString("user_type")), rs.getString("usage_location"), held));
+                            UserType.valueOf(rs.getString("user_type")), rs.getString("usage_location"), held,
+                            rs.getString("manager_id"), rs.getString("department")));
                 });
         users.replaceAll((id, u) -> new DirectoryUser(id, u.displayName(), u.email(), u.type(), u.usageLocation(),
-                Set.copyOf(roles.get(id))));
+                Set.copyOf(roles.get(id)), u.managerId(), u.department()));
         return users;
     }
 }

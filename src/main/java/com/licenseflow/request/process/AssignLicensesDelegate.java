@@ -1,6 +1,8 @@
 package com.licenseflow.request.process;
 
 import static com.licenseflow.request.process.RequestVariables.ACTIVITY_RESOLVE_SEAT_SHORTAGE;
+import static com.licenseflow.request.process.RequestVariables.APPROVED_USER_IDS;
+import static com.licenseflow.request.process.RequestVariables.ASSIGNED_PRODUCT_ID;
 import static com.licenseflow.request.process.RequestVariables.ACTIVITY_REVIEW;
 import static com.licenseflow.request.process.RequestVariables.SHORTAGE_MESSAGE;
 import static com.licenseflow.request.process.RequestVariables.SOURCE_SUBSCRIPTION_ID;
@@ -9,6 +11,7 @@ import com.licenseflow.shared.LicenseRuleViolation;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.request.ApprovalStages;
 import com.licenseflow.request.LicenseRequest;
 import com.licenseflow.request.LicenseRequestReview;
 import com.licenseflow.request.LicenseRequestMails;
@@ -18,6 +21,8 @@ import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
 import com.licenseflow.workflow.UntrustedProcessInput;
 import com.licenseflow.workflow.forms.FormText;
+import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,16 +43,18 @@ class AssignLicensesDelegate implements JavaDelegate {
     public static final String SEAT_SHORTAGE = "SEAT_SHORTAGE";
 
     private final LicenseRequestReview review;
+    private final ApprovalStages stages;
     private final LicenseRequestOfInstance requests;
     private final ProcessDecisions decisions;
     private final Directory directory;
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    AssignLicensesDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
+    AssignLicensesDelegate(LicenseRequestReview review, ApprovalStages stages, LicenseRequestOfInstance requests,
                                          ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
                                          NotificationService notifications) {
         this.review = review;
+        this.stages = stages;
         this.requests = requests;
         this.decisions = decisions;
         this.directory = directory;
@@ -57,16 +64,38 @@ class AssignLicensesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        decisions.require(execution, ACTIVITY_REVIEW, ACTIVITY_RESOLVE_SEAT_SHORTAGE);
+        // Right after a review, a seat-shortage resolution or (the policy approved) the start; never on its own.
+        ProcessDecisions.Decision decided = decisions.require(execution, ACTIVITY_REVIEW,
+                ACTIVITY_RESOLVE_SEAT_SHORTAGE, ProcessDecisions.START);
+        String requestId = requests.of(execution).id();
+        Long source = FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID, "the subscription to assign from");
+        if (stages.isAutomatic(requestId)) {
+            List<String> users = execution.hasVariable(APPROVED_USER_IDS)
+                    ? FormValues.strings(execution, APPROVED_USER_IDS) : null;
+            if (users == null) {
+                // What a seat-shortage form shows and changes, as after a review.
+                execution.setVariable(APPROVED_USER_IDS, FormValues.json(requests.of(execution).userIds()));
+            }
+            String product = FormValues.string(execution, ASSIGNED_PRODUCT_ID);
+            assign(execution, () -> review.approveAutomatically(requestId, execution.getProcessInstanceId(), users,
+                    product, source));
+            return;
+        }
+        if (ProcessDecisions.START.equals(decided.activityId())) {
+            throw new UntrustedProcessInput("The approval policy did not approve this license request "
+                    + "automatically: 'Assign licenses' acts only after its review.");
+        }
         String reviewer = decisions.lastDecider(execution.getProcessInstanceId(), ACTIVITY_REVIEW)
                 .orElseThrow(() -> new UntrustedProcessInput("Nobody reviewed this license request, so it cannot "
                         + "be approved."));
         ChangeContext context = ChangeContext.byProcess(directory.actor(reviewer), "license request approved",
                 execution.getProcessInstanceId());
+        assign(execution, () -> review.approve(context, requestId, ReviewDecisionVariables.read(execution), source));
+    }
+
+    private void assign(DelegateExecution execution, Supplier<LicenseRequest> approval) {
         try {
-            LicenseRequest approved = review.approve(context, requests.of(execution).id(),
-                    ReviewDecisionVariables.read(execution), FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID, "the subscription to assign from"));
-            notifications.record(mails.outcome(approved));
+            notifications.record(mails.outcome(approval.get()));
         } catch (LicenseRuleViolation violation) {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {
                 throw violation;

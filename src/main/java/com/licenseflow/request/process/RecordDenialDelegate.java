@@ -1,11 +1,13 @@
 package com.licenseflow.request.process;
 
+import static com.licenseflow.request.process.RequestVariables.ACTIVITY_APPROVE_AT_STAGE;
 import static com.licenseflow.request.process.RequestVariables.ACTIVITY_REVIEW;
 
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.request.LicenseRequest;
 import com.licenseflow.request.LicenseRequestReview;
+import com.licenseflow.request.ReviewDecision;
 import com.licenseflow.request.LicenseRequestMails;
 import com.licenseflow.notification.NotificationService;
 import com.licenseflow.workflow.ProcessBean;
@@ -42,9 +44,11 @@ class RecordDenialDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reviewer = decisions.require(execution, ACTIVITY_REVIEW).userId();
-        LicenseRequest denied = review.deny(ChangeContext.byProcess(directory.actor(reviewer), "license request denied",
-                execution.getProcessInstanceId()), requests.of(execution).id(), ReviewDecisionVariables.read(execution));
+        ProcessDecisions.Decision decided = decisions.require(execution, ACTIVITY_REVIEW, ACTIVITY_APPROVE_AT_STAGE);
+        ReviewDecision decision = ACTIVITY_APPROVE_AT_STAGE.equals(decided.activityId())
+                ? ReviewDecisionVariables.readStage(execution) : ReviewDecisionVariables.read(execution);
+        LicenseRequest denied = review.deny(ChangeContext.byProcess(directory.actor(decided.userId()),
+                "license request denied", execution.getProcessInstanceId()), requests.of(execution).id(), decision);
         notifications.record(mails.outcome(denied));
     }
 }

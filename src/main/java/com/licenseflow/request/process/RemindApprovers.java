@@ -3,7 +3,7 @@ package com.licenseflow.request.process;
 import com.licenseflow.notification.MailStep;
 import com.licenseflow.notification.MailStepContext;
 import com.licenseflow.notification.Notification;
-import com.licenseflow.request.LicenseRequestApprovers;
+import com.licenseflow.request.ApprovalStages;
 import com.licenseflow.request.LicenseRequestMails;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -16,18 +16,18 @@ import org.springframework.stereotype.Component;
 class RemindApprovers implements MailStep {
 
     private final LicenseRequestOfInstance requests;
-    private final LicenseRequestApprovers approvers;
+    private final ApprovalStages stages;
     private final LicenseRequestMails mails;
 
-    public RemindApprovers(LicenseRequestOfInstance requests, LicenseRequestApprovers approvers,
+    public RemindApprovers(LicenseRequestOfInstance requests, ApprovalStages stages,
                            LicenseRequestMails mails) {
         this.requests = requests;
-        this.approvers = approvers;
+        this.stages = stages;
         this.mails = mails;
     }
 
     @Override
     public List<Notification> mails(MailStepContext step) {
-        return mails.reminder(requests.of(step.processInstanceId()), approvers.approvers(), step.executionId());
+        return mails.reminder(requests.of(step.processInstanceId()), stages.waitingFor(requests.of(step.processInstanceId())), step.executionId());
     }
 }

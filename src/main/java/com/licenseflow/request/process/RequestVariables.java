@@ -27,6 +27,11 @@ public final class RequestVariables {
     public static final String DECISION_MESSAGE = "decisionMessage";
     public static final String DECISION = "decision";
     public static final String DENY_CONFIRMED = "denyConfirmed";
+    // approval stage form (a stage before the last)
+    public static final String STAGE_SUMMARY = "stageSummary";
+    public static final String STAGE_DECISION = "stageDecision";
+    public static final String STAGE_MESSAGE = "stageMessage";
+    public static final String STAGE_DENY_CONFIRMED = "stageDenyConfirmed";
     // seat shortage form
     public static final String SHORTAGE_MESSAGE = "shortageMessage";
     public static final String SHORTAGE_RESOLUTION = "shortageResolution";
@@ -41,6 +46,7 @@ public final class RequestVariables {
     /** The user tasks whose completion is a decision the steps after them act on. */
     public static final String ACTIVITY_REVIEW = "Activity_ReviewLicenseRequest";
     public static final String ACTIVITY_RESOLVE_SEAT_SHORTAGE = "Activity_ResolveSeatShortage";
+    public static final String ACTIVITY_APPROVE_AT_STAGE = "Activity_ApproveLicenseRequestAtStage";
 
     public static final String APPROVE = "approve";
     public static final String DENY = "deny";

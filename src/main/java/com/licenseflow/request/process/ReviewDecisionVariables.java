@@ -4,6 +4,9 @@ import static com.licenseflow.request.process.RequestVariables.APPROVE;
 import static com.licenseflow.request.process.RequestVariables.APPROVED_USER_IDS;
 import static com.licenseflow.request.process.RequestVariables.ASSIGNED_PRODUCT_ID;
 import static com.licenseflow.request.process.RequestVariables.DECISION;
+import static com.licenseflow.request.process.RequestVariables.STAGE_DENY_CONFIRMED;
+import static com.licenseflow.request.process.RequestVariables.STAGE_MESSAGE;
+import static com.licenseflow.request.process.RequestVariables.STAGE_DECISION;
 import static com.licenseflow.request.process.RequestVariables.DECISION_MESSAGE;
 import static com.licenseflow.request.process.RequestVariables.DENY;
 import static com.licenseflow.request.process.RequestVariables.DENY_CONFIRMED;
@@ -19,6 +22,21 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 final class ReviewDecisionVariables {
 
     private ReviewDecisionVariables() {
+    }
+
+    /** A stage before the last decides only approve or deny, with a message. */
+    static ReviewDecision readStage(VariableScope scope) {
+        String decision = FormValues.string(scope, STAGE_DECISION);
+        if (!APPROVE.equals(decision) && !DENY.equals(decision)) {
+            throw Rule.INVALID_INPUT.violation("Choose whether to approve or deny the request.");
+        }
+        return new ReviewDecision(APPROVE.equals(decision), null, null, null, FormValues.string(scope, STAGE_MESSAGE),
+                FormValues.bool(scope, STAGE_DENY_CONFIRMED));
+    }
+
+    /** Forgets a stage's answers, so that the next stage's form starts empty. */
+    static void forgetStage(VariableScope scope) {
+        scope.removeVariables(java.util.List.of(STAGE_DECISION, STAGE_MESSAGE, STAGE_DENY_CONFIRMED));
     }
 
     static ReviewDecision read(VariableScope scope) {

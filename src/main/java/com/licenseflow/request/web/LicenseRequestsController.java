@@ -1,6 +1,7 @@
 package com.licenseflow.request.web;
 
 import com.licenseflow.shared.Rule;
+import com.licenseflow.request.ApprovalStages;
 import com.licenseflow.request.LicenseRequest;
 import com.licenseflow.request.LicenseRequestList;
 import com.licenseflow.request.LicenseRequestRepository;
@@ -40,13 +41,19 @@ class LicenseRequestsController {
                               String justification, Instant requestedAt, String status, String decidedBy,
                               Instant decidedAt, String assignedProductId, Set<String> disabledServicePlans,
                               String message, Instant completedAt, List<RequestedUser> users,
-                              String processInstanceId) {
-        static RequestJson of(LicenseRequest r) {
+                              String processInstanceId, Approval approval) {
+        static RequestJson of(LicenseRequest r, Map<String, ApprovalStages.Progress> progress) {
+            ApprovalStages.Progress p = progress.get(r.id());
             return new RequestJson(r.id(), r.productId(), r.productName(), r.requesterId(), r.requesterName(),
                     r.justification(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
                     r.assignedProductId(), r.disabledPlans(), r.decisionMessage(), r.completedAt(), r.users(),
-                    r.processInstanceId());
+                    r.processInstanceId(), p == null ? null : new Approval(p.policy(), p.stage(), p.stages(),
+                            p.waitingFor()));
         }
+    }
+
+    /** The approval policy's rule for the request, the stage it is at, and whom that stage waits for (null once decided). */
+    public record Approval(String policy, int stage, int stages, String waitingFor) {
     }
 
     private final RuntimeService runtime;
@@ -79,10 +86,10 @@ class LicenseRequestsController {
         variables.put("justification", Variables.stringValue(request.justification(), true));
         ProcessInstance started = runtime.startProcessInstanceByKey(LicenseRequestProcess.KEY, variables);
         LicenseRequest created = requests.findByProcessInstance(started.getId()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created));
+        return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created, list.progress(List.of(created))));
     }
 
-    @Operation(summary = "R2 the Requests list",
+    @Operation(summary = "R2 the Requests list, each with its approval stage and whom it waits for",
             description = "`status=pending|completed`: product, requester, date, status, users with their outcome. Admins see all; others the requests they made or are named in.")
     @GetMapping
     public List<RequestJson> list(@RequestParam(defaultValue = "pending") String status) {
@@ -91,13 +98,16 @@ class LicenseRequestsController {
             case "completed" -> true;
             default -> throw Rule.INVALID_INPUT.violation("'" + status + "' is not a status; use pending or completed.");
         };
-        return list.list(actor.get(), completed).stream().map(RequestJson::of).toList();
+        List<LicenseRequest> listed = list.list(actor.get(), completed);
+        Map<String, ApprovalStages.Progress> progress = list.progress(listed);
+        return listed.stream().map(r -> RequestJson.of(r, progress)).toList();
     }
 
     @Operation(summary = "One license request",
             description = "As in the list. Admins, the requester and the users named in it.")
     @GetMapping("/{id}")
     public RequestJson get(@PathVariable String id) {
-        return RequestJson.of(list.get(actor.get(), id));
+        LicenseRequest request = list.get(actor.get(), id);
+        return RequestJson.of(request, list.progress(List.of(request)));
     }
 }
