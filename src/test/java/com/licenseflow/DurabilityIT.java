@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.PackagedApplication;
+import com.licenseflow.support.WebappSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +62,19 @@ class DurabilityIT {
             assertThat(request.path("users").findValuesAsText("userId")).containsExactly("liam", "julia");
 
             String processInstance = request.path("processInstanceId").asText();
+            // The approval policy: Liam's manager first, then a License administrator.
+            JsonNode stage = alice.get("/engine-rest/task?processInstanceId=" + processInstance).json().get(0);
+            assertThat(stage.path("assignee").asText()).isEqualTo("noah");
+            assertThat(stage.path("name").asText()).isEqualTo("Approve license request");
+            // Noah, an employee, works in Tasklist: its door to the engine.
+            Api.Response passed = WebappSession.login(second.port(), "noah", "tasklist").engine("POST",
+                    "/task/" + stage.path("id").asText() + "/submit-form",
+                    "{\"variables\":{\"stageDecision\":{\"value\":\"approve\"}}}");
+            assertThat(passed.status()).as(passed.body()).isEqualTo(204);
             JsonNode review = alice.get("/engine-rest/task?processInstanceId=" + processInstance).json().get(0);
             assertThat(review.path("name").asText()).isEqualTo("Review license request");
-            Api.Response approved = alice.post("/engine-rest/task/" + review.path("id").asText() + "/submit-form",
+            Api.Response approved = WebappSession.login(second.port(), "lars", "tasklist").engine("POST",
+                    "/task/" + review.path("id").asText() + "/submit-form",
                     "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
             assertThat(approved.status()).as(approved.body()).isEqualTo(204);
             assertThat(alice.get("/api/license-requests/" + id).json().path("status").asText()).isEqualTo("APPROVED");

@@ -23,19 +23,21 @@ class PackagedJarIT {
     }
 
     @Test
-    void aRequestMadeThroughTheApiOpensAReviewTaskWithItsForm() {
+    void aRequestMadeThroughTheApiOpensItsFirstApprovalTaskWithItsForm() {
         Api.Response created = api.as("noah").post("/api/license-requests",
                 "{\"product\":\"Project Plan 3\",\"colleagues\":[\"milan@contoso.example\"],"
                         + "\"justification\":\"Packaged jar check\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String processInstance = created.json().path("processInstanceId").asText();
 
+        // Project Plan 3 costs over 20.00 a month: Noah's manager (Alice) first, then a Global administrator.
         Api.Response tasks = api.as("alice").get("/engine-rest/task?processInstanceId=" + processInstance);
         assertThat(tasks.json()).hasSize(1);
+        assertThat(tasks.json().get(0).path("assignee").asText()).isEqualTo("alice");
         Api.Response form = api.as("alice").get("/engine-rest/task/" + tasks.json().get(0).path("id").asText()
                 + "/deployed-form");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
-        assertThat(form.json().path("id").asText()).isEqualTo("review-license-request");
+        assertThat(form.json().path("id").asText()).isEqualTo("approve-license-request");
     }
 
     @Test

@@ -198,7 +198,14 @@ class TasklistWalkthroughIT {
         page.getByPlaceholder("Username").fill(user);
         page.getByPlaceholder("Password").fill(user);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.getByText("Start process").first().waitFor();
+        try {
+            page.getByText("Start process").first().waitFor();
+        } catch (RuntimeException notLoggedIn) {
+            // What the page showed instead (a refusal, a delay, an error) is what explains a failure here.
+            screenshot(page, "login-failed-" + user);
+            throw new AssertionError(user + " could not log in to Tasklist; the page said: "
+                    + page.locator("body").innerText(), notLoggedIn);
+        }
     }
 
     private static void screenshot(Page page, String name) {

@@ -88,6 +88,9 @@ public class CamundaAccessSetup implements ApplicationRunner {
             add(grants, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
             add(grants, group, Resources.TASK, ANY, Permissions.READ);
             add(grants, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            // The approval policy (license-approval-policy.dmn) and how it decided each request.
+            add(grants, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            add(grants, group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
             add(grants, group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
             add(grants, group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
         }

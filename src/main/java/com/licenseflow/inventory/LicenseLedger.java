@@ -197,6 +197,14 @@ public class LicenseLedger {
         }
     }
 
+    /** Sets the day a license ends (null: it no longer ends). */
+    public void setEndDate(ChangeContext context, LicenseAssignment license, LocalDate endsOn, String details) {
+        jdbc.sql("update license_assignment set ends_on = ? where id = ? and active_product_id is not null")
+                .params(endsOn, license.id()).update();
+        record(context, AuditAction.LICENSE_END_DATE_SET, license.userId(), license.productId(),
+                license.subscriptionId(), details);
+    }
+
     /** Switches a license's apps and services: {@code disabledPlans} off, the rest on. */
     public void changeServices(ChangeContext context, LicenseAssignment license, Collection<String> disabledPlans,
                                String details) {

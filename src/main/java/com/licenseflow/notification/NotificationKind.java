@@ -29,6 +29,12 @@ public enum NotificationKind {
     /** To an approver: a request waits for review. Required: {@code product}, {@code requester}, {@code users}. Optional: {@code requestedOn}. */
     LICENSE_REQUEST_REMINDER("product", "requester", "users"),
 
+    /** To the holders of a license that ends and their managers: when, and how to ask for an extension. Required: {@code product}, {@code endsOn}, {@code users}. */
+    LICENSE_ENDS_SOON("product", "endsOn", "users"),
+
+    /** To a user whose license ended on its end date. Required: {@code product}, {@code endsOn}, {@code dataKeptUntil}. */
+    LICENSE_ENDED("product", "endsOn", "dataKeptUntil"),
+
     /** S6, to the purchaser: their users were moved to another subscription, theirs is cancelled (Deleted). Required: {@code product}, {@code users}. */
     SUBSCRIPTION_MOVED_AND_CANCELLED("product", "users"),
 
@@ -59,7 +65,8 @@ public enum NotificationKind {
 
     /**
      * The templates' path below templates/mail/, in the folder of the module that sends the kind:
-     * LICENSE_REQUEST_APPROVED reads request/license-request-approved.*.mustache.
+     * LICENSE_REQUEST_APPROVED reads request/license-request-approved.*.mustache (every LICENSE_ kind is
+     * the request module's).
      */
     public String templateName() {
         return module() + "/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -67,7 +74,7 @@ public enum NotificationKind {
 
     /** The module whose process sends this kind of email. */
     public String module() {
-        if (name().startsWith("LICENSE_REQUEST_")) {
+        if (name().startsWith("LICENSE_")) {
             return "request";
         }
         return name().startsWith("CENTRALIZATION_") ? "centralization" : "takeover";

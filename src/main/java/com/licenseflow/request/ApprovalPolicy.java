@@ -69,8 +69,11 @@ public class ApprovalPolicy {
     public record Stage(Approver approver, Duration escalateAfter) {
     }
 
-    /** What the policy decided for a request: the rule's own words, and the stages (none: automatic). */
-    public record Plan(String policy, List<Stage> stages) {
+    /**
+     * What the policy decided for a request: the rule's own words, the stages (none: automatic), and
+     * after how many days the licenses it grants end (null: they do not end).
+     */
+    public record Plan(String policy, List<Stage> stages, Integer licenseDays) {
 
         public boolean automatic() {
             return stages.isEmpty();
@@ -102,6 +105,7 @@ public class ApprovalPolicy {
         }
         DmnDecisionResultEntries rule = result.getFirstResult();
         String policy = text(rule.get("policy"));
+        Integer licenseDays = licenseDays(rule.get("licenseDays"), policy);
         List<Stage> stages = new ArrayList<>();
         for (int i = 1; i <= MAX_STAGES; i++) {
             String approver = text(rule.get("stage" + i));
@@ -112,7 +116,7 @@ public class ApprovalPolicy {
                 if (i != 1 || !text(rule.get("stage2")).isEmpty()) {
                     throw wrong("rule '" + policy + "' approves automatically and also names stages; choose one");
                 }
-                return new Plan(policy, List.of());
+                return new Plan(policy, List.of(), licenseDays);
             }
             stages.add(new Stage(approver(approver, policy), duration(text(rule.get("stage" + i + "Timeout")),
                     "stage " + i, policy)));
@@ -124,7 +128,7 @@ public class ApprovalPolicy {
             throw wrong("rule '" + policy + "' ends with a manager stage; the last stage chooses products and "
                     + "services, so it must be an admin role");
         }
-        return new Plan(policy, List.copyOf(stages));
+        return new Plan(policy, List.copyOf(stages), licenseDays);
     }
 
     /** The roles of {@code licenseflow.license-requests.approver-roles}: "request approvers" in the table. */
@@ -170,6 +174,17 @@ public class ApprovalPolicy {
         }
         throw wrong("'" + written + "' as " + stage + "'s 'escalate after' in rule '" + rule + "' is no duration; "
                 + "write an ISO 8601 duration such as P5D (5 days) or PT12H (12 hours)");
+    }
+
+    private static Integer licenseDays(Object value, String rule) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number days && days.intValue() > 0 && days.intValue() <= 3650) {
+            return days.intValue();
+        }
+        throw wrong("'" + value + "' as 'License ends after (days)' in rule '" + rule + "' is no number of days "
+                + "from 1 to 3650; leave it empty for licenses that do not end");
     }
 
     private static String text(Object value) {

@@ -10,6 +10,7 @@ import com.licenseflow.request.ApprovalPolicy.Plan;
 import com.licenseflow.shared.Rule;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +76,12 @@ public class ApprovalStages {
         Plan plan = policy.decide(catalog.require(request.productId()), requester,
                 List.copyOf(directory.findAll(request.userIds()).values()));
         rows.recordPolicy(requestId, plan.policy());
+        if (plan.licenseDays() != null) {
+            LocalDate policyEnd = LocalDate.now(clock).plusDays(plan.licenseDays());
+            if (request.endsOn() == null || policyEnd.isBefore(request.endsOn())) {
+                requests.changeEndDate(requestId, policyEnd);
+            }
+        }
         for (int i = 0; i < plan.stages().size(); i++) {
             rows.insert(requestId, i + 1, plan.stages().get(i).approver().code(),
                     plan.stages().get(i).escalateAfter().toString());
@@ -92,6 +99,13 @@ public class ApprovalStages {
         }
         ApprovalStageRows.StageRow current = current(requestId, stages);
         return current.position() == stages.size() ? Next.REVIEW : Next.STAGE;
+    }
+
+    /** The roles of the request's last stage (who reviewed it), else the request approvers: who approves an extension. */
+    public Set<AdminRole> finalApproverRoles(String requestId) {
+        List<ApprovalStageRows.StageRow> stages = rows.of(requestId);
+        return stages.isEmpty() ? policy.requestApproverRoles()
+                : Approver.ofCode(stages.get(stages.size() - 1).approver()).roles();
     }
 
     /** Whether the policy approved the request without stages. */

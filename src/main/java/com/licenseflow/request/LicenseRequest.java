@@ -3,6 +3,7 @@ package com.licenseflow.request;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.catalog.Product;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,8 @@ public record LicenseRequest(String id, String productId, String productName, St
                              String requesterName, String justification, Instant requestedAt,
                              LicenseRequestStatus status, String processInstanceId, String decidedBy, Instant decidedAt,
                              String assignedProductId, String assignedProductName, Set<String> disabledPlans,
-                             String decisionMessage, Instant completedAt, List<RequestedUser> users) {
+                             String decisionMessage, Instant completedAt, List<RequestedUser> users,
+                             LocalDate endsOn) {
 
     public List<String> userIds() {
         return users.stream().map(RequestedUser::userId).toList();
@@ -33,7 +35,7 @@ public record LicenseRequest(String id, String productId, String productName, St
     LicenseRequest withUnmodifiableUsers() {
         return new LicenseRequest(id, productId, productName, requesterId, requesterName, justification, requestedAt,
                 status, processInstanceId, decidedBy, decidedAt, assignedProductId, assignedProductName, disabledPlans,
-                decisionMessage, completedAt, List.copyOf(users));
+                decisionMessage, completedAt, List.copyOf(users), endsOn);
     }
 
     /** This request as the decision just written leaves it. */
@@ -45,6 +47,6 @@ public record LicenseRequest(String id, String productId, String productName, St
         return new LicenseRequest(id, productId, productName, requesterId, requesterName, justification, requestedAt,
                 newStatus, processInstanceId, decider, decider == null ? null : at,
                 assigned == null ? null : assigned.id(), assigned == null ? null : assigned.name(), Set.copyOf(disabled),
-                message, at, decided);
+                message, at, decided, endsOn);
     }
 }

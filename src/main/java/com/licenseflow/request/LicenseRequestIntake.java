@@ -12,6 +12,8 @@ import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +55,12 @@ public class LicenseRequestIntake {
      * @param product    the product's id or name, as the user typed it
      * @param colleagues user ids or email addresses of others who also need it (the requester is always included)
      */
+    /** The latest end date a request may ask for. */
+    static final int MAX_YEARS = 3;
+
     @Transactional(propagation = Propagation.NESTED)
     public LicenseRequest register(String requesterId, String product, List<String> colleagues, String justification,
-                                   String processInstanceId) {
+                                   String endsOnText, String processInstanceId) {
         TenantSettings tenant = settings.current();
         if (tenant.ownRequestProcess()) {
             throw Rule.OWN_REQUEST_PROCESS.violation(tenant.ownRequestMessage()
@@ -82,14 +87,38 @@ public class LicenseRequestIntake {
             throw Rule.INVALID_INPUT.violation("The justification is " + justification.length()
                     + " characters long; keep it to " + MAX_JUSTIFICATION + ".");
         }
-        String id = UUID.randomUUID().toString();
         Instant now = Instant.now(clock);
+        LocalDate endsOn = endDate(endsOnText, LocalDate.now(clock));
+        String id = UUID.randomUUID().toString();
         String why = blankToNull(justification);
-        requests.insert(id, wanted.id(), requester.id(), why, now, processInstanceId, userIds);
+        requests.insert(id, wanted.id(), requester.id(), why, now, processInstanceId, userIds, endsOn);
         return new LicenseRequest(id, wanted.id(), wanted.name(), requester.id(), requester.displayName(), why, now,
                 LicenseRequestStatus.PENDING, processInstanceId, null, null, null, null, Set.of(), null, null,
                 users.stream().map(u -> new RequestedUser(u.id(), u.displayName(), u.email(), UserOutcome.PENDING))
-                        .toList());
+                        .toList(), endsOn);
+    }
+
+    /** The day the licenses should end, as asked (ISO date, e.g. 2027-03-31); null when none is asked for. */
+    static LocalDate endDate(String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LocalDate endsOn;
+        try {
+            endsOn = LocalDate.parse(text.trim().length() > 10 ? text.trim().substring(0, 10) : text.trim());
+        } catch (DateTimeParseException notADate) {
+            throw Rule.INVALID_INPUT.violation("'" + text + "' is not a date; give the day the license should end, "
+                    + "such as " + today.plusMonths(3) + ".");
+        }
+        if (!endsOn.isAfter(today)) {
+            throw Rule.INVALID_INPUT.violation("The license would end on " + endsOn + ", which is not after today; "
+                    + "choose a later day, or leave the end date empty.");
+        }
+        if (endsOn.isAfter(today.plusYears(MAX_YEARS))) {
+            throw Rule.INVALID_INPUT.violation("Choose an end date within " + MAX_YEARS + " years, or leave it "
+                    + "empty for a license that does not end.");
+        }
+        return endsOn;
     }
 
     private Product resolve(String text) {

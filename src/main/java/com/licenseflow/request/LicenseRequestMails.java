@@ -1,6 +1,7 @@
 package com.licenseflow.request;
 
 import com.licenseflow.inventory.directory.DirectoryUser;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -57,6 +58,38 @@ public class LicenseRequestMails {
                     NotificationKind.LICENSE_REQUEST_REMINDER, approver.email(), approver.displayName(), model,
                     request.processInstanceId(), null, request.id());
         }).toList();
+    }
+
+    /** Before a license ends: to its holders and their managers, with the way to ask for an extension. */
+    public List<Notification> endsSoon(LicenseRequest request, List<DirectoryUser> holders, List<DirectoryUser> recipients,
+                                       String occasion) {
+        List<String> names = holders.stream().map(DirectoryUser::displayName).toList();
+        return recipients.stream().map(recipient -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("product", granted(request));
+            model.put("endsOn", DAY.format(request.endsOn()));
+            model.put("users", names);
+            return new Notification("license-request:" + request.id() + ":ends-soon:" + occasion + ":" + recipient.id(),
+                    NotificationKind.LICENSE_ENDS_SOON, recipient.email(), recipient.displayName(), model,
+                    request.processInstanceId(), null, request.id());
+        }).toList();
+    }
+
+    /** A license ended on its end date: to each user who lost it. */
+    public List<Notification> ended(LicenseRequest request, List<DirectoryUser> users, LocalDate dataKeptUntil) {
+        return users.stream().map(user -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("product", granted(request));
+            model.put("endsOn", DAY.format(request.endsOn()));
+            model.put("dataKeptUntil", DAY.format(dataKeptUntil));
+            return new Notification("license-request:" + request.id() + ":ended:" + request.endsOn() + ":" + user.id(),
+                    NotificationKind.LICENSE_ENDED, user.email(), user.displayName(), model,
+                    request.processInstanceId(), null, request.id());
+        }).toList();
+    }
+
+    private static String granted(LicenseRequest request) {
+        return request.assignedProductName() == null ? request.productName() : request.assignedProductName();
     }
 
     private static Map<String, Object> base(LicenseRequest request, RequestedUser user) {

@@ -3,6 +3,7 @@ package com.licenseflow.request;
 import com.licenseflow.shared.Rows;
 import com.licenseflow.shared.Rule;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,17 +32,22 @@ public class LicenseRequestRepository {
     }
 
     public void insert(String id, String productId, String requesterId, String justification, Instant requestedAt,
-                       String processInstanceId, List<String> userIds) {
+                       String processInstanceId, List<String> userIds, LocalDate endsOn) {
         jdbc.sql("""
                         insert into license_request (id, product_id, requester_id, justification, requested_at, status,
-                               process_instance_id)
-                        values (?, ?, ?, ?, ?, 'PENDING', ?)""")
-                .params(id, productId, requesterId, justification, Rows.timestamp(requestedAt), processInstanceId)
+                               process_instance_id, ends_on)
+                        values (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                .params(id, productId, requesterId, justification, Rows.timestamp(requestedAt), processInstanceId, endsOn)
                 .update();
         for (int i = 0; i < userIds.size(); i++) {
             jdbc.sql("insert into license_request_user (request_id, user_id, position, outcome) values (?, ?, ?, 'PENDING')")
                     .params(id, userIds.get(i), i).update();
         }
+    }
+
+    /** The day the licenses the request grants end: set by the approval policy, moved by an extension. */
+    public void changeEndDate(String id, LocalDate endsOn) {
+        jdbc.sql("update license_request set ends_on = ? where id = ?").params(endsOn, id).update();
     }
 
     public Optional<LicenseRequest> find(String id) {
@@ -127,7 +133,8 @@ public class LicenseRequestRepository {
                                 rs.getString("decided_by"), Rows.instant(rs, "decided_at"),
                                 rs.getString("assigned_product_id"), rs.getString("assigned_product_name"),
                                 Rows.planSet(rs.getString("disabled_plans")), rs.getString("decision_message"),
-                                Rows.instant(rs, "completed_at"), new ArrayList<>());
+                                Rows.instant(rs, "completed_at"), new ArrayList<>(),
+                                rs.getObject("ends_on", LocalDate.class));
                         requests.put(request.id(), request);
                     }
                     request.users().add(new RequestedUser(rs.getString("user_id"), rs.getString("user_name"),

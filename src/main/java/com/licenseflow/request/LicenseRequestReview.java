@@ -170,6 +170,9 @@ public class LicenseRequestReview {
         List<String> approved = request.userIds().stream().filter(approvedUsers(request, decision)::contains).toList();
         assignments.assign(context, new AssignLicenses(chosen.id(), sourceSubscriptionId, approved, disabled,
                 AssignmentMode.ADD));
+        if (request.endsOn() != null) {
+            assignments.setEndDate(context, chosen.id(), approved, request.endsOn());
+        }
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
         request.userIds().forEach(u -> outcomes.put(u, approved.contains(u) ? UserOutcome.APPROVED : UserOutcome.DENIED));
         LicenseRequestStatus status = approved.size() == request.users().size()

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param purgeCron     R3: when completed requests past their retention are removed (read by the scheduler)
  */
 @ConfigurationProperties("licenseflow.license-requests")
-public record LicenseRequestSettings(Duration reminderAfter, Set<AdminRole> approverRoles, String purgeCron) {
+public record LicenseRequestSettings(Duration reminderAfter, Set<AdminRole> approverRoles, String purgeCron,
+                                     Duration endNoticeBefore) {
 
     public LicenseRequestSettings {
         if (reminderAfter == null || reminderAfter.isNegative() || reminderAfter.isZero()) {
@@ -26,5 +27,9 @@ public record LicenseRequestSettings(Duration reminderAfter, Set<AdminRole> appr
                     + "admin role, e.g. GLOBAL_ADMIN");
         }
         approverRoles = Set.copyOf(approverRoles);
+        if (endNoticeBefore == null || endNoticeBefore.isNegative() || endNoticeBefore.isZero()) {
+            throw new IllegalArgumentException("licenseflow.license-requests.end-notice-before must be a positive "
+                    + "duration such as P7D, not " + endNoticeBefore);
+        }
     }
 }

@@ -41,6 +41,13 @@ class NotificationKindsTest {
                     "users", USERS), "Reminder: a license request for Power BI Pro from Liam Smit waits for your review",
                     List.of("Liam Smit asked for a license for Power BI Pro", "Noah Bakker", "Mia de Jong",
                             "/camunda/app/tasklist/"));
+            case LICENSE_ENDS_SOON -> new Case(Map.of("product", PRODUCT, "endsOn", "31 March 2027", "users", USERS),
+                    "Power BI Pro ends on 31 March 2027",
+                    List.of("license of these users ends on 31 March 2027", "Noah Bakker", "Mia de Jong",
+                            "ask for an extension in Tasklist", "/camunda/app/tasklist/", "kept for 30 days"));
+            case LICENSE_ENDED -> new Case(Map.of("product", PRODUCT, "endsOn", "31 March 2027", "dataKeptUntil",
+                    "30 April 2027"), "Your Power BI Pro license has ended",
+                    List.of("ended on 31 March 2027", "kept until 30 April 2027"));
             case SUBSCRIPTION_MOVED_AND_CANCELLED -> new Case(Map.of("product", PRODUCT, "users", USERS),
                     "Your Power BI Pro subscription was cancelled: its users were moved",
                     List.of("were moved to another subscription", "Noah Bakker", "Mia de Jong", "Deleted"));

@@ -50,7 +50,8 @@ class LicenseRequestFormsTest {
     @Test
     void everyFormIsACamundaFormWhoseKeysAreProcessVariables() throws IOException {
         Map<String, Set<String>> readByProcess = Map.of(
-                "request-license", Set.of("requestedProduct", "requestedColleagues", "justification"),
+                "request-license", Set.of("requestedProduct", "requestedColleagues", "justification", "licenseEndsOn"),
+                "approve-license-request", Set.of("stageDecision", "stageMessage", "stageDenyConfirmed"),
                 "review-license-request", Set.of("decision", "approvedUserIds", "assignedProductId",
                         "enabledServicePlans", "decisionMessage", "denyConfirmed"),
                 "resolve-seat-shortage", Set.of("shortageResolution", "seatSubscriptionId", "seatsToAdd",

@@ -80,6 +80,10 @@ public final class PackagedApplication {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

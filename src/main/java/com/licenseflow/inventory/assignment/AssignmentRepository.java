@@ -3,6 +3,7 @@ package com.licenseflow.inventory.assignment;
 import com.licenseflow.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,30 @@ public class AssignmentRepository {
                         order by a.user_id""")
                 .param("plans", plans).param("source", subscriptionId).param("product", productId)
                 .query(String.class).list();
+    }
+
+    /** The licenses of {@code productId} the users hold now whose end date is on or before {@code day}. */
+    public List<LicenseAssignment> activeEndingBy(String productId, Collection<String> userIds, LocalDate day) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from license_assignment where product_id = :product and user_id in (:ids)
+                          and active_product_id is not null and ends_on <= :day order by id""")
+                .param("product", productId).param("ids", userIds).param("day", day)
+                .query(this::map).list();
+    }
+
+    /** The licenses of {@code productId} of the users that {@code removedBy} removed on their end date {@code day}. */
+    public List<LicenseAssignment> endedOn(String productId, Collection<String> userIds, LocalDate day, String removedBy) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from license_assignment where product_id = :product and user_id in (:ids)
+                          and active_product_id is null and ends_on = :day and unassigned_by = :by order by id""")
+                .param("product", productId).param("ids", userIds).param("day", day).param("by", removedBy)
+                .query(this::map).list();
     }
 
     /** Every license of a user, held or removed, newest first. */

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +134,34 @@ public class LicenseAssignmentService {
         Map<String, DirectoryUser> byId = users.stream().collect(Collectors.toMap(DirectoryUser::id, u -> u));
         removing.forEach(license -> remove(context, byId.get(license.userId()), license));
         return removing.stream().map(a -> assignments.require(a.id())).toList();
+    }
+
+    /**
+     * The {@code productId} licenses the users hold end on {@code endsOn}: a license granted for a time
+     * (a request's end date, an extension). Who may decide that is the caller's rule (the approval
+     * policy's approvers); users who do not hold the product are passed over.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public void setEndDate(ChangeContext context, String productId, Collection<String> userIds, LocalDate endsOn) {
+        String product = catalog.require(productId).name();
+        Map<String, List<LicenseAssignment>> held = assignments.activeByUser(userIds);
+        held.values().stream().flatMap(List::stream).filter(a -> a.productId().equals(productId))
+                .forEach(license -> ledger.setEndDate(context, license, endsOn, product + " license of "
+                        + license.userId() + " ends on " + endsOn));
+    }
+
+    /**
+     * Ends the {@code productId} licenses of the users whose end date is {@code today} or earlier: each
+     * removed like any other (seat back, mailbox data kept until {@link LicenseLedger#dataKeptUntil()}).
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public List<LicenseAssignment> endDue(ChangeContext context, String productId, Collection<String> userIds,
+                                          LocalDate today) {
+        String product = catalog.require(productId).name();
+        List<LicenseAssignment> due = assignments.activeEndingBy(productId, userIds, today);
+        due.forEach(license -> ledger.remove(context, license, product + " license of " + license.userId()
+                + " ended on its end date; mailbox data kept until " + ledger.dataKeptUntil()));
+        return due;
     }
 
     /** A7 "unassign all": removes every license one user holds. */

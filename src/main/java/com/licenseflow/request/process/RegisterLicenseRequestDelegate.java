@@ -1,6 +1,7 @@
 package com.licenseflow.request.process;
 
 import static com.licenseflow.request.process.RequestVariables.JUSTIFICATION;
+import static com.licenseflow.request.process.RequestVariables.LICENSE_ENDS_ON;
 import static com.licenseflow.request.process.RequestVariables.LICENSE_REQUEST_ID;
 import static com.licenseflow.request.process.RequestVariables.REQUESTED_COLLEAGUES;
 import static com.licenseflow.request.process.RequestVariables.REQUESTED_PRODUCT;
@@ -39,7 +40,8 @@ class RegisterLicenseRequestDelegate implements JavaDelegate {
         String requester = decisions.recordStart(execution, "request licenses", REQUESTER_ID);
         LicenseRequest request = intake.register(requester,
                 FormValues.string(execution, REQUESTED_PRODUCT), FormValues.strings(execution, REQUESTED_COLLEAGUES),
-                FormValues.string(execution, JUSTIFICATION), execution.getProcessInstanceId());
+                FormValues.string(execution, JUSTIFICATION), FormValues.string(execution, LICENSE_ENDS_ON),
+                execution.getProcessInstanceId());
         execution.setProcessBusinessKey(request.id());
         // For Cockpit and for people reading the instance; the steps find the request by the instance.
         execution.setVariable(LICENSE_REQUEST_ID, request.id());

@@ -12,6 +12,8 @@ public final class RequestVariables {
     public static final String REQUESTED_PRODUCT = "requestedProduct";
     public static final String REQUESTED_COLLEAGUES = "requestedColleagues";
     public static final String JUSTIFICATION = "justification";
+    /** Optional: the day the licenses should end (ISO date). */
+    public static final String LICENSE_ENDS_ON = "licenseEndsOn";
     // registered request
     public static final String LICENSE_REQUEST_ID = "licenseRequestId";
     // review form
@@ -43,10 +45,18 @@ public final class RequestVariables {
     public static final String KEPT_USER_IDS = "keptUserIds";
     public static final String SOURCE_SUBSCRIPTION_ID = "sourceSubscriptionId";
 
+    // license-end.bpmn: asking for and approving an extension
+    public static final String LICENSE_END_SUMMARY = "licenseEndSummary";
+    public static final String EXTEND_UNTIL = "extendUntil";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_DECISION = "extensionDecision";
+
     /** The user tasks whose completion is a decision the steps after them act on. */
     public static final String ACTIVITY_REVIEW = "Activity_ReviewLicenseRequest";
     public static final String ACTIVITY_RESOLVE_SEAT_SHORTAGE = "Activity_ResolveSeatShortage";
     public static final String ACTIVITY_APPROVE_AT_STAGE = "Activity_ApproveLicenseRequestAtStage";
+    public static final String ACTIVITY_ASK_FOR_EXTENSION = "Activity_AskForAnExtension";
+    public static final String ACTIVITY_APPROVE_EXTENSION = "Activity_ApproveLicenseExtension";
 
     public static final String APPROVE = "approve";
     public static final String DENY = "deny";

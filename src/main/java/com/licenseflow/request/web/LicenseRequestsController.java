@@ -8,6 +8,7 @@ import com.licenseflow.request.LicenseRequestRepository;
 import com.licenseflow.request.RequestedUser;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +35,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/license-requests")
 class LicenseRequestsController {
 
-    public record NewRequest(String product, List<String> colleagues, String justification) {
+    public record NewRequest(String product, List<String> colleagues, String justification, String endsOn) {
     }
 
     public record RequestJson(String id, String productId, String productName, String requesterId, String requesterName,
                               String justification, Instant requestedAt, String status, String decidedBy,
                               Instant decidedAt, String assignedProductId, Set<String> disabledServicePlans,
                               String message, Instant completedAt, List<RequestedUser> users,
-                              String processInstanceId, Approval approval) {
+                              String processInstanceId, Approval approval, LocalDate licenseEndsOn) {
         static RequestJson of(LicenseRequest r, Map<String, ApprovalStages.Progress> progress) {
             ApprovalStages.Progress p = progress.get(r.id());
             return new RequestJson(r.id(), r.productId(), r.productName(), r.requesterId(), r.requesterName(),
                     r.justification(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
                     r.assignedProductId(), r.disabledPlans(), r.decisionMessage(), r.completedAt(), r.users(),
                     r.processInstanceId(), p == null ? null : new Approval(p.policy(), p.stage(), p.stages(),
-                            p.waitingFor()));
+                            p.waitingFor()), r.endsOn());
         }
     }
 
@@ -74,7 +75,7 @@ class LicenseRequestsController {
      * available, unknown users...) comes back as a problem detail and nothing is started.
      */
     @Operation(summary = "R1 ask for a license",
-            description = "`{\"product\":\"name or id\",\"colleagues\":[\"id or email\",..],\"justification\":\"..\"}` starts the approval process; the approvers decide in Tasklist. Everyone.")
+            description = "`{\"product\":\"name or id\",\"colleagues\":[\"id or email\",..],\"justification\":\"..\",\"endsOn\":\"2027-03-31 (optional)\"}` starts the approval process; the approval policy's approvers decide in Tasklist. Everyone.")
     @PostMapping
     public ResponseEntity<RequestJson> request(@RequestBody NewRequest request) {
         actor.get();
@@ -84,6 +85,7 @@ class LicenseRequestsController {
         variables.put("requestedColleagues", Variables.stringValue(
                 request.colleagues() == null ? "" : String.join(",", request.colleagues()), true));
         variables.put("justification", Variables.stringValue(request.justification(), true));
+        variables.put("licenseEndsOn", Variables.stringValue(request.endsOn(), true));
         ProcessInstance started = runtime.startProcessInstanceByKey(LicenseRequestProcess.KEY, variables);
         LicenseRequest created = requests.findByProcessInstance(started.getId()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created, list.progress(List.of(created))));
