@@ -12,6 +12,7 @@ import static com.licenseflow.inventory.policy.SelfServicePolicy.ONLY_TRIALS_WIT
 
 import com.licenseflow.config.StartupLock;
 import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.lifecycle.LowSeatAlerts;
 import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.inventory.assignment.AssignLicenses;
 import com.licenseflow.inventory.assignment.AssignmentMode;
@@ -90,11 +91,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final DirectoryIdentitySync identity;
     private final Clock clock;
     private final StartupLock startupLock;
+    private final LowSeatAlerts seatAlerts;
 
     public DemoDataSeeder(ProductCatalog catalog, DirectoryRepository directory, SubscriptionRepository subscriptions,
                           LicenseAssignmentService assignments, DirectoryIdentitySync identity, Clock clock,
-                          StartupLock startupLock) {
+                          StartupLock startupLock, LowSeatAlerts seatAlerts) {
         this.startupLock = startupLock;
+        this.seatAlerts = seatAlerts;
         this.catalog = catalog;
         this.directory = directory;
         this.subscriptions = subscriptions;
@@ -237,6 +240,11 @@ class DemoDataSeeder implements ApplicationRunner {
         selfService("jonas", POWER_BI_PRO, 2, "14.00", today.minusDays(3), false, "jonas", "nora");
         selfService("mia", VISIO_PLAN_2, 1, "15.00", today.minusDays(20), false, "mia");
         selfService("daan", PROJECT_PLAN_3, 2, "0.00", today.minusDays(5), true, "daan");
+
+        // Low-seat alerts: Premium has 3 seats free, Standard 6 of 10.
+        ChangeContext seeding = ChangeContext.byUser(alice, "demo data");
+        seatAlerts.set(seeding, BUSINESS_PREMIUM, 2, null);
+        seatAlerts.set(seeding, BUSINESS_STANDARD, null, 20);
     }
 
     private long central(String product, int seats, String price, LocalDate termStart) {

@@ -35,6 +35,9 @@ public enum NotificationKind {
     /** To a user whose license ended on its end date. Required: {@code product}, {@code endsOn}, {@code dataKeptUntil}. */
     LICENSE_ENDED("product", "endsOn", "dataKeptUntil"),
 
+    /** To billing admins: a product's free seats fell below its alert threshold. Required: {@code product}, {@code freeSeats}, {@code totalSeats}, {@code threshold} (in words), {@code trend} (in words). */
+    LOW_SEATS("product", "freeSeats", "totalSeats", "threshold", "trend"),
+
     /** S6, to the purchaser: their users were moved to another subscription, theirs is cancelled (Deleted). Required: {@code product}, {@code users}. */
     SUBSCRIPTION_MOVED_AND_CANCELLED("product", "users"),
 
@@ -76,6 +79,9 @@ public enum NotificationKind {
     public String module() {
         if (name().startsWith("LICENSE_")) {
             return "request";
+        }
+        if (this == LOW_SEATS) {
+            return "lifecycle";
         }
         return name().startsWith("CENTRALIZATION_") ? "centralization" : "takeover";
     }

@@ -48,6 +48,11 @@ class NotificationKindsTest {
             case LICENSE_ENDED -> new Case(Map.of("product", PRODUCT, "endsOn", "31 March 2027", "dataKeptUntil",
                     "30 April 2027"), "Your Power BI Pro license has ended",
                     List.of("ended on 31 March 2027", "kept until 30 April 2027"));
+            case LOW_SEATS -> new Case(Map.of("product", PRODUCT, "freeSeats", 1, "totalSeats", 13, "threshold",
+                    "fewer than 2 free seats", "trend", "6 licenses given out and 1 removed in the last 30 days"),
+                    "Power BI Pro is running out of seats: 1 of 13 free",
+                    List.of("only 1 of 13 central seats free", "fewer than 2 free seats",
+                            "6 licenses given out and 1 removed in the last 30 days", "buy more seats"));
             case SUBSCRIPTION_MOVED_AND_CANCELLED -> new Case(Map.of("product", PRODUCT, "users", USERS),
                     "Your Power BI Pro subscription was cancelled: its users were moved",
                     List.of("were moved to another subscription", "Noah Bakker", "Mia de Jong", "Deleted"));

@@ -20,6 +20,13 @@ public class AuditTrail {
     }
 
     /** Filter values left null are not filtered on. Newest first. */
+    /** How many {@code action} rows the product has had since {@code since}: a trend, e.g. licenses given out. */
+    public int count(String productId, AuditAction action, java.time.Instant since) {
+        return jdbc.sql("select count(*) from audit_log where product_id = ? and action = ? and occurred_at >= ?")
+                .params(productId, action.name(), com.licenseflow.shared.Rows.timestamp(since))
+                .query(Integer.class).single();
+    }
+
     public List<AuditEntry> find(String userId, Long subscriptionId, String processInstanceId, int limit) {
         return jdbc.sql("""
                         select * from audit_log
