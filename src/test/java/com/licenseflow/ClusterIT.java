@@ -88,7 +88,7 @@ class ClusterIT {
                 .as("the engine's tables created once, by Flyway").isOne();
         assertThat(database.count("select count(*) from product")).as("demo data seeded once").isEqualTo(6);
         assertThat(database.count("select count(*) from act_id_user where id_ = 'alice'")).isOne();
-        assertThat(database.count("select count(*) from act_ru_filter")).as("Tasklist filters").isEqualTo(2);
+        assertThat(database.count("select count(*) from act_ru_filter")).as("Tasklist filters").isEqualTo(3);
         assertThat(database.count("""
                 select count(*) from (select group_id_, resource_type_, resource_id_ from act_ru_authorization
                 group by group_id_, resource_type_, resource_id_ having count(*) > 1) twice""")).isZero();

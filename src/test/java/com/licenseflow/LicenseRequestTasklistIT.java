@@ -250,4 +250,42 @@ class LicenseRequestTasklistIT {
                 .filter(l -> l.path("productId").asText().equals("SPB")).findFirst().orElseThrow();
         assertThat(tess.path("disabledServicePlans")).extracting(JsonNode::asText).containsExactly("TEAMS1");
     }
+
+    /**
+     * A license asked for until a day: the notice is due at once (the day is close), the manager asks
+     * for an extension from "Offered to me", the request's last stage (here the request approvers, as
+     * Teams Exploratory is approved automatically) approves it; both forms in the real Tasklist.
+     */
+    @Test
+    @Order(9)
+    void aLicenseThatEndsIsExtendedByTheManagerAndApprovedInTasklist() {
+        java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+        java.time.LocalDate extended = tomorrow.plusMonths(2);
+        try (Tasklist nora = as("nora")) {
+            nora.startForm("License request approval").fill("Product", "Microsoft Teams Exploratory")
+                    .fill("Why is it needed?", "Workshop with a customer").date("License needed until (optional)", tomorrow);
+            nora.start();
+        }
+        assertThat(license("nora", "TEAMS_EXPLORATORY").path("endsOn").asText()).isEqualTo(tomorrow.toString());
+
+        try (Tasklist ask = as("finn").awaitTask("Offered to me", "Ask for an extension", 60)) {
+            assertThat(ask.text()).contains("Microsoft Teams Exploratory of Nora Dekker ends on");
+            ask.date("Needed until", extended).fill("Why it is still needed", "The workshop runs two more months");
+            ask.screenshot("ask-for-license-extension");
+            ask.complete();
+        }
+        try (Tasklist approve = as("alice").open(GROUP_TASKS, "Approve license extension")) {
+            assertThat(approve.field("Why it is still needed, as they wrote it").inputValue())
+                    .isEqualTo("The workshop runs two more months");
+            approve.check("Extend the licenses until that day");
+            approve.screenshot("approve-license-extension");
+            approve.complete();
+        }
+        assertThat(license("nora", "TEAMS_EXPLORATORY").path("endsOn").asText()).isEqualTo(extended.toString());
+    }
+
+    private JsonNode license(String user, String productId) {
+        return StreamSupport.stream(alice.get("/api/users/" + user + "/licenses").json().spliterator(), false)
+                .filter(l -> l.path("productId").asText().equals(productId)).findFirst().orElseThrow();
+    }
 }

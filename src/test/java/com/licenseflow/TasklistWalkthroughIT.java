@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.Eventually;
 import com.licenseflow.support.PackagedApplication;
+import com.licenseflow.support.Tasklist;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's walk-through, in a real browser against the packaged jar: an employee requests a
- * license in Tasklist, alice approves part of it in Tasklist, the licenses are there and everyone
+ * license in Tasklist, their manager approves the first stage and a License administrator part of it, in Tasklist; the licenses are there and everyone
  * got an email. (Every other path of every process: LicenseRequestTasklistIT, TakeoverTasklistIT,
  * CentralizationTasklistIT.) Needs
  * Debian's Chromium at /usr/bin/chromium; skipped with a reason without it, unless
@@ -194,17 +195,12 @@ class TasklistWalkthroughIT {
     }
 
     private void login(Page page, String user) {
-        page.navigate(application.baseUrl() + "/camunda/app/tasklist/default/");
-        page.getByPlaceholder("Username").fill(user);
-        page.getByPlaceholder("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         try {
-            page.getByText("Start process").first().waitFor();
-        } catch (RuntimeException notLoggedIn) {
+            Tasklist.logIn(page, application.baseUrl(), user);
+        } catch (RuntimeException | AssertionError notLoggedIn) {
             // What the page showed instead (a refusal, a delay, an error) is what explains a failure here.
             screenshot(page, "login-failed-" + user);
-            throw new AssertionError(user + " could not log in to Tasklist; the page said: "
-                    + page.locator("body").innerText(), notLoggedIn);
+            throw notLoggedIn;
         }
     }
 

@@ -43,6 +43,8 @@ public class CamundaAccessSetup implements ApplicationRunner {
 
     static final String MY_TASKS = "My tasks";
     static final String MY_GROUP_TASKS = "My group's tasks";
+    /** Tasks offered to a few named people, any of whom may take it (e.g. "Ask for an extension"). */
+    static final String OFFERED_TO_ME = "Offered to me";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -106,9 +108,12 @@ public class CamundaAccessSetup implements ApplicationRunner {
         Filter mine = filter(MY_TASKS, -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         Filter group = filter(MY_GROUP_TASKS, -5,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        Filter offered = filter(OFFERED_TO_ME, -7,
+                tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
         for (String g : everyone) {
             grant(g, Resources.FILTER, mine.getId(), Permissions.READ);
             grant(g, Resources.FILTER, group.getId(), Permissions.READ);
+            grant(g, Resources.FILTER, offered.getId(), Permissions.READ);
         }
     }
 

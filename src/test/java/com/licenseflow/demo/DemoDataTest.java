@@ -79,7 +79,7 @@ class DemoDataTest {
     @Test
     void tasklistFiltersExistForEveryone() {
         assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
-                .contains("My tasks", "My group's tasks");
+                .contains("My tasks", "My group's tasks", "Offered to me");
     }
 
     @Test

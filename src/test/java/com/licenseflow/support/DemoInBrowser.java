@@ -1,6 +1,9 @@
 package com.licenseflow.support;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +15,7 @@ public final class DemoInBrowser implements AutoCloseable {
 
     private final Chromium chromium;
     private final PackagedApplication app;
+    private final Map<String, BrowserContext> contexts = new HashMap<>();
 
     private DemoInBrowser(Chromium chromium, PackagedApplication app) {
         this.chromium = chromium;
@@ -33,9 +37,14 @@ public final class DemoInBrowser implements AutoCloseable {
         }
     }
 
-    /** Tasklist in a fresh browser context, logged in as {@code user}. */
+    /**
+     * Tasklist as {@code user}, in a new tab of the user's own browser context: logged in once per
+     * suite, as a person stays logged in (a login costs seconds, and a suite has dozens).
+     */
     public Tasklist tasklist(String user) {
-        return Tasklist.as(chromium.browser(), app.baseUrl(), user);
+        BrowserContext context = contexts.computeIfAbsent(user, u -> chromium.browser().newContext(
+                new Browser.NewContextOptions().setViewportSize(1400, 1000)));
+        return Tasklist.in(context, app.baseUrl(), user);
     }
 
     public Api api() {

@@ -21,16 +21,40 @@ public final class Tasklist implements AutoCloseable {
 
     private final BrowserContext context;
     private final Page page;
+    private final boolean ownsContext;
 
-    private Tasklist(BrowserContext context, Page page) {
+    private Tasklist(BrowserContext context, Page page, boolean ownsContext) {
         this.context = context;
         this.page = page;
+        this.ownsContext = ownsContext;
     }
 
-    /** Logs {@code user} in (demo password = user id). */
+    /** Logs {@code user} in (demo password = user id) in a browser context of its own. */
     public static Tasklist as(Browser browser, String baseUrl, String user) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
         Page page = context.newPage();
+        logIn(page, baseUrl, user);
+        return new Tasklist(context, page, true);
+    }
+
+    /**
+     * A new tab in {@code context}, which keeps {@code user}'s session (as a person's browser does):
+     * logged in when the session is new. Closing it closes the tab only.
+     */
+    public static Tasklist in(BrowserContext context, String baseUrl, String user) {
+        Page page = context.newPage();
+        page.navigate(baseUrl + "/camunda/app/tasklist/default/");
+        Locator startProcess = page.getByText("Start process").first();
+        Locator username = page.getByPlaceholder("Username");
+        startProcess.or(username).first().waitFor();
+        if (!startProcess.isVisible()) {
+            logIn(page, baseUrl, user);
+        }
+        return new Tasklist(context, page, false);
+    }
+
+    /** Tasklist's login form, filled in as a person does once it is ready; waits until the user is in. */
+    public static void logIn(Page page, String baseUrl, String user) {
         page.navigate(baseUrl + "/camunda/app/tasklist/default/");
         // The login form is drawn once the app has asked who is logged in; typing before that can land in
         // the wrong field, so wait for the page to settle and check what was typed.
@@ -46,7 +70,6 @@ public final class Tasklist implements AutoCloseable {
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         page.getByText("Start process").first().waitFor();
-        return new Tasklist(context, page);
     }
 
     public Page page() {
@@ -149,6 +172,14 @@ public final class Tasklist implements AutoCloseable {
         return exact.count() > 0 ? exact : required;
     }
 
+    /** Types a day into the date field labelled {@code label} as a person does (mm/dd/yyyy, then Enter). */
+    public Tasklist date(String label, java.time.LocalDate day) {
+        Locator input = field(label);
+        input.fill(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy").format(day));
+        input.press("Enter");
+        return this;
+    }
+
     /** Picks {@code option} in the drop-down labelled {@code label} (Camunda Forms draw their own). */
     public Tasklist select(String label, String option) {
         Locator field = page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions()
@@ -210,6 +241,10 @@ public final class Tasklist implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        if (ownsContext) {
+            context.close();
+        } else {
+            page.close();
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 /** One user's license of one product, taken from one subscription; still held while unassignedAt is null. */
 public record LicenseAssignment(long id, String userId, long subscriptionId, String productId,
                                 Set<String> disabledPlans, Instant assignedAt, String assignedBy, Instant unassignedAt,
-                                String unassignedBy, LocalDate dataRetainedUntil) {
+                                String unassignedBy, LocalDate dataRetainedUntil, LocalDate endsOn) {
 
     /** A8: the days a user's mailbox data is kept after their license is removed. */
     public static final int MAILBOX_DATA_KEPT_DAYS = 30;

@@ -8,10 +8,11 @@ import java.util.Set;
 /** A license held (unassignedAt absent) or removed, with until when the mailbox data is kept (A8). */
 record AssignmentJson(long id, String userId, String productId, long subscriptionId,
                              Set<String> disabledServicePlans, Instant assignedAt, String assignedBy,
-                             Instant unassignedAt, String unassignedBy, LocalDate mailboxDataKeptUntil) {
+                             Instant unassignedAt, String unassignedBy, LocalDate mailboxDataKeptUntil,
+                             LocalDate endsOn) {
 
     public static AssignmentJson of(LicenseAssignment a) {
         return new AssignmentJson(a.id(), a.userId(), a.productId(), a.subscriptionId(), a.disabledPlans(),
-                a.assignedAt(), a.assignedBy(), a.unassignedAt(), a.unassignedBy(), a.dataRetainedUntil());
+                a.assignedAt(), a.assignedBy(), a.unassignedAt(), a.unassignedBy(), a.dataRetainedUntil(), a.endsOn());
     }
 }
