@@ -124,6 +124,7 @@ class DemoDataSeeder implements ApplicationRunner {
         people.stream().filter(person -> person.managerId() != null)
                 .forEach(person -> directory.changeManager(person.id(), person.managerId()));
         seedSubscriptions();
+        seedSignIns(people);
         LOG.info("Demo data seeded: {} products, {} users (password = user id, e.g. alice/alice)",
                 catalog.list().size(), people.size());
     }
@@ -245,6 +246,20 @@ class DemoDataSeeder implements ApplicationRunner {
         ChangeContext seeding = ChangeContext.byUser(alice, "demo data");
         seatAlerts.set(seeding, BUSINESS_PREMIUM, 2, null);
         seatAlerts.set(seeding, BUSINESS_STANDARD, null, 20);
+    }
+
+    /**
+     * Everyone signed in this week, except in Noah's team Liam (not for 120 days) and Olivia (account
+     * disabled: she left), and Lucas in Sara's (100 days): what "Reclaim idle licenses" finds.
+     */
+    private void seedSignIns(List<DirectoryUser> people) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, LocalDate> idle = Map.of("liam", today.minusDays(120), "lucas", today.minusDays(100),
+                "olivia", today.minusDays(35));
+        for (DirectoryUser person : people) {
+            directory.recordActivity(person.id(), !person.id().equals("olivia"),
+                    idle.getOrDefault(person.id(), today.minusDays(person.id().length() % 5)));
+        }
     }
 
     private long central(String product, int seats, String price, LocalDate termStart) {

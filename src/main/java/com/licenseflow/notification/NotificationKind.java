@@ -38,6 +38,12 @@ public enum NotificationKind {
     /** To billing admins: a product's free seats fell below its alert threshold. Required: {@code product}, {@code freeSeats}, {@code totalSeats}, {@code threshold} (in words), {@code trend} (in words). */
     LOW_SEATS("product", "freeSeats", "totalSeats", "threshold", "trend"),
 
+    /** To a user whose idle license was reclaimed. Required: {@code product}, {@code why} (in words: "no sign-in since 3 Aug 2026"), {@code dataKeptUntil}. */
+    LICENSE_RECLAIMED("product", "why", "dataKeptUntil"),
+
+    /** To License admins: a reclaim run's outcome. Required: {@code product} ("every product", or the one the run was for), {@code summary}, {@code seatsFreed}, {@code monthlySaving}. */
+    RECLAIM_REPORT("product", "summary", "seatsFreed", "monthlySaving"),
+
     /** S6, to the purchaser: their users were moved to another subscription, theirs is cancelled (Deleted). Required: {@code product}, {@code users}. */
     SUBSCRIPTION_MOVED_AND_CANCELLED("product", "users"),
 
@@ -68,8 +74,8 @@ public enum NotificationKind {
 
     /**
      * The templates' path below templates/mail/, in the folder of the module that sends the kind:
-     * LICENSE_REQUEST_APPROVED reads request/license-request-approved.*.mustache (every LICENSE_ kind is
-     * the request module's).
+     * LICENSE_REQUEST_APPROVED reads request/license-request-approved.*.mustache (every LICENSE_ kind but
+     * LICENSE_RECLAIMED is the request module's).
      */
     public String templateName() {
         return module() + "/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -77,11 +83,11 @@ public enum NotificationKind {
 
     /** The module whose process sends this kind of email. */
     public String module() {
+        if (this == LOW_SEATS || this == LICENSE_RECLAIMED || this == RECLAIM_REPORT) {
+            return "lifecycle";
+        }
         if (name().startsWith("LICENSE_")) {
             return "request";
-        }
-        if (this == LOW_SEATS) {
-            return "lifecycle";
         }
         return name().startsWith("CENTRALIZATION_") ? "centralization" : "takeover";
     }

@@ -42,7 +42,8 @@ public enum Rule {
     NOT_THE_PURCHASER(Refusal.FORBIDDEN),
     NO_SELF_SERVICE_PURCHASES(Refusal.CONFLICT),
     CENTRALIZATION_RUNNING(Refusal.CONFLICT),
-    UNKNOWN_CENTRALIZATION(Refusal.NOT_FOUND);
+    UNKNOWN_CENTRALIZATION(Refusal.NOT_FOUND),
+    UNKNOWN_RECLAIM_RUN(Refusal.NOT_FOUND);
 
     /** How a caller should read the refusal, and the HTTP status that says so at every door. */
     public enum Refusal {

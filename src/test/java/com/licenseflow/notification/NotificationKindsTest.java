@@ -53,6 +53,15 @@ class NotificationKindsTest {
                     "Power BI Pro is running out of seats: 1 of 13 free",
                     List.of("only 1 of 13 central seats free", "fewer than 2 free seats",
                             "6 licenses given out and 1 removed in the last 30 days", "buy more seats"));
+            case LICENSE_RECLAIMED -> new Case(Map.of("product", PRODUCT, "why", "no sign-in since 3 Aug 2026",
+                    "dataKeptUntil", "31 Dec 2026"), "Your Power BI Pro license was reclaimed: it was not being used",
+                    List.of("not being used (no sign-in since 3 Aug 2026)", "kept until 31 Dec 2026",
+                            "/camunda/app/tasklist/"));
+            case RECLAIM_REPORT -> new Case(Map.of("product", PRODUCT, "summary",
+                    "4 idle licenses found: 3 reclaimed (27.00 per month saved), 1 kept.", "seatsFreed", 3,
+                    "monthlySaving", "27.00"), "Idle licenses reclaimed (Power BI Pro): 3 seats freed, 27.00 per month saved",
+                    List.of("(Power BI Pro) is done", "4 idle licenses found: 3 reclaimed (27.00 per month saved), 1 kept.",
+                            "savings view"));
             case SUBSCRIPTION_MOVED_AND_CANCELLED -> new Case(Map.of("product", PRODUCT, "users", USERS),
                     "Your Power BI Pro subscription was cancelled: its users were moved",
                     List.of("were moved to another subscription", "Noah Bakker", "Mia de Jong", "Deleted"));

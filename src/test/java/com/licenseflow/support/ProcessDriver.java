@@ -153,7 +153,12 @@ public class ProcessDriver {
 
     /** What a form field of the task at {@code activity} shows when {@code userId} opens it in Tasklist. */
     public String shownInForm(String userId, String processInstanceId, String activity, String field) {
-        String taskId = task(processInstanceId, activity).getId();
+        return shownInForm(userId, task(processInstanceId, activity), field);
+    }
+
+    /** The same for one task among several at an activity (one per manager, say). */
+    public String shownInForm(String userId, Task task, String field) {
+        String taskId = task.getId();
         Object value = as(userId, () -> engine.getFormService().getTaskFormVariables(taskId)).get(field);
         return asRead(value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value));
     }

@@ -86,6 +86,15 @@ public class AssignmentRepository {
                 .param(subscriptionId).query(this::map).list();
     }
 
+    /** The licenses among {@code ids} that are still held. */
+    public List<LicenseAssignment> activeAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from license_assignment where id in (:ids) and active_product_id is not null order by id")
+                .param("ids", ids).query(this::map).list();
+    }
+
     public LicenseAssignment require(long id) {
         return jdbc.sql("select * from license_assignment where id = ?").param(id).query(this::map).single();
     }

@@ -164,6 +164,23 @@ public class LicenseAssignmentService {
         return due;
     }
 
+    /**
+     * Takes back licenses a lifecycle process decided to reclaim (idle, or not recertified), each removed
+     * like any other (seat back, mailbox data kept until {@link LicenseLedger#dataKeptUntil()}). Who may
+     * decide that is the process's rule; licenses removed meanwhile are passed over. Returns those removed.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public List<LicenseAssignment> reclaim(ChangeContext context, Collection<Long> assignmentIds) {
+        List<LicenseAssignment> held = assignments.activeAmong(assignmentIds);
+        Map<String, String> names = new HashMap<>();
+        for (LicenseAssignment license : held) {
+            String product = names.computeIfAbsent(license.productId(), id -> catalog.require(id).name());
+            ledger.remove(context, license, product + " license of " + license.userId() + " reclaimed: "
+                    + context.reason() + "; mailbox data kept until " + ledger.dataKeptUntil());
+        }
+        return held;
+    }
+
     /** A7 "unassign all": removes every license one user holds. */
     @Transactional(propagation = Propagation.NESTED)
     public List<LicenseAssignment> unassignAll(ChangeContext context, String userId) {

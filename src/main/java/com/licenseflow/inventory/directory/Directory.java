@@ -3,9 +3,11 @@ package com.licenseflow.inventory.directory;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.LicenseLedger;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -88,6 +90,36 @@ public class Directory {
                 "Usage location of " + user.label() + " set to " + code
                         + (user.hasUsageLocation() ? " (was " + user.usageLocation() + ")" : ""));
         return require(userId);
+    }
+
+    /** What the sign-in log says about one user: either value may be null (not known). */
+    public record SignInActivity(String userId, Boolean accountEnabled, LocalDate lastSignedInOn) {
+    }
+
+    /**
+     * Feeds the directory with sign-in activity (in the embedded mode; a tenant's sync does it there):
+     * what idle-license reclaim reads. User and global admins; every user must exist, else nothing changes.
+     */
+    @Transactional
+    public int recordActivity(Actor actor, List<SignInActivity> activity) {
+        access.requireOneOf(actor, "record users' sign-in activity", AdminRole.USER_ADMIN,
+                AdminRole.GLOBAL_ADMIN);
+        if (activity == null || activity.isEmpty() || activity.size() > 10_000) {
+            throw Rule.INVALID_INPUT.violation("Give between 1 and 10,000 users' sign-in activity at a time.");
+        }
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        for (SignInActivity a : activity) {
+            if (a.userId() == null || a.accountEnabled() == null && a.lastSignedInOn() == null) {
+                throw Rule.INVALID_INPUT.violation("Each entry needs a userId and accountEnabled or lastSignedInOn.");
+            }
+            if (a.lastSignedInOn() != null && a.lastSignedInOn().isAfter(tomorrow)) {
+                throw Rule.INVALID_INPUT.violation("The last sign-in of " + a.userId() + " (" + a.lastSignedInOn()
+                        + ") is in the future.");
+            }
+        }
+        requireAll(activity.stream().map(SignInActivity::userId).distinct().toList());
+        activity.forEach(a -> users.recordActivity(a.userId(), a.accountEnabled(), a.lastSignedInOn()));
+        return activity.size();
     }
 
     private static RuntimeException unknown(List<String> ids) {

@@ -1,6 +1,7 @@
 package com.licenseflow.inventory.directory;
 
 import com.licenseflow.inventory.access.AdminRole;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -45,7 +46,11 @@ public class DirectoryRepository {
     }
 
     public List<DirectoryUser> withAnyRole(Collection<AdminRole> roles) {
-        return list().stream().filter(u -> u.roles().stream().anyMatch(roles::contains)).toList();
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(load("where u.id in (select h.user_id from directory_user_role h where h.role in (:roles))",
+                Map.of("roles", roles.stream().map(AdminRole::name).toList())).values());
     }
 
     public List<DirectoryUser> list() {
@@ -78,6 +83,27 @@ public class DirectoryRepository {
 
     public void updateUsageLocation(String id, String usageLocation) {
         jdbc.sql("update directory_user set usage_location = ? where id = ?").params(usageLocation, id).update();
+    }
+
+    /**
+     * Records what the sign-in log says about a user: whether the account is enabled and the last day
+     * they signed in (never moved backwards: an older export does not make an active user look idle).
+     * Returns whether the user exists.
+     */
+    public boolean recordActivity(String id, Boolean accountEnabled, LocalDate lastSignedInOn) {
+        if (!exists(id)) {
+            return false;
+        }
+        if (accountEnabled != null) {
+            jdbc.sql("update directory_user set account_enabled = ? where id = ?").params(accountEnabled, id).update();
+        }
+        if (lastSignedInOn != null) {
+            jdbc.sql("""
+                            update directory_user set last_signed_in_on = ?
+                            where id = ? and (last_signed_in_on is null or last_signed_in_on < ?)""")
+                    .params(lastSignedInOn, id, lastSignedInOn).update();
+        }
+        return true;
     }
 
     /** One round trip: users with their roles (one row per role, or one row without). */

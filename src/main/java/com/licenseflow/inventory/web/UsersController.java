@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -72,6 +73,19 @@ class UsersController {
             access.requireAnyAdmin(caller, "see other users");
         }
         return UserJson.of(directory.require(userId));
+    }
+
+    public record SignInActivityReport(int recorded) {
+    }
+
+    @Operation(summary = "Record users' sign-in activity",
+            description = "`[{\"userId\":\"liam\",\"lastSignedInOn\":\"2026-11-30\",\"accountEnabled\":true}]`: what "
+                    + "an export of the sign-in log says (up to 10,000 users per call; a last sign-in never moves back). "
+                    + "Reclaiming idle licenses reads it. Every user must exist, else nothing is recorded. Global and "
+                    + "user admins.")
+    @PostMapping("/users/sign-in-activity")
+    public SignInActivityReport recordSignIns(@RequestBody List<Directory.SignInActivity> activity) {
+        return new SignInActivityReport(directory.recordActivity(actor.get(), activity));
     }
 
     @Operation(summary = "Change a user's usage location",
