@@ -22,6 +22,10 @@ import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.catalog.ServicePlan;
 import com.licenseflow.inventory.directory.DirectoryRepository;
+import com.licenseflow.lifecycle.SubscriptionRenewalProcess;
+import com.licenseflow.lifecycle.SubscriptionRenewals;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.directory.UserType;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
@@ -92,10 +96,15 @@ class DemoDataSeeder implements ApplicationRunner {
     private final Clock clock;
     private final StartupLock startupLock;
     private final LowSeatAlerts seatAlerts;
+    private final SubscriptionRenewals renewals;
+    private final ProcessEngine engine;
 
     public DemoDataSeeder(ProductCatalog catalog, DirectoryRepository directory, SubscriptionRepository subscriptions,
                           LicenseAssignmentService assignments, DirectoryIdentitySync identity, Clock clock,
-                          StartupLock startupLock, LowSeatAlerts seatAlerts) {
+                          StartupLock startupLock, LowSeatAlerts seatAlerts, SubscriptionRenewals renewals,
+                          ProcessEngine engine) {
+        this.renewals = renewals;
+        this.engine = engine;
         this.startupLock = startupLock;
         this.seatAlerts = seatAlerts;
         this.catalog = catalog;
@@ -125,6 +134,9 @@ class DemoDataSeeder implements ApplicationRunner {
                 .forEach(person -> directory.changeManager(person.id(), person.managerId()));
         seedSubscriptions();
         seedSignIns(people);
+        RuntimeService runtime = engine.getRuntimeService();
+        renewals.openReviews(id -> runtime.startProcessInstanceByKey(SubscriptionRenewalProcess.KEY, "subscription-" + id)
+                .getId());
         LOG.info("Demo data seeded: {} products, {} users (password = user id, e.g. alice/alice)",
                 catalog.list().size(), people.size());
     }
@@ -222,12 +234,16 @@ class DemoDataSeeder implements ApplicationRunner {
     private void seedSubscriptions() {
         LocalDate today = LocalDate.now(clock);
         Actor alice = Actor.of("alice", GLOBAL_ADMIN);
-        long premiumA = central(BUSINESS_PREMIUM, 5, "20.60", today.minusDays(200));
+        // Premium A's term ends in 65 days and Teams Exploratory is a trial ending in 30: both are up for
+        // renewal ("Decide renewal" for the billing admins, opened as soon as the demo starts).
+        long premiumA = central(BUSINESS_PREMIUM, 5, "20.60", today.minusDays(300));
         long premiumB = central(BUSINESS_PREMIUM, 8, "20.60", today.minusDays(40));
         long standard = central(BUSINESS_STANDARD, 10, "11.70", today.minusDays(120));
         long powerBi = central(POWER_BI_PRO, 5, "13.20", today.minusDays(90));
         central(VISIO_PLAN_2, 2, "14.10", today.minusDays(60));
-        long exploratory = central(TEAMS_EXPLORATORY, 25, "0.00", today.minusDays(30));
+        long exploratory = subscriptions.insert(new Subscription(0, TEAMS_EXPLORATORY, SubscriptionKind.CENTRAL, null, 25,
+                0, SubscriptionStatus.ACTIVE, true, today.minusDays(30), today.plusDays(30), BigDecimal.ZERO, false, 0,
+                null));
 
         assign(alice, premiumA, BUSINESS_PREMIUM, "alice", "lars", "ursula", "bill", "emma");
         assign(alice, premiumB, BUSINESS_PREMIUM, "noah", "olivia", "liam", "sophie", "lucas");

@@ -332,6 +332,31 @@ public class LicenseLedger {
         return users;
     }
 
+    /**
+     * A subscription's new term: it runs another year from its end date with {@code seats} seats (never
+     * fewer than are assigned), paid (a trial bought), recurring billing on.
+     */
+    public Subscription startNewTerm(ChangeContext context, Subscription subscription, int seats, String details) {
+        jdbc.sql("""
+                        update subscription set term_start = expires_on, expires_on = ?, trial = false,
+                               recurring_billing = true,
+                               quantity = case when assigned_seats > ? then assigned_seats else ? end
+                        where id = ?""")
+                .params(subscription.expiresOn().plusYears(1), seats, seats, subscription.id()).update();
+        record(context, AuditAction.SUBSCRIPTION_RENEWED, subscription.purchaserId(), subscription.productId(),
+                subscription.id(), details);
+        return subscriptions.require(subscription.id());
+    }
+
+    /** Recurring billing on or off (A10: off, the subscription ends at the end of its term). */
+    public void changeRecurringBilling(ChangeContext context, Subscription subscription, boolean on, String details) {
+        if (subscription.recurringBilling() != on) {
+            subscriptions.changeRecurringBilling(subscription.id(), on);
+            record(context, AuditAction.RECURRING_BILLING_CHANGED, subscription.purchaserId(), subscription.productId(),
+                    subscription.id(), details);
+        }
+    }
+
     /** Ends a subscription whose users have all been moved away: it becomes Deleted with recurring billing off. */
     public void endEmptySubscription(ChangeContext context, Subscription subscription, String reason) {
         close(context, subscription, catalog.require(subscription.productId()).name(), reason, "");

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * "Reclaim idle licenses" runs.
  */
 @ConfigurationProperties("licenseflow.lifecycle")
-public record LifecycleSettings(Duration seatCheckEvery, Reclaim reclaim) {
+public record LifecycleSettings(Duration seatCheckEvery, Reclaim reclaim, Renewal renewal) {
 
     /** What a manager's idle-license task does when nobody answers by its deadline. */
     public enum WhenUnanswered { RECLAIM, KEEP }
@@ -46,13 +46,39 @@ public record LifecycleSettings(Duration seatCheckEvery, Reclaim reclaim) {
         }
     }
 
+    /**
+     * {@code licenseflow.lifecycle.renewal}: how often "Watch renewals" looks for terms that end soon, and
+     * how many days before a term's end billing admins are alerted (the largest opens the review; 0 is the
+     * day itself, when the outcome is told).
+     */
+    public record Renewal(Duration checkEvery, java.util.List<Integer> alertDays) {
+
+        public Renewal {
+            if (checkEvery == null || checkEvery.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("licenseflow.lifecycle.renewal.check-every must be at least a "
+                        + "minute (PT1M), not " + checkEvery);
+            }
+            if (alertDays == null || alertDays.isEmpty() || alertDays.stream().anyMatch(d -> d == null || d < 0 || d > 730)) {
+                throw new IllegalArgumentException("licenseflow.lifecycle.renewal.alert-days must list days between 0 "
+                        + "and 730 before a term ends, such as 120,30,15,0; not " + alertDays);
+            }
+            alertDays = alertDays.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+
+        /** The first alert, which opens a term's review. */
+        public int opensAt() {
+            return alertDays.get(0);
+        }
+    }
+
     public LifecycleSettings {
         if (seatCheckEvery == null || seatCheckEvery.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("licenseflow.lifecycle.seat-check-every must be at least a minute "
                     + "(PT1M), not " + seatCheckEvery);
         }
-        if (reclaim == null) {
-            throw new IllegalArgumentException("licenseflow.lifecycle.reclaim is missing");
+        if (reclaim == null || renewal == null) {
+            throw new IllegalArgumentException("licenseflow.lifecycle.reclaim and licenseflow.lifecycle.renewal "
+                    + "must be set");
         }
     }
 }

@@ -41,6 +41,15 @@ public enum NotificationKind {
     /** To a user whose idle license was reclaimed. Required: {@code product}, {@code why} (in words: "no sign-in since 3 Aug 2026"), {@code dataKeptUntil}. */
     LICENSE_RECLAIMED("product", "why", "dataKeptUntil"),
 
+    /** To billing admins: a subscription's term ends soon. Required: {@code product}, {@code endsOn}, {@code daysLeft} ("30 days"), {@code seatsUsed} ("8 of 10 seats used"), {@code suggestion} ("9 seats"). */
+    RENEWAL_DUE("product", "endsOn", "daysLeft", "seatsUsed", "suggestion"),
+
+    /** To billing admins: what became of a term on its end day. Required: {@code product}, {@code outcome} (in words). */
+    TERM_ENDED("product", "outcome"),
+
+    /** To a user who lost a license because its subscription ended. Required: {@code product}, {@code endsOn}, {@code dataKeptUntil}. */
+    SUBSCRIPTION_ENDED("product", "endsOn", "dataKeptUntil"),
+
     /** To License admins: a reclaim run's outcome. Required: {@code product} ("every product", or the one the run was for), {@code summary}, {@code seatsFreed}, {@code monthlySaving}. */
     RECLAIM_REPORT("product", "summary", "seatsFreed", "monthlySaving"),
 
@@ -83,7 +92,8 @@ public enum NotificationKind {
 
     /** The module whose process sends this kind of email. */
     public String module() {
-        if (this == LOW_SEATS || this == LICENSE_RECLAIMED || this == RECLAIM_REPORT) {
+        if (this == LOW_SEATS || this == LICENSE_RECLAIMED || this == RECLAIM_REPORT || this == RENEWAL_DUE
+                || this == TERM_ENDED || this == SUBSCRIPTION_ENDED) {
             return "lifecycle";
         }
         if (name().startsWith("LICENSE_")) {

@@ -57,6 +57,16 @@ class NotificationKindsTest {
                     "dataKeptUntil", "31 Dec 2026"), "Your Power BI Pro license was reclaimed: it was not being used",
                     List.of("not being used (no sign-in since 3 Aug 2026)", "kept until 31 Dec 2026",
                             "/camunda/app/tasklist/"));
+            case RENEWAL_DUE -> new Case(Map.of("product", PRODUCT, "endsOn", "31 Mar 2027", "daysLeft", "30 days",
+                    "seatsUsed", "8 of 10 seats used", "suggestion", "9 seats"),
+                    "Power BI Pro ends on 31 Mar 2027, in 30 days: renew, reduce or let it end",
+                    List.of("8 of 10 seats used", "suggested for the next term: 9 seats", "Decide renewal",
+                            "/camunda/app/tasklist/"));
+            case TERM_ENDED -> new Case(Map.of("product", PRODUCT, "outcome", "was renewed until 31 Mar 2028 with 9 seats"),
+                    "Power BI Pro: the term ended today", List.of("Power BI Pro was renewed until 31 Mar 2028 with 9 seats"));
+            case SUBSCRIPTION_ENDED -> new Case(Map.of("product", PRODUCT, "endsOn", "31 Mar 2027", "dataKeptUntil",
+                    "30 Apr 2027"), "Your Power BI Pro license has ended: the subscription ended",
+                    List.of("ended on 31 Mar 2027", "was not renewed", "kept until 30 Apr 2027"));
             case RECLAIM_REPORT -> new Case(Map.of("product", PRODUCT, "summary",
                     "4 idle licenses found: 3 reclaimed (27.00 per month saved), 1 kept.", "seatsFreed", 3,
                     "monthlySaving", "27.00"), "Idle licenses reclaimed (Power BI Pro): 3 seats freed, 27.00 per month saved",
