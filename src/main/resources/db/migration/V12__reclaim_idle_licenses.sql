@@ -11,9 +11,11 @@ create table product_reclaim_rule (
     idle_days   integer     not null check (idle_days between 7 and 3650)
 );
 
--- One run of "Reclaim idle licenses": the process instance that found the idle licenses.
+-- One run of "Reclaim idle licenses" (IDLE) or one campaign of "Recertify licenses" (RECERTIFY):
+-- the process instance that gathered the licenses to review.
 create table reclaim_run (
     id                varchar(64)    primary key,
+    kind              varchar(10)    default 'IDLE' not null check (kind in ('IDLE', 'RECERTIFY')),
     -- Only this product's licenses, when an admin started the run for one product.
     product_id        varchar(64)    references product (id),
     started_by        varchar(64)    not null,
@@ -25,7 +27,8 @@ create table reclaim_run (
     monthly_saving    numeric(14, 2)
 );
 
--- One idle license in a run, and what became of it. reviewer_id is the holder's manager (null: the
+-- One license under review in a run (idle, or held: every license a campaign recertifies), and what
+-- became of it (KEEP: kept or confirmed; RECLAIM: reclaimed or removed). reviewer_id is the holder's manager (null: the
 -- License admins, when there is no manager with an enabled account).
 create table reclaim_item (
     run_id             varchar(64)    not null references reclaim_run (id),
@@ -33,7 +36,7 @@ create table reclaim_item (
     user_id            varchar(64)    not null references directory_user (id),
     product_id         varchar(64)    not null references product (id),
     reviewer_id        varchar(64)    references directory_user (id),
-    reason             varchar(10)    not null check (reason in ('DISABLED', 'IDLE')),
+    reason             varchar(10)    not null check (reason in ('DISABLED', 'IDLE', 'HELD')),
     last_signed_in_on  date,
     monthly_price      numeric(12, 2) not null,
     decision           varchar(10)    default 'OPEN' not null

@@ -44,6 +44,8 @@ public class IdleLicenseReclaim {
     /** Who removes licenses nobody answered for. */
     public static final Actor DEFAULT_DECISION = Actor.of("idle-license-reclaim", AdminRole.LICENSE_ADMIN);
     public static final String SCHEDULE = "schedule";
+    static final String IDLE = "IDLE";
+    static final String RECERTIFY = "RECERTIFY";
     static final String TO_DO = "manage idle-license reclaim";
 
     /** One reviewer's share of a run, as the task and emails say it. */
@@ -62,11 +64,16 @@ public class IdleLicenseReclaim {
     }
 
     /** A run, with what it found and did. */
-    public record RunReport(String id, String productName, String startedBy, Instant startedAt, Instant reviewUntil,
+    public record RunReport(String id, boolean recertification, String productName, String startedBy, Instant startedAt, Instant reviewUntil,
                             String whenUnanswered, boolean finished, int idle, int kept, int reclaimed, int inUse,
                             int defaulted, BigDecimal monthlySaving) {
 
         public String summary() {
+            if (recertification) {
+                return Words.count(idle, "license", "licenses") + " recertified: " + kept + " confirmed, " + reclaimed
+                        + " removed (" + monthlySaving + " per month saved)" + (defaulted > 0 ? "; " + defaulted
+                        + " decided by the campaign's default at the deadline" : "") + ".";
+            }
             return Words.count(idle, "idle license", "idle licenses") + " found: " + reclaimed + " reclaimed ("
                     + monthlySaving + " per month saved), " + kept + " kept" + (inUse > 0 ? ", " + inUse
                     + " in use again" : "") + (defaulted > 0 ? "; " + defaulted + " decided by the default at the "
@@ -156,7 +163,7 @@ public class IdleLicenseReclaim {
     @Transactional(propagation = Propagation.MANDATORY)
     public int find(String runId, String productId, String startedBy) {
         Instant now = Instant.now(clock);
-        rows.insertRun(runId, productId, startedBy, now, now.plus(settings.reviewWithin()),
+        rows.insertRun(runId, IDLE, productId, startedBy, now, now.plus(settings.reviewWithin()),
                 settings.whenUnanswered().name());
         Map<String, Integer> own = rows.rules();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -169,6 +176,55 @@ public class IdleLicenseReclaim {
             }
         }
         return found;
+    }
+
+    /** A recertification campaign as its starter chose it: the product (null: all), the deadline, the default. */
+    public record Campaign(String productId, int deadlineDays, WhenUnanswered whenUnanswered) {
+    }
+
+    /**
+     * Who may start a recertification campaign, and what it is: {@code product} by name or id (empty:
+     * every product), a deadline of 1 to 90 days (default: review-within), and what unanswered licenses
+     * become ({@code confirm}, the default, or {@code remove}).
+     */
+    public Campaign requireMayStartCampaign(Actor starter, String product, Integer deadlineDays, String whenUnanswered) {
+        access.requireLicenseManager(starter, "start a license recertification");
+        String productId = product == null || product.isBlank() ? null : catalog.findByIdOrName(product.trim())
+                .map(Product::id).orElseThrow(() -> Rule.INVALID_INPUT.violation("There is no product '" + product
+                        + "'. Give its name as in the Licenses list, or leave it empty for every product."));
+        int days = deadlineDays == null ? (int) Math.max(1, settings.reviewWithin().toDays()) : deadlineDays;
+        if (days < 1 || days > 90) {
+            throw Rule.INVALID_INPUT.violation("Give managers between 1 and 90 days to answer, not " + days + ".");
+        }
+        WhenUnanswered unanswered;
+        if (whenUnanswered == null || whenUnanswered.isBlank() || whenUnanswered.equalsIgnoreCase("confirm")) {
+            unanswered = WhenUnanswered.KEEP;
+        } else if (whenUnanswered.equalsIgnoreCase("remove")) {
+            unanswered = WhenUnanswered.RECLAIM;
+        } else {
+            throw Rule.INVALID_INPUT.violation("What happens to licenses nobody answered for is 'confirm' or 'remove', "
+                    + "not '" + whenUnanswered + "'.");
+        }
+        return new Campaign(productId, days, unanswered);
+    }
+
+    /** Gathers every central license of the campaign's product (or all) for its managers. Returns how many. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int gather(String runId, Campaign campaign, String startedBy) {
+        Instant now = Instant.now(clock);
+        rows.insertRun(runId, RECERTIFY, campaign.productId(), startedBy, now,
+                now.plus(java.time.Duration.ofDays(campaign.deadlineDays())), campaign.whenUnanswered().name());
+        int found = 0;
+        for (Product product : catalog.list()) {
+            if (campaign.productId() == null || campaign.productId().equals(product.id())) {
+                found += rows.gatherHeld(runId, product.id());
+            }
+        }
+        return found;
+    }
+
+    public boolean isRecertification(String runId) {
+        return RECERTIFY.equals(requireRun(runId).kind());
     }
 
     /** The run's reviewers: a manager's id, or "" where the License admins decide. */
@@ -210,13 +266,13 @@ public class IdleLicenseReclaim {
         for (String value : kept) {
             Long id = parse(value);
             if (id == null || !ids.contains(id)) {
-                throw new UntrustedProcessInput("'" + value + "' is not one of the idle licenses of this review: "
+                throw new UntrustedProcessInput("'" + value + "' is not one of the licenses of this review: "
                         + "tick only licenses listed in the task.");
             }
             keep.add(id);
         }
         String why = reason == null ? "" : reason.trim();
-        if (!keep.isEmpty() && why.isEmpty()) {
+        if (!keep.isEmpty() && why.isEmpty() && !isRecertification(runId)) {
             throw Rule.INVALID_INPUT.violation("Say why the " + (keep.size() == 1 ? "license you keep is"
                     : "licenses you keep are") + " still needed.");
         }
@@ -246,8 +302,9 @@ public class IdleLicenseReclaim {
                 .entrySet()) {
             Actor actor = byDecider.getKey().equals(DEFAULT_DECISION.userId()) ? DEFAULT_DECISION
                     : directory.actor(byDecider.getKey());
-            String why = actor == DEFAULT_DECISION ? "idle, nobody answered by the deadline"
-                    : "idle, reclaimed by " + directory.require(actor.userId()).displayName();
+            String what = isRecertification(runId) ? "not recertified" : "idle";
+            String why = actor == DEFAULT_DECISION ? what + ", nobody answered by the deadline"
+                    : what + ", reclaimed by " + directory.require(actor.userId()).displayName();
             List<LicenseAssignment> removed = licenses.reclaim(ChangeContext.byProcess(actor, why, runId),
                     byDecider.getValue().stream().map(ReclaimRows.Item::assignmentId).toList());
             rows.markReclaimed(runId, removed.stream().map(LicenseAssignment::id).toList());
@@ -319,7 +376,7 @@ public class IdleLicenseReclaim {
         ReclaimRows.Tally tally = rows.tally(run.id());
         String startedBy = SCHEDULE.equals(run.startedBy()) ? "the schedule"
                 : directory.require(run.startedBy()).displayName();
-        return new RunReport(run.id(), run.productId() == null ? "every product" : catalog.require(run.productId()).name(),
+        return new RunReport(run.id(), RECERTIFY.equals(run.kind()), run.productId() == null ? "every product" : catalog.require(run.productId()).name(),
                 startedBy, run.startedAt(), run.reviewUntil(), run.whenUnanswered().toLowerCase(java.util.Locale.ROOT),
                 run.finishedAt() != null, tally.idle(), tally.kept(), tally.reclaimed(), tally.inUse(),
                 tally.defaulted(), tally.monthlySaving());
@@ -336,7 +393,7 @@ public class IdleLicenseReclaim {
     private IdleLicense idle(ReclaimRows.Item item) {
         String why = "DISABLED".equals(item.reason()) ? "account disabled"
                 : item.lastSignedInOn() == null ? "never signed in"
-                : "no sign-in since " + Words.day(item.lastSignedInOn());
+                : ("HELD".equals(item.reason()) ? "last signed in " : "no sign-in since ") + Words.day(item.lastSignedInOn());
         return new IdleLicense(item.assignmentId(), item.userId(), item.userName(), item.productName(), why,
                 item.monthlyPrice(), item.decision(), item.keepReason(), item.reclaimed(), item.defaulted());
     }

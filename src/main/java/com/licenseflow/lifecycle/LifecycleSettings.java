@@ -16,11 +16,12 @@ public record LifecycleSettings(Duration seatCheckEvery, Reclaim reclaim, Renewa
     /**
      * {@code licenseflow.lifecycle.reclaim}: how often idle licenses are looked for; after how many days
      * without a sign-in a license counts as idle (per product, unless a product has its own rule); how
-     * long a manager has to answer and what happens then; how long a license kept with a reason is not
+     * long a manager has to answer (also a recertification campaign's default deadline), how often a
+     * recertification reminds them, and what happens then; how long a license kept with a reason is not
      * asked about again.
      */
     public record Reclaim(Duration every, int idleDays, Duration reviewWithin, WhenUnanswered whenUnanswered,
-                          Duration keepFor) {
+                          Duration keepFor, Duration remindEvery) {
 
         public Reclaim {
             if (every == null || every.compareTo(Duration.ofHours(1)) < 0) {
@@ -38,6 +39,10 @@ public record LifecycleSettings(Duration seatCheckEvery, Reclaim reclaim, Renewa
             if (whenUnanswered == null) {
                 throw new IllegalArgumentException("licenseflow.lifecycle.reclaim.when-unanswered must be reclaim or "
                         + "keep");
+            }
+            if (remindEvery == null || remindEvery.compareTo(Duration.ofHours(1)) < 0) {
+                throw new IllegalArgumentException("licenseflow.lifecycle.reclaim.remind-every must be at least an "
+                        + "hour (PT1H), not " + remindEvery);
             }
             if (keepFor == null || keepFor.isNegative()) {
                 throw new IllegalArgumentException("licenseflow.lifecycle.reclaim.keep-for must be a duration such as "

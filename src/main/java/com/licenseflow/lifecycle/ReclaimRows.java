@@ -24,7 +24,7 @@ class ReclaimRows {
     /** Where a reviewer is "nobody" (no manager with an enabled account): the License admins decide. */
     static final String LICENSE_ADMINS = "";
 
-    record Run(String id, String productId, String startedBy, Instant startedAt, Instant reviewUntil,
+    record Run(String id, String kind, String productId, String startedBy, Instant startedAt, Instant reviewUntil,
                String whenUnanswered, Instant finishedAt, Integer seatsFreed, BigDecimal monthlySaving) {
     }
 
@@ -68,13 +68,33 @@ class ReclaimRows {
 
     // Runs.
 
-    void insertRun(String id, String productId, String startedBy, Instant startedAt, Instant reviewUntil,
+    void insertRun(String id, String kind, String productId, String startedBy, Instant startedAt, Instant reviewUntil,
                    String whenUnanswered) {
         jdbc.sql("""
-                        insert into reclaim_run (id, product_id, started_by, started_at, review_until, when_unanswered)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(id, productId, startedBy, Rows.timestamp(startedAt), Rows.timestamp(reviewUntil), whenUnanswered)
+                        insert into reclaim_run (id, kind, product_id, started_by, started_at, review_until, when_unanswered)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, kind, productId, startedBy, Rows.timestamp(startedAt), Rows.timestamp(reviewUntil),
+                        whenUnanswered)
                 .update();
+    }
+
+    /** Adds every central license of one product to a campaign, except those in an open review. Returns how many. */
+    int gatherHeld(String runId, String productId) {
+        return jdbc.sql("""
+                        insert into reclaim_item (run_id, assignment_id, user_id, product_id, reviewer_id, reason,
+                               last_signed_in_on, monthly_price)
+                        select :run, a.id, a.user_id, a.product_id,
+                               case when m.account_enabled then u.manager_id end,
+                               case when u.account_enabled then 'HELD' else 'DISABLED' end,
+                               u.last_signed_in_on, s.price_per_seat
+                        from license_assignment a
+                        join directory_user u on u.id = a.user_id
+                        join subscription s on s.id = a.subscription_id
+                        left join directory_user m on m.id = u.manager_id
+                        where a.product_id = :product and a.active_product_id = :product and s.kind = 'CENTRAL'
+                          and not exists (select 1 from reclaim_item o where o.assignment_id = a.id
+                                          and o.decision = 'OPEN')""")
+                .param("run", runId).param("product", productId).update();
     }
 
     Optional<Run> run(String id) {
@@ -244,7 +264,7 @@ class ReclaimRows {
             join product p on p.id = i.product_id""";
 
     private static Run run(ResultSet rs, int n) throws SQLException {
-        return new Run(rs.getString("id"), rs.getString("product_id"), rs.getString("started_by"),
+        return new Run(rs.getString("id"), rs.getString("kind"), rs.getString("product_id"), rs.getString("started_by"),
                 Rows.instant(rs, "started_at"), Rows.instant(rs, "review_until"), rs.getString("when_unanswered"),
                 Rows.instant(rs, "finished_at"), rs.getObject("seats_freed", Integer.class), rs.getBigDecimal("monthly_saving"));
     }

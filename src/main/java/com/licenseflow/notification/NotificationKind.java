@@ -38,7 +38,7 @@ public enum NotificationKind {
     /** To billing admins: a product's free seats fell below its alert threshold. Required: {@code product}, {@code freeSeats}, {@code totalSeats}, {@code threshold} (in words), {@code trend} (in words). */
     LOW_SEATS("product", "freeSeats", "totalSeats", "threshold", "trend"),
 
-    /** To a user whose idle license was reclaimed. Required: {@code product}, {@code why} (in words: "no sign-in since 3 Aug 2026"), {@code dataKeptUntil}. */
+    /** To a user whose idle license was reclaimed. Required: {@code product}, {@code why} (in words, after "because": "it was not being used (no sign-in since 3 Aug 2026)"), {@code dataKeptUntil}. */
     LICENSE_RECLAIMED("product", "why", "dataKeptUntil"),
 
     /** To billing admins: a subscription's term ends soon. Required: {@code product}, {@code endsOn}, {@code daysLeft} ("30 days"), {@code seatsUsed} ("8 of 10 seats used"), {@code suggestion} ("9 seats"). */
@@ -49,6 +49,12 @@ public enum NotificationKind {
 
     /** To a user who lost a license because its subscription ended. Required: {@code product}, {@code endsOn}, {@code dataKeptUntil}. */
     SUBSCRIPTION_ENDED("product", "endsOn", "dataKeptUntil"),
+
+    /** To a manager who has not recertified their people's licenses yet. Required: {@code product} ("every product" or one), {@code count} ("3 licenses"), {@code deadline}. */
+    RECERTIFICATION_REMINDER("product", "count", "deadline"),
+
+    /** To the admin who started a recertification campaign: its outcome. Required: {@code product}, {@code summary}. */
+    RECERTIFICATION_REPORT("product", "summary"),
 
     /** To License admins: a reclaim run's outcome. Required: {@code product} ("every product", or the one the run was for), {@code summary}, {@code seatsFreed}, {@code monthlySaving}. */
     RECLAIM_REPORT("product", "summary", "seatsFreed", "monthlySaving"),
@@ -93,7 +99,7 @@ public enum NotificationKind {
     /** The module whose process sends this kind of email. */
     public String module() {
         if (this == LOW_SEATS || this == LICENSE_RECLAIMED || this == RECLAIM_REPORT || this == RENEWAL_DUE
-                || this == TERM_ENDED || this == SUBSCRIPTION_ENDED) {
+                || this == TERM_ENDED || this == SUBSCRIPTION_ENDED || name().startsWith("RECERTIFICATION_")) {
             return "lifecycle";
         }
         if (name().startsWith("LICENSE_")) {

@@ -117,7 +117,7 @@ class IdleLicenseReclaimTest {
         assertThat(holds(left)).isFalse();
         assertThat(fixtures.auditActorsOfProcess(run)).containsExactly(noah.id());
         DevMail told = inbox.onlyMessageTo(left.email());
-        assertThat(told.subject()).isEqualTo("Your " + product.name() + " license was reclaimed: it was not being used");
+        assertThat(told.subject()).isEqualTo("Your " + product.name() + " license was reclaimed");
         assertThat(told.text()).contains("account disabled", "mailbox data is kept until");
         assertThat(inbox.to(away.email())).isEmpty();
 
@@ -188,7 +188,7 @@ class IdleLicenseReclaimTest {
         assertThatThrownBy(() -> driver.complete(away.id(), noahsTask, Map.of("keptLicenses", List.of(licenseOf(away)),
                 "keepReason", "mine"))).as("not the holder's task").isInstanceOf(AuthorizationException.class);
         expectUntrusted(() -> driver.complete(noah.id(), noahsTask, Map.of("keptLicenses", List.of(licenseOf(atSara)),
-                "keepReason", "forged")), "is not one of the idle licenses of this review");
+                "keepReason", "forged")), "is not one of the licenses of this review");
         Refusals.expectRefusal(() -> driver.complete(noah.id(), noahsTask, Map.of("keptLicenses",
                 List.of(licenseOf(away)))), Rule.INVALID_INPUT, "Say why the license you keep is still needed");
         Task adminsTask = engine.getTaskService().createTaskQuery().processInstanceId(run)

@@ -53,9 +53,10 @@ class NotificationKindsTest {
                     "Power BI Pro is running out of seats: 1 of 13 free",
                     List.of("only 1 of 13 central seats free", "fewer than 2 free seats",
                             "6 licenses given out and 1 removed in the last 30 days", "buy more seats"));
-            case LICENSE_RECLAIMED -> new Case(Map.of("product", PRODUCT, "why", "no sign-in since 3 Aug 2026",
-                    "dataKeptUntil", "31 Dec 2026"), "Your Power BI Pro license was reclaimed: it was not being used",
-                    List.of("not being used (no sign-in since 3 Aug 2026)", "kept until 31 Dec 2026",
+            case LICENSE_RECLAIMED -> new Case(Map.of("product", PRODUCT, "why",
+                    "it was not being used (no sign-in since 3 Aug 2026)", "dataKeptUntil", "31 Dec 2026"),
+                    "Your Power BI Pro license was reclaimed",
+                    List.of("because it was not being used (no sign-in since 3 Aug 2026)", "kept until 31 Dec 2026",
                             "/camunda/app/tasklist/"));
             case RENEWAL_DUE -> new Case(Map.of("product", PRODUCT, "endsOn", "31 Mar 2027", "daysLeft", "30 days",
                     "seatsUsed", "8 of 10 seats used", "suggestion", "9 seats"),
@@ -67,6 +68,14 @@ class NotificationKindsTest {
             case SUBSCRIPTION_ENDED -> new Case(Map.of("product", PRODUCT, "endsOn", "31 Mar 2027", "dataKeptUntil",
                     "30 Apr 2027"), "Your Power BI Pro license has ended: the subscription ended",
                     List.of("ended on 31 Mar 2027", "was not renewed", "kept until 30 Apr 2027"));
+            case RECERTIFICATION_REMINDER -> new Case(Map.of("product", PRODUCT, "count", "3 licenses", "deadline",
+                    "15 Dec 2026 09:00"), "Reminder: recertify 3 licenses (Power BI Pro) by 15 Dec 2026 09:00",
+                    List.of("3 licenses", "Recertify licenses", "15 Dec 2026 09:00", "campaign's default",
+                            "/camunda/app/tasklist/"));
+            case RECERTIFICATION_REPORT -> new Case(Map.of("product", PRODUCT, "summary",
+                    "4 licenses recertified: 3 confirmed, 1 removed (9.00 per month saved)."),
+                    "License recertification done (Power BI Pro)",
+                    List.of("4 licenses recertified: 3 confirmed, 1 removed (9.00 per month saved)."));
             case RECLAIM_REPORT -> new Case(Map.of("product", PRODUCT, "summary",
                     "4 idle licenses found: 3 reclaimed (27.00 per month saved), 1 kept.", "seatsFreed", 3,
                     "monthlySaving", "27.00"), "Idle licenses reclaimed (Power BI Pro): 3 seats freed, 27.00 per month saved",

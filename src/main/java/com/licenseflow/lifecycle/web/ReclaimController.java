@@ -3,6 +3,7 @@ package com.licenseflow.lifecycle.web;
 import com.licenseflow.inventory.web.CurrentActor;
 import com.licenseflow.lifecycle.IdleLicenseReclaim;
 import com.licenseflow.lifecycle.IdleLicenseReclaimProcess;
+import com.licenseflow.lifecycle.RecertificationProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -30,6 +31,9 @@ class ReclaimController {
     }
 
     public record StartReclaim(String product) {
+    }
+
+    public record StartRecertification(String product, Integer deadlineDays, String whenUnanswered) {
     }
 
     private final IdleLicenseReclaim reclaim;
@@ -63,7 +67,7 @@ class ReclaimController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Reclaim runs, newest first, with what each found and did", description = "Global and "
+    @Operation(summary = "Reclaim runs and recertification campaigns, newest first, with what each found and did", description = "Global and "
             + "License admins.")
     @GetMapping("/reclaim-runs")
     public List<IdleLicenseReclaim.RunReport> runs() {
@@ -84,7 +88,25 @@ class ReclaimController {
                 .body(Map.of("runId", id, "status", "looking for idle licenses"));
     }
 
-    @Operation(summary = "One reclaim run", description = "Global and License admins. 404 until its idle licenses "
+    @Operation(summary = "Start a license recertification campaign",
+            description = "`{\"product\":\"Microsoft 365 E3\",\"deadlineDays\":14,\"whenUnanswered\":\"confirm\"}` "
+                    + "(product by name or id, or left out for every product; 1 to 90 days; `confirm` or `remove`): "
+                    + "starts \"Recertify licenses\" in your name; every holder's manager gets one task in Tasklist, "
+                    + "with reminders. Its report: `GET /api/reclaim-runs/{runId}`. Global and License admins.")
+    @PostMapping("/recertifications")
+    public ResponseEntity<Map<String, String>> recertify(@RequestBody(required = false) StartRecertification start) {
+        StartRecertification s = start == null ? new StartRecertification(null, null, null) : start;
+        reclaim.requireMayStartCampaign(actor.get(), s.product(), s.deadlineDays(), s.whenUnanswered());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("product", s.product());
+        variables.put("deadlineDays", s.deadlineDays() == null ? null : s.deadlineDays().longValue());
+        variables.put("whenUnanswered", s.whenUnanswered());
+        String id = runtime.startProcessInstanceByMessage(RecertificationProcess.REQUESTED, variables).getId();
+        return ResponseEntity.accepted().location(URI.create("/api/reclaim-runs/" + id))
+                .body(Map.of("runId", id, "status", "gathering the licenses to recertify"));
+    }
+
+    @Operation(summary = "One reclaim run or recertification campaign", description = "Global and License admins. 404 until its idle licenses "
             + "are found.")
     @GetMapping("/reclaim-runs/{runId}")
     public IdleLicenseReclaim.RunReport run(@PathVariable String runId) {

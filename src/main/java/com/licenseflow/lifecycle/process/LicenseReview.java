@@ -16,21 +16,24 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * What license-reclaim.bpmn asks: how often it runs, who reviews (one task per manager, the License
- * admins for holders without one), until when, and the review form's list, computed when Tasklist
- * opens it (never stored: no list of users in a variable).
+ * What license-reclaim.bpmn and license-recertification.bpmn ask: how often reclaim runs, who reviews
+ * (one task per manager, the License admins for holders without one), until when, how often they are
+ * reminded, and the review form's list, computed when Tasklist opens it (never stored: no list of users
+ * in a variable).
  */
-@Component("idleLicenseReview")
+@Component("licenseReview")
 @ProcessBean
-public class IdleLicenseReview {
+public class LicenseReview {
 
     private final IdleLicenseReclaim reclaim;
     private final Duration every;
+    private final Duration remindEvery;
     private final ZoneId zone;
 
-    public IdleLicenseReview(IdleLicenseReclaim reclaim, LifecycleSettings settings) {
+    public LicenseReview(IdleLicenseReclaim reclaim, LifecycleSettings settings) {
         this.reclaim = reclaim;
         this.every = settings.reclaim().every();
+        this.remindEvery = settings.reclaim().remindEvery();
         this.zone = ZoneId.systemDefault();
     }
 
@@ -57,6 +60,14 @@ public class IdleLicenseReview {
 
     public String summary(DelegateExecution execution) {
         IdleLicenseReclaim.Review review = review(execution);
+        if (reclaim.isRecertification(execution.getProcessInstanceId())) {
+            return "Recertify the " + Words.count(review.licenses().size(), "license", "licenses") + " held by "
+                    + (review.reviewerId().isEmpty() ? "people without a manager on record"
+                    : "people who report to " + review.reviewerName())
+                    + ": tick those still needed; the others are removed (their holders are told and their mailbox "
+                    + "data kept 30 days). Decide by " + Words.moment(review.due(), zone) + ": after that, what is not "
+                    + "decided follows the campaign's default.";
+        }
         return Words.count(review.licenses().size(), "license has", "licenses have") + " not been used "
                 + (review.reviewerId().isEmpty() ? "by people without a manager on record"
                 : "by people who report to " + review.reviewerName())
@@ -68,6 +79,11 @@ public class IdleLicenseReview {
     public List<Map<String, String>> options(DelegateExecution execution) {
         return review(execution).licenses().stream().filter(l -> "OPEN".equals(l.decision()))
                 .map(l -> FormValues.option(l.label(), String.valueOf(l.assignmentId()))).toList();
+    }
+
+    /** Reminders to a reviewer who has not answered: every {@code remind-every} until the deadline. */
+    public String getReminderCycle() {
+        return "R/" + remindEvery;
     }
 
     public boolean anythingFound(DelegateExecution execution) {
