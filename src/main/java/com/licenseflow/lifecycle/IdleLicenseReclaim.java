@@ -286,6 +286,11 @@ public class IdleLicenseReclaim {
     @Transactional(propagation = Propagation.MANDATORY)
     public void applyDefault(String runId, String reviewer) {
         ReclaimRows.Run run = requireRun(runId);
+        if (Instant.now(clock).isBefore(run.reviewUntil())) {
+            // Only the deadline applies the default: never an instance modification that jumps here early.
+            throw new UntrustedProcessInput("'Apply default decision' runs only once the deadline ("
+                    + Words.moment(run.reviewUntil(), clock.getZone()) + ") has passed; the review is still open.");
+        }
         String decision = WhenUnanswered.valueOf(run.whenUnanswered()) == WhenUnanswered.RECLAIM ? "RECLAIM" : "KEEP";
         rows.applyDefault(runId, reviewer, decision, DEFAULT_DECISION.userId(), Instant.now(clock),
                 LocalDate.ofInstant(run.startedAt(), ZoneOffset.UTC));

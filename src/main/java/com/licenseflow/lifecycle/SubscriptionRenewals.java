@@ -185,6 +185,11 @@ public class SubscriptionRenewals {
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome endTerm(String processInstanceId) {
         RenewalRows.Row row = require(processInstanceId);
+        if (today().isBefore(row.expiresOn())) {
+            // Only the end day ends a term: never an instance modification that jumps here early.
+            throw new UntrustedProcessInput("'End the term' runs only on the term's end day, "
+                    + Words.day(row.expiresOn()) + "; the subscription runs until then.");
+        }
         Subscription subscription = subscriptions.require(row.subscriptionId());
         Actor actor = row.decidedBy() == null ? TERM_END : directory.actor(row.decidedBy());
         Decision decision = row.decision() != null ? Decision.valueOf(row.decision())

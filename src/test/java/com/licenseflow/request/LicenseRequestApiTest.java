@@ -131,6 +131,10 @@ class LicenseRequestApiTest {
             assertThat(own.status()).isEqualTo(409);
             assertThat(own.json().path("rule").asText()).isEqualTo("OWN_REQUEST_PROCESS");
             assertThat(own.detail()).contains("File a ticket in ServiceNow", "https://servicenow.example/licenses");
+            // R4: editing only the message leaves the switch as it is.
+            Api.Response edited = asAdmin.put("/api/settings/license-requests", "{\"message\":\"Use the IT portal\"}");
+            assertThat(edited.json().path("ownRequestProcess").asBoolean()).as(edited.body()).isTrue();
+            assertThat(ask(asRequester, product.name()).detail()).contains("Use the IT portal");
         } finally {
             // Back to the settings every other test expects: no own process, no message kept for it.
             asAdmin.put("/api/settings/license-requests",

@@ -25,6 +25,11 @@ class SettingsController {
         }
     }
 
+    /** A change: every field may be left out (null), and then keeps its value; the switch too (R4). */
+    public record SettingsChange(Boolean ownRequestProcess, String message, String documentationUrl,
+                                 Integer retentionDays, String reason) {
+    }
+
     private final TenantSettingsService settings;
     private final CurrentActor actor;
 
@@ -45,10 +50,10 @@ class SettingsController {
     @Operation(summary = "Change the request settings",
             description = "`{\"ownRequestProcess\":true,\"message\":\"..\",\"documentationUrl\":\"https://..\",\"retentionDays\":30}`. Global administrators only.")
     @PutMapping
-    public SettingsJson change(@RequestBody SettingsJson wanted) {
+    public SettingsJson change(@RequestBody SettingsChange wanted) {
         TenantSettings now = settings.current();
         return SettingsJson.of(settings.change(actor.change(wanted.reason()), new TenantSettings(
-                wanted.ownRequestProcess(),
+                wanted.ownRequestProcess() != null ? wanted.ownRequestProcess() : now.ownRequestProcess(),
                 wanted.message() != null ? wanted.message() : now.ownRequestMessage(),
                 wanted.documentationUrl() != null ? wanted.documentationUrl() : now.ownRequestDocumentationUrl(),
                 wanted.retentionDays() != null ? wanted.retentionDays() : now.requestRetentionDays())));
