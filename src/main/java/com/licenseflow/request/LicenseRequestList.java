@@ -2,6 +2,7 @@ package com.licenseflow.request;
 
 import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.inventory.access.AdminRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R2: the Requests list, pending or completed. Admins see every request; other users see the
+ * R2: the Requests list, pending or completed. Global administrators see every request (R11); other users see the
  * requests they made or are named in. R3: completed requests leave the list after the retention
  * period, whether or not the nightly purge has removed them yet.
  */
@@ -32,14 +33,19 @@ public class LicenseRequestList {
         this.clock = clock;
     }
 
+    /** R11: the Requests list is the Global administrators'; everyone else sees the requests they are in. */
+    private static boolean seesAll(Actor viewer) {
+        return viewer.hasAnyOf(AdminRole.GLOBAL_ADMIN);
+    }
+
     public List<LicenseRequest> list(Actor viewer, boolean completed) {
-        return requests.list(completed, retentionCutoff(), viewer.isAdmin() ? null : viewer.userId());
+        return requests.list(completed, retentionCutoff(), seesAll(viewer) ? null : viewer.userId());
     }
 
     public LicenseRequest get(Actor viewer, String id) {
         LicenseRequest request = requests.find(id)
                 .filter(r -> !r.status().isCompleted() || !r.completedAt().isBefore(retentionCutoff()))
-                .filter(r -> viewer.isAdmin() || r.requesterId().equals(viewer.userId()) || r.userIds().contains(viewer.userId()))
+                .filter(r -> seesAll(viewer) || r.requesterId().equals(viewer.userId()) || r.userIds().contains(viewer.userId()))
                 .orElse(null);
         if (request == null) {
             throw Rule.UNKNOWN_LICENSE_REQUEST.violation("There is no license request '" + id + "' that you can see. "

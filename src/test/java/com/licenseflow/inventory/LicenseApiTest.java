@@ -37,6 +37,8 @@ class LicenseApiTest {
     Clock clock;
     @Autowired
     ProductCatalog catalog;
+    @Autowired
+    com.licenseflow.support.ProcessDriver driver;
 
     Api anonymous;
     Api licenseAdmin;
@@ -132,6 +134,57 @@ class LicenseApiTest {
         assertThat(audit).extracting(a -> a.path("action").asText())
                 .containsExactly("LICENSE_UNASSIGNED", "LICENSE_ASSIGNED");
         assertThat(audit.get(1).path("reason").asText()).isEqualTo("new team");
+    }
+
+    @Test
+    void severalProductsToSeveralUsersAllOrNothing() {
+        Product second = fixtures.product();
+        fixtures.central(second, 2);
+        Product scarce = fixtures.product();
+        fixtures.central(scarce, 1);
+        List<String> users = fixtures.members(2);
+
+        refusedWithoutChange(() -> licenseAdmin.post("/api/licenses/assignments", "{\"productIds\":[\"" + product.id()
+                + "\",\"" + second.id() + "\",\"" + scarce.id() + "\"],\"userIds\":" + users(users) + "}"), 409,
+                "NOT_ENOUGH_SEATS", "Not enough licenses for " + scarce.name());
+        refusedWithoutChange(() -> employee.post("/api/licenses/assignments", "{\"productIds\":[\"" + product.id()
+                + "\"],\"userIds\":" + users(users) + "}"), 403, "ADMIN_ROLE_REQUIRED", "");
+
+        Api.Response both = licenseAdmin.post("/api/licenses/assignments", "{\"productIds\":[\"" + product.id()
+                + "\",\"" + second.id() + "\"],\"userIds\":" + users(users) + ",\"reason\":\"new team\"}");
+        assertThat(both.status()).as(both.body()).isEqualTo(200);
+        assertThat(both.json()).hasSize(4);
+        assertThat(fixtures.licenseCounts(users)).containsValues(2, 2);
+    }
+
+    @Test
+    void unassignAllForSeveralUsersAndTheMailboxDataDeletedOnItsDay() {
+        Product other = fixtures.product();
+        long otherSeats = fixtures.central(other, 3);
+        List<String> users = fixtures.members(2);
+        fixtures.license(subscription, users);
+        fixtures.license(otherSeats, users.subList(0, 1));
+
+        refusedWithoutChange(() -> employee.post("/api/users/unassign-all", "{\"userIds\":" + users(users) + "}"),
+                403, "ADMIN_ROLE_REQUIRED", "assign or remove licenses");
+        refusedWithoutChange(() -> licenseAdmin.post("/api/users/unassign-all", "{\"userIds\":"
+                + users(List.of(users.get(0), "nobody-at-all")) + "}"), 404, "UNKNOWN_USER", "nobody-at-all");
+
+        Api.Response removed = licenseAdmin.post("/api/users/unassign-all", "{\"userIds\":" + users(users)
+                + ",\"reason\":\"left the company\"}");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json()).hasSize(3);
+        assertThat(fixtures.licenseCounts(users)).containsValues(0, 0);
+        assertThat(removed.json().get(0).path("mailboxData").asText()).startsWith("kept until ");
+
+        driver.advance(java.time.Duration.ofDays(30));
+        try {
+            JsonNode history = licenseAdmin.get("/api/users/" + users.get(0) + "/licenses?includeRemoved=true").json();
+            assertThat(history.get(0).path("mailboxData").asText()).as("A8: on its day the data is gone")
+                    .startsWith("deleted on ");
+        } finally {
+            driver.resetClock();
+        }
     }
 
     @Test

@@ -82,6 +82,10 @@ class LicenseRequestApiTest {
         assertThat(ids(stranger.get("/api/license-requests").json())).doesNotContain(id);
         assertThat(stranger.get("/api/license-requests/" + id).status()).isEqualTo(404);
         assertThat(ids(asAdmin.get("/api/license-requests").json())).contains(id);
+        Api licenseAdmin = Api.at(port).as(fixtures.admin(com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN).id());
+        assertThat(ids(licenseAdmin.get("/api/license-requests").json())).as("R11: the list is the Global admins'")
+                .doesNotContain(id);
+        assertThat(licenseAdmin.get("/api/license-requests/" + id).status()).isEqualTo(404);
         assertThat(asAdmin.get("/api/license-requests/" + id).json().path("productName").asText())
                 .isEqualTo(product.name());
     }

@@ -181,19 +181,54 @@ public class LicenseAssignmentService {
         return held;
     }
 
+    /**
+     * A4: several products to several users in one go, each product as {@link #assign} would (ADD, all
+     * services on). All or nothing: a refusal for any product undoes the products before it.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public List<LicenseAssignment> assignSeveral(ChangeContext context, List<String> productIds, List<String> userIds) {
+        if (productIds == null || productIds.isEmpty() || productIds.size() > 10
+                || productIds.stream().distinct().count() != productIds.size()) {
+            throw Rule.INVALID_INPUT.violation("Name between 1 and 10 different products to assign.");
+        }
+        List<LicenseAssignment> assigned = new ArrayList<>();
+        for (String productId : productIds) {
+            assigned.addAll(assign(context, new AssignLicenses(productId, null, userIds, Set.of(), AssignmentMode.ADD)));
+        }
+        return assigned;
+    }
+
     /** A7 "unassign all": removes every license one user holds. */
     @Transactional(propagation = Propagation.NESTED)
     public List<LicenseAssignment> unassignAll(ChangeContext context, String userId) {
-        DirectoryUser user = directory.require(userId);
-        List<LicenseAssignment> held = assignments.activeByUser(List.of(userId)).getOrDefault(userId, List.of());
+        return unassignAll(context, List.of(userId));
+    }
+
+    /**
+     * A7 "unassign all" for several users at once (up to {@link UserBatch#MAX_USERS}), as the admin center
+     * does for a selection: every license each holds. Checked for every license before the first is
+     * removed: one the caller may not manage refuses the whole call, nothing removed.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public List<LicenseAssignment> unassignAll(ChangeContext context, List<String> userIds) {
+        UserBatch.validate(userIds);
+        List<DirectoryUser> users = directory.requireAll(userIds);
+        Map<String, List<LicenseAssignment>> held = assignments.activeByUser(userIds);
         if (held.isEmpty()) {
             access.requireLicenseManager(context.actor(), "remove licenses");
         }
-        for (LicenseAssignment license : held) {
-            requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
+        for (List<LicenseAssignment> licenses : held.values()) {
+            for (LicenseAssignment license : licenses) {
+                requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
+            }
         }
-        removeAll(context, user, held);
-        return held.stream().map(a -> assignments.require(a.id())).toList();
+        List<LicenseAssignment> removed = new ArrayList<>();
+        for (DirectoryUser user : users) {
+            List<LicenseAssignment> licenses = held.getOrDefault(user.id(), List.of());
+            removeAll(context, user, licenses);
+            removed.addAll(licenses);
+        }
+        return removed.stream().map(a -> assignments.require(a.id())).toList();
     }
 
     /** A3: switches individual apps and services of one user's license on or off. */

@@ -6,6 +6,9 @@ import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import com.licenseflow.inventory.overview.InventoryViews;
 import com.licenseflow.inventory.overview.ProductLicenses;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
+import com.licenseflow.inventory.assignment.LicenseAssignment;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +46,13 @@ class LicensesController {
     public record UnassignRequest(List<String> userIds, String reason) {
     }
 
+    private final Clock clock;
     private final InventoryViews views;
     private final LicenseAssignmentService assignments;
     private final CurrentActor actor;
 
-    public LicensesController(InventoryViews views, LicenseAssignmentService assignments, CurrentActor actor) {
+    public LicensesController(InventoryViews views, LicenseAssignmentService assignments, CurrentActor actor, Clock clock) {
+        this.clock = clock;
         this.views = views;
         this.assignments = assignments;
         this.actor = actor;
@@ -75,7 +80,21 @@ class LicensesController {
     public List<AssignmentJson> assign(@PathVariable String productId, @RequestBody AssignRequest request) {
         return assignments.assign(actor.change(request.reason()), new AssignLicenses(productId,
                         request.subscriptionId(), request.userIds(), request.disabledServicePlans(), request.mode()))
-                .stream().map(AssignmentJson::of).toList();
+                .stream().map(this::json).toList();
+    }
+
+    public record AssignSeveralRequest(List<String> productIds, List<String> userIds, String reason) {
+    }
+
+    @Operation(summary = "A4 assign several products to several users at once",
+            description = "`{\"productIds\":[\"SPB\",\"POWER_BI_PRO\"], \"userIds\":[..up to 20], \"reason\":\"..\"}` (up to 10 "
+                    + "products): each user gets a license of each product, every app and service on, from the "
+                    + "product's central subscriptions; added to what they hold. All or nothing: one refusal (seats, a "
+                    + "conflicting service, a missing usage location) assigns none. As assigning one product.")
+    @PostMapping("/assignments")
+    public List<AssignmentJson> assignSeveral(@RequestBody AssignSeveralRequest request) {
+        return assignments.assignSeveral(actor.change(request.reason()), request.productIds(), request.userIds())
+                .stream().map(this::json).toList();
     }
 
     @Operation(summary = "A7 unassign licenses",
@@ -83,6 +102,10 @@ class LicensesController {
     @PostMapping("/{productId}/unassignments")
     public List<AssignmentJson> unassign(@PathVariable String productId, @RequestBody UnassignRequest request) {
         return assignments.unassign(actor.change(request.reason()), productId, request.userIds())
-                .stream().map(AssignmentJson::of).toList();
+                .stream().map(this::json).toList();
+    }
+
+    private AssignmentJson json(LicenseAssignment license) {
+        return AssignmentJson.of(license, LocalDate.now(clock));
     }
 }

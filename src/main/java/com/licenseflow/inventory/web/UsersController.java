@@ -3,6 +3,9 @@ package com.licenseflow.inventory.web;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.inventory.assignment.LicenseAssignment;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,13 +36,15 @@ class UsersController {
     public record MeJson(UserJson user, List<AssignmentJson> licenses) {
     }
 
+    private final Clock clock;
     private final Directory directory;
     private final LicenseAssignmentService assignments;
     private final AccessPolicy access;
     private final CurrentActor actor;
 
     public UsersController(Directory directory, LicenseAssignmentService assignments, AccessPolicy access,
-                           CurrentActor actor) {
+                           CurrentActor actor, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.assignments = assignments;
         this.access = access;
@@ -53,7 +58,7 @@ class UsersController {
         var caller = actor.get();
         return new MeJson(UserJson.of(directory.require(caller.userId())),
                 assignments.licensesOf(caller, caller.userId()).stream().filter(a -> a.isActive())
-                        .map(AssignmentJson::of).toList());
+                        .map(this::json).toList());
     }
 
     @Operation(summary = "The directory",
@@ -103,7 +108,7 @@ class UsersController {
                                          @RequestParam(defaultValue = "false") boolean includeRemoved) {
         return assignments.licensesOf(actor.get(), userId).stream()
                 .filter(a -> includeRemoved || a.isActive())
-                .map(AssignmentJson::of).toList();
+                .map(this::json).toList();
     }
 
     @Operation(summary = "A3 switch apps and services",
@@ -112,7 +117,7 @@ class UsersController {
     public AssignmentJson servicePlans(@PathVariable String userId, @PathVariable String productId,
                                        @RequestBody ServicePlansRequest request) {
         Set<String> disabled = request.disabledServicePlans() == null ? Set.of() : request.disabledServicePlans();
-        return AssignmentJson.of(assignments.changeServicePlans(actor.change(request.reason()), userId, productId,
+        return json(assignments.changeServicePlans(actor.change(request.reason()), userId, productId,
                 disabled));
     }
 
@@ -122,7 +127,20 @@ class UsersController {
     public List<AssignmentJson> unassign(@PathVariable String userId, @PathVariable String productId,
                                          @RequestParam(required = false) String reason) {
         return assignments.unassign(actor.change(reason), productId, List.of(userId)).stream()
-                .map(AssignmentJson::of).toList();
+                .map(this::json).toList();
+    }
+
+    public record UnassignAllRequest(List<String> userIds, String reason) {
+    }
+
+    @Operation(summary = "A7 remove every license of several users",
+            description = "`{\"userIds\":[\"liam\",\"olivia\"]}` (up to 20): every license each of them holds, as the admin "
+                    + "center's \"Unassign all\" for a selection. Mailbox data kept 30 days. Refused as a whole, nothing "
+                    + "removed, when one of the licenses is not the caller's to manage. License managers.")
+    @PostMapping("/users/unassign-all")
+    public List<AssignmentJson> unassignAllOf(@RequestBody UnassignAllRequest request) {
+        return assignments.unassignAll(actor.change(request.reason()), request.userIds()).stream()
+                .map(this::json).toList();
     }
 
     @Operation(summary = "A7 remove every license of a user",
@@ -130,6 +148,10 @@ class UsersController {
     @DeleteMapping("/users/{userId}/licenses")
     public List<AssignmentJson> unassignAll(@PathVariable String userId,
                                             @RequestParam(required = false) String reason) {
-        return assignments.unassignAll(actor.change(reason), userId).stream().map(AssignmentJson::of).toList();
+        return assignments.unassignAll(actor.change(reason), userId).stream().map(this::json).toList();
+    }
+
+    private AssignmentJson json(LicenseAssignment license) {
+        return AssignmentJson.of(license, LocalDate.now(clock));
     }
 }

@@ -92,7 +92,7 @@ class LicenseRequestsController {
     }
 
     @Operation(summary = "R2 the Requests list, each with its approval stage and whom it waits for",
-            description = "`status=pending|completed`: product, requester, date, status, users with their outcome. Admins see all; others the requests they made or are named in.")
+            description = "`status=pending|completed`: product, requester, date, status, users with their outcome. Global administrators see all (R11); everyone else the requests they made or are named in.")
     @GetMapping
     public List<RequestJson> list(@RequestParam(defaultValue = "pending") String status) {
         boolean completed = switch (status) {
@@ -106,7 +106,7 @@ class LicenseRequestsController {
     }
 
     @Operation(summary = "One license request",
-            description = "As in the list. Admins, the requester and the users named in it.")
+            description = "As in the list: Global administrators, the requester and the users named in it.")
     @GetMapping("/{id}")
     public RequestJson get(@PathVariable String id) {
         LicenseRequest request = list.get(actor.get(), id);
