@@ -1,5 +1,6 @@
 package com.licenseflow.lifecycle;
 
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.access.AdminRole;
@@ -11,22 +12,25 @@ import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.inventory.directory.DirectoryUser;
-import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.lifecycle.LifecycleSettings.WhenUnanswered;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.UntrustedProcessInput;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -213,7 +217,7 @@ public class IdleLicenseReclaim {
     public int gather(String runId, Campaign campaign, String startedBy) {
         Instant now = Instant.now(clock);
         rows.insertRun(runId, RECERTIFY, campaign.productId(), startedBy, now,
-                now.plus(java.time.Duration.ofDays(campaign.deadlineDays())), campaign.whenUnanswered().name());
+                now.plus(Duration.ofDays(campaign.deadlineDays())), campaign.whenUnanswered().name());
         int found = 0;
         for (Product product : catalog.list()) {
             if (campaign.productId() == null || campaign.productId().equals(product.id())) {
@@ -356,7 +360,7 @@ public class IdleLicenseReclaim {
         Map<String, Integer> own = rows.rules();
         LocalDate today = LocalDate.now(clock);
         Map<String, Product> products = catalog.list().stream().collect(Collectors.toMap(Product::id, p -> p));
-        Map<List<String>, BigDecimal[]> cells = new java.util.TreeMap<>(java.util.Comparator
+        Map<List<String>, BigDecimal[]> cells = new TreeMap<>(Comparator
                 .comparing((List<String> k) -> products.get(k.get(0)).name()).thenComparing(k -> k.get(1)));
         for (Product product : products.values()) {
             for (ReclaimRows.SavingsRow row : rows.idleNow(product.id(),
@@ -382,7 +386,7 @@ public class IdleLicenseReclaim {
         String startedBy = SCHEDULE.equals(run.startedBy()) ? "the schedule"
                 : directory.require(run.startedBy()).displayName();
         return new RunReport(run.id(), RECERTIFY.equals(run.kind()), run.productId() == null ? "every product" : catalog.require(run.productId()).name(),
-                startedBy, run.startedAt(), run.reviewUntil(), run.whenUnanswered().toLowerCase(java.util.Locale.ROOT),
+                startedBy, run.startedAt(), run.reviewUntil(), run.whenUnanswered().toLowerCase(Locale.ROOT),
                 run.finishedAt() != null, tally.idle(), tally.kept(), tally.reclaimed(), tally.inUse(),
                 tally.defaulted(), tally.monthlySaving());
     }

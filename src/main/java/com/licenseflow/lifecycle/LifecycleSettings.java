@@ -1,6 +1,8 @@
 package com.licenseflow.lifecycle;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -56,7 +58,7 @@ public record LifecycleSettings(Duration seatCheckEvery, Reclaim reclaim, Renewa
      * how many days before a term's end billing admins are alerted (the largest opens the review; 0 is the
      * day itself, when the outcome is told).
      */
-    public record Renewal(Duration checkEvery, java.util.List<Integer> alertDays) {
+    public record Renewal(Duration checkEvery, List<Integer> alertDays) {
 
         public Renewal {
             if (checkEvery == null || checkEvery.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -67,7 +69,7 @@ public record LifecycleSettings(Duration seatCheckEvery, Reclaim reclaim, Renewa
                 throw new IllegalArgumentException("licenseflow.lifecycle.renewal.alert-days must list days between 0 "
                         + "and 730 before a term ends, such as 120,30,15,0; not " + alertDays);
             }
-            alertDays = alertDays.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+            alertDays = alertDays.stream().distinct().sorted(Comparator.reverseOrder()).toList();
         }
 
         /** The first alert, which opens a term's review. */

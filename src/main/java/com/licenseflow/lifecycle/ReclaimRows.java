@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,7 +47,7 @@ class ReclaimRows {
 
     Map<String, Integer> rules() {
         return jdbc.sql("select product_id, idle_days from product_reclaim_rule").query(rs -> {
-            Map<String, Integer> rules = new java.util.TreeMap<>();
+            Map<String, Integer> rules = new TreeMap<>();
             while (rs.next()) {
                 rules.put(rs.getString(1), rs.getInt(2));
             }

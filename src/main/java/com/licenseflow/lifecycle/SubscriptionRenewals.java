@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -261,7 +262,7 @@ public class SubscriptionRenewals {
             return null;
         }
         try {
-            return Decision.valueOf(decision.trim().toUpperCase(java.util.Locale.ROOT));
+            return Decision.valueOf(decision.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }
