@@ -104,8 +104,9 @@ public class SubscriptionRenewals {
      * already (a term first seen with 65 days left is alerted at once, once). Empty: no alert before the end day.
      */
     public Optional<Instant> nextAlertAt(String processInstanceId) {
-        return nextOffset(require(processInstanceId)).map(days -> {
-            Instant at = require(processInstanceId).expiresOn().minusDays(days).atStartOfDay(zone()).toInstant();
+        RenewalRows.Row row = require(processInstanceId);
+        return nextOffset(row).map(days -> {
+            Instant at = row.expiresOn().minusDays(days).atStartOfDay(zone()).toInstant();
             Instant now = Instant.now(clock);
             return at.isBefore(now) ? now : at;
         });

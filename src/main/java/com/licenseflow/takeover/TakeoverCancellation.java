@@ -1,7 +1,6 @@
 package com.licenseflow.takeover;
 
 import com.licenseflow.inventory.access.AccessPolicy;
-import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
@@ -52,10 +51,8 @@ public class TakeoverCancellation {
             int users = endNow(context, takeover, subscription, reason.label(), TakeoverStatus.CANCELLED);
             return new CancellationOutcome(true, LocalDate.now(clock), users);
         }
-        subscriptions.changeRecurringBilling(subscription.id(), false);
         repository.endingAtTerm(takeoverId, reason.label());
-        ledger.record(context, AuditAction.RECURRING_BILLING_CHANGED, subscription.purchaserId(),
-                subscription.productId(), subscription.id(), "Recurring billing of self-service subscription "
+        ledger.changeRecurringBilling(context, subscription, false, "Recurring billing of self-service subscription "
                         + subscription.id() + " switched off (" + reason.label() + "): its cancellation window ended on "
                         + subscription.cancellationWindowEndsOn() + ", so it ends at the end of its term on "
                         + subscription.expiresOn());

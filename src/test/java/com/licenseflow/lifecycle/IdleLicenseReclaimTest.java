@@ -278,13 +278,11 @@ class IdleLicenseReclaimTest {
     }
 
     private String licenseOf(DirectoryUser user) {
-        return String.valueOf(jdbc.sql("select id from license_assignment where user_id = ? and active_product_id = ?")
-                .params(user.id(), product.id()).query(Long.class).single());
+        return String.valueOf(fixtures.licenseId(user.id(), product.id()));
     }
 
     private boolean holds(DirectoryUser user) {
-        return jdbc.sql("select count(*) from license_assignment where user_id = ? and active_product_id = ?")
-                .params(user.id(), product.id()).query(Integer.class).single() == 1;
+        return fixtures.holds(user.id(), product.id());
     }
 
     private String decisions(String run) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** "Recertify licenses" (license-recertification.bpmn): confirm, remove, the campaign's default, reminders, refusals. */
 @IntegrationTest
@@ -46,8 +45,6 @@ class RecertificationTest {
     Fixtures fixtures;
     @Autowired
     ProcessDriver driver;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     DevMailbox devMailbox;
 
@@ -167,12 +164,10 @@ class RecertificationTest {
     }
 
     private String licenseOf(DirectoryUser user) {
-        return String.valueOf(jdbc.sql("select id from license_assignment where user_id = ? and active_product_id = ?")
-                .params(user.id(), product.id()).query(Long.class).single());
+        return String.valueOf(fixtures.licenseId(user.id(), product.id()));
     }
 
     private boolean holds(DirectoryUser user) {
-        return jdbc.sql("select count(*) from license_assignment where user_id = ? and active_product_id = ?")
-                .params(user.id(), product.id()).query(Integer.class).single() == 1;
+        return fixtures.holds(user.id(), product.id());
     }
 }

@@ -200,6 +200,18 @@ public class Fixtures {
                 .query(String.class).list();
     }
 
+    /** The id of the {@code productId} license {@code userId} holds now. */
+    public long licenseId(String userId, String productId) {
+        return jdbc.sql("select id from license_assignment where user_id = ? and active_product_id = ?")
+                .params(userId, productId).query(Long.class).single();
+    }
+
+    /** Whether {@code userId} holds a {@code productId} license now. */
+    public boolean holds(String userId, String productId) {
+        return jdbc.sql("select count(*) from license_assignment where user_id = ? and active_product_id = ?")
+                .params(userId, productId).query(Integer.class).single() == 1;
+    }
+
     /** A fingerprint of everything an inventory change could touch, to prove a refusal changed nothing. */
     public String snapshot() {
         String seats = jdbc.sql("select id, quantity, assigned_seats, status from subscription order by id")
