@@ -28,7 +28,7 @@ class ModulesTest {
     void everyModuleUsesTheOthersOnlyThroughWhatTheyExpose() {
         MODULES.verify();
         assertThat(MODULES.stream().map(ApplicationModule::getName)).contains("inventory", "request", "takeover",
-                "centralization", "selfservice", "notification", "identity");
+                "centralization", "selfservice", "notification", "identity", "console");
     }
 
     @Test

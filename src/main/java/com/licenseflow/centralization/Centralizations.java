@@ -311,7 +311,6 @@ public class Centralizations {
                 centralPrice.multiply(BigDecimal.valueOf(12L * centralized)));
     }
 
-    /** A campaign with its progress, for admins. */
     /** The campaigns, of one product when given, newest first. */
     public List<Centralization> list(Actor actor, String productId) {
         access.requireAnyAdmin(actor, "follow centralizations");

@@ -85,13 +85,14 @@ public class LoginThrottle extends OncePerRequestFilter {
         });
     }
 
-    /** A request that presents a password: HTTP Basic, or the webapps' login form. */
+    /** A request that presents a password: HTTP Basic, the webapps' login form, or the console's. */
     static boolean isLoginAttempt(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equalsIgnoreCase(request.getMethod()) && path.matches("^/camunda/api/admin/auth/user/[^/]+/login/.*");
+        return "POST".equalsIgnoreCase(request.getMethod())
+                && (path.matches("^/camunda/api/admin/auth/user/[^/]+/login/.*") || path.equals("/console/login"));
     }
 }

@@ -51,13 +51,13 @@ public class LicenseRequestIntake {
         this.clock = clock;
     }
 
+    /** The latest end date a request may ask for. */
+    static final int MAX_YEARS = 3;
+
     /**
      * @param product    the product's id or name, as the user typed it
      * @param colleagues user ids or email addresses of others who also need it (the requester is always included)
      */
-    /** The latest end date a request may ask for. */
-    static final int MAX_YEARS = 3;
-
     @Transactional(propagation = Propagation.NESTED)
     public LicenseRequest register(String requesterId, String product, List<String> colleagues, String justification,
                                    String endsOnText, String processInstanceId) {

@@ -6,6 +6,8 @@ import com.licenseflow.inventory.access.AdminRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -38,8 +40,14 @@ public class LicenseRequestList {
         return viewer.hasAnyOf(AdminRole.GLOBAL_ADMIN);
     }
 
-    public List<LicenseRequest> list(Actor viewer, boolean completed) {
-        return requests.list(completed, retentionCutoff(), seesAll(viewer) ? null : viewer.userId());
+    /** Newest first, a page at a time. */
+    public Page<LicenseRequest> list(Actor viewer, boolean completed, PageRequest page) {
+        return requests.page(completed, retentionCutoff(), seesAll(viewer) ? null : viewer.userId(), page);
+    }
+
+    /** "My licenses": the pending requests the viewer made or is named in, whatever their role. */
+    public Page<LicenseRequest> pendingFor(Actor viewer, PageRequest page) {
+        return requests.page(false, retentionCutoff(), viewer.userId(), page);
     }
 
     public LicenseRequest get(Actor viewer, String id) {

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +70,8 @@ public class LicenseRequestRepository {
      * Pending requests, or completed ones completed at or after {@code completedSince}; only those
      * {@code involving} requested or is named in, when given. Newest first.
      */
-    public List<LicenseRequest> list(boolean completed, Instant completedSince, String involving) {
+    /** A page of the Requests list, newest first: the page's ids, then those requests with their users. */
+    public Page<LicenseRequest> page(boolean completed, Instant completedSince, String involving, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(completed
                 ? "where r.status <> 'PENDING' and r.completed_at >= :since" : "where r.status = 'PENDING'");
@@ -79,7 +83,13 @@ public class LicenseRequestRepository {
                     + "where mine.request_id = r.id and mine.user_id = :user))");
             params.put("user", involving);
         }
-        return load(where.toString(), "r.requested_at desc, r.id", params);
+        Page<String> ids = PagedQuery.page(jdbc, "r.id", "from license_request r " + where, "r.requested_at desc, r.id",
+                params, page, (rs, n) -> rs.getString(1));
+        Map<String, LicenseRequest> found = new LinkedHashMap<>();
+        if (!ids.items().isEmpty()) {
+            load("where r.id in (:ids)", "r.id", Map.of("ids", ids.items())).forEach(r -> found.put(r.id(), r));
+        }
+        return ids.map(found::get);
     }
 
     /** Users among {@code userIds} who already wait in a pending request for {@code productId}, with that request. */

@@ -13,6 +13,9 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.shared.CsvTable;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -62,19 +65,57 @@ public class SelfServiceReport {
             }
             live = live.stream().filter(s -> onlySubscriptions.contains(s.id())).toList();
         }
+        return new SelfServiceLicensees(product, live.stream().mapToInt(Subscription::quantity).sum(),
+                live.stream().mapToInt(Subscription::assignedSeats).sum(), group(live));
+    }
+
+    /** Subscriptions by purchaser, each purchaser with the users their subscriptions license. */
+    private List<PurchaserGroup> group(List<Subscription> live) {
         Map<Long, List<Licensee>> users = licensees.bySubscription(live.stream().map(Subscription::id).toList());
         Map<String, DirectoryUser> purchasers = directory.findAll(live.stream().map(Subscription::purchaserId)
                 .distinct().toList());
         Map<String, List<Subscription>> byPurchaser = new LinkedHashMap<>();
-        purchasers.keySet().forEach(id -> byPurchaser.put(id, new ArrayList<>()));
-        live.forEach(s -> byPurchaser.get(s.purchaserId()).add(s));
+        live.forEach(s -> byPurchaser.computeIfAbsent(s.purchaserId(), id -> new ArrayList<>()).add(s));
         List<PurchaserGroup> groups = new ArrayList<>();
         byPurchaser.forEach((purchaserId, owned) -> {
             List<Licensee> licensed = new ArrayList<>();
             owned.forEach(s -> licensed.addAll(users.getOrDefault(s.id(), List.of())));
             groups.add(new PurchaserGroup(purchasers.get(purchaserId), owned, licensed));
         });
-        return new SelfServiceLicensees(product, live.stream().mapToInt(Subscription::quantity).sum(),
-                live.stream().mapToInt(Subscription::assignedSeats).sum(), groups);
+        return groups;
+    }
+
+    /**
+     * S2 for the console: a product's live self-service purchases a page of purchasers at a time (a
+     * tenant may have thousands), with the seat totals over all of them.
+     */
+    public SelfServicePage page(Actor actor, String productId, PageRequest page) {
+        access.requireAnyAdmin(actor, "see self-service purchases");
+        Product product = catalog.require(productId);
+        SubscriptionRepository.SeatTotals totals = subscriptions.liveSelfServiceTotals(productId);
+        Page<String> purchasers = subscriptions.liveSelfServicePurchasers(productId, page);
+        List<PurchaserGroup> groups = group(subscriptions.liveSelfService(productId, purchasers.items()));
+        return new SelfServicePage(new SelfServiceLicensees(product, totals.quantity(), totals.assigned(), groups),
+                new Page<>(groups, purchasers.page(), purchasers.size(), purchasers.total()));
+    }
+
+    /** A page of purchasers, and the product's totals over every purchase. */
+    public record SelfServicePage(SelfServiceLicensees licensees, Page<PurchaserGroup> purchasers) {
+    }
+
+    /** S2 "export users": one row per licensed user, with their purchaser. */
+    public static String csv(SelfServiceLicensees licensees) {
+        CsvTable csv = new CsvTable("Purchaser", "Purchaser email", "Subscription", "Product", "User", "User name",
+                "User email", "Switched-off services", "Assigned at");
+        for (PurchaserGroup group : licensees.purchasers()) {
+            group.users().forEach(user -> csv.row(group.purchaser().displayName(), group.purchaser().email(),
+                    user.subscriptionId(), licensees.product().name(), user.userId(), user.displayName(), user.email(),
+                    String.join(" ", user.disabledPlans()), user.assignedAt()));
+        }
+        return csv.render();
+    }
+
+    public static String csvFileName(SelfServiceLicensees licensees) {
+        return "self-service-" + licensees.product().id() + "-users.csv";
     }
 }

@@ -74,6 +74,38 @@ class LicenseApiTest {
     }
 
     @Test
+    void everyListComesAPageAtATimeWithLinksToTheOtherPagesAndItsFiltersKept() {
+        List<DirectoryUser> found = List.of(fixtures.user("pagetest", UserType.MEMBER, "FI"),
+                fixtures.user("pagetest", UserType.MEMBER, "FI"), fixtures.user("pagetest", UserType.GUEST, "FI"));
+        Api.Response first = licenseAdmin.get("/api/users?q=PAGETEST&size=2");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-Total-Count")).isEqualTo("3");
+        assertThat(first.json()).hasSize(2);
+        assertThat(first.header("Link")).contains("q=PAGETEST&page=2&size=2>; rel=\"next\"")
+                .contains("page=2&size=2>; rel=\"last\"").doesNotContain("rel=\"prev\"");
+        Api.Response second = licenseAdmin.get("/api/users?q=PAGETEST&size=2&page=2");
+        assertThat(second.json()).hasSize(1);
+        assertThat(second.header("Link")).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+        assertThat(licenseAdmin.get("/api/users?q=pagetest&type=guest&usageLocation=fi").json())
+                .extracting(u -> u.path("id").asText()).containsExactly(found.get(2).id());
+
+        assertThat(licenseAdmin.get("/api/users?size=501").status()).isEqualTo(422);
+        assertThat(licenseAdmin.get("/api/users?page=0").status()).isEqualTo(422);
+        assertThat(licenseAdmin.get("/api/users?type=robot").status()).isEqualTo(422);
+        assertThat(employee.get("/api/users?q=pagetest").status()).isEqualTo(403);
+
+        licenseAdmin.post("/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + found.get(0).id() + "\",\"" + found.get(1).id() + "\"]}");
+        Api.Response holders = licenseAdmin.get("/api/licenses/" + product.id() + "/users?q=pagetest&size=1");
+        assertThat(holders.header("X-Total-Count")).isEqualTo("2");
+        assertThat(holders.json().get(0).path("userId").asText()).isIn(found.get(0).id(), found.get(1).id());
+        Api.Response audit = licenseAdmin.get("/api/audit?productId=" + product.id() + "&action=license-assigned&size=1");
+        assertThat(audit.json()).hasSize(1);
+        assertThat(Long.parseLong(audit.header("X-Total-Count"))).isGreaterThanOrEqualTo(2);
+        assertThat(audit.json().get(0).path("action").asText()).isEqualTo("LICENSE_ASSIGNED");
+    }
+
+    @Test
     void everyApiCallNeedsALogin() {
         Api.Response response = anonymous.get("/api/licenses");
         assertThat(response.status()).isEqualTo(401);
@@ -249,14 +281,20 @@ class LicenseApiTest {
                 "{\"userIds\":[\"" + purchaser.id() + "\"],\"subscriptionId\":" + selfService + "}");
         assertThat(byPurchaser.status()).as("a purchaser manages their own subscription").isEqualTo(200);
 
-        JsonNode list = licenseAdmin.get("/api/subscriptions?kind=self-service&productId=" + product.id()).json();
+        Api.Response listed = licenseAdmin.get("/api/subscriptions?kind=self-service&productId=" + product.id());
+        assertThat(listed.header("X-Total-Count")).isEqualTo("1");
+        JsonNode list = listed.json();
         assertThat(list).hasSize(1);
         JsonNode s = list.get(0);
+        assertThat(s.has("assignedUsers")).as("a list does not carry every subscription's users").isFalse();
         assertThat(s.path("id").asLong()).isEqualTo(selfService);
         assertThat(s.path("purchaser").path("id").asText()).isEqualTo(purchaser.id());
         assertThat(s.path("expiresOn").asText()).isEqualTo(LocalDate.now(clock).minusDays(2).plusYears(1).toString());
         assertThat(s.path("pricePerSeatPerMonth").decimalValue()).isEqualByComparingTo("9.00");
-        assertThat(s.path("assignedUsers").get(0).path("userId").asText()).isEqualTo(purchaser.id());
+        Api.Response users = licenseAdmin.get("/api/subscriptions/" + selfService + "/users?size=1");
+        assertThat(users.json().get(0).path("userId").asText()).isEqualTo(purchaser.id());
+        assertThat(users.header("Link")).contains("rel=\"first\"").doesNotContain("rel=\"next\"");
+        assertThat(licenseAdmin.get("/api/subscriptions/" + selfService).json().path("assignedUsers")).hasSize(1);
         assertThat(s.path("cancellationWindowEndsOn").asText())
                 .isEqualTo(LocalDate.now(clock).plusDays(5).toString());
         assertThat(licenseAdmin.get("/api/subscriptions?kind=sideways").status()).isEqualTo(422);

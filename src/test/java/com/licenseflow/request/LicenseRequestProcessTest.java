@@ -1,5 +1,6 @@
 package com.licenseflow.request;
 
+import com.licenseflow.shared.PageRequest;
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -395,15 +396,15 @@ class LicenseRequestProcessTest {
         driver.complete(approver.id(), driver.task(pi.getId(), REVIEW),
                 approval(List.of(requester.id()), product.id(), allPlans(product), null));
         String id = requestOf(pi).id();
-        assertThat(requestList.list(approver.asActor(), true)).extracting(LicenseRequest::id).contains(id);
-        assertThat(requestList.list(approver.asActor(), false)).extracting(LicenseRequest::id).doesNotContain(id);
+        assertThat(requestList.list(approver.asActor(), true, PageRequest.first(PageRequest.MAX_SIZE)).items()).extracting(LicenseRequest::id).contains(id);
+        assertThat(requestList.list(approver.asActor(), false, PageRequest.first(PageRequest.MAX_SIZE)).items()).extracting(LicenseRequest::id).doesNotContain(id);
 
         driver.advance(Duration.ofDays(29));
         retention.purge();
-        assertThat(requestList.list(approver.asActor(), true)).extracting(LicenseRequest::id).contains(id);
+        assertThat(requestList.list(approver.asActor(), true, PageRequest.first(PageRequest.MAX_SIZE)).items()).extracting(LicenseRequest::id).contains(id);
 
         driver.advance(Duration.ofDays(2));
-        assertThat(requestList.list(approver.asActor(), true)).extracting(LicenseRequest::id).doesNotContain(id);
+        assertThat(requestList.list(approver.asActor(), true, PageRequest.first(PageRequest.MAX_SIZE)).items()).extracting(LicenseRequest::id).doesNotContain(id);
         assertThat(retention.purge()).isPositive();
         assertThat(requests.find(id)).isEmpty();
         assertThat(fixtures.holders(subscription)).as("licenses stay").containsExactly(requester.id());
@@ -424,7 +425,7 @@ class LicenseRequestProcessTest {
                     .hasMessageContainingAll("Ask the IT service desk", "https://it.example/licenses");
             assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("license-request").count())
                     .isEqualTo(instances);
-            assertThat(requestList.list(colleague.asActor(), false)).isEmpty();
+            assertThat(requestList.list(colleague.asActor(), false, PageRequest.first(PageRequest.MAX_SIZE)).items()).isEmpty();
 
             driver.complete(approver.id(), driver.task(before.getId(), REVIEW),
                     approval(List.of(requester.id()), product.id(), allPlans(product), null));
@@ -449,7 +450,7 @@ class LicenseRequestProcessTest {
         request(colleague, product.name());
         List<String> twenty = fixtures.members(20);
         long instances = runtime.createProcessInstanceQuery().processDefinitionKey("license-request").count();
-        int pendingRequests = requestList.list(approver.asActor(), false).size();
+        long pendingRequests = requestList.list(approver.asActor(), false, PageRequest.first(1)).total();
         String before = fixtures.snapshot();
 
         expectRefusal(() -> request(requester, "Nonexistent Suite"), Rule.UNKNOWN_PRODUCT,
@@ -463,7 +464,7 @@ class LicenseRequestProcessTest {
                 "already waiting");
         assertThat(fixtures.snapshot()).isEqualTo(before);
         grantLicense(holder);
-        pendingRequests = requestList.list(approver.asActor(), false).size();
+        pendingRequests = requestList.list(approver.asActor(), false, PageRequest.first(1)).total();
         instances = runtime.createProcessInstanceQuery().processDefinitionKey("license-request").count();
         expectRefusal(() -> request(requester, product.name(), holder.id()), Rule.ALREADY_LICENSED,
                 "already has a " + product.name());
@@ -472,8 +473,8 @@ class LicenseRequestProcessTest {
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("license-request").count())
                 .isEqualTo(instances);
-        assertThat(requestList.list(requester.asActor(), false)).isEmpty();
-        assertThat(requestList.list(approver.asActor(), false)).hasSize(pendingRequests);
+        assertThat(requestList.list(requester.asActor(), false, PageRequest.first(PageRequest.MAX_SIZE)).items()).isEmpty();
+        assertThat(requestList.list(approver.asActor(), false, PageRequest.first(1)).total()).isEqualTo(pendingRequests);
     }
 
     /** Requester and colleague both approved for a product with fewer seats than that. */

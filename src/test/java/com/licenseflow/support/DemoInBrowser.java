@@ -42,13 +42,21 @@ public final class DemoInBrowser implements AutoCloseable {
      * suite, as a person stays logged in (a login costs seconds, and a suite has dozens).
      */
     public Tasklist tasklist(String user) {
-        BrowserContext context = contexts.computeIfAbsent(user, u -> chromium.browser().newContext(
-                new Browser.NewContextOptions().setViewportSize(1400, 1000)));
-        return Tasklist.in(context, app.baseUrl(), user);
+        return Tasklist.in(context(user), app.baseUrl(), user);
+    }
+
+    /** The console as {@code user}, in the same browser context (and so the same session) as their Tasklist. */
+    public ConsoleInBrowser console(String user) {
+        return ConsoleInBrowser.in(context(user), app.baseUrl(), user);
     }
 
     public Api api() {
         return app.api();
+    }
+
+    private BrowserContext context(String user) {
+        return contexts.computeIfAbsent(user, u -> chromium.browser().newContext(
+                new Browser.NewContextOptions().setViewportSize(1400, 1000).setAcceptDownloads(true)));
     }
 
     @Override

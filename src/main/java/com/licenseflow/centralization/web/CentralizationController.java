@@ -1,19 +1,13 @@
 package com.licenseflow.centralization.web;
 
-import com.licenseflow.workflow.ProcessLocks;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.centralization.Centralization;
 import com.licenseflow.centralization.CentralizationRepository;
 import com.licenseflow.centralization.Centralizations;
-import com.licenseflow.centralization.process.CentralizationVariables;
-import com.licenseflow.centralization.process.CentralizationProcessLock;
+import com.licenseflow.centralization.CentralizationStart;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import com.licenseflow.inventory.web.CurrentActor;
-import com.licenseflow.centralization.CentralizationProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -37,22 +30,17 @@ class CentralizationController {
     public record StartRequest(String product) {
     }
 
-    private final RuntimeService runtime;
+    private final CentralizationStart start;
     private final Centralizations centralizations;
     private final CentralizationRepository repository;
-    private final ProcessLocks locks;
-    private final CentralizationProcessLock lock;
     private final ProductCatalog catalog;
     private final CurrentActor actor;
 
-    public CentralizationController(RuntimeService runtime, Centralizations centralizations,
-                                    CentralizationRepository repository, ProcessLocks locks, CentralizationProcessLock lock,
-                                    ProductCatalog catalog, CurrentActor actor) {
-        this.runtime = runtime;
+    public CentralizationController(CentralizationStart start, Centralizations centralizations,
+                                    CentralizationRepository repository, ProductCatalog catalog, CurrentActor actor) {
+        this.start = start;
         this.centralizations = centralizations;
         this.repository = repository;
-        this.locks = locks;
-        this.lock = lock;
         this.catalog = catalog;
         this.actor = actor;
     }
@@ -68,12 +56,7 @@ class CentralizationController {
     public ResponseEntity<CentralizationJson> start(@RequestBody(required = false) StartRequest request) {
         Actor caller = actor.get();
         String product = request == null ? null : request.product();
-        locks.releaseOrphaned(lock, caller, product);
-        centralizations.requireMayStart(caller, product);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(CentralizationVariables.PRODUCT, product);
-        ProcessInstance started = runtime.startProcessInstanceByKey(CentralizationProcess.KEY, variables);
-        long id = ((Number) runtime.getVariable(started.getId(), CentralizationVariables.CENTRALIZATION_ID)).longValue();
+        long id = start.start(caller, product);
         return ResponseEntity.created(URI.create("/api/centralizations/" + id)).body(json(caller, id));
     }
 

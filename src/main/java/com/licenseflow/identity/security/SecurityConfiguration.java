@@ -11,6 +11,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +31,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -60,6 +65,42 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new SameOriginWrites(publicUrl.base()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    /**
+     * The console's pages: logged in through the Camunda webapps' session (see
+     * {@link WebappSessionAuthentication}), forms protected by Spring Security's CSRF token, not logged
+     * in: to the login page and back to where the person was going.
+     */
+    @Bean
+    public SecurityFilterChain consoleSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        return http
+                .securityMatcher("/console/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/console/login", "/console/assets/**").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, failure) -> {
+                    String query = request.getQueryString();
+                    String back = request.getRequestURI().substring(request.getContextPath().length())
+                            + (query == null ? "" : "?" + query);
+                    String login = request.getContextPath() + "/console/login?next="
+                            + URLEncoder.encode(back, StandardCharsets.UTF_8);
+                    if (request.getHeader("HX-Request") != null) {
+                        // htmx swaps answers into the page; this makes it load the login page instead.
+                        response.setHeader("HX-Redirect", login);
+                        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    } else {
+                        response.sendRedirect(login);
+                    }
+                }))
+                // The webapps' session is the login; Spring keeps no copy of it.
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .addFilterBefore(new WebappSessionAuthentication(),
+                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new EngineAuthenticationFilter(identityService),
+                        AnonymousAuthenticationFilter.class)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package com.licenseflow.inventory.assignment;
 
 import java.time.Instant;
+import com.licenseflow.shared.Words;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -14,5 +15,14 @@ public record LicenseAssignment(long id, String userId, long subscriptionId, Str
 
     public boolean isActive() {
         return unassignedAt == null;
+    }
+
+    /** A8 in words: kept until the day, then deleted (on that day, as the admin center deletes it); null while held. */
+    public String mailboxData(LocalDate today) {
+        if (dataRetainedUntil == null) {
+            return null;
+        }
+        return today.isBefore(dataRetainedUntil) ? "kept until " + Words.day(dataRetainedUntil)
+                : "deleted on " + Words.day(dataRetainedUntil);
     }
 }

@@ -11,8 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +35,26 @@ public class Directory {
         this.users = users;
         this.access = access;
         this.ledger = ledger;
+    }
+
+    public Optional<DirectoryUser> find(String userId) {
+        return users.find(userId);
+    }
+
+    /**
+     * The colleague picker: anyone may find people by name or email to name them in a request, as in
+     * the organisation's address book. A few at a time; names and emails only are shown of them.
+     */
+    public List<DirectoryUser> pick(String text, int limit) {
+        UserSearch search = new UserSearch(text, null, null);
+        return search.text() == null || search.text().length() < 2 ? List.of()
+                : users.search(search, PageRequest.first(Math.min(limit, 20))).items();
+    }
+
+    /** Those of {@code userIds} that exist, in the order given: to show a form again as it was filled in. */
+    public List<DirectoryUser> findAllKnown(List<String> userIds) {
+        Map<String, DirectoryUser> found = users.findAll(userIds);
+        return userIds.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     public DirectoryUser require(String userId) {
@@ -73,6 +97,12 @@ public class Directory {
 
     public List<DirectoryUser> list() {
         return users.list();
+    }
+
+    /** The Users page and {@code GET /api/users}: admins search the directory a page at a time. */
+    public Page<DirectoryUser> search(Actor actor, UserSearch search, PageRequest page) {
+        access.requireAnyAdmin(actor, "list the directory");
+        return users.search(search, page);
     }
 
     /** Sets the two-letter country a user's licenses are used in; licenses need one (A5). */

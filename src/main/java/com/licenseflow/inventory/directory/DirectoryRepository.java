@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,6 +58,23 @@ public class DirectoryRepository {
 
     public List<DirectoryUser> list() {
         return List.copyOf(load("", Map.of()).values());
+    }
+
+    /** A page of the directory in name order; the filters run in the database, with indexes behind them. */
+    public Page<DirectoryUser> search(UserSearch search, PageRequest page) {
+        String where = """
+                where (cast(:pattern as varchar(300)) is null or lower(display_name) like :pattern escape '\\'
+                       or lower(email) like :pattern escape '\\' or lower(id) like :pattern escape '\\')
+                  and (cast(:type as varchar(10)) is null or user_type = :type)
+                  and (cast(:location as varchar(2)) is null or usage_location = :location)""";
+        Map<String, Object> params = new HashMap<>();
+        params.put("pattern", search.pattern());
+        params.put("type", search.type() == null ? null : search.type().name());
+        params.put("location", search.usageLocation());
+        Page<String> ids = PagedQuery.page(jdbc, "id", "from directory_user " + where, "display_name, id", params, page,
+                (rs, n) -> rs.getString(1));
+        Map<String, DirectoryUser> found = findAll(ids.items());
+        return ids.map(found::get);
     }
 
     public boolean exists(String id) {

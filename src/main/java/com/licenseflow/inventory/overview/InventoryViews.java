@@ -9,6 +9,9 @@ import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.inventory.directory.UserSearch;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,19 +61,56 @@ public class InventoryViews {
         return rows;
     }
 
-    /** S1: subscriptions with purchaser, expiry, price and assigned users. */
-    public List<SubscriptionDetails> subscriptions(Actor actor, SubscriptionKind kind, String productId) {
+    /** The products bought this way (live subscriptions), by id. */
+    public List<String> productsWith(Actor actor, SubscriptionKind kind) {
         access.requireAnyAdmin(actor, "see subscriptions");
-        return details(subscriptions.list(kind, productId));
+        return subscriptions.productsWith(kind);
     }
 
-    /** Admins see every subscription; a purchaser sees their own. */
+    /** A product's subscriptions without their users: the product page pages through those separately. */
+    public List<Subscription> subscriptionsOf(Actor actor, String productId) {
+        access.requireAnyAdmin(actor, "see subscriptions");
+        catalog.require(productId);
+        return subscriptions.list(null, productId);
+    }
+
+    /**
+     * Admins see every subscription; a purchaser sees their own. With its first {@link PageRequest#MAX_SIZE}
+     * users by name; {@link #subscriptionUsers} pages through all of them.
+     */
     public SubscriptionDetails subscription(Actor actor, long id) {
+        Subscription subscription = requireVisible(actor, id);
+        return details(List.of(subscription), false).get(0)
+                .withUsers(licensees.ofSubscription(id, PageRequest.first(PageRequest.MAX_SIZE)).items());
+    }
+
+    /** A subscription's license holders a page at a time: whom {@link #subscription} may see. */
+    public Page<Licensee> subscriptionUsers(Actor actor, long id, PageRequest page) {
+        requireVisible(actor, id);
+        return licensees.ofSubscription(id, page);
+    }
+
+    /** S1 a page at a time, without their users (a central subscription may have tens of thousands). */
+    public Page<SubscriptionDetails> subscriptions(Actor actor, SubscriptionKind kind, String productId,
+                                                   PageRequest page) {
+        access.requireAnyAdmin(actor, "see subscriptions");
+        Page<Subscription> found = subscriptions.page(kind, productId, page);
+        return new Page<>(details(found.items(), false), found.page(), found.size(), found.total());
+    }
+
+    private Subscription requireVisible(Actor actor, long id) {
         Subscription subscription = subscriptions.require(id);
         if (!actor.userId().equals(subscription.purchaserId())) {
             access.requireAnyAdmin(actor, "see subscriptions");
         }
-        return details(List.of(subscription)).get(0);
+        return subscription;
+    }
+
+    /** A product's license holders a page at a time (the product page, {@code GET /api/licenses/{id}/users}). */
+    public Page<Licensee> licensees(Actor actor, String productId, UserSearch search, PageRequest page) {
+        access.requireAnyAdmin(actor, "see who holds licenses");
+        catalog.require(productId);
+        return licensees.ofProduct(productId, search, page);
     }
 
     public Product product(Actor actor, String productId) {
@@ -78,16 +118,18 @@ public class InventoryViews {
         return catalog.require(productId);
     }
 
-    private List<SubscriptionDetails> details(List<Subscription> found) {
+    /** Product names and purchasers in one round trip each; users only when asked for ({@code null} otherwise). */
+    private List<SubscriptionDetails> details(List<Subscription> found, boolean withUsers) {
         Map<String, String> productNames = catalog.list().stream()
                 .collect(Collectors.toMap(Product::id, Product::name));
         Map<String, DirectoryUser> purchasers = directory.findAll(found.stream().map(Subscription::purchaserId)
                 .filter(Objects::nonNull).distinct().toList());
-        Map<Long, List<Licensee>> users = licensees.bySubscription(found.stream().map(Subscription::id).toList());
+        Map<Long, List<Licensee>> users = withUsers
+                ? licensees.bySubscription(found.stream().map(Subscription::id).toList()) : Map.of();
         return found.stream()
                 .map(s -> new SubscriptionDetails(s, productNames.get(s.productId()),
                         s.purchaserId() == null ? null : purchasers.get(s.purchaserId()),
-                        users.getOrDefault(s.id(), List.of())))
+                        withUsers ? users.getOrDefault(s.id(), List.of()) : null))
                 .toList();
     }
 }

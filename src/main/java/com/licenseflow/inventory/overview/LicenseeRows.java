@@ -2,6 +2,13 @@ package com.licenseflow.inventory.overview;
 
 import com.licenseflow.shared.Rows;
 import java.util.Collection;
+import com.licenseflow.inventory.directory.UserSearch;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +18,8 @@ import org.springframework.stereotype.Repository;
 /** Reads who holds licenses of which subscriptions, for the inventory views. */
 @Repository
 public class LicenseeRows {
+
+    private static final String COLUMNS = "a.subscription_id, a.user_id, u.display_name, u.email, a.disabled_plans, a.assigned_at";
 
     private final JdbcClient jdbc;
 
@@ -23,15 +32,39 @@ public class LicenseeRows {
             return Map.of();
         }
         return jdbc.sql("""
-                        select a.subscription_id, a.user_id, u.display_name, u.email, a.disabled_plans, a.assigned_at
+                        select %s
                         from license_assignment a join directory_user u on u.id = a.user_id
                         where a.subscription_id in (:ids) and a.active_product_id is not null
-                        order by u.display_name""")
+                        order by u.display_name""".formatted(COLUMNS))
                 .param("ids", subscriptionIds)
-                .query((rs, n) -> new Licensee(rs.getString("user_id"), rs.getString("display_name"),
-                        rs.getString("email"), rs.getLong("subscription_id"), Rows.planSet(rs.getString("disabled_plans")),
-                        Rows.instant(rs, "assigned_at")))
+                .query(LicenseeRows::licensee)
                 .list().stream()
                 .collect(Collectors.groupingBy(Licensee::subscriptionId));
+    }
+
+    /** A page of a subscription's license holders, in name order. */
+    public Page<Licensee> ofSubscription(long subscriptionId, PageRequest page) {
+        return PagedQuery.page(jdbc, COLUMNS, """
+                        from license_assignment a join directory_user u on u.id = a.user_id
+                        where a.subscription_id = :id and a.active_product_id is not null""", "u.display_name, u.id",
+                Map.of("id", subscriptionId), page, LicenseeRows::licensee);
+    }
+
+    /** A page of a product's license holders over all its subscriptions, in name order, optionally searched. */
+    public Page<Licensee> ofProduct(String productId, UserSearch search, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("productId", productId);
+        params.put("text", search.pattern());
+        return PagedQuery.page(jdbc, COLUMNS, """
+                        from license_assignment a join directory_user u on u.id = a.user_id
+                        where a.active_product_id = :productId
+                          and (cast(:text as varchar(300)) is null or lower(u.display_name) like :text escape '\\'
+                               or lower(u.email) like :text escape '\\' or lower(u.id) like :text escape '\\')""",
+                "u.display_name, u.id", params, page, LicenseeRows::licensee);
+    }
+
+    private static Licensee licensee(ResultSet rs, int row) throws SQLException {
+        return new Licensee(rs.getString("user_id"), rs.getString("display_name"), rs.getString("email"),
+                rs.getLong("subscription_id"), Rows.planSet(rs.getString("disabled_plans")), Rows.instant(rs, "assigned_at"));
     }
 }

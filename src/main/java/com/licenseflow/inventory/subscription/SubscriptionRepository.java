@@ -5,7 +5,12 @@ import com.licenseflow.shared.Rule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,6 +46,53 @@ public class SubscriptionRepository {
                 .param("productId", productId)
                 .query(this::map)
                 .list();
+    }
+
+    /** A page of {@link #list}, in the same order. */
+    public Page<Subscription> page(SubscriptionKind kind, String productId, PageRequest page) {
+        String where = """
+                where (cast(:kind as varchar(20)) is null or kind = :kind)
+                  and (cast(:productId as varchar(64)) is null or product_id = :productId)""";
+        Map<String, Object> params = new HashMap<>();
+        params.put("kind", kind == null ? null : kind.name());
+        params.put("productId", productId);
+        return PagedQuery.page(jdbc, "*", "from subscription " + where, "product_id, id", params, page, this::map);
+    }
+
+    public record SeatTotals(int quantity, int assigned) {
+    }
+
+    private static final String LIVE_SELF_SERVICE =
+            "from subscription where kind = 'SELF_SERVICE' and status <> 'DELETED' and product_id = :product";
+
+    /** Seats bought and assigned over a product's live self-service subscriptions. */
+    public SeatTotals liveSelfServiceTotals(String productId) {
+        return jdbc.sql("select coalesce(sum(quantity), 0), coalesce(sum(assigned_seats), 0) " + LIVE_SELF_SERVICE)
+                .param("product", productId).query((rs, n) -> new SeatTotals(rs.getInt(1), rs.getInt(2))).single();
+    }
+
+    /** A page of the people who bought a product self-service, first purchase first. */
+    public Page<String> liveSelfServicePurchasers(String productId, PageRequest page) {
+        long total = jdbc.sql("select count(distinct purchaser_id) " + LIVE_SELF_SERVICE).param("product", productId)
+                .query(Long.class).single();
+        List<String> ids = jdbc.sql("select purchaser_id " + LIVE_SELF_SERVICE
+                        + " group by purchaser_id order by min(id) offset :offset rows fetch next :size rows only")
+                .param("product", productId).param("offset", page.offset()).param("size", page.size())
+                .query(String.class).list();
+        return Page.of(ids, page, total);
+    }
+
+    /** The live self-service subscriptions of a product that these people bought, in purchase order. */
+    public List<Subscription> liveSelfService(String productId, List<String> purchaserIds) {
+        return purchaserIds.isEmpty() ? List.of() : jdbc.sql("select * " + LIVE_SELF_SERVICE
+                        + " and purchaser_id in (:purchasers) order by id")
+                .param("product", productId).param("purchasers", purchaserIds).query(this::map).list();
+    }
+
+    /** The distinct products with subscriptions of this kind. */
+    public List<String> productsWith(SubscriptionKind kind) {
+        return jdbc.sql("select distinct product_id from subscription where kind = ? and status <> 'DELETED' order by product_id")
+                .param(kind.name()).query(String.class).list();
     }
 
     /** The self-service subscriptions {@code purchaserId} bought that are not cancelled, oldest first. */

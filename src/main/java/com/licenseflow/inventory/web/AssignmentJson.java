@@ -2,7 +2,6 @@ package com.licenseflow.inventory.web;
 
 import com.licenseflow.inventory.assignment.LicenseAssignment;
 import java.time.Instant;
-import com.licenseflow.shared.Words;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -15,15 +14,6 @@ record AssignmentJson(long id, String userId, String productId, long subscriptio
     public static AssignmentJson of(LicenseAssignment a, LocalDate today) {
         return new AssignmentJson(a.id(), a.userId(), a.productId(), a.subscriptionId(), a.disabledPlans(),
                 a.assignedAt(), a.assignedBy(), a.unassignedAt(), a.unassignedBy(), a.dataRetainedUntil(), a.endsOn(),
-                mailboxData(a, today));
-    }
-
-    /** A8 in words: kept until the day, then deleted (on that day, as the admin center deletes it). */
-    static String mailboxData(LicenseAssignment a, LocalDate today) {
-        if (a.dataRetainedUntil() == null) {
-            return null;
-        }
-        return today.isBefore(a.dataRetainedUntil()) ? "kept until " + Words.day(a.dataRetainedUntil())
-                : "deleted on " + Words.day(a.dataRetainedUntil());
+                a.mailboxData(today));
     }
 }

@@ -3,7 +3,13 @@ package com.licenseflow.inventory.web;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.audit.AuditEntry;
 import com.licenseflow.inventory.audit.AuditTrail;
+import com.licenseflow.inventory.audit.AuditAction;
+import com.licenseflow.inventory.audit.AuditSearch;
+import com.licenseflow.shared.PageLinks;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.QueryParams;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,8 +23,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/audit")
 class AuditController {
 
-    private static final int MAX_ROWS = 1000;
-
     private final AuditTrail audit;
     private final AccessPolicy access;
     private final CurrentActor actor;
@@ -29,14 +33,22 @@ class AuditController {
         this.actor = actor;
     }
 
-    @Operation(summary = "The audit trail",
-            description = "Newest first; userId, subscriptionId, processInstanceId, limit. Admins.")
+    @Operation(summary = "The audit trail, a page at a time",
+            description = "Newest first. Filters: userId (whose license), productId, actor (who changed it), action "
+                    + "(e.g. license-assigned), subscriptionId, processInstanceId; `page` (from 1) and `size` (default 50, "
+                    + "at most 500), the other pages in the `Link` header, the count in `X-Total-Count`. Admins.")
     @GetMapping
-    public List<AuditEntry> entries(@RequestParam(required = false) String userId,
-                                    @RequestParam(required = false) Long subscriptionId,
-                                    @RequestParam(required = false) String processInstanceId,
-                                    @RequestParam(defaultValue = "100") int limit) {
-        access.requireAnyAdmin(actor.get(), "read the audit trail");
-        return audit.find(userId, subscriptionId, processInstanceId, Math.max(1, Math.min(limit, MAX_ROWS)));
+    public ResponseEntity<List<AuditEntry>> entries(@RequestParam(required = false) String userId,
+                                                    @RequestParam(required = false) String productId,
+                                                    @RequestParam(required = false) String actor,
+                                                    @RequestParam(required = false) String action,
+                                                    @RequestParam(required = false) Long subscriptionId,
+                                                    @RequestParam(required = false) String processInstanceId,
+                                                    @RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size) {
+        access.requireAnyAdmin(this.actor.get(), "read the audit trail");
+        AuditSearch search = new AuditSearch(userId, productId, actor,
+                QueryParams.oneOf(AuditAction.class, action, "kind of change"), subscriptionId, processInstanceId);
+        return PageLinks.answer(audit.find(search, PageRequest.of(page, size)));
     }
 }

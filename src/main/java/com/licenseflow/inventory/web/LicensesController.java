@@ -9,7 +9,11 @@ import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.assignment.LicenseAssignment;
 import java.time.Clock;
 import java.time.LocalDate;
+import com.licenseflow.inventory.directory.UserSearch;
+import com.licenseflow.shared.PageLinks;
+import com.licenseflow.shared.PageRequest;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,12 +70,26 @@ class LicensesController {
     }
 
     @Operation(summary = "One product",
-            description = "Its service plans and subscriptions with their users. Admins.")
+            description = "Its service plans and subscriptions (their users: /api/licenses/{productId}/users). Admins.")
     @GetMapping("/{productId}")
     public ProductDetailJson product(@PathVariable String productId) {
         var caller = actor.get();
         return new ProductDetailJson(ProductJson.of(views.product(caller, productId)),
-                views.subscriptions(caller, null, productId).stream().map(SubscriptionJson::of).toList());
+                views.subscriptions(caller, null, productId, PageRequest.first(PageRequest.MAX_SIZE)).items().stream()
+                        .map(SubscriptionJson::of).toList());
+    }
+
+    @Operation(summary = "A product's license holders, a page at a time",
+            description = "Over all its subscriptions, in name order; `q` part of a name, user name or email; `page` "
+                    + "(from 1) and `size` (default 50, at most 500), the other pages in the `Link` header, the count in "
+                    + "`X-Total-Count`. Admins.")
+    @GetMapping("/{productId}/users")
+    public ResponseEntity<List<LicenseeJson>> licensees(@PathVariable String productId,
+                                                        @RequestParam(required = false) String q,
+                                                        @RequestParam(required = false) Integer page,
+                                                        @RequestParam(required = false) Integer size) {
+        return PageLinks.answer(views.licensees(actor.get(), productId, new UserSearch(q, null, null),
+                PageRequest.of(page, size)).map(LicenseeJson::of));
     }
 
     @Operation(summary = "A1/A4 assign licenses",

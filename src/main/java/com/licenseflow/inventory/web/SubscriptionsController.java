@@ -3,7 +3,10 @@ package com.licenseflow.inventory.web;
 import com.licenseflow.inventory.overview.InventoryViews;
 import com.licenseflow.inventory.subscription.SeatPurchaseService;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
+import com.licenseflow.shared.PageLinks;
+import com.licenseflow.shared.PageRequest;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,17 +37,32 @@ class SubscriptionsController {
         this.actor = actor;
     }
 
-    @Operation(summary = "S1 subscriptions",
-            description = "kind=central|self-service, productId: purchaser, expiry, price, cancellation window, users. Admins; purchasers see their own.")
+    @Operation(summary = "S1 subscriptions, a page at a time",
+            description = "kind=central|self-service, productId: purchaser, expiry, price, cancellation window (users: "
+                    + "one subscription's, at /api/subscriptions/{id}/users); `page` (from 1) and `size` (default 50, "
+                    + "at most 500), the other pages in the `Link` header, the count in `X-Total-Count`. Admins.")
     @GetMapping
-    public List<SubscriptionJson> subscriptions(@RequestParam(required = false) String kind,
-                                                @RequestParam(required = false) String productId) {
-        return views.subscriptions(actor.get(), QueryParams.oneOf(SubscriptionKind.class, kind, "subscription kind"), productId).stream()
-                .map(SubscriptionJson::of).toList();
+    public ResponseEntity<List<SubscriptionJson>> subscriptions(@RequestParam(required = false) String kind,
+                                                                @RequestParam(required = false) String productId,
+                                                                @RequestParam(required = false) Integer page,
+                                                                @RequestParam(required = false) Integer size) {
+        return PageLinks.answer(views.subscriptions(actor.get(),
+                QueryParams.oneOf(SubscriptionKind.class, kind, "subscription kind"), productId,
+                PageRequest.of(page, size)).map(SubscriptionJson::of));
+    }
+
+    @Operation(summary = "A subscription's users, a page at a time",
+            description = "In name order; `page` and `size` as for the list. Admins; a purchaser their own subscription's.")
+    @GetMapping("/{id}/users")
+    public ResponseEntity<List<LicenseeJson>> users(@PathVariable long id, @RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size) {
+        return PageLinks.answer(views.subscriptionUsers(actor.get(), id, PageRequest.of(page, size))
+                .map(LicenseeJson::of));
     }
 
     @Operation(summary = "One subscription",
-            description = "As the list.")
+            description = "As in the list, with its first 500 users by name (all of them at /api/subscriptions/{id}/users). "
+                    + "Admins; a purchaser their own.")
     @GetMapping("/{id}")
     public SubscriptionJson subscription(@PathVariable long id) {
         return SubscriptionJson.of(views.subscription(actor.get(), id));

@@ -6,7 +6,13 @@ import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.inventory.assignment.LicenseAssignment;
 import java.time.Clock;
 import java.time.LocalDate;
+import com.licenseflow.inventory.directory.UserSearch;
+import com.licenseflow.inventory.directory.UserType;
+import com.licenseflow.shared.PageLinks;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.QueryParams;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,12 +67,18 @@ class UsersController {
                         .map(this::json).toList());
     }
 
-    @Operation(summary = "The directory",
-            description = "Admins.")
+    @Operation(summary = "The directory, a page at a time",
+            description = "In name order. `q` part of a name, user name or email (any case), `type=member|guest`, "
+                    + "`usageLocation=NL`; `page` (from 1) and `size` (default 50, at most 500). The other pages are in "
+                    + "the `Link` header (rel first, prev, next, last), the count in `X-Total-Count`. Admins.")
     @GetMapping("/users")
-    public List<UserJson> users() {
-        access.requireAnyAdmin(actor.get(), "list the directory");
-        return directory.list().stream().map(UserJson::of).toList();
+    public ResponseEntity<List<UserJson>> users(@RequestParam(required = false) String q,
+                                                @RequestParam(required = false) String type,
+                                                @RequestParam(required = false) String usageLocation,
+                                                @RequestParam(required = false) Integer page,
+                                                @RequestParam(required = false) Integer size) {
+        UserSearch search = new UserSearch(q, QueryParams.oneOf(UserType.class, type, "user type"), usageLocation);
+        return PageLinks.answer(directory.search(actor.get(), search, PageRequest.of(page, size)).map(UserJson::of));
     }
 
     @Operation(summary = "One user",

@@ -4,18 +4,17 @@ import com.licenseflow.shared.Rule;
 import com.licenseflow.request.ApprovalStages;
 import com.licenseflow.request.LicenseRequest;
 import com.licenseflow.request.LicenseRequestList;
-import com.licenseflow.request.LicenseRequestRepository;
+import com.licenseflow.request.LicenseRequestStart;
 import com.licenseflow.request.RequestedUser;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageLinks;
+import com.licenseflow.shared.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import com.licenseflow.inventory.web.CurrentActor;
-import com.licenseflow.request.LicenseRequestProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -57,15 +55,12 @@ class LicenseRequestsController {
     public record Approval(String policy, int stage, int stages, String waitingFor) {
     }
 
-    private final RuntimeService runtime;
-    private final LicenseRequestRepository requests;
+    private final LicenseRequestStart start;
     private final LicenseRequestList list;
     private final CurrentActor actor;
 
-    public LicenseRequestsController(RuntimeService runtime, LicenseRequestRepository requests,
-                                     LicenseRequestList list, CurrentActor actor) {
-        this.runtime = runtime;
-        this.requests = requests;
+    public LicenseRequestsController(LicenseRequestStart start, LicenseRequestList list, CurrentActor actor) {
+        this.start = start;
         this.list = list;
         this.actor = actor;
     }
@@ -79,30 +74,28 @@ class LicenseRequestsController {
     @PostMapping
     public ResponseEntity<RequestJson> request(@RequestBody NewRequest request) {
         actor.get();
-        // Transient: the request keeps what was asked for; the process only needs it while registering it.
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("requestedProduct", Variables.stringValue(request.product(), true));
-        variables.put("requestedColleagues", Variables.stringValue(
-                request.colleagues() == null ? "" : String.join(",", request.colleagues()), true));
-        variables.put("justification", Variables.stringValue(request.justification(), true));
-        variables.put("licenseEndsOn", Variables.stringValue(request.endsOn(), true));
-        ProcessInstance started = runtime.startProcessInstanceByKey(LicenseRequestProcess.KEY, variables);
-        LicenseRequest created = requests.findByProcessInstance(started.getId()).orElseThrow();
+        LicenseRequest created = start.start(request.product(), request.colleagues(), request.justification(),
+                request.endsOn());
         return ResponseEntity.created(URI.create("/api/license-requests/" + created.id())).body(RequestJson.of(created, list.progress(List.of(created))));
     }
 
     @Operation(summary = "R2 the Requests list, each with its approval stage and whom it waits for",
-            description = "`status=pending|completed`: product, requester, date, status, users with their outcome. Global administrators see all (R11); everyone else the requests they made or are named in.")
+            description = "`status=pending|completed`: product, requester, date, status, users with their outcome, "
+                    + "newest first; `page` (from 1) and `size` (default 50, at most 500), the other pages in the "
+                    + "`Link` header, the count in `X-Total-Count`. Global administrators see all (R11); everyone "
+                    + "else the requests they made or are named in.")
     @GetMapping
-    public List<RequestJson> list(@RequestParam(defaultValue = "pending") String status) {
+    public ResponseEntity<List<RequestJson>> list(@RequestParam(defaultValue = "pending") String status,
+                                                  @RequestParam(required = false) Integer page,
+                                                  @RequestParam(required = false) Integer size) {
         boolean completed = switch (status) {
             case "pending" -> false;
             case "completed" -> true;
             default -> throw Rule.INVALID_INPUT.violation("'" + status + "' is not a status; use pending or completed.");
         };
-        List<LicenseRequest> listed = list.list(actor.get(), completed);
-        Map<String, ApprovalStages.Progress> progress = list.progress(listed);
-        return listed.stream().map(r -> RequestJson.of(r, progress)).toList();
+        Page<LicenseRequest> listed = list.list(actor.get(), completed, PageRequest.of(page, size));
+        Map<String, ApprovalStages.Progress> progress = list.progress(listed.items());
+        return PageLinks.answer(listed.map(r -> RequestJson.of(r, progress)));
     }
 
     @Operation(summary = "One license request",

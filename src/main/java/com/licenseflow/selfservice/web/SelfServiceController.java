@@ -9,6 +9,7 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.web.LicenseeJson;
 import com.licenseflow.inventory.web.SubscriptionJson;
 import com.licenseflow.inventory.web.UserJson;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import com.licenseflow.inventory.web.CurrentActor;
-import com.licenseflow.shared.CsvTable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -90,17 +90,10 @@ class SelfServiceController {
     public ResponseEntity<String> licenseesCsv(@PathVariable String productId,
                                                @RequestParam(name = "subscriptionId", required = false) List<Long> subscriptionIds) {
         SelfServiceLicensees licensees = report.licensees(actor.get(), productId, subscriptionIds);
-        CsvTable csv = new CsvTable("Purchaser", "Purchaser email", "Subscription", "Product", "User", "User name",
-                "User email", "Switched-off services", "Assigned at");
-        for (PurchaserGroup group : licensees.purchasers()) {
-            group.users().forEach(user -> csv.row(group.purchaser().displayName(), group.purchaser().email(),
-                    user.subscriptionId(), licensees.product().name(), user.userId(), user.displayName(), user.email(),
-                    String.join(" ", user.disabledPlans()), user.assignedAt()));
-        }
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"self-service-" + licensees.product().id() + "-users.csv\"")
-                .body(csv.render());
+                        "attachment; filename=\"" + SelfServiceReport.csvFileName(licensees) + "\"")
+                .body(SelfServiceReport.csv(licensees));
     }
 }

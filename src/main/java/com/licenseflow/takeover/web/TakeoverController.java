@@ -1,14 +1,9 @@
 package com.licenseflow.takeover.web;
 
-import com.licenseflow.workflow.ProcessLocks;
-import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.takeover.SubscriptionTakeovers;
-import com.licenseflow.takeover.process.TakeoverProcessLock;
-import com.licenseflow.takeover.process.TakeoverVariables;
+import com.licenseflow.takeover.Takeover;
+import com.licenseflow.takeover.TakeoverStart;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import com.licenseflow.inventory.web.CurrentActor;
-import com.licenseflow.takeover.TakeoverProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -31,18 +25,13 @@ class TakeoverController {
     public record TakeoverRequest(String action, Long targetSubscriptionId, String reason) {
     }
 
-    private final RuntimeService runtime;
+    private final TakeoverStart start;
     private final SubscriptionTakeovers takeovers;
-    private final ProcessLocks locks;
-    private final TakeoverProcessLock lock;
     private final CurrentActor actor;
 
-    public TakeoverController(RuntimeService runtime, SubscriptionTakeovers takeovers, ProcessLocks locks, TakeoverProcessLock lock,
-                              CurrentActor actor) {
-        this.runtime = runtime;
+    public TakeoverController(TakeoverStart start, SubscriptionTakeovers takeovers, CurrentActor actor) {
+        this.start = start;
         this.takeovers = takeovers;
-        this.locks = locks;
-        this.lock = lock;
         this.actor = actor;
     }
 
@@ -55,19 +44,10 @@ class TakeoverController {
             description = "Starts the takeover process; optional `{\"action\":\"move\"|\"cancel\",\"targetSubscriptionId\":n,\"reason\":\"TOO_EXPENSIVE\"}` decides up front, else in Tasklist. 409 central, Deleted or already being taken over. Global and billing admins.")
     @PostMapping
     public ResponseEntity<TakeoverJson> takeOver(@PathVariable long id, @RequestBody(required = false) TakeoverRequest request) {
-        Actor caller = actor.get();
-        locks.releaseOrphaned(lock, caller, String.valueOf(id));
-        takeovers.requireMayStart(caller, id);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(TakeoverVariables.SUBSCRIPTION_ID, id);
-        if (request != null) {
-            variables.put(TakeoverVariables.TAKEOVER_ACTION, request.action());
-            variables.put(TakeoverVariables.TARGET_SUBSCRIPTION_ID, request.targetSubscriptionId());
-            variables.put(TakeoverVariables.CANCELLATION_REASON, request.reason());
-        }
-        runtime.startProcessInstanceByKey(TakeoverProcess.KEY, variables);
+        Takeover started = request == null ? start.start(actor.get(), id, null, null, null)
+                : start.start(actor.get(), id, request.action(), request.targetSubscriptionId(), request.reason());
         return ResponseEntity.created(URI.create("/api/subscriptions/" + id + "/takeover"))
-                .body(TakeoverJson.of(takeovers.latest(caller, id)));
+                .body(TakeoverJson.of(started));
     }
 
     /** The running takeover (else the latest) with its progress, for admins. */

@@ -1,0 +1,116 @@
+package com.licenseflow.console;
+
+import com.licenseflow.inventory.audit.AuditAction;
+import com.licenseflow.inventory.audit.AuditEntry;
+import com.licenseflow.inventory.audit.AuditSearch;
+import com.licenseflow.inventory.audit.AuditTrail;
+import com.licenseflow.inventory.access.AccessPolicy;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.shared.CsvTable;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.QueryParams;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit trail: filtered, paged, people and products by name, exported as CSV with the same filters. */
+@Controller
+class AuditPages {
+
+    private static final int PAGE_SIZE = 50;
+    /** An export is for a spreadsheet; the newest rows up to this many, read a page at a time. */
+    static final int MAX_EXPORT = 10_000;
+
+    private final AuditTrail audit;
+    private final AccessPolicy access;
+    private final Directory directory;
+    private final ProductCatalog catalog;
+    private final ConsolePages pages;
+
+    AuditPages(AuditTrail audit, AccessPolicy access, Directory directory, ProductCatalog catalog, ConsolePages pages) {
+        this.audit = audit;
+        this.access = access;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.pages = pages;
+    }
+
+    /** An audit row with the names of the people and the product it is about. */
+    record AuditRow(AuditEntry entry, String actorName, String userName, String productName) {
+    }
+
+    @GetMapping("/console/audit")
+    String trail(@RequestParam(required = false) String user, @RequestParam(required = false) String product,
+                 @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                 @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+        access.requireAnyAdmin(pages.viewer().actor(), "read the audit trail");
+        Page<AuditEntry> found = audit.find(search(user, product, actor, action),
+                new PageRequest(page == null ? 1 : page, PAGE_SIZE));
+        model.addAttribute("rows", named(found.items()));
+        model.addAttribute("pager", Pager.of(found, request));
+        model.addAttribute("products", catalog.list());
+        model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("user", user);
+        model.addAttribute("product", product);
+        model.addAttribute("actor", actor);
+        model.addAttribute("action", action);
+        String query = request.getQueryString();
+        model.addAttribute("csv", "/console/audit.csv" + (query == null ? "" : "?" + query.replaceAll("(^|&)page=\\d+", "")));
+        return "console/audit";
+    }
+
+    @GetMapping(value = "/console/audit.csv", produces = "text/csv")
+    ResponseEntity<String> export(@RequestParam(required = false) String user, @RequestParam(required = false) String product,
+                                  @RequestParam(required = false) String actor, @RequestParam(required = false) String action) {
+        access.requireAnyAdmin(pages.viewer().actor(), "export the audit trail");
+        AuditSearch search = search(user, product, actor, action);
+        CsvTable csv = new CsvTable("When", "Who", "Who (user name)", "What", "User", "User name", "Product",
+                "Subscription", "Details", "Reason", "Process instance");
+        int size = PageRequest.MAX_SIZE;
+        for (int page = 1; (long) (page - 1) * size < MAX_EXPORT; page++) {
+            Page<AuditEntry> found = audit.find(search, new PageRequest(page, size));
+            for (AuditRow row : named(found.items())) {
+                AuditEntry e = row.entry();
+                csv.row(e.occurredAt(), row.actorName(), e.actor(), e.action().name(), row.userName(), e.userId(),
+                        row.productName(), e.subscriptionId(), e.details(), e.reason(), e.processInstanceId());
+            }
+            if (!found.hasNext()) {
+                break;
+            }
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-trail.csv\"")
+                .body(csv.render());
+    }
+
+    private static AuditSearch search(String user, String product, String actor, String action) {
+        return new AuditSearch(user, product, actor, QueryParams.oneOf(AuditAction.class, action, "kind of change"),
+                null, null);
+    }
+
+    private List<AuditRow> named(List<AuditEntry> entries) {
+        Map<String, String> people = directory.findAllKnown(entries.stream()
+                        .flatMap(e -> Stream.of(e.actor(), e.userId())).filter(Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::displayName));
+        Map<String, String> products = catalog.list().stream().collect(Collectors.toMap(Product::id, Product::name));
+        return entries.stream().map(e -> new AuditRow(e, people.getOrDefault(e.actor(), e.actor()),
+                e.userId() == null ? null : people.getOrDefault(e.userId(), e.userId()),
+                e.productId() == null ? null : products.getOrDefault(e.productId(), e.productId()))).toList();
+    }
+}

@@ -1,0 +1,139 @@
+package com.licenseflow.console;
+
+import com.licenseflow.inventory.assignment.LicenseAssignment;
+import com.licenseflow.inventory.assignment.LicenseAssignmentService;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.UserSearch;
+import com.licenseflow.inventory.directory.UserType;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.QueryParams;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The Users page (search by name, user name, type, usage location) and one user's licenses (A3, A7, A8). */
+@Controller
+class UsersPages {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final Directory directory;
+    private final LicenseAssignmentService assignments;
+    private final ProductCatalog catalog;
+    private final ConsolePages pages;
+
+    UsersPages(Directory directory, LicenseAssignmentService assignments, ProductCatalog catalog, ConsolePages pages) {
+        this.directory = directory;
+        this.assignments = assignments;
+        this.catalog = catalog;
+        this.pages = pages;
+    }
+
+    /** A license as the user page shows it: the product's name and each app or service, on or off. */
+    record LicenseRow(LicenseAssignment license, Product product, List<LicenseAssignmentService.PlanState> plans) {
+    }
+
+    /** With {@code HX-Request} only the results, which htmx swaps in while the admin types. */
+    @GetMapping("/console/users")
+    String users(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+                 @RequestParam(required = false) String location, @RequestParam(required = false) Integer page,
+                 HttpServletRequest request, Model model) {
+        var found = directory.search(pages.viewer().actor(),
+                new UserSearch(q, QueryParams.oneOf(UserType.class, type, "user type"), location),
+                new PageRequest(page == null ? 1 : page, PAGE_SIZE));
+        model.addAttribute("users", found.items());
+        model.addAttribute("pager", Pager.of(found, request));
+        model.addAttribute("q", q);
+        model.addAttribute("type", type);
+        model.addAttribute("location", location);
+        return request.getHeader("HX-Request") != null ? "console/users :: results" : "console/users";
+    }
+
+    @GetMapping("/console/users/{userId}")
+    String user(@PathVariable String userId, Model model) {
+        Viewer viewer = pages.viewer();
+        List<LicenseAssignment> licenses = assignments.licensesOf(viewer.actor(), userId);
+        DirectoryUser user = directory.require(userId);
+        Map<String, Product> products = catalog.list().stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        List<LicenseRow> rows = licenses.stream()
+                .sorted(Comparator.comparing((LicenseAssignment a) -> !a.isActive())
+                        .thenComparing(a -> products.get(a.productId()).name()))
+                .map(a -> new LicenseRow(a, products.get(a.productId()),
+                        LicenseAssignmentService.planStates(products.get(a.productId()), a.disabledPlans())))
+                .toList();
+        model.addAttribute("user", user);
+        model.addAttribute("held", rows.stream().filter(r -> r.license().isActive()).toList());
+        model.addAttribute("removed", rows.stream().filter(r -> !r.license().isActive()).toList());
+        return "console/user";
+    }
+
+    @PostMapping("/console/users/{userId}/licenses/{productId}/services")
+    String services(@PathVariable String userId, @PathVariable String productId,
+                    @RequestParam(required = false) List<String> enabledPlans, HttpServletResponse response,
+                    Model model, RedirectAttributes done) {
+        Viewer viewer = pages.viewer();
+        Product product = catalog.require(productId);
+        Set<String> enabled = enabledPlans == null ? Set.of() : Set.copyOf(enabledPlans);
+        Set<String> disabled = product.planIds().stream().filter(p -> !enabled.contains(p)).collect(Collectors.toSet());
+        return change(userId, response, model, done, () -> {
+            assignments.changeServicePlans(ChangeContext.byUser(viewer.actor(), null), userId, productId, disabled);
+            return "Apps and services of " + product.name() + " saved.";
+        });
+    }
+
+    @PostMapping("/console/users/{userId}/licenses/{productId}/remove")
+    String remove(@PathVariable String userId, @PathVariable String productId, HttpServletResponse response,
+                  Model model, RedirectAttributes done) {
+        Viewer viewer = pages.viewer();
+        Product product = catalog.require(productId);
+        return change(userId, response, model, done, () -> {
+            assignments.unassign(ChangeContext.byUser(viewer.actor(), null), productId, List.of(userId));
+            return product.name() + " unassigned. The mailbox data is kept for 30 days.";
+        });
+    }
+
+    @PostMapping("/console/users/{userId}/remove-all")
+    String removeAll(@PathVariable String userId, HttpServletResponse response, Model model, RedirectAttributes done) {
+        Viewer viewer = pages.viewer();
+        return change(userId, response, model, done, () -> {
+            int removed = assignments.unassignAll(ChangeContext.byUser(viewer.actor(), null), userId).size();
+            return removed == 0 ? "There were no licenses to remove."
+                    : "All " + removed + (removed == 1 ? " license" : " licenses") + " unassigned. The mailbox data "
+                    + "is kept for 30 days.";
+        });
+    }
+
+    private interface Change {
+        String apply();
+    }
+
+    /** Done: back to the user with what happened; refused: the user page with the reason above the licenses. */
+    private String change(String userId, HttpServletResponse response, Model model, RedirectAttributes done,
+                          Change change) {
+        try {
+            done.addFlashAttribute("done", change.apply());
+            return "redirect:/console/users/" + userId;
+        } catch (LicenseRuleViolation refused) {
+            response.setStatus(refused.rule().refusal().httpStatus());
+            model.addAttribute("error", refused.getMessage());
+            return user(userId, model);
+        }
+    }
+}
