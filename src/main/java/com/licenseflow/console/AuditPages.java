@@ -14,14 +14,11 @@ import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
 import com.licenseflow.shared.QueryParams;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
 
     private static final int PAGE_SIZE = 50;
-    /** An export is for a spreadsheet; the newest rows up to this many, read a page at a time. */
-    static final int MAX_EXPORT = 10_000;
 
     private final AuditTrail audit;
     private final AccessPolicy access;
@@ -61,7 +56,7 @@ class AuditPages {
         access.requireAnyAdmin(pages.viewer().actor(), "read the audit trail");
         Page<AuditEntry> found = audit.find(search(user, product, actor, action),
                 new PageRequest(page == null ? 1 : page, PAGE_SIZE));
-        model.addAttribute("rows", named(found.items()));
+        model.addAttribute("rows", named(found).items());
         model.addAttribute("pager", Pager.of(found, request));
         model.addAttribute("products", catalog.list());
         model.addAttribute("actions", AuditAction.values());
@@ -69,8 +64,7 @@ class AuditPages {
         model.addAttribute("product", product);
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
-        String query = request.getQueryString();
-        model.addAttribute("csv", "/console/audit.csv" + (query == null ? "" : "?" + query.replaceAll("(^|&)page=\\d+", "")));
+        model.addAttribute("csv", CsvExport.link("/console/audit.csv", request));
         return "console/audit";
     }
 
@@ -81,22 +75,11 @@ class AuditPages {
         AuditSearch search = search(user, product, actor, action);
         CsvTable csv = new CsvTable("When", "Who", "Who (user name)", "What", "User", "User name", "Product",
                 "Subscription", "Details", "Reason", "Process instance");
-        int size = PageRequest.MAX_SIZE;
-        for (int page = 1; (long) (page - 1) * size < MAX_EXPORT; page++) {
-            Page<AuditEntry> found = audit.find(search, new PageRequest(page, size));
-            for (AuditRow row : named(found.items())) {
-                AuditEntry e = row.entry();
-                csv.row(e.occurredAt(), row.actorName(), e.actor(), e.action().name(), row.userName(), e.userId(),
-                        row.productName(), e.subscriptionId(), e.details(), e.reason(), e.processInstanceId());
-            }
-            if (!found.hasNext()) {
-                break;
-            }
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-trail.csv\"")
-                .body(csv.render());
+        return CsvExport.download("audit-trail.csv", csv, page -> named(audit.find(search, page)), row -> {
+            AuditEntry e = row.entry();
+            csv.row(e.occurredAt(), row.actorName(), e.actor(), e.action().name(), row.userName(), e.userId(),
+                    row.productName(), e.subscriptionId(), e.details(), e.reason(), e.processInstanceId());
+        });
     }
 
     private static AuditSearch search(String user, String product, String actor, String action) {
@@ -104,13 +87,14 @@ class AuditPages {
                 null, null);
     }
 
-    private List<AuditRow> named(List<AuditEntry> entries) {
+    private Page<AuditRow> named(Page<AuditEntry> page) {
+        List<AuditEntry> entries = page.items();
         Map<String, String> people = directory.findAllKnown(entries.stream()
                         .flatMap(e -> Stream.of(e.actor(), e.userId())).filter(Objects::nonNull).distinct().toList())
                 .stream().collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::displayName));
         Map<String, String> products = catalog.list().stream().collect(Collectors.toMap(Product::id, Product::name));
-        return entries.stream().map(e -> new AuditRow(e, people.getOrDefault(e.actor(), e.actor()),
+        return page.map(e -> new AuditRow(e, people.getOrDefault(e.actor(), e.actor()),
                 e.userId() == null ? null : people.getOrDefault(e.userId(), e.userId()),
-                e.productId() == null ? null : products.getOrDefault(e.productId(), e.productId()))).toList();
+                e.productId() == null ? null : products.getOrDefault(e.productId(), e.productId())));
     }
 }

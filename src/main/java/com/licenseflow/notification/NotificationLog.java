@@ -2,6 +2,8 @@ package com.licenseflow.notification;
 
 import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.Actor;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -18,16 +20,16 @@ public class NotificationLog {
         this.visibility = visibility;
     }
 
-    /** Newest first. */
-    public List<NotificationRecord> recent(Actor actor, NotificationFilter filter, int limit) {
+    /** A page, newest first: admins see everyone's mail, everyone else the mail addressed to them. */
+    public Page<NotificationRecord> page(Actor actor, NotificationFilter filter, PageRequest page) {
         Optional<String> own = visibility.restrictedTo(actor);
         if (own.isEmpty()) {
-            return store.recent(filter, limit);
+            return store.page(filter, page);
         }
         if (filter.recipient() != null && !filter.recipient().equalsIgnoreCase(own.get())) {
-            return List.of();
+            return Page.of(List.of(), page, 0);
         }
-        return store.recent(filter.toRecipient(own.get()), limit);
+        return store.page(filter.toRecipient(own.get()), page);
     }
 
     public NotificationRecord get(Actor actor, long id) {

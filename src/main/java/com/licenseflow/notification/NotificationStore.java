@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,25 +140,22 @@ class NotificationStore {
         return jdbc.sql("select * from notification where id = ?").param(id).query(NotificationStore::row).optional();
     }
 
-    /** Newest first. Filter values left null are not filtered on; the recipient matches ignoring case. */
-    public List<NotificationRecord> recent(NotificationFilter filter, int limit) {
-        return jdbc.sql("""
-                        select * from notification
+    /** A page, newest first. Filter values left null are not filtered on; the recipient matches ignoring case. */
+    public Page<NotificationRecord> page(NotificationFilter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("recipient", filter.recipient());
+        params.put("processInstanceId", filter.processInstanceId());
+        params.put("subscriptionId", filter.subscriptionId());
+        params.put("licenseRequestId", filter.licenseRequestId());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        return PagedQuery.page(jdbc, "*", """
+                        from notification
                         where (cast(:recipient as varchar(320)) is null or lower(recipient_email) = lower(:recipient))
                           and (cast(:processInstanceId as varchar(64)) is null or process_instance_id = :processInstanceId)
                           and (cast(:subscriptionId as bigint) is null or subscription_id = :subscriptionId)
                           and (cast(:licenseRequestId as varchar(64)) is null or license_request_id = :licenseRequestId)
-                          and (cast(:status as varchar(10)) is null or status = :status)
-                        order by id desc
-                        fetch first :limit rows only""")
-                .param("recipient", filter.recipient())
-                .param("processInstanceId", filter.processInstanceId())
-                .param("subscriptionId", filter.subscriptionId())
-                .param("licenseRequestId", filter.licenseRequestId())
-                .param("status", filter.status() == null ? null : filter.status().name())
-                .param("limit", limit)
-                .query(NotificationStore::row)
-                .list();
+                          and (cast(:status as varchar(10)) is null or status = :status)""",
+                "id desc", params, page, NotificationStore::row);
     }
 
     private Object[] values(Notification notification, InternetAddress recipient, RenderedMail mail) {

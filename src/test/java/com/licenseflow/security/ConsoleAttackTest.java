@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.notification.Notification;
+import com.licenseflow.notification.NotificationKind;
+import com.licenseflow.notification.NotificationService;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.ConsoleSession;
 import com.licenseflow.support.IntegrationTest;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The console's doors: every page and form refuses who the API refuses (the same role checks, not
@@ -102,6 +109,32 @@ class ConsoleAttackTest extends AttackTest {
         assertThat(login.status()).isEqualTo(401);
         assertThat(login.body()).contains("do not match");
         assertThat(session.get("/console/licenses").status()).isEqualTo(302);
+    }
+
+    @Autowired
+    NotificationService notifications;
+
+    @Test
+    void anEmployeeReadsOnlyTheEmailsAddressedToThem() {
+        notifications.record(List.of(lowSeats(employee), lowSeats(globalAdmin)));
+        String everyone = ConsoleSession.login(port, globalAdmin.id()).get("/console/emails").body();
+        assertThat(everyone).contains(employee.email(), globalAdmin.email());
+        ConsoleSession session = ConsoleSession.login(port, employee.id());
+        for (String page : new String[] {"/console/emails", "/console/emails?recipient=" + globalAdmin.email(),
+                "/console/emails.csv"}) {
+            String body = session.get(page).body();
+            // The rows only: the filter box shows back what the employee typed.
+            String shown = body.contains("<tbody>") ? body.substring(body.indexOf("<tbody>"), body.indexOf("</tbody>")) : body;
+            assertThat(Pattern.compile("[\\w.-]+@test\\.example").matcher(shown).results()
+                    .map(MatchResult::group).distinct())
+                    .as(page).allMatch(address -> address.equals(employee.email()));
+        }
+    }
+
+    private Notification lowSeats(DirectoryUser to) {
+        return new Notification("console-attack/" + to.id(), NotificationKind.LOW_SEATS, to.email(), to.displayName(),
+                Map.of("product", product.name(), "freeSeats", 1, "totalSeats", 5, "threshold", "fewer than 2 free seats",
+                        "trend", "none"), null, null, null);
     }
 
     @Test

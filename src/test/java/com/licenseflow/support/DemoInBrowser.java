@@ -15,11 +15,27 @@ public final class DemoInBrowser implements AutoCloseable {
 
     private final Chromium chromium;
     private final PackagedApplication app;
+    private final boolean ownsApp;
     private final Map<String, BrowserContext> contexts = new HashMap<>();
 
-    private DemoInBrowser(Chromium chromium, PackagedApplication app) {
+    private DemoInBrowser(Chromium chromium, PackagedApplication app, boolean ownsApp) {
         this.chromium = chromium;
         this.app = app;
+        this.ownsApp = ownsApp;
+    }
+
+    /**
+     * The jar this test JVM shares between suites whose changes to the demo data leave each other's
+     * alone ({@link PackagedApplication#get}): one start fewer; it stops with the JVM.
+     */
+    public static DemoInBrowser shared() {
+        Chromium chromium = Chromium.launch();
+        try {
+            return new DemoInBrowser(chromium, PackagedApplication.get(), false);
+        } catch (RuntimeException | Error e) {
+            chromium.close();
+            throw e;
+        }
     }
 
     /** {@code name} names the database and the log; {@code arguments} are added to the jar's. */
@@ -30,7 +46,7 @@ public final class DemoInBrowser implements AutoCloseable {
         all.addAll(List.of(arguments));
         try {
             return new DemoInBrowser(chromium, PackagedApplication.start("tasklist-" + name, all, Map.of())
-                    .awaitReady("Demo data seeded"));
+                    .awaitReady("Demo data seeded"), true);
         } catch (RuntimeException | Error e) {
             chromium.close();
             throw e;
@@ -64,7 +80,9 @@ public final class DemoInBrowser implements AutoCloseable {
         try {
             chromium.close();
         } finally {
-            app.stop();
+            if (ownsApp) {
+                app.stop();
+            }
         }
     }
 }

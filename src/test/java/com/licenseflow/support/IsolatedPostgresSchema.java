@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -23,6 +27,9 @@ import org.springframework.core.env.MapPropertySource;
 public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
 
     private static final String PREFIX = "lf_test_";
+    /** Schemas carry the second they were made in: a sweep leaves those of suites still running alone. */
+    private static final Pattern MADE_AT = Pattern.compile("_t(\\d+)$");
+    private static final Duration LEFT_BEHIND = Duration.ofHours(6);
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
     @Override
@@ -36,11 +43,11 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
         }
         String user = environment.getProperty("spring.datasource.username", "postgres");
         String password = environment.getProperty("spring.datasource.password", "");
-        String schema = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = name(PREFIX);
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement statement = connection.createStatement()) {
             if (SWEPT.compareAndSet(false, true)) {
-                for (String old : schemas(connection)) {
+                for (String old : leftBehind(schemas(connection))) {
                     statement.execute("drop schema " + old + " cascade");
                 }
             }
@@ -54,6 +61,25 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
                 "camunda.bpm.database.schema-name", schema,
                 "camunda.bpm.database.table-prefix", schema + ".")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(url, user, password, schema)));
+    }
+
+    /** A new schema's name: the prefix, something random, the second it was made. */
+    public static String name(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_t"
+                + Instant.now().getEpochSecond();
+    }
+
+    /**
+     * Schemas of runs that ended without dropping theirs (killed, or a crashed JVM): older than a
+     * few hours, or made before schemas carried their time. Suites running at the same time (two
+     * forks, a benchmark) keep theirs.
+     */
+    static List<String> leftBehind(List<String> schemas) {
+        long before = Instant.now().minus(LEFT_BEHIND).getEpochSecond();
+        return schemas.stream().filter(schema -> {
+            Matcher madeAt = MADE_AT.matcher(schema);
+            return !madeAt.find() || Long.parseLong(madeAt.group(1)) < before;
+        }).toList();
     }
 
     private static List<String> schemas(Connection connection) throws SQLException {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +55,18 @@ public final class PackagedApplication {
      */
     public static PackagedApplication startIn(Path directory, String name, List<String> arguments,
                                               Map<String, String> environment) {
+        // The suites start a dozen short-lived nodes on two cores: the client compiler alone and the serial
+        // collector start them about a third faster and leave the cores to the tests (no effect on behaviour).
+        return startIn(directory, name, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), arguments, environment);
+    }
+
+    /** With the JVM's own defaults (both compilers, its default collector): for benchmarks that time it. */
+    public static PackagedApplication startAsInProduction(String name, List<String> arguments) {
+        return startIn(null, name, List.of(), arguments, Map.of());
+    }
+
+    private static PackagedApplication startIn(Path directory, String name, List<String> jvmOptions,
+                                               List<String> arguments, Map<String, String> environment) {
         File jar = new File("target/licenseflow.jar").getAbsoluteFile();
         if (!jar.exists()) {
             throw new IllegalStateException("target/licenseflow.jar is missing: run mvn verify (it packages first)");
@@ -63,11 +77,11 @@ public final class PackagedApplication {
                 port = socket.getLocalPort();
             }
             Path log = Path.of("target", name + ".log").toAbsolutePath();
-            // The suites start a dozen short-lived nodes on two cores: the client compiler alone and the serial
-            // collector start them about a third faster and leave the cores to the tests (no effect on behaviour).
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.getPath(),
-                    "--server.port=" + port, "--licenseflow.mail.embedded-server.port=0"));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.getPath(), "--server.port=" + port,
+                    "--licenseflow.mail.embedded-server.port=0"));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             if (directory != null) {
@@ -77,6 +91,37 @@ public final class PackagedApplication {
             return new PackagedApplication(builder.start(), port, log);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the packaged jar", e);
+        }
+    }
+
+    /**
+     * The heap in use after a full collection, in MB, as {@code jcmd} reports it: what the application
+     * holds, not what it has not collected yet.
+     */
+    public long heapUsedAfterGcMb() {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        run(jcmd, String.valueOf(process.pid()), "GC.run");
+        String info = run(jcmd, String.valueOf(process.pid()), "GC.heap_info");
+        long usedKb = 0;
+        Matcher used = Pattern.compile("(generation|heap) +total \\d+K, used (\\d+)K")
+                .matcher(info);
+        while (used.find()) {
+            usedKb += Long.parseLong(used.group(2));
+        }
+        return usedKb / 1024;
+    }
+
+    private static String run(String... command) {
+        try {
+            Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(tool.getInputStream().readAllBytes());
+            tool.waitFor(1, TimeUnit.MINUTES);
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

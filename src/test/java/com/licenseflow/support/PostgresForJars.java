@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,8 +30,7 @@ public final class PostgresForJars implements AutoCloseable {
             }
             Assumptions.abort("PostgreSQL is not reachable on 127.0.0.1:5432; test skipped");
         }
-        PostgresForJars database = new PostgresForJars("lf_test_jar_" + UUID.randomUUID().toString()
-                .replace("-", "").substring(0, 10));
+        PostgresForJars database = new PostgresForJars(IsolatedPostgresSchema.name("lf_test_jar_"));
         database.execute("create schema " + database.schema);
         return database;
     }
@@ -91,6 +89,15 @@ public final class PostgresForJars implements AutoCloseable {
             };
         } catch (SQLException e) {
             throw new IllegalStateException(selectForUpdate, e);
+        }
+    }
+
+    /** A connection to this schema, for a test that writes much at once (a generated tenant). */
+    public Connection connection() {
+        try {
+            return connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to " + schema, e);
         }
     }
 

@@ -4,7 +4,10 @@ import com.licenseflow.notification.NotificationFilter;
 import com.licenseflow.notification.NotificationLog;
 import com.licenseflow.notification.NotificationStatus;
 import com.licenseflow.notification.SmtpMailer;
+import com.licenseflow.shared.PageLinks;
+import com.licenseflow.shared.PageRequest;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +24,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/notifications")
 class NotificationsController {
 
-    private static final int MAX_ROWS = 1000;
 
     private final NotificationLog log;
     private final SmtpMailer mailer;
@@ -34,18 +36,21 @@ class NotificationsController {
     }
 
     @Operation(summary = "Every email recorded, newest first",
-            description = "Filters: processInstanceId, subscriptionId, licenseRequestId, status (queued|sent), recipient, limit (100). To, kind, related request or subscription, status, attempts, last error, sent at. Admins see all; others the mail addressed to them.")
+            description = "Filters: processInstanceId, subscriptionId, licenseRequestId, status (queued|sent), "
+                    + "recipient; `page` (from 1) and `size` (default 50, at most 500), the other pages in the `Link` "
+                    + "header, the count in `X-Total-Count`. To, kind, related request or subscription, status, "
+                    + "attempts, last error, sent at. Admins see all; others the mail addressed to them.")
     @GetMapping
-    public List<NotificationJson> notifications(@RequestParam(required = false) String processInstanceId,
-                                                @RequestParam(required = false) Long subscriptionId,
-                                                @RequestParam(required = false) String licenseRequestId,
-                                                @RequestParam(required = false) String status,
-                                                @RequestParam(required = false) String recipient,
-                                                @RequestParam(defaultValue = "100") int limit) {
+    public ResponseEntity<List<NotificationJson>> notifications(@RequestParam(required = false) String processInstanceId,
+                                                                @RequestParam(required = false) Long subscriptionId,
+                                                                @RequestParam(required = false) String licenseRequestId,
+                                                                @RequestParam(required = false) String status,
+                                                                @RequestParam(required = false) String recipient,
+                                                                @RequestParam(required = false) Integer page,
+                                                                @RequestParam(required = false) Integer size) {
         NotificationFilter filter = new NotificationFilter(processInstanceId, subscriptionId, licenseRequestId,
                 QueryParams.oneOf(NotificationStatus.class, status, "notification status"), recipient);
-        return log.recent(actor.get(), filter, Math.max(1, Math.min(limit, MAX_ROWS))).stream()
-                .map(NotificationJson::summary).toList();
+        return PageLinks.answer(log.page(actor.get(), filter, PageRequest.of(page, size)).map(NotificationJson::summary));
     }
 
     @Operation(summary = "One email whole",
