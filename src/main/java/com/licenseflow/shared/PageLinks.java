@@ -18,6 +18,11 @@ public final class PageLinks {
     }
 
     public static <T> ResponseEntity<List<T>> answer(Page<T> page) {
+        return answer(page, page.items());
+    }
+
+    /** A page answered with a body of its own (the rows inside a summary), the same headers. */
+    public static <B> ResponseEntity<B> answer(Page<?> page, B body) {
         List<String> links = new ArrayList<>();
         links.add(link(1, page.size(), "first"));
         if (page.hasPrevious()) {
@@ -30,7 +35,7 @@ public final class PageLinks {
         return ResponseEntity.ok()
                 .header("Link", String.join(", ", links))
                 .header(TOTAL_COUNT, Long.toString(page.total()))
-                .body(page.items());
+                .body(body);
     }
 
     private static String link(int page, int size, String rel) {

@@ -62,17 +62,21 @@ public class DirectoryRepository {
 
     /** A page of the directory in name order; the filters run in the database, with indexes behind them. */
     public Page<DirectoryUser> search(UserSearch search, PageRequest page) {
-        String where = """
-                where (cast(:pattern as varchar(300)) is null or lower(display_name) like :pattern escape '\\'
-                       or lower(email) like :pattern escape '\\' or lower(id) like :pattern escape '\\')
-                  and (cast(:type as varchar(10)) is null or user_type = :type)
-                  and (cast(:location as varchar(2)) is null or usage_location = :location)""";
+        StringBuilder where = new StringBuilder("where 1 = 1").append(search.condition("u"));
         Map<String, Object> params = new HashMap<>();
-        params.put("pattern", search.pattern());
-        params.put("type", search.type() == null ? null : search.type().name());
-        params.put("location", search.usageLocation());
-        Page<String> ids = PagedQuery.page(jdbc, "id", "from directory_user " + where, "display_name, id", params, page,
-                (rs, n) -> rs.getString(1));
+        params.put("text", search.pattern());
+        if (search.type() != null) {
+            where.append(" and u.user_type = :type");
+            params.put("type", search.type().name());
+        }
+        if (search.usageLocation() != null) {
+            where.append(" and u.usage_location = :location");
+            params.put("location", search.usageLocation());
+        }
+        // Counted apart: read in the name index's order, a page of matches stops early (a search of the whole
+        // directory matches many); the count is one pass over the table.
+        Page<String> ids = PagedQuery.page(jdbc, "u.id", "from directory_user u " + where, "u.display_name, u.id",
+                params, page, (rs, n) -> rs.getString(1));
         Map<String, DirectoryUser> found = findAll(ids.items());
         return ids.map(found::get);
     }

@@ -10,6 +10,8 @@ import com.licenseflow.inventory.web.LicenseeJson;
 import com.licenseflow.inventory.web.SubscriptionJson;
 import com.licenseflow.inventory.web.UserJson;
 import java.nio.charset.StandardCharsets;
+import com.licenseflow.shared.PageLinks;
+import com.licenseflow.shared.PageRequest;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -76,11 +78,20 @@ class SelfServiceController {
     }
 
     @Operation(summary = "S2 self-service licensees by purchaser",
-            description = "Optionally of one subscription (subscriptionId). Admins.")
+            description = "The totals over every live purchase of the product, and its purchasers a page at a time "
+                    + "(`page` from 1, `size` default 50 at most 500; the other pages in the `Link` header, the "
+                    + "number of purchasers in `X-Total-Count`), first purchase first. With `subscriptionId` (one "
+                    + "or more): only those purchases, not paged. Admins.")
     @GetMapping("/products/{productId}/licensees")
-    public LicenseesJson licensees(@PathVariable String productId,
-                                   @RequestParam(name = "subscriptionId", required = false) List<Long> subscriptionIds) {
-        return LicenseesJson.of(report.licensees(actor.get(), productId, subscriptionIds));
+    public ResponseEntity<LicenseesJson> licensees(@PathVariable String productId,
+                                                   @RequestParam(name = "subscriptionId", required = false) List<Long> subscriptionIds,
+                                                   @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        if (subscriptionIds != null && !subscriptionIds.isEmpty()) {
+            return ResponseEntity.ok(LicenseesJson.of(report.licensees(actor.get(), productId, subscriptionIds)));
+        }
+        SelfServiceReport.SelfServicePage found = report.page(actor.get(), productId, PageRequest.of(page, size));
+        return PageLinks.answer(found.purchasers(), LicenseesJson.of(found.licensees()));
     }
 
     /** S2 "export users": the same list as CSV, one row per licensed user. */
