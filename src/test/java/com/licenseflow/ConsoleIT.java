@@ -133,6 +133,23 @@ class ConsoleIT {
             lars.page().locator("#results").getByText("Sem de Boer").click();
             lars.expectText("Removed licenses").expectText("Mailbox data kept until");
             lars.screenshot("user");
+
+            // A selection of users: several products at once (A4), then every license they hold (A7).
+            lars.click("Users");
+            lars.fill("Search", "sophie");
+            assertThat(lars.page().locator("#results")).containsText("sophie@contoso.example");
+            lars.page().getByLabel("Choose Sophie Mulder").check();
+            lars.page().getByLabel("Visio Plan 2").check();
+            lars.click("Assign the checked products");
+            lars.expectText("Visio Plan 2 assigned to Sophie Mulder (1 license).");
+            assertThat(holds("sophie", "VISIOCLIENT")).isNotNull();
+
+            lars.fill("Search", "sophie");
+            assertThat(lars.page().locator("#results")).containsText("sophie@contoso.example");
+            lars.page().getByLabel("Choose Sophie Mulder").check();
+            lars.click("Unassign all their licenses");
+            lars.expectText("Every license of Sophie Mulder unassigned (2 licenses).");
+            assertThat(alice.get("/api/users/sophie/licenses").json()).isEmpty();
         }
     }
 

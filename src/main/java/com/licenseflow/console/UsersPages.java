@@ -63,7 +63,40 @@ class UsersPages {
         model.addAttribute("q", q);
         model.addAttribute("type", type);
         model.addAttribute("location", location);
+        model.addAttribute("products", catalog.list());
         return request.getHeader("HX-Request") != null ? "console/users :: results" : "console/users";
+    }
+
+    /**
+     * The admin center's actions on a selection of users: give them several products at once, every
+     * app and service on (A4), or take every license they hold (A7). All or nothing either way.
+     */
+    @PostMapping("/console/users/selection")
+    String selection(@RequestParam(required = false) List<String> userIds,
+                     @RequestParam(required = false) List<String> productIds, @RequestParam String action,
+                     HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes done) {
+        Viewer viewer = pages.viewer();
+        List<String> chosen = userIds == null ? List.of() : userIds;
+        try {
+            List<DirectoryUser> users = directory.requireAll(chosen);
+            String names = LicensesPages.names(users);
+            if ("unassign-all".equals(action)) {
+                int removed = assignments.unassignAll(ChangeContext.byUser(viewer.actor(), null), chosen).size();
+                done.addFlashAttribute("done", "Every license of " + names + " unassigned (" + removed
+                        + (removed == 1 ? " license" : " licenses") + "). Their mailbox data is kept for 30 days.");
+            } else {
+                List<String> products = productIds == null ? List.of() : productIds;
+                int given = assignments.assignSeveral(ChangeContext.byUser(viewer.actor(), null), products, chosen).size();
+                done.addFlashAttribute("done", products.stream().map(id -> catalog.require(id).name())
+                        .collect(Collectors.joining(", ")) + " assigned to " + names + " (" + given
+                        + (given == 1 ? " license)." : " licenses)."));
+            }
+            return "redirect:/console/users";
+        } catch (LicenseRuleViolation refused) {
+            response.setStatus(refused.rule().refusal().httpStatus());
+            model.addAttribute("selectionError", refused.getMessage());
+            return users(null, null, null, null, request, model);
+        }
     }
 
     @GetMapping("/console/users/{userId}")

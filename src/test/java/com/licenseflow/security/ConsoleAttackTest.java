@@ -52,6 +52,10 @@ class ConsoleAttackTest extends AttackTest {
                 Map.of("users", employee.id(), "enabledPlans", "")), 403, "needs one of these roles");
         refusedAndUnchanged(() -> session.post("/console/users/" + colleague.id() + "/remove-all", Map.of()), 403,
                 "needs one of these roles");
+        refusedAndUnchanged(() -> session.post("/console/users/selection", Map.of("userIds", colleague.id(),
+                "action", "unassign-all")), 403, "needs one of these roles");
+        refusedAndUnchanged(() -> session.post("/console/users/selection", Map.of("userIds", employee.id(),
+                "productIds", product.id(), "action", "assign")), 403, "needs one of these roles");
         refusedAndUnchanged(() -> session.post("/console/requests/settings", Map.of("ownRequestProcess", "true",
                 "message", "closed")), 403, "Global administrator");
     }
