@@ -95,6 +95,16 @@ class ConsoleAttackTest extends AttackTest {
     }
 
     @Test
+    void aMalformedFormOrLinkGetsAPageInWordsNotAnError() {
+        ConsoleSession session = ConsoleSession.login(port, billingAdmin.id());
+        session.get("/console/purchases");
+        refusedAndUnchanged(() -> session.post("/console/purchases/subscriptions/" + seats + "/takeover",
+                Map.of("action", "cancel")), 400, "Something this page needs was missing");
+        refusedAndUnchanged(() -> session.get("/console/users?page=abc"), 400, "Something this page needs was missing");
+        refusedAndUnchanged(() -> session.get("/console/users?page=0"), 422, "Pages are counted from 1");
+    }
+
+    @Test
     void theLoginNeverSendsAnyoneToAnotherSite() {
         for (String next : new String[] {"https://evil.example/", "//evil.example/", "/console//evil.example",
                 "/\\evil.example"}) {
