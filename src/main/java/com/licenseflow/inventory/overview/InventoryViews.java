@@ -76,7 +76,7 @@ public class InventoryViews {
 
     /**
      * Admins see every subscription; a purchaser sees their own. With its first {@link PageRequest#MAX_SIZE}
-     * users by name; {@link #subscriptionUsers} pages through all of them.
+     * users in the order they got their license; {@link #subscriptionUsers} pages through all of them.
      */
     public SubscriptionDetails subscription(Actor actor, long id) {
         Subscription subscription = requireVisible(actor, id);

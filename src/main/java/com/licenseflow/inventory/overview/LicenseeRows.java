@@ -42,14 +42,17 @@ public class LicenseeRows {
                 .collect(Collectors.groupingBy(Licensee::subscriptionId));
     }
 
-    /** A page of a subscription's license holders, in name order. */
+    /**
+     * A page of a subscription's license holders in the order they got their license: read along the
+     * subscription's licenses, so a page deep into 60,000 holders costs what the first does.
+     */
     public Page<Licensee> ofSubscription(long subscriptionId, PageRequest page) {
         return PagedQuery.page(jdbc,
                 "select count(*) from license_assignment where subscription_id = :id and active_product_id is not null",
                 COLUMNS, """
-                        from directory_user u join license_assignment a
-                             on a.user_id = u.id and a.subscription_id = :id and a.active_product_id is not null""",
-                "u.display_name, u.id", Map.of("id", subscriptionId), page, LicenseeRows::licensee);
+                        from license_assignment a join directory_user u on u.id = a.user_id
+                        where a.subscription_id = :id and a.active_product_id is not null""",
+                "a.id", Map.of("id", subscriptionId), page, LicenseeRows::licensee);
     }
 
     /**

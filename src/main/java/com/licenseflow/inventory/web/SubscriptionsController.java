@@ -52,7 +52,8 @@ class SubscriptionsController {
     }
 
     @Operation(summary = "A subscription's users, a page at a time",
-            description = "In name order; `page` and `size` as for the list. Admins; a purchaser their own subscription's.")
+            description = "In the order they got their license; `page` and `size` as for the list. Admins; a "
+                    + "purchaser their own subscription's.")
     @GetMapping("/{id}/users")
     public ResponseEntity<List<LicenseeJson>> users(@PathVariable long id, @RequestParam(required = false) Integer page,
                                                     @RequestParam(required = false) Integer size) {
@@ -61,8 +62,8 @@ class SubscriptionsController {
     }
 
     @Operation(summary = "One subscription",
-            description = "As in the list, with its first 500 users by name (all of them at /api/subscriptions/{id}/users). "
-                    + "Admins; a purchaser their own.")
+            description = "As in the list, with its first 500 users in the order they got their license (all of "
+                    + "them at /api/subscriptions/{id}/users). Admins; a purchaser their own.")
     @GetMapping("/{id}")
     public SubscriptionJson subscription(@PathVariable long id) {
         return SubscriptionJson.of(views.subscription(actor.get(), id));
