@@ -277,6 +277,40 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void theGlobalAdminImportsMicrosoftsCatalogAndAWrongFileChangesNothing() throws IOException {
+        String header = "Product_Display_Name,String_Id,GUID,Service_Plan_Name,Service_Plan_Id,"
+                + "Service_Plans_Included_Friendly_Names\r\n";
+        String powerBi = "Power BI Pro,POWER_BI_PRO,f8a1db68-be16-40ed-86d5-cb42ce701560,BI_AZURE_P2,"
+                + "70d33638-9c74-4d01-bfd3-562de28bd4ba,Power BI Pro\r\n"
+                + "Power BI Pro,POWER_BI_PRO,f8a1db68-be16-40ed-86d5-cb42ce701560,EXCHANGE_S_FOUNDATION,"
+                + "113feb6c-3fe4-4440-bddc-54d774bf0318,Exchange Foundation\r\n";
+        java.nio.file.Path folder = Files.createTempDirectory("catalog");
+        java.nio.file.Path wrong = Files.writeString(folder.resolve("wrong.csv"),
+                header + powerBi.replace("70d33638-9c74-4d01-bfd3-562de28bd4ba", "70d33638"));
+        java.nio.file.Path right = Files.writeString(folder.resolve(
+                "Product names and service plan identifiers for licensing.csv"), "\uFEFF" + header + powerBi);
+        int importsBefore = alice.get("/api/audit?action=CATALOG_IMPORTED").json().size();
+
+        try (ConsoleInBrowser aliceInConsole = demo.console("alice")) {
+            aliceInConsole.menu("Licenses");
+            aliceInConsole.page().getByLabel("Microsoft's CSV file").setInputFiles(wrong);
+            aliceInConsole.click("Import");
+            assertThat(aliceInConsole.error()).contains("Nothing was imported")
+                    .contains("line 2: Service_Plan_Id \"70d33638\" is not a GUID");
+            assertThat(alice.get("/api/audit?action=CATALOG_IMPORTED").json().size()).isEqualTo(importsBefore);
+
+            aliceInConsole.page().getByLabel("Microsoft's CSV file").setInputFiles(right);
+            aliceInConsole.click("Import");
+            aliceInConsole.expectText("Microsoft's catalog imported: 1 product, 2 service plans; 1 of your products found.");
+        }
+        JsonNode product = alice.get("/api/licenses/POWER_BI_PRO").json().path("product");
+        assertThat(product.path("skuId").asText()).isEqualTo("f8a1db68-be16-40ed-86d5-cb42ce701560");
+        assertThat(alice.get("/api/audit?action=CATALOG_IMPORTED").json().get(0).path("details").asText())
+                .contains("imported from Product names and service plan identifiers for licensing.csv");
+    }
+
     /** The user's license of the product as the API shows it, or null when they hold none. */
     private static JsonNode holds(String userId, String productId) {
         return StreamSupport.stream(alice.get("/api/users/" + userId + "/licenses").json().spliterator(), false)

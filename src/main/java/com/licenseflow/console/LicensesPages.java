@@ -5,6 +5,7 @@ import com.licenseflow.inventory.assignment.AssignmentMode;
 import com.licenseflow.inventory.assignment.LicenseAssignment;
 import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.inventory.catalog.MicrosoftCatalogImport;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.inventory.directory.DirectoryUser;
@@ -25,7 +26,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 
 /** A2 the Licenses view, and a product's page: its subscriptions, its users, assign (A1, A3, A4) and unassign (A7). */
 @Controller
@@ -37,8 +43,11 @@ class LicensesPages {
     private final LicenseAssignmentService assignments;
     private final Directory directory;
     private final ConsolePages pages;
+    private final MicrosoftCatalogImport catalogImport;
 
-    LicensesPages(InventoryViews views, LicenseAssignmentService assignments, Directory directory, ConsolePages pages) {
+    LicensesPages(InventoryViews views, LicenseAssignmentService assignments, Directory directory, ConsolePages pages,
+                  MicrosoftCatalogImport catalogImport) {
+        this.catalogImport = catalogImport;
         this.views = views;
         this.assignments = assignments;
         this.directory = directory;
@@ -49,6 +58,39 @@ class LicensesPages {
     String licenses(Model model) {
         model.addAttribute("products", views.licenses(pages.viewer().actor(), null));
         return "console/licenses";
+    }
+
+    /** Microsoft's "Product names and service plan identifiers for licensing" CSV, as downloaded from Microsoft. */
+    @PostMapping("/console/licenses/catalog")
+    String importCatalog(@RequestParam(required = false) MultipartFile file, HttpServletResponse response, Model model,
+                         RedirectAttributes done) throws IOException {
+        Viewer viewer = pages.viewer();
+        catalogImport.requireMayImport(viewer.actor());
+        try {
+            if (file == null || file.isEmpty()) {
+                throw com.licenseflow.shared.Rule.NOT_MICROSOFTS_CATALOG.violation(
+                        "Choose the file you downloaded from Microsoft first.");
+            }
+            MicrosoftCatalogImport.Result result;
+            try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                result = catalogImport.importCsv(ChangeContext.byUser(viewer.actor(), null), csv,
+                        file.getOriginalFilename() == null ? "an upload" : file.getOriginalFilename());
+            }
+            done.addFlashAttribute("done", "Microsoft's catalog imported: " + count(result.skus(), "product") + ", "
+                    + count(result.servicePlans(), "service plan") + "; " + result.productsMatched()
+                    + " of your products found"
+                    + (result.renamedProducts().isEmpty() ? "." : ", renamed: " + result.renamedProducts().stream()
+                            .map(r -> r.from() + " is now " + r.to()).collect(Collectors.joining(", ")) + "."));
+            return "redirect:/console/licenses";
+        } catch (LicenseRuleViolation refused) {
+            response.setStatus(refused.rule().refusal().httpStatus());
+            model.addAttribute("catalogError", refused.getMessage());
+            return licenses(model);
+        }
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     @GetMapping("/console/licenses/{productId}")

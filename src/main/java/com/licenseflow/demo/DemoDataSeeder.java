@@ -71,22 +71,48 @@ class DemoDataSeeder implements ApplicationRunner {
     static final String PROJECT_PLAN_3 = "PROJECTPROFESSIONAL";
     static final String TEAMS_EXPLORATORY = "TEAMS_EXPLORATORY";
 
-    private static final ServicePlan EXCHANGE = new ServicePlan("EXCHANGE_S_STANDARD", "Exchange Online (Plan 1)");
-    private static final ServicePlan TEAMS = new ServicePlan("TEAMS1", "Microsoft Teams");
-    private static final ServicePlan SHAREPOINT = new ServicePlan("SHAREPOINTSTANDARD", "SharePoint (Plan 1)");
-    private static final ServicePlan APPS = new ServicePlan("OFFICESUBSCRIPTION", "Microsoft 365 Apps for business");
-    private static final ServicePlan FORMS = new ServicePlan("FORMS_PLAN_E1", "Microsoft Forms (Plan E1)");
-    private static final ServicePlan INTUNE = new ServicePlan("INTUNE_A", "Microsoft Intune");
-    private static final ServicePlan ENTRA_P1 = new ServicePlan("AAD_PREMIUM", "Microsoft Entra ID P1");
-    private static final ServicePlan DEFENDER = new ServicePlan("ATP_ENTERPRISE", "Microsoft Defender for Office 365 (Plan 1)");
-    private static final ServicePlan EXCHANGE_FOUNDATION = new ServicePlan("EXCHANGE_S_FOUNDATION", "Exchange Foundation");
-    private static final ServicePlan POWER_BI = new ServicePlan("BI_AZURE_P2", "Power BI Pro");
-    private static final ServicePlan VISIO_DESKTOP = new ServicePlan("VISIO_CLIENT_SUBSCRIPTION", "Visio desktop app");
-    private static final ServicePlan VISIO_WEB = new ServicePlan("VISIOONLINE", "Visio web app");
-    private static final ServicePlan PROJECT_ONLINE = new ServicePlan("PROJECT_PROFESSIONAL", "Project P3");
-    private static final ServicePlan PROJECT_DESKTOP = new ServicePlan("PROJECT_CLIENT_SUBSCRIPTION", "Project Online Desktop Client");
-    private static final ServicePlan SHAREPOINT_2 = new ServicePlan("SHAREPOINTENTERPRISE", "SharePoint (Plan 2)");
+    // Microsoft's part numbers, skuIds and service plan ids ("Product names and service plan identifiers for
+    // licensing"), so that the demo's products are the ones a tenant's Graph answers with. Teams Exploratory's
+    // own plan is the demo's stand-in for a Teams service that conflicts with Microsoft Teams (A5).
+    private static final ServicePlan EXCHANGE = plan("EXCHANGE_S_STANDARD", "Exchange Online (Plan 1)",
+            "9aaf7827-d63c-4b61-89c3-182f06f82e5c");
+    private static final ServicePlan TEAMS = plan("TEAMS1", "Microsoft Teams", "57ff2da0-773e-42df-b2af-ffb7a2317929");
+    private static final ServicePlan SHAREPOINT = plan("SHAREPOINTSTANDARD", "SharePoint (Plan 1)",
+            "c7699d2e-19aa-44de-8edf-1736da088ca1");
+    private static final ServicePlan APPS = plan("OFFICE_BUSINESS", "Microsoft 365 Apps for business",
+            "094e7854-93fc-4d55-b2c0-3ab5369ebdc1");
+    private static final ServicePlan FORMS = plan("FORMS_PLAN_E1", "Microsoft Forms (Plan E1)",
+            "159f4cd6-e380-449f-a816-af1a9ef76344");
+    private static final ServicePlan INTUNE = plan("INTUNE_A", "Microsoft Intune", "c1ec4a95-1f05-45b3-a911-aa3fa01094f5");
+    private static final ServicePlan ENTRA_P1 = plan("AAD_PREMIUM", "Microsoft Entra ID P1",
+            "41781fb2-bc02-4b7c-bd55-b576c07bb09d");
+    private static final ServicePlan DEFENDER = plan("ATP_ENTERPRISE", "Microsoft Defender for Office 365 (Plan 1)",
+            "f20fedf3-f3c3-43c3-8267-2bfdd51c0939");
+    private static final ServicePlan EXCHANGE_FOUNDATION = plan("EXCHANGE_S_FOUNDATION", "Exchange Foundation",
+            "113feb6c-3fe4-4440-bddc-54d774bf0318");
+    private static final ServicePlan POWER_BI = plan("BI_AZURE_P2", "Power BI Pro", "70d33638-9c74-4d01-bfd3-562de28bd4ba");
+    private static final ServicePlan VISIO_DESKTOP = plan("VISIO_CLIENT_SUBSCRIPTION", "Visio desktop app",
+            "663a804f-1c30-4ff0-9915-9db84f0d1cea");
+    private static final ServicePlan VISIO_WEB = plan("VISIOONLINE", "Visio web app", "2bdbaf8f-738f-4ac7-9234-3c3ee2ce7d0f");
+    private static final ServicePlan PROJECT_ONLINE = plan("PROJECT_PROFESSIONAL", "Project P3",
+            "818523f5-016b-4355-9be8-ed6944946ea7");
+    private static final ServicePlan PROJECT_DESKTOP = plan("PROJECT_CLIENT_SUBSCRIPTION", "Project Online Desktop Client",
+            "fafd7243-e5c1-4a3a-9e40-495efcb1d3c3");
+    private static final ServicePlan SHAREPOINT_2 = plan("SHAREPOINTENTERPRISE", "SharePoint (Plan 2)",
+            "5dbe027f-2339-4123-9542-606e4d348a72");
     private static final ServicePlan TEAMS_TRIAL = new ServicePlan("TEAMS_EXPLORATORY", "Microsoft Teams Exploratory");
+
+    private static final Map<String, String> SKU_IDS = Map.of(
+            BUSINESS_PREMIUM, "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46",
+            BUSINESS_STANDARD, "f245ecc8-75af-4f8e-b61f-27d8114de5f3",
+            POWER_BI_PRO, "f8a1db68-be16-40ed-86d5-cb42ce701560",
+            VISIO_PLAN_2, "c5928f49-12ba-48f7-ada3-0d743a3601d5",
+            PROJECT_PLAN_3, "53818b1b-4a27-454b-8896-0dba576410e6",
+            TEAMS_EXPLORATORY, "710779e8-3d4a-4c88-adb9-386c958d1fdf");
+
+    private static ServicePlan plan(String id, String name, String guid) {
+        return new ServicePlan(id, name, guid);
+    }
 
     private final ProductCatalog catalog;
     private final DirectoryRepository directory;
@@ -158,7 +184,7 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private void product(String id, String name, String price, SelfServicePolicy policy, ServicePlan... plans) {
-        catalog.insert(new Product(id, name, new BigDecimal(price), policy, List.of(plans)));
+        catalog.insert(new Product(id, name, new BigDecimal(price), policy, List.of(plans), SKU_IDS.get(id)));
     }
 
     /**

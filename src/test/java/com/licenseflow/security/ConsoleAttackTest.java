@@ -48,6 +48,7 @@ class ConsoleAttackTest extends AttackTest {
         refusedAndUnchanged(() -> session.get("/console/audit.csv"), 403, "needs one of these roles");
         refusedAndUnchanged(() -> session.get("/console/purchases"), 403, "needs one of these roles");
         session.get("/console/my-licenses");
+        refusedAndUnchanged(() -> session.post("/console/licenses/catalog", Map.of()), 403, "Global administrator");
         refusedAndUnchanged(() -> session.post("/console/licenses/" + product.id() + "/assign",
                 Map.of("users", employee.id(), "enabledPlans", "")), 403, "needs one of these roles");
         refusedAndUnchanged(() -> session.post("/console/users/" + colleague.id() + "/remove-all", Map.of()), 403,
@@ -73,6 +74,7 @@ class ConsoleAttackTest extends AttackTest {
                 Map.of("product", product.id(), "action", "cancel", "reason", "OTHER")), 403, "Billing administrator");
         refusedAndUnchanged(() -> session.post("/console/purchases/" + product.id() + "/centralize", Map.of()), 403,
                 "Billing administrator");
+        refusedAndUnchanged(() -> session.post("/console/licenses/catalog", Map.of()), 403, "Global administrator");
     }
 
     @Test

@@ -92,6 +92,11 @@ public class Api {
         return send("POST", path, json);
     }
 
+    /** A body of another kind than JSON, e.g. a CSV file as {@code text/csv}. */
+    public Response post(String path, String contentType, String body) {
+        return send("POST", path, body, contentType);
+    }
+
     public Response put(String path, String json) {
         return send("PUT", path, json);
     }
@@ -105,11 +110,15 @@ public class Api {
     }
 
     private Response send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    private Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -57,14 +57,16 @@ public class ProductCatalog {
     }
 
     public void insert(Product product) {
-        jdbc.sql("insert into product (id, name, list_price_per_seat, self_service_policy) values (?, ?, ?, ?)")
-                .params(product.id(), product.name(), product.listPricePerSeat(), product.selfServicePolicy().name())
+        jdbc.sql("insert into product (id, name, list_price_per_seat, self_service_policy, sku_id) values (?, ?, ?, ?, ?)")
+                .params(product.id(), product.name(), product.listPricePerSeat(), product.selfServicePolicy().name(),
+                        product.skuId())
                 .update();
         for (ServicePlan plan : product.servicePlans()) {
             boolean known = jdbc.sql("select count(*) from service_plan where id = ?").param(plan.id())
                     .query(Integer.class).single() > 0;
             if (!known) {
-                jdbc.sql("insert into service_plan (id, name) values (?, ?)").params(plan.id(), plan.name()).update();
+                jdbc.sql("insert into service_plan (id, name, guid) values (?, ?, ?)")
+                        .params(plan.id(), plan.name(), plan.guid()).update();
             }
             jdbc.sql("insert into product_service_plan (product_id, plan_id) values (?, ?)")
                     .params(product.id(), plan.id()).update();
@@ -87,7 +89,7 @@ public class ProductCatalog {
     private Map<String, Product> load(String where, Map<String, ?> params) {
         Map<String, Product> products = new LinkedHashMap<>();
         Map<String, List<ServicePlan>> plans = new HashMap<>();
-        jdbc.sql("select p.*, s.id as plan_id, s.name as plan_name from product p "
+        jdbc.sql("select p.*, s.id as plan_id, s.name as plan_name, s.guid as plan_guid from product p "
                         + "left join product_service_plan pp on pp.product_id = p.id "
                         + "left join service_plan s on s.id = pp.plan_id " + where + " order by p.name, s.name")
                 .params(params)
@@ -95,13 +97,13 @@ public class ProductCatalog {
                     String id = rs.getString("id");
                     List<ServicePlan> own = plans.computeIfAbsent(id, k -> new ArrayList<>());
                     if (rs.getString("plan_id") != null) {
-                        own.add(new ServicePlan(rs.getString("plan_id"), rs.getString("plan_name")));
+                        own.add(new ServicePlan(rs.getString("plan_id"), rs.getString("plan_name"), rs.getString("plan_guid")));
                     }
                     products.putIfAbsent(id, new Product(id, rs.getString("name"), rs.getBigDecimal("list_price_per_seat"),
-                            SelfServicePolicy.valueOf(rs.getString("self_service_policy")), own));
+                            SelfServicePolicy.valueOf(rs.getString("self_service_policy")), own, rs.getString("sku_id")));
                 });
         products.replaceAll((id, p) -> new Product(p.id(), p.name(), p.listPricePerSeat(), p.selfServicePolicy(),
-                List.copyOf(plans.get(id))));
+                List.copyOf(plans.get(id)), p.skuId()));
         return products;
     }
 
