@@ -146,6 +146,55 @@ public class LicenseLedger {
         record(context, AuditAction.SEATS_PURCHASED, null, productId, subscriptionId, details);
     }
 
+    /** A product the connected tenant has and the inventory did not. */
+    public void addProductFromTenant(ChangeContext context, Product product) {
+        catalog.insert(product);
+        record(context, AuditAction.PRODUCT_ADDED_FROM_TENANT, null, product.id(), null,
+                "Changed outside LicenseFlow: " + product.name() + " (" + product.id() + ") is in the Microsoft 365 tenant, with "
+                        + product.servicePlans().size() + " apps and services");
+    }
+
+    /**
+     * A connected tenant's seats of a product as the tenant says: the tenant's subscription of the SKU is
+     * created the first time, its seats and status changed when they changed in the tenant (recorded as
+     * changed outside LicenseFlow). Seats never drop below those assigned: a tenant can be over-assigned
+     * while in warning, and the audit row says so. Returns whether anything changed.
+     */
+    public boolean tenantSeats(ChangeContext context, Product product, String skuId, int seats, SubscriptionStatus status) {
+        Long id = jdbc.sql("select id from subscription where tenant_sku_id = ?").param(skuId).query(Long.class)
+                .optional().orElse(null);
+        if (id == null) {
+            LocalDate today = LocalDate.now(clock);
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                            insert into subscription (product_id, kind, quantity, status, term_start, expires_on,
+                                                      price_per_seat, recurring_billing, tenant_sku_id)
+                            values (?, 'CENTRAL', ?, ?, ?, ?, ?, true, ?)""")
+                    .params(product.id(), seats, status.name(), today, today.plusYears(1), product.listPricePerSeat(),
+                            skuId)
+                    .update(key, "id");
+            long created = key.getKey().longValue();
+            record(context, AuditAction.SEATS_CHANGED_IN_TENANT, null, product.id(), created,
+                    "Changed outside LicenseFlow: " + product.name() + " has " + seats + " seats in the Microsoft 365 tenant ("
+                            + status.label() + ")");
+            return true;
+        }
+        Subscription current = subscriptions.require(id);
+        int kept = Math.max(seats, current.assignedSeats());
+        if (current.quantity() != kept || current.status() != status) {
+            jdbc.sql("update subscription set quantity = ?, status = ?, status_changed_at = case when status = ? "
+                            + "then status_changed_at else ? end where id = ?")
+                    .params(kept, status.name(), status.name(), Rows.timestamp(Instant.now(clock)), id).update();
+            record(context, AuditAction.SEATS_CHANGED_IN_TENANT, null, product.id(), id,
+                    "Changed outside LicenseFlow: " + product.name() + " seats " + current.quantity() + " -> " + seats
+                            + (current.status() != status ? ", " + current.status().label() + " -> " + status.label() : "")
+                            + (kept > seats ? "; " + current.assignedSeats() + " are assigned, more than the tenant's "
+                            + seats : ""));
+            return true;
+        }
+        return false;
+    }
+
     private void returnSeats(long subscriptionId, int seats) {
         int updated = jdbc.sql("update subscription set assigned_seats = assigned_seats - :seats "
                         + "where id = :id and assigned_seats >= :seats")

@@ -32,7 +32,7 @@ class RenewalRows {
     List<Due> due(LocalDate by) {
         return jdbc.sql("""
                         select s.id, s.expires_on, s.trial from subscription s
-                        where s.kind = 'CENTRAL' and s.status = 'ACTIVE' and s.expires_on <= ?
+                        where s.kind = 'CENTRAL' and s.status = 'ACTIVE' and s.tenant_sku_id is null and s.expires_on <= ?
                           and not exists (select 1 from subscription_renewal r
                                           where r.subscription_id = s.id and r.expires_on = s.expires_on)
                         order by s.expires_on, s.id""")

@@ -103,6 +103,12 @@ public class MicrosoftCatalogImport {
                 .query(String.class).optional();
     }
 
+    /** The friendly name Microsoft's catalog gives a service plan id, if it was imported. */
+    public java.util.Optional<String> planDisplayName(String planGuid) {
+        return jdbc.sql("select min(display_name) from catalog_sku_plan where plan_guid = ?")
+                .param(planGuid.toLowerCase(Locale.ROOT)).query(String.class).optional();
+    }
+
     private Applied apply(Map<String, Sku> skus) {
         Map<String, Sku> byPart = new HashMap<>();
         skus.values().forEach(sku -> byPart.putIfAbsent(sku.partNumber().toUpperCase(Locale.ROOT), sku));

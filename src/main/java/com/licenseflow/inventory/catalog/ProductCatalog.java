@@ -73,6 +73,45 @@ public class ProductCatalog {
         }
     }
 
+    /** The product Microsoft Graph names by {@code skuId}. */
+    public Optional<Product> findBySkuId(String skuId) {
+        return jdbc.sql("select id from product where sku_id = ?").param(skuId).query(String.class).optional()
+                .flatMap(this::find);
+    }
+
+    public void changeSkuId(String productId, String skuId) {
+        jdbc.sql("update product set sku_id = ? where id = ?").params(skuId, productId).update();
+    }
+
+    public boolean nameTaken(String name) {
+        return jdbc.sql("select count(*) from product where name = ?").param(name).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * A service plan the product has (in the tenant) and the catalog did not: known plans (by Microsoft's id or
+     * by name) are linked, new ones added.
+     */
+    public void addPlan(String productId, ServicePlan plan) {
+        String id = plan.guid() == null ? null : jdbc.sql("select id from service_plan where guid = ?")
+                .param(plan.guid()).query(String.class).optional().orElse(null);
+        if (id == null) {
+            id = plan.id();
+            boolean known = jdbc.sql("select count(*) from service_plan where id = ?").param(id)
+                    .query(Integer.class).single() > 0;
+            if (!known) {
+                jdbc.sql("insert into service_plan (id, name, guid) values (?, ?, ?)")
+                        .params(id, plan.name(), plan.guid()).update();
+            } else if (plan.guid() != null) {
+                jdbc.sql("update service_plan set guid = ? where id = ? and guid is null").params(plan.guid(), id).update();
+            }
+        }
+        boolean linked = jdbc.sql("select count(*) from product_service_plan where product_id = ? and plan_id = ?")
+                .params(productId, id).query(Integer.class).single() > 0;
+        if (!linked) {
+            jdbc.sql("insert into product_service_plan (product_id, plan_id) values (?, ?)").params(productId, id).update();
+        }
+    }
+
     public void addSubstitute(String productId, String substituteId) {
         jdbc.sql("insert into product_substitute (product_id, substitute_id) values (?, ?)")
                 .params(productId, substituteId).update();

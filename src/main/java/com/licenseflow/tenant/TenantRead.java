@@ -1,0 +1,27 @@
+package com.licenseflow.tenant;
+
+import com.licenseflow.workflow.ProcessBean;
+import org.springframework.stereotype.Component;
+
+/** What tenant-read.bpmn asks: how often it runs, and whether a Microsoft 365 tenant is connected at all. */
+@Component("tenantRead")
+@ProcessBean
+public class TenantRead {
+
+    public static final String KEY = "tenant-read";
+
+    private final TenantSettings settings;
+
+    TenantRead(TenantSettings settings) {
+        this.settings = settings;
+    }
+
+    /** ISO 8601 repeating interval of the timer start event. */
+    public String getReadCycle() {
+        return "R/" + settings.readEvery();
+    }
+
+    public boolean isConnected() {
+        return settings.connected();
+    }
+}

@@ -1,0 +1,55 @@
+package com.licenseflow.tenant;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code licenseflow.tenant.*}: whose licenses LicenseFlow governs.
+ *
+ * @param mode             {@code embedded}: LicenseFlow's own inventory is the record (demo, tests, organisations
+ *                         without Microsoft 365); {@code microsoft-graph}: a Microsoft 365 tenant is, read through
+ *                         Microsoft Graph
+ * @param tenantId         the tenant (directory) id of the app registration
+ * @param clientId         the app registration's application (client) id
+ * @param clientSecret     its client secret (from the environment, never from a file in the repository)
+ * @param graphUrl         Microsoft Graph's base address
+ * @param tokenUrl         Microsoft Entra ID's sign-in address; tokens come from {@code <token-url>/<tenant-id>}
+ * @param trustCertificate a PEM certificate to trust for both besides Java's own (a TLS-inspecting proxy, a
+ *                         local stand-in); unset, Java's trust store alone
+ * @param readEvery        how often "Read the tenant" reads products, seats and users
+ */
+@ConfigurationProperties("licenseflow.tenant")
+public record TenantSettings(TenantMode mode, String tenantId, String clientId, String clientSecret, URI graphUrl,
+                             URI tokenUrl, Path trustCertificate, Duration readEvery) {
+
+    public enum TenantMode { EMBEDDED, MICROSOFT_GRAPH }
+
+    public TenantSettings {
+        if (mode == null) {
+            throw new IllegalArgumentException("licenseflow.tenant.mode must be embedded or microsoft-graph");
+        }
+        if (readEvery == null || readEvery.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("licenseflow.tenant.read-every must be at least a minute (PT1M), not "
+                    + readEvery);
+        }
+        if (mode == TenantMode.MICROSOFT_GRAPH) {
+            for (String[] required : new String[][] {{"tenant-id", tenantId}, {"client-id", clientId},
+                    {"client-secret", clientSecret}}) {
+                if (required[1] == null || required[1].isBlank()) {
+                    throw new IllegalArgumentException("licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant."
+                            + required[0] + " must be set (LICENSEFLOW_TENANT_" + required[0].toUpperCase()
+                            .replace('-', '_') + "): see the README, \"Connecting a Microsoft 365 tenant\"");
+                }
+            }
+            if (graphUrl == null || tokenUrl == null) {
+                throw new IllegalArgumentException("licenseflow.tenant.graph-url and token-url must be set");
+            }
+        }
+    }
+
+    public boolean connected() {
+        return mode == TenantMode.MICROSOFT_GRAPH;
+    }
+}
