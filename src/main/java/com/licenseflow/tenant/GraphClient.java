@@ -37,14 +37,32 @@ class GraphClient {
     /** A longer wait than this is not spent holding a job thread: the job fails and the engine retries it later. */
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
-    private final TenantSettings settings;
+    private final TenantConnection connection;
     private final ObjectMapper json;
+    private volatile TenantSettings builtFor;
     private volatile ConfidentialClientApplication tokens;
+    private volatile com.microsoft.aad.msal4j.IAuthenticationResult token;
     private volatile HttpClient http;
 
-    GraphClient(TenantSettings settings, ObjectMapper json) {
-        this.settings = settings;
+    GraphClient(TenantConnection connection, ObjectMapper json) {
+        this.connection = connection;
         this.json = json;
+    }
+
+    /** The tenant's settings; after a change of tenant, the token and connections of the old one are dropped. */
+    private TenantSettings settings() {
+        TenantSettings current = connection.settings();
+        if (current != builtFor) {
+            synchronized (this) {
+                if (current != builtFor) {
+                    tokens = null;
+                    http = null;
+                    token = null;
+                    builtFor = current;
+                }
+            }
+        }
+        return current;
     }
 
     /** One resource or page, {@code path} relative to the Graph base address or a whole link Graph gave. */
@@ -70,7 +88,7 @@ class GraphClient {
         if (pathOrLink.startsWith("https://") || pathOrLink.startsWith("http://")) {
             return URI.create(pathOrLink);
         }
-        String base = settings.graphUrl().toString();
+        String base = settings().graphUrl().toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathOrLink);
     }
 
@@ -92,6 +110,11 @@ class GraphClient {
             if (status < 300) {
                 return body;
             }
+            if (status == 401 && attempt == 1) {
+                // A token Entra ID revoked or an app secret rotated: one new token, once.
+                forgetToken();
+                continue;
+            }
             if ((status == 429 || status == 503) && attempt < TRIES) {
                 Duration wait = GraphThrottling.retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                 if (wait.compareTo(LONGEST_WAIT) <= 0) {
@@ -112,12 +135,23 @@ class GraphClient {
         }
     }
 
+    /**
+     * The app's token, asked for again five minutes before it expires (MSAL4J's own cache does not find tokens
+     * of an authority it was told not to discover, so LicenseFlow keeps the one it has).
+     */
     private String token() {
+        settings();
+        com.microsoft.aad.msal4j.IAuthenticationResult current = token;
+        if (current != null && current.expiresOnDate().toInstant().isAfter(java.time.Instant.now().plusSeconds(300))) {
+            return current.accessToken();
+        }
         try {
-            return tokens().acquireToken(ClientCredentialParameters.builder(Set.of(scope())).build()).get().accessToken();
+            current = tokens().acquireToken(ClientCredentialParameters.builder(Set.of(scope())).build()).get();
+            token = current;
+            return current.accessToken();
         } catch (ExecutionException e) {
             throw new GraphException("Microsoft Entra ID refused LicenseFlow's app a token for tenant "
-                    + settings.tenantId() + ": " + e.getCause().getMessage()
+                    + settings().tenantId() + ": " + e.getCause().getMessage()
                     + " (check licenseflow.tenant.client-id and client-secret)", 401, "InvalidAuthenticationToken", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,9 +159,14 @@ class GraphClient {
         }
     }
 
+    /** The next call asks Entra ID for a new token. */
+    void forgetToken() {
+        token = null;
+    }
+
     /** Graph's app permissions, as the app registration grants them: {@code https://graph.microsoft.com/.default}. */
     private String scope() {
-        URI graph = settings.graphUrl();
+        URI graph = settings().graphUrl();
         return graph.getScheme() + "://" + graph.getAuthority() + "/.default";
     }
 
@@ -136,10 +175,10 @@ class GraphClient {
             synchronized (this) {
                 if (tokens == null) {
                     try {
-                        String authority = settings.tokenUrl().toString().replaceAll("/+$", "") + "/"
-                                + settings.tenantId() + "/";
-                        var builder = ConfidentialClientApplication.builder(settings.clientId(),
-                                        ClientCredentialFactory.createFromSecret(settings.clientSecret()))
+                        String authority = settings().tokenUrl().toString().replaceAll("/+$", "") + "/"
+                                + settings().tenantId() + "/";
+                        var builder = ConfidentialClientApplication.builder(settings().clientId(),
+                                        ClientCredentialFactory.createFromSecret(settings().clientSecret()))
                                 .authority(authority);
                         if (!authority.startsWith("https://login.microsoftonline.com/")) {
                             // A national cloud or a stand-in: take the address as given, without asking Microsoft about it.
@@ -158,6 +197,7 @@ class GraphClient {
     }
 
     private HttpClient http() {
+        settings();
         if (http == null) {
             synchronized (this) {
                 if (http == null) {
@@ -175,7 +215,7 @@ class GraphClient {
 
     /** Java's trusted certificates, and the configured one besides them. */
     private SSLContext sslContext() throws IOException, GeneralSecurityException {
-        if (settings.trustCertificate() == null) {
+        if (settings().trustCertificate() == null) {
             return SSLContext.getDefault();
         }
         TrustManagerFactory javas = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -190,7 +230,7 @@ class GraphClient {
                 }
             }
         }
-        try (InputStream pem = Files.newInputStream(settings.trustCertificate())) {
+        try (InputStream pem = Files.newInputStream(settings().trustCertificate())) {
             for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
                 trusted.setCertificateEntry("configured-" + i++, certificate);
             }

@@ -10,18 +10,18 @@ public class TenantRead {
 
     public static final String KEY = "tenant-read";
 
-    private final TenantSettings settings;
+    private final TenantConnection connection;
 
-    TenantRead(TenantSettings settings) {
-        this.settings = settings;
+    TenantRead(TenantConnection connection) {
+        this.connection = connection;
     }
 
     /** ISO 8601 repeating interval of the timer start event. */
     public String getReadCycle() {
-        return "R/" + settings.readEvery();
+        return "R/" + connection.settings().readEvery();
     }
 
     public boolean isConnected() {
-        return settings.connected();
+        return connection.connected();
     }
 }

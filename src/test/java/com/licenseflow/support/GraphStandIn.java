@@ -6,8 +6,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.licenseflow.tenant.TenantSettings;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A local Microsoft Graph and Microsoft Entra ID token endpoint (WireMock over HTTPS, as both are: MSAL4J takes
@@ -73,15 +75,10 @@ public final class GraphStandIn implements AutoCloseable {
         return "https://localhost:" + server.httpsPort();
     }
 
-    /** The application's settings that point it at this stand-in. */
-    public Map<String, String> settings() {
-        return Map.of("licenseflow.tenant.mode", "microsoft-graph",
-                "licenseflow.tenant.tenant-id", TENANT,
-                "licenseflow.tenant.client-id", CLIENT,
-                "licenseflow.tenant.client-secret", SECRET,
-                "licenseflow.tenant.graph-url", base() + "/v1.0",
-                "licenseflow.tenant.token-url", base(),
-                "licenseflow.tenant.trust-certificate", certificate.toString());
+    /** The application's tenant settings that point it at this stand-in. */
+    public TenantSettings settings() {
+        return new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, TENANT, CLIENT, SECRET,
+                URI.create(base() + "/v1.0"), URI.create(base()), certificate, Duration.ofHours(1));
     }
 
     @Override

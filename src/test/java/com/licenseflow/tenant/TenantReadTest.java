@@ -1,6 +1,8 @@
 package com.licenseflow.tenant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,14 +28,12 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * "Read the tenant" against a local Microsoft Graph stand-in answering with Graph's documented
@@ -43,18 +43,15 @@ import org.springframework.test.annotation.DirtiesContext;
  * and the bearer token on each call.
  */
 @IntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TenantReadTest {
 
     private static final GraphStandIn GRAPH = GraphStandIn.start();
     private static final String PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
     private static final String E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
 
-    @DynamicPropertySource
-    static void pointAtTheStandIn(DynamicPropertyRegistry registry) {
-        GRAPH.settings().forEach((name, value) -> registry.add(name, () -> value));
-        // A context of its own beside the suite's shared one: its engine needs a name of its own in the JVM.
-        registry.add("camunda.bpm.process-engine-name", () -> "tenant-read-test");
+    @AfterEach
+    void disconnect() {
+        connection.use(configured);
     }
 
     @AfterAll
@@ -72,13 +69,58 @@ class TenantReadTest {
     ProductCatalog catalog;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.licenseflow.support.ProcessDriver driver;
+    @Autowired
+    GraphClient graph;
+    @Autowired
+    TenantConnection connection;
+    TenantSettings configured;
 
+    /** The suite's one Spring context, connected to the stand-in for this test (a context of its own would
+     * need a Camunda engine and process application of its own, which one JVM does not allow by name). */
     @BeforeEach
-    void tokenEndpoint() {
+    void aTenantWithoutUsers() {
+        configured = connection.settings();
+        connection.use(GRAPH.settings());
         GRAPH.server().resetAll();
         GRAPH.server().stubFor(post(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
                 .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
                         + "\"access_token\":\"" + GraphStandIn.TOKEN + "\"}")));
+        jdbc.sql("delete from tenant_read_state").update();
+        graph.forgetToken();
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TenantRead.KEY).list()
+                .forEach(left -> engine.getRuntimeService().deleteProcessInstance(left.getId(), "a test before left it"));
+        usersPage(null, null, "", null, "nothing-yet");
+        usersPage("$deltatoken", null, "", null, "nothing-since");
+        tenantHas();
+    }
+
+    /**
+     * A page of GET /users/delta: the first (no token), or the one whose {@code tokenName} is {@code token} (null:
+     * any), with a link to the next page or, on the last, the deltaLink the next read starts from. A later stub
+     * wins over an earlier one that matches too.
+     */
+    private static void usersPage(String tokenName, String token, String users, String nextPage, String deltaToken) {
+        var request = get(urlPathEqualTo("/v1.0/users/delta"));
+        request = tokenName == null
+                ? request.withQueryParam("$skiptoken", absent()).withQueryParam("$deltatoken", absent())
+                : request.withQueryParam(tokenName, token == null ? matching(".+") : equalTo(token));
+        String link = nextPage != null
+                ? ",\"@odata.nextLink\":\"" + GRAPH.base() + "/v1.0/users/delta?$skiptoken=" + nextPage + "\""
+                : ",\"@odata.deltaLink\":\"" + GRAPH.base() + "/v1.0/users/delta?$deltatoken=" + deltaToken + "\"";
+        GRAPH.server().stubFor(request.willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/"
+                + "$metadata#users(id,userPrincipalName,displayName,mail,userType,usageLocation,accountEnabled,"
+                + "assignedLicenses)\",\"value\":[" + users + "]" + link + "}")));
+    }
+
+    /** Graph's user, as a delta page sends it. */
+    private static String user(String id, String upn, String name, String mail, String type, String location,
+                               boolean enabled) {
+        return """
+                {"id":"%s","userPrincipalName":"%s","displayName":"%s","mail":%s,"userType":"%s","usageLocation":"%s",
+                 "accountEnabled":%s,"assignedLicenses":[]}"""
+                .formatted(id, upn, name, mail == null ? "null" : "\"" + mail + "\"", type, location, enabled);
     }
 
     /** Graph's subscribedSku, as documented: https://learn.microsoft.com/graph/api/resources/subscribedsku */
@@ -103,16 +145,29 @@ class TenantReadTest {
                         + "\"value\":[" + String.join(",", skus) + "]}")));
     }
 
-    /** One run of "Read the tenant", as the job executor would: its timer fires, then its step runs. */
+    /** One run of "Read the tenant", as the job executor would: its timer fires, then each of its jobs runs. */
     private String readTheTenant() {
-        var management = engine.getManagementService();
-        Job timer = management.createJobQuery().processDefinitionKey(TenantRead.KEY).timers().singleResult();
-        management.executeJob(timer.getId());
-        Job step = management.createJobQuery().processDefinitionKey(TenantRead.KEY).activityId("Activity_ReadTenantProducts")
-                .singleResult();
-        String instance = step.getProcessInstanceId();
-        management.executeJob(step.getId());
+        String instance = readTheTenantUntilUsers();
+        runJobsOf(instance);
         return instance;
+    }
+
+    /** Runs the instance's jobs one after the other until it has none; returns how many ran per step. */
+    private java.util.Map<String, Integer> runJobsOf(String instance) {
+        var management = engine.getManagementService();
+        java.util.Map<String, Integer> ran = new java.util.TreeMap<>();
+        for (boolean any = true; any; ) {
+            any = false;
+            for (String activity : List.of("Activity_ReadTenantProducts", "Activity_ReadAPageOfTenantUsers")) {
+                Job job = management.createJobQuery().processInstanceId(instance).activityId(activity).singleResult();
+                if (job != null) {
+                    management.executeJob(job.getId());
+                    ran.merge(activity, 1, Integer::sum);
+                    any = true;
+                }
+            }
+        }
+        return ran;
     }
 
     private int seatsOf(String skuId) {
@@ -188,6 +243,21 @@ class TenantReadTest {
     }
 
     @Test
+    void aTokenGraphNoLongerTakesIsReplacedOnce() {
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).inScenario("revoked")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("new token")
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Lifetime validation failed\"}}")));
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).inScenario("revoked")
+                .whenScenarioStateIs("new token").willReturn(okJson("{\"value\":[]}")));
+
+        readTheTenant();
+
+        GRAPH.server().verify(2, postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token")));
+        GRAPH.server().verify(2, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus")));
+    }
+
+    @Test
     void aRefusalFromGraphChangesNothingAndTheStepFailsInWordsToBeRetried() {
         GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json")
@@ -208,5 +278,76 @@ class TenantReadTest {
         assertThat(failed.getRetries()).as("R3/PT5M: tried again later, then an incident").isEqualTo(2);
         assertThat(failed.getExceptionMessage()).contains("Authorization_RequestDenied");
         engine.getRuntimeService().deleteProcessInstance(failed.getProcessInstanceId(), "the test is over");
+    }
+
+    @Test
+    void theTenantsUsersArriveAPageAJobAndTheNextReadAsksOnlyForWhatChanged() {
+        String lisa = "aaaaaaaa-0000-0000-0000-000000000001";
+        String omar = "aaaaaaaa-0000-0000-0000-000000000002";
+        String guest = "aaaaaaaa-0000-0000-0000-000000000003";
+        String known = "aaaaaaaa-0000-0000-0000-000000000004";
+        var before = fixtures.member();
+        usersPage(null, null, user(lisa, "lisa@contoso.onmicrosoft.com", "Lisa Jansen", "lisa@contoso.example", "Member",
+                "nl", true) + "," + user(omar, "omar@contoso.onmicrosoft.com", "Omar Haddad", null, "Member", "SE", false),
+                "page-2", null);
+        usersPage("$skiptoken", "page-2", user(guest, "gwen_partner.example#EXT#@contoso.onmicrosoft.com", "Gwen Partner",
+                "gwen@partner.example", "Guest", "DE", true) + "," + user(known, "known@contoso.onmicrosoft.com",
+                "Known Before", before.email().toUpperCase(), "Member", "NL", true), "page-3", null);
+        usersPage("$skiptoken", "page-3", "", null, "after-the-first-read");
+
+        String instance = readTheTenantUntilUsers();
+        // The crash: the second page's job dies before it commits; nothing of it stays, and it runs again.
+        driver.runJob(instance, "Activity_ReadAPageOfTenantUsers");
+        driver.runJobThenCrash(instance, "Activity_ReadAPageOfTenantUsers");
+        assertThat(jdbc.sql("select count(*) from directory_user where tenant_user_id = ?").param(guest)
+                .query(Integer.class).single()).as("the crashed page left nothing").isZero();
+        java.util.Map<String, Integer> ran = runJobsOf(instance);
+
+        assertThat(ran).as("each page its own job: page 2 again, then page 3").containsEntry("Activity_ReadAPageOfTenantUsers", 2);
+        GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", absent())
+                .withQueryParam("$select", containing("assignedLicenses")));
+        GRAPH.server().verify(2, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                .withQueryParam("$skiptoken", equalTo("page-2")));
+        GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                .withQueryParam("$skiptoken", equalTo("page-3")));
+        assertThat(directoryRow(lisa)).isEqualTo("Lisa Jansen|lisa@contoso.example|MEMBER|NL|true");
+        assertThat(directoryRow(omar)).as("no mail: the user principal name")
+                .isEqualTo("Omar Haddad|omar@contoso.onmicrosoft.com|MEMBER|SE|false");
+        assertThat(directoryRow(guest)).isEqualTo("Gwen Partner|gwen@partner.example|GUEST|DE|true");
+        assertThat(jdbc.sql("select id from directory_user where tenant_user_id = ?").param(known).query(String.class)
+                .single()).as("a user there before is found by email and keeps their id").isEqualTo(before.id());
+        assertThat(jdbc.sql("select count(*) from directory_user where lower(email) = lower(?)").param(before.email())
+                .query(Integer.class).single()).isOne();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("usersRead").singleResult().getValue()).isEqualTo(4);
+
+        // The next read starts at the deltaLink and gets only what changed: a new name, a deleted user.
+        usersPage("$deltatoken", "after-the-first-read", "{\"id\":\"" + lisa + "\",\"displayName\":\"Lisa de Boer\"},"
+                + "{\"id\":\"" + omar + "\",\"@removed\":{\"reason\":\"changed\"}}", null, "after-the-second-read");
+        readTheTenant();
+        assertThat(directoryRow(lisa)).as("only what the tenant sent changed")
+                .isEqualTo("Lisa de Boer|lisa@contoso.example|MEMBER|NL|true");
+        assertThat(directoryRow(omar)).endsWith("|false");
+        GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                .withQueryParam("$deltatoken", equalTo("after-the-first-read")));
+    }
+
+    /** Runs the timer and the products step, and stops before the first page of users. */
+    private String readTheTenantUntilUsers() {
+        var management = engine.getManagementService();
+        Job timer = management.createJobQuery().processDefinitionKey(TenantRead.KEY).timers().singleResult();
+        management.executeJob(timer.getId());
+        String instance = management.createJobQuery().processDefinitionKey(TenantRead.KEY)
+                .activityId("Activity_ReadTenantProducts").singleResult().getProcessInstanceId();
+        driver.runJob(instance, "Activity_ReadTenantProducts");
+        return instance;
+    }
+
+    private String directoryRow(String tenantUserId) {
+        return jdbc.sql("""
+                        select display_name || '|' || email || '|' || user_type || '|' || usage_location || '|'
+                               || case when account_enabled then 'true' else 'false' end
+                        from directory_user where tenant_user_id = ?""")
+                .param(tenantUserId).query(String.class).single();
     }
 }

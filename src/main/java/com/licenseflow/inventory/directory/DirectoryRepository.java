@@ -100,6 +100,55 @@ public class DirectoryRepository {
         }
     }
 
+    /** A user as a connected Microsoft 365 tenant lists them; null fields are those the tenant did not send. */
+    public record TenantUser(String tenantUserId, String userPrincipalName, String displayName, String email,
+                             UserType type, String usageLocation, Boolean accountEnabled) {
+    }
+
+    /**
+     * Brings a tenant's user into the directory: found by their id in the tenant, else by their email address
+     * (a user the directory had before the tenant was connected keeps their id), else added with the tenant's
+     * id as theirs. Only what the tenant sent is changed. Returns the directory id.
+     */
+    public String saveFromTenant(TenantUser user) {
+        String id = jdbc.sql("select id from directory_user where tenant_user_id = ?").param(user.tenantUserId())
+                .query(String.class).optional().orElse(null);
+        if (id == null && user.email() != null) {
+            id = jdbc.sql("select id from directory_user where lower(email) = ?")
+                    .param(user.email().toLowerCase(java.util.Locale.ROOT)).query(String.class).optional().orElse(null);
+        }
+        if (id == null) {
+            id = user.tenantUserId();
+            jdbc.sql("""
+                            insert into directory_user (id, display_name, email, user_type, usage_location, account_enabled,
+                                                        tenant_user_id, user_principal_name)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, user.displayName() == null ? user.email() : user.displayName(), user.email(),
+                            (user.type() == null ? UserType.MEMBER : user.type()).name(), user.usageLocation(),
+                            user.accountEnabled() == null || user.accountEnabled(), user.tenantUserId(),
+                            user.userPrincipalName())
+                    .update();
+            return id;
+        }
+        jdbc.sql("""
+                        update directory_user set tenant_user_id = ?,
+                               user_principal_name = coalesce(?, user_principal_name),
+                               display_name = coalesce(?, display_name), email = coalesce(?, email),
+                               user_type = coalesce(?, user_type), usage_location = coalesce(?, usage_location),
+                               account_enabled = coalesce(?, account_enabled)
+                        where id = ?""")
+                .params(user.tenantUserId(), user.userPrincipalName(), user.displayName(), user.email(),
+                        user.type() == null ? null : user.type().name(), user.usageLocation(), user.accountEnabled(), id)
+                .update();
+        return id;
+    }
+
+    /** A user deleted in the tenant: their account counts as disabled (their licenses go with the license sync). */
+    public boolean disableTenantUser(String tenantUserId) {
+        return jdbc.sql("update directory_user set account_enabled = false where tenant_user_id = ?")
+                .param(tenantUserId).update() > 0;
+    }
+
     /** Separate from the insert: a manager may be inserted after the people who report to them. */
     public void changeManager(String id, String managerId) {
         jdbc.sql("update directory_user set manager_id = ? where id = ?").params(managerId, id).update();
