@@ -125,6 +125,10 @@ public final class PackagedApplication {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

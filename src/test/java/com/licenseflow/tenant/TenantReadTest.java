@@ -22,9 +22,8 @@ import com.licenseflow.support.Api;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.GraphStandIn;
 import com.licenseflow.support.IntegrationTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +45,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TenantReadTest {
 
     private static final GraphStandIn GRAPH = GraphStandIn.start();
-    private static final String PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
-    private static final String E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
 
     @AfterEach
     void disconnect() {
@@ -180,30 +177,36 @@ class TenantReadTest {
     }
 
     @Test
-    void theTenantsProductsAndSeatsArriveAndAChangeInTheTenantIsRecordedAsMadeOutsideLicenseFlow() throws IOException {
-        Product premium = fixtures.namedProduct("SPB", "Microsoft 365 Business Premium", "22.00");
-        Api.at(port).as(fixtures.admin(GLOBAL_ADMIN).id()).post("/api/catalog/import", "text/csv",
-                new String(getClass().getResourceAsStream("/catalog/microsoft-catalog-excerpt.csv").readAllBytes(),
-                        StandardCharsets.UTF_8) + "Microsoft 365 E3,SPE_E3," + E3 + ",TEAMS1,"
+    void theTenantsProductsAndSeatsArriveAndAChangeInTheTenantIsRecordedAsMadeOutsideLicenseFlow() {
+        // Products of the suite's own (the demo's real SKUs stay untouched for the other tests).
+        Product premium = fixtures.product();
+        String premiumSku = UUID.randomUUID().toString();
+        String e3Part = Fixtures.unique("E3P");
+        String e3 = UUID.randomUUID().toString();
+        Api.Response imported = Api.at(port).as(fixtures.admin(GLOBAL_ADMIN).id()).post("/api/catalog/import", "text/csv",
+                "Product_Display_Name,String_Id,GUID,Service_Plan_Name,Service_Plan_Id,Service_Plans_Included_Friendly_Names\r\n"
+                        + "Microsoft 365 E3 " + e3Part + "," + e3Part + "," + e3 + ",TEAMS1,"
                         + "57ff2da0-773e-42df-b2af-ffb7a2317929,Microsoft Teams\r\n");
-        tenantHas(sku(PREMIUM, "SPB", "Enabled", 25, 5, 20), sku(E3, "SPE_E3", "Enabled", 100, 0, 80));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        tenantHas(sku(premiumSku, premium.id(), "Enabled", 25, 5, 20), sku(e3, e3Part, "Enabled", 100, 0, 80));
 
         String instance = readTheTenant();
 
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId("EndEvent_TenantRead").count()).isOne();
-        assertThat(catalog.require(premium.id()).skuId()).as("found by its part number").isEqualTo(PREMIUM);
-        assertThat(seatsOf(PREMIUM)).as("enabled and in warning").isEqualTo(30);
-        Product e3 = catalog.findBySkuId(E3).orElseThrow();
-        assertThat(e3.name()).as("Microsoft's display name from the imported catalog").isEqualTo("Microsoft 365 E3");
-        assertThat(e3.servicePlans()).extracting(p -> p.id() + "=" + p.guid()).as("the plans a user's license has")
+        assertThat(catalog.require(premium.id()).skuId()).as("found by its part number").isEqualTo(premiumSku);
+        assertThat(seatsOf(premiumSku)).as("enabled and in warning").isEqualTo(30);
+        Product added = catalog.findBySkuId(e3).orElseThrow();
+        assertThat(added.name()).as("Microsoft's display name from the imported catalog").isEqualTo("Microsoft 365 E3 " + e3Part);
+        assertThat(added.servicePlans()).extracting(p -> p.id() + "=" + p.guid()).as("the plans a user's license has")
                 .containsExactlyInAnyOrder("EXCHANGE_S_STANDARD=9aaf7827-d63c-4b61-89c3-182f06f82e5c",
                         "TEAMS1=57ff2da0-773e-42df-b2af-ffb7a2317929");
         assertThat(catalog.require(premium.id()).planIds()).as("plans the tenant's product has are added")
                 .contains("EXCHANGE_S_STANDARD", "TEAMS1");
-        assertThat(seatsOf(E3)).isEqualTo(100);
-        assertThat(changesOutsideLicenseFlow()).anyMatch(d -> d.contains("Microsoft 365 E3 (SPE_E3) is in the Microsoft 365 tenant"))
-                .anyMatch(d -> d.contains("Microsoft 365 Business Premium has 30 seats in the Microsoft 365 tenant"));
+        assertThat(seatsOf(e3)).isEqualTo(100);
+        assertThat(changesOutsideLicenseFlow()).anyMatch(d -> d.contains("Microsoft 365 E3 " + e3Part + " (" + e3Part
+                        + ") is in the Microsoft 365 tenant"))
+                .anyMatch(d -> d.contains(premium.name() + " has 30 seats in the Microsoft 365 tenant"));
 
         GRAPH.server().verify(1, postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
                 .withRequestBody(containing("grant_type=client_credentials"))
@@ -213,12 +216,13 @@ class TenantReadTest {
 
         // Someone buys 10 more seats of Business Premium in the admin center, and E3 is suspended.
         int before = changesOutsideLicenseFlow().size();
-        tenantHas(sku(PREMIUM, "SPB", "Enabled", 35, 5, 20), sku(E3, "SPE_E3", "Suspended", 0, 0, 0));
+        tenantHas(sku(premiumSku, premium.id(), "Enabled", 35, 5, 20), sku(e3, e3Part, "Suspended", 0, 0, 0));
         readTheTenant();
-        assertThat(seatsOf(PREMIUM)).isEqualTo(40);
+        assertThat(seatsOf(premiumSku)).isEqualTo(40);
         assertThat(changesOutsideLicenseFlow()).hasSize(before + 2)
-                .anyMatch(d -> d.equals("Changed outside LicenseFlow: Microsoft 365 Business Premium seats 30 -> 40"))
-                .anyMatch(d -> d.equals("Changed outside LicenseFlow: Microsoft 365 E3 seats 100 -> 0, Active -> Disabled"));
+                .anyMatch(d -> d.equals("Changed outside LicenseFlow: " + premium.name() + " seats 30 -> 40"))
+                .anyMatch(d -> d.equals("Changed outside LicenseFlow: Microsoft 365 E3 " + e3Part
+                        + " seats 100 -> 0, Active -> Disabled"));
 
         // Nothing changed: nothing recorded.
         readTheTenant();
@@ -232,14 +236,15 @@ class TenantReadTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests\"}}")));
+        String skuId = UUID.randomUUID().toString();
         GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).inScenario("throttled")
-                .whenScenarioStateIs("waited").willReturn(okJson("{\"value\":[" + sku("6fd2c87f-b296-42f0-b197-1e91e994b900",
-                        "ENTERPRISEPACK", "Enabled", 7, 0, 0) + "]}")));
+                .whenScenarioStateIs("waited").willReturn(okJson("{\"value\":[" + sku(skuId, Fixtures.unique("EP"),
+                        "Enabled", 7, 0, 0) + "]}")));
 
         readTheTenant();
 
         GRAPH.server().verify(2, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus")));
-        assertThat(seatsOf("6fd2c87f-b296-42f0-b197-1e91e994b900")).isEqualTo(7);
+        assertThat(seatsOf(skuId)).isEqualTo(7);
     }
 
     @Test
@@ -287,7 +292,7 @@ class TenantReadTest {
         String guest = "aaaaaaaa-0000-0000-0000-000000000003";
         String known = "aaaaaaaa-0000-0000-0000-000000000004";
         var before = fixtures.member();
-        usersPage(null, null, user(lisa, "lisa@contoso.onmicrosoft.com", "Lisa Jansen", "lisa@contoso.example", "Member",
+        usersPage(null, null, user(lisa, "lisa@contoso.onmicrosoft.com", "Lisa Jansen", "lisa@tenant.example", "Member",
                 "nl", true) + "," + user(omar, "omar@contoso.onmicrosoft.com", "Omar Haddad", null, "Member", "SE", false),
                 "page-2", null);
         usersPage("$skiptoken", "page-2", user(guest, "gwen_partner.example#EXT#@contoso.onmicrosoft.com", "Gwen Partner",
@@ -310,7 +315,7 @@ class TenantReadTest {
                 .withQueryParam("$skiptoken", equalTo("page-2")));
         GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
                 .withQueryParam("$skiptoken", equalTo("page-3")));
-        assertThat(directoryRow(lisa)).isEqualTo("Lisa Jansen|lisa@contoso.example|MEMBER|NL|true");
+        assertThat(directoryRow(lisa)).isEqualTo("Lisa Jansen|lisa@tenant.example|MEMBER|NL|true");
         assertThat(directoryRow(omar)).as("no mail: the user principal name")
                 .isEqualTo("Omar Haddad|omar@contoso.onmicrosoft.com|MEMBER|SE|false");
         assertThat(directoryRow(guest)).isEqualTo("Gwen Partner|gwen@partner.example|GUEST|DE|true");
@@ -326,7 +331,7 @@ class TenantReadTest {
                 + "{\"id\":\"" + omar + "\",\"@removed\":{\"reason\":\"changed\"}}", null, "after-the-second-read");
         readTheTenant();
         assertThat(directoryRow(lisa)).as("only what the tenant sent changed")
-                .isEqualTo("Lisa de Boer|lisa@contoso.example|MEMBER|NL|true");
+                .isEqualTo("Lisa de Boer|lisa@tenant.example|MEMBER|NL|true");
         assertThat(directoryRow(omar)).endsWith("|false");
         GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
                 .withQueryParam("$deltatoken", equalTo("after-the-first-read")));
