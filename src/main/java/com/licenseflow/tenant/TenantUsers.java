@@ -7,6 +7,7 @@ import com.licenseflow.inventory.directory.UserType;
 import java.time.Clock;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,6 +52,8 @@ class TenantUsers {
         String link = link(NEXT_PAGE);
         JsonNode page = graph.get(link != null ? link : link(NEXT_READ) != null ? link(NEXT_READ) : FIRST_PAGE);
         int users = 0;
+        // A user twice on one page (Graph may send a user's changes in parts) is saved once, as last sent.
+        java.util.Map<String, TenantUser> present = new java.util.LinkedHashMap<>();
         for (JsonNode user : page.path("value")) {
             String id = user.path("id").asText();
             if (id.isBlank()) {
@@ -59,10 +62,11 @@ class TenantUsers {
             if (user.has("@removed")) {
                 directory.disableTenantUser(id);
             } else {
-                directory.saveFromTenant(tenantUser(user));
+                present.put(id, tenantUser(user));
             }
             users++;
         }
+        directory.saveFromTenant(new ArrayList<>(present.values()));
         if (page.hasNonNull("@odata.nextLink")) {
             save(NEXT_PAGE, page.get("@odata.nextLink").asText());
             return new Page(users, true);

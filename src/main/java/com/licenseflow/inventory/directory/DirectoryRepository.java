@@ -106,41 +106,60 @@ public class DirectoryRepository {
     }
 
     /**
-     * Brings a tenant's user into the directory: found by their id in the tenant, else by their email address
-     * (a user the directory had before the tenant was connected keeps their id), else added with the tenant's
-     * id as theirs. Only what the tenant sent is changed. Returns the directory id.
+     * Brings a page of a tenant's users into the directory: each found by their id in the tenant, else by their
+     * email address (a user the directory had before the tenant was connected keeps their id), else added with
+     * the tenant's id as theirs. Only what the tenant sent is changed. Looked up a page at a time, not a user at
+     * a time: the first read of a large tenant adds tens of thousands of users.
      */
-    public String saveFromTenant(TenantUser user) {
-        String id = jdbc.sql("select id from directory_user where tenant_user_id = ?").param(user.tenantUserId())
-                .query(String.class).optional().orElse(null);
-        if (id == null && user.email() != null) {
-            id = jdbc.sql("select id from directory_user where lower(email) = ?")
-                    .param(user.email().toLowerCase(java.util.Locale.ROOT)).query(String.class).optional().orElse(null);
+    public void saveFromTenant(List<TenantUser> users) {
+        if (users.isEmpty()) {
+            return;
         }
-        if (id == null) {
-            id = user.tenantUserId();
+        Map<String, String> byTenantId = new HashMap<>();
+        jdbc.sql("select tenant_user_id, id from directory_user where tenant_user_id in (:ids)")
+                .param("ids", users.stream().map(TenantUser::tenantUserId).toList())
+                .query(rs -> {
+                    byTenantId.put(rs.getString(1), rs.getString(2));
+                });
+        List<String> unknownEmails = users.stream().filter(u -> !byTenantId.containsKey(u.tenantUserId()) && u.email() != null)
+                .map(u -> u.email().toLowerCase(java.util.Locale.ROOT)).toList();
+        Map<String, String> byEmail = new HashMap<>();
+        if (!unknownEmails.isEmpty()) {
+            jdbc.sql("select lower(email), id from directory_user where lower(email) in (:emails)")
+                    .param("emails", unknownEmails)
+                    .query(rs -> {
+                        byEmail.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        for (TenantUser user : users) {
+            String id = byTenantId.get(user.tenantUserId());
+            if (id == null && user.email() != null) {
+                id = byEmail.get(user.email().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (id == null) {
+                jdbc.sql("""
+                                insert into directory_user (id, display_name, email, user_type, usage_location,
+                                                            account_enabled, tenant_user_id, user_principal_name)
+                                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(user.tenantUserId(), user.displayName() == null ? user.email() : user.displayName(),
+                                user.email(), (user.type() == null ? UserType.MEMBER : user.type()).name(),
+                                user.usageLocation(), user.accountEnabled() == null || user.accountEnabled(),
+                                user.tenantUserId(), user.userPrincipalName())
+                        .update();
+                continue;
+            }
             jdbc.sql("""
-                            insert into directory_user (id, display_name, email, user_type, usage_location, account_enabled,
-                                                        tenant_user_id, user_principal_name)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, user.displayName() == null ? user.email() : user.displayName(), user.email(),
-                            (user.type() == null ? UserType.MEMBER : user.type()).name(), user.usageLocation(),
-                            user.accountEnabled() == null || user.accountEnabled(), user.tenantUserId(),
-                            user.userPrincipalName())
+                            update directory_user set tenant_user_id = ?,
+                                   user_principal_name = coalesce(?, user_principal_name),
+                                   display_name = coalesce(?, display_name), email = coalesce(?, email),
+                                   user_type = coalesce(?, user_type), usage_location = coalesce(?, usage_location),
+                                   account_enabled = coalesce(?, account_enabled)
+                            where id = ?""")
+                    .params(user.tenantUserId(), user.userPrincipalName(), user.displayName(), user.email(),
+                            user.type() == null ? null : user.type().name(), user.usageLocation(), user.accountEnabled(),
+                            id)
                     .update();
-            return id;
         }
-        jdbc.sql("""
-                        update directory_user set tenant_user_id = ?,
-                               user_principal_name = coalesce(?, user_principal_name),
-                               display_name = coalesce(?, display_name), email = coalesce(?, email),
-                               user_type = coalesce(?, user_type), usage_location = coalesce(?, usage_location),
-                               account_enabled = coalesce(?, account_enabled)
-                        where id = ?""")
-                .params(user.tenantUserId(), user.userPrincipalName(), user.displayName(), user.email(),
-                        user.type() == null ? null : user.type().name(), user.usageLocation(), user.accountEnabled(), id)
-                .update();
-        return id;
     }
 
     /** A user deleted in the tenant: their account counts as disabled (their licenses go with the license sync). */
