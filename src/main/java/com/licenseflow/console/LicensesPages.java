@@ -29,9 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 
 /** A2 the Licenses view, and a product's page: its subscriptions, its users, assign (A1, A3, A4) and unassign (A7). */
 @Controller
@@ -68,14 +65,11 @@ class LicensesPages {
         catalogImport.requireMayImport(viewer.actor());
         try {
             if (file == null || file.isEmpty()) {
-                throw com.licenseflow.shared.Rule.NOT_MICROSOFTS_CATALOG.violation(
+                throw com.licenseflow.shared.Rule.INVALID_CATALOG_FILE.violation(
                         "Choose the file you downloaded from Microsoft first.");
             }
-            MicrosoftCatalogImport.Result result;
-            try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-                result = catalogImport.importCsv(ChangeContext.byUser(viewer.actor(), null), csv,
-                        file.getOriginalFilename() == null ? "an upload" : file.getOriginalFilename());
-            }
+            MicrosoftCatalogImport.Result result = catalogImport.importCsv(ChangeContext.byUser(viewer.actor(), null),
+                    file.getInputStream(), file.getOriginalFilename() == null ? "an upload" : file.getOriginalFilename());
             done.addFlashAttribute("done", "Microsoft's catalog imported: " + count(result.skus(), "product") + ", "
                     + count(result.servicePlans(), "service plan") + "; " + result.productsMatched()
                     + " of your products found"

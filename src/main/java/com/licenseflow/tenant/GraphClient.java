@@ -20,7 +20,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.springframework.stereotype.Component;
@@ -68,20 +67,6 @@ class GraphClient {
     /** One resource or page, {@code path} relative to the Graph base address or a whole link Graph gave. */
     JsonNode get(String pathOrLink) {
         return send(HttpRequest.newBuilder(uri(pathOrLink)).GET());
-    }
-
-    /**
-     * Every page of a collection, one at a time (never all of them in memory): {@code page} gets each page's
-     * {@code value}. Returns the last page, which carries the {@code @odata.deltaLink} of a delta query.
-     */
-    JsonNode forEachPage(String pathOrLink, Consumer<JsonNode> page) {
-        JsonNode current = get(pathOrLink);
-        page.accept(current.path("value"));
-        while (current.hasNonNull("@odata.nextLink")) {
-            current = get(current.get("@odata.nextLink").asText());
-            page.accept(current.path("value"));
-        }
-        return current;
     }
 
     private URI uri(String pathOrLink) {

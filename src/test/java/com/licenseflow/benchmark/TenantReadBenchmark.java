@@ -14,13 +14,10 @@ import com.licenseflow.support.GraphStandIn;
 import com.licenseflow.support.PackagedApplication;
 import com.licenseflow.support.PostgresForJars;
 import com.licenseflow.tenant.TenantSettings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,7 +104,7 @@ class TenantReadBenchmark {
                 AtomicLong peak = new AtomicLong();
                 Thread sampler = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
-                        peak.accumulateAndGet(heapInUseMb(app), Math::max);
+                        peak.accumulateAndGet(app.heapInUseMb(), Math::max);
                         try {
                             Thread.sleep(200);
                         } catch (InterruptedException e) {
@@ -134,27 +131,6 @@ class TenantReadBenchmark {
             } finally {
                 app.stop();
             }
-        }
-    }
-
-    /** The heap in use now, garbage included (no collection forced), in MB. */
-    private static long heapInUseMb(PackagedApplication app) {
-        try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(app.pid()), "GC.heap_info").redirectErrorStream(true).start();
-            String info = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor();
-            long usedKb = 0;
-            Matcher used = Pattern.compile("(generation|heap) +total \\d+K, used (\\d+)K").matcher(info);
-            while (used.find()) {
-                usedKb += Long.parseLong(used.group(2));
-            }
-            return usedKb / 1024;
-        } catch (java.io.IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
         }
     }
 }

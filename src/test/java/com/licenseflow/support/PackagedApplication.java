@@ -99,9 +99,13 @@ public final class PackagedApplication {
      * holds, not what it has not collected yet.
      */
     public long heapUsedAfterGcMb() {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        run(jcmd, String.valueOf(process.pid()), "GC.run");
-        String info = run(jcmd, String.valueOf(process.pid()), "GC.heap_info");
+        run(jcmd(), String.valueOf(process.pid()), "GC.run");
+        return heapInUseMb();
+    }
+
+    /** The heap in use now, garbage included (no collection forced), in MB, as {@code jcmd} reports it. */
+    public long heapInUseMb() {
+        String info = run(jcmd(), String.valueOf(process.pid()), "GC.heap_info");
         long usedKb = 0;
         Matcher used = Pattern.compile("(generation|heap) +total \\d+K, used (\\d+)K")
                 .matcher(info);
@@ -109,6 +113,10 @@ public final class PackagedApplication {
             usedKb += Long.parseLong(used.group(2));
         }
         return usedKb / 1024;
+    }
+
+    private static String jcmd() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     }
 
     private static String run(String... command) {
@@ -123,10 +131,6 @@ public final class PackagedApplication {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     public int port() {

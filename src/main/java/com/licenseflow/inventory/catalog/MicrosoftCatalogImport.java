@@ -97,6 +97,16 @@ public class MicrosoftCatalogImport {
                 applied.plansMatched());
     }
 
+    /** {@link #importCsv(ChangeContext, Reader, String)} of a file as uploaded (UTF-8, as Microsoft publishes it). */
+    @Transactional
+    public Result importCsv(ChangeContext context, java.io.InputStream csv, String source) {
+        try (Reader reader = new java.io.InputStreamReader(csv, java.nio.charset.StandardCharsets.UTF_8)) {
+            return importCsv(context, reader, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The display name Microsoft's catalog gives a skuId, if it was imported. */
     public java.util.Optional<String> displayName(String skuId) {
         return jdbc.sql("select display_name from catalog_sku where sku_id = ?").param(skuId.toLowerCase(Locale.ROOT))
@@ -130,8 +140,7 @@ public class MicrosoftCatalogImport {
                 continue;
             }
             matched++;
-            boolean nameFree = sku.name().equals(product.name()) || jdbc.sql("select count(*) from product where name = ?")
-                    .param(sku.name()).query(Integer.class).single() == 0;
+            boolean nameFree = sku.name().equals(product.name()) || !catalog.nameTaken(sku.name());
             jdbc.sql("update product set sku_id = ?, name = ? where id = ?")
                     .params(sku.skuId(), nameFree ? sku.name() : product.name(), product.id()).update();
             if (nameFree && !sku.name().equals(product.name())) {
@@ -161,7 +170,7 @@ public class MicrosoftCatalogImport {
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get().parse(withoutByteOrderMark(csv))) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                throw Rule.NOT_MICROSOFTS_CATALOG.violation("This is not Microsoft's \"Product names and service plan "
+                throw Rule.INVALID_CATALOG_FILE.violation("This is not Microsoft's \"Product names and service plan "
                         + "identifiers for licensing\" file: it has no column " + String.join(", ", missing) + ".");
             }
             for (CSVRecord row : parser) {
@@ -184,16 +193,16 @@ public class MicrosoftCatalogImport {
                         friendly.isBlank() ? value(row, "Service_Plan_Name") : friendly));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw Rule.NOT_MICROSOFTS_CATALOG.violation("The file cannot be read as CSV: " + e.getMessage());
+            throw Rule.INVALID_CATALOG_FILE.violation("The file cannot be read as CSV: " + e.getMessage());
         }
         if (!errors.isEmpty()) {
-            throw Rule.NOT_MICROSOFTS_CATALOG.violation("Nothing was imported. " + errors.size() + " line"
+            throw Rule.INVALID_CATALOG_FILE.violation("Nothing was imported. " + errors.size() + " line"
                     + (errors.size() == 1 ? " is" : "s are") + " wrong: "
                     + String.join("; ", errors.subList(0, Math.min(ERRORS_SHOWN, errors.size())))
                     + (errors.size() > ERRORS_SHOWN ? "; ..." : "."));
         }
         if (skus.isEmpty()) {
-            throw Rule.NOT_MICROSOFTS_CATALOG.violation("The file names no products: nothing was imported.");
+            throw Rule.INVALID_CATALOG_FILE.violation("The file names no products: nothing was imported.");
         }
         return skus;
     }

@@ -4,9 +4,6 @@ import com.licenseflow.inventory.catalog.MicrosoftCatalogImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,9 +35,7 @@ class CatalogController {
     @PostMapping(path = "/import", consumes = {"text/csv", "application/octet-stream", "text/plain"})
     public MicrosoftCatalogImport.Result importBody(HttpServletRequest request,
                                                     @RequestParam(required = false) String reason) throws IOException {
-        try (Reader csv = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
-            return catalogImport.importCsv(actor.change(reason), csv, "an upload");
-        }
+        return catalogImport.importCsv(actor.change(reason), request.getInputStream(), "an upload");
     }
 
     @Operation(summary = "Import Microsoft's catalog CSV as a form upload",
@@ -48,10 +43,8 @@ class CatalogController {
     @PostMapping(path = "/import", consumes = "multipart/form-data")
     public MicrosoftCatalogImport.Result importFile(@RequestPart("file") MultipartFile file,
                                                     @RequestParam(required = false) String reason) throws IOException {
-        try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return catalogImport.importCsv(actor.change(reason), csv,
-                    file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                            ? "an upload" : file.getOriginalFilename());
-        }
+        return catalogImport.importCsv(actor.change(reason), file.getInputStream(),
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "an upload" : file.getOriginalFilename());
     }
 }

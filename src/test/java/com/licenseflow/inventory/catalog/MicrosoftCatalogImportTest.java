@@ -151,18 +151,18 @@ class MicrosoftCatalogImportTest {
     void aFileWithWrongLinesImportsNothingAndSaysWhichLines() {
         String broken = catalog().replace("9aaf7827-d63c-4b61-89c3-182f06f82e5c", "not-a-guid")
                 .replace("Power BI Pro,POWER_BI_PRO,f8a1db68", "Power BI Pro,,f8a1db68");
-        refusedWithoutChange(globalAdmin, broken, 422, "NOT_MICROSOFTS_CATALOG", "Nothing was imported",
+        refusedWithoutChange(globalAdmin, broken, 422, "INVALID_CATALOG_FILE", "Nothing was imported",
                 "line 2: Service_Plan_Id \"not-a-guid\" is not a GUID", "line 10:", "line 15: String_Id is empty");
     }
 
     @Test
     void aFileThatIsNotMicrosoftsCatalogIsRefusedInWords() {
-        refusedWithoutChange(globalAdmin, "name,email\nEmma,emma@example.com\n", 422, "NOT_MICROSOFTS_CATALOG",
+        refusedWithoutChange(globalAdmin, "name,email\nEmma,emma@example.com\n", 422, "INVALID_CATALOG_FILE",
                 "This is not Microsoft's \"Product names and service plan identifiers for licensing\" file",
                 "Product_Display_Name");
         refusedWithoutChange(globalAdmin, String.join(",", "Product_Display_Name", "String_Id", "GUID",
                         "Service_Plan_Name", "Service_Plan_Id", "Service_Plans_Included_Friendly_Names") + "\n", 422,
-                "NOT_MICROSOFTS_CATALOG", "names no products");
+                "INVALID_CATALOG_FILE", "names no products");
     }
 
     @Test
