@@ -31,7 +31,7 @@ public final class CamundaGroups {
     }
 
     /** Members are employees; each role adds its group; global admins also administer Camunda. */
-    static List<String> memberships(DirectoryUser user) {
+    public static List<String> memberships(DirectoryUser user) {
         List<String> groups = new ArrayList<>();
         if (!user.isGuest()) {
             groups.add(EMPLOYEES);

@@ -2,6 +2,7 @@ package com.licenseflow.inventory;
 
 import com.licenseflow.shared.Rows;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.assignment.AssignmentRepository;
 import com.licenseflow.inventory.assignment.LicenseAssignment;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +46,17 @@ public class LicenseLedger {
     private final SubscriptionRepository subscriptions;
     private final ProductCatalog catalog;
     private final Clock clock;
+    private final AssignmentRepository assignments;
+    private final TenantWrites tenant;
 
-    public LicenseLedger(JdbcClient jdbc, SubscriptionRepository subscriptions, ProductCatalog catalog, Clock clock) {
+    public LicenseLedger(JdbcClient jdbc, SubscriptionRepository subscriptions, ProductCatalog catalog, Clock clock,
+                         AssignmentRepository assignments, TenantWrites tenant) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.clock = clock;
+        this.assignments = assignments;
+        this.tenant = tenant;
     }
 
     /** Appends one row to the audit trail (append-only: nothing updates or deletes an audit row). */
@@ -229,7 +236,9 @@ public class LicenseLedger {
                         Rows.timestamp(Instant.now(clock)), context.actorId())
                 .update(key, "id");
         record(context, AuditAction.LICENSE_ASSIGNED, userId, productId, subscriptionId, details);
-        return key.getKeyAs(Number.class).longValue();
+        long id = key.getKeyAs(Number.class).longValue();
+        tenantChange(context, id, userId, productId, TenantChange.ASSIGN, null);
+        return id;
     }
 
     /** Removes a license: its seat goes back, the user's mailbox data is kept until {@link #dataKeptUntil()}. */
@@ -243,6 +252,7 @@ public class LicenseLedger {
             returnSeats(license.subscriptionId(), 1);
             record(context, AuditAction.LICENSE_UNASSIGNED, license.userId(), license.productId(),
                     license.subscriptionId(), details);
+            tenantChange(context, license.id(), license.userId(), license.productId(), TenantChange.REMOVE, null);
         }
     }
 
@@ -261,6 +271,8 @@ public class LicenseLedger {
                 .params(Rows.planList(disabledPlans), license.id()).update();
         record(context, AuditAction.SERVICE_PLANS_CHANGED, license.userId(), license.productId(),
                 license.subscriptionId(), details);
+        tenantChange(context, license.id(), license.userId(), license.productId(), TenantChange.PLANS,
+                Rows.planList(license.disabledPlans()));
     }
 
     // Licenses, set-based.
@@ -335,6 +347,9 @@ public class LicenseLedger {
                 + "a.subscription_id, :text || a.user_id, :reason, :pi" + movedRows), context, move, now)
                 .param("text", move.removedText())
                 .update();
+        if (tenant.enabled()) {
+            tenantChangesOfMove(context, move, now);
+        }
         if (removed > 0 && move.fromSubscriptionId() != null) {
             returnSeats(move.fromSubscriptionId(), removed);
         } else if (removed > 0) {
@@ -366,6 +381,15 @@ public class LicenseLedger {
                 .param("text", "License removed: " + productName + " subscription " + subscription.id() + " cancelled ("
                         + reason + "); mailbox data kept until " + keptUntil + "; user ")
                 .update();
+        if (tenant.enabled()) {
+            jdbc.sql(TENANT_CHANGE_INSERT + """
+                            select a.id, a.user_id, a.product_id, 'REMOVE', null, null, :pi, :actor, :now
+                            from license_assignment a where a.subscription_id = :id and a.active_product_id is not null""")
+                    .param("now", Rows.timestamp(now)).param("actor", context.actorId())
+                    .param("pi", context.processInstanceId()).param("id", subscription.id())
+                    .update();
+            pendingSince(context, now);
+        }
         int users = jdbc.sql("""
                         update license_assignment set active_product_id = null, unassigned_at = :now,
                                unassigned_by = :actor, data_retained_until = :keptUntil,
@@ -418,6 +442,128 @@ public class LicenseLedger {
         record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, subscription.purchaserId(), subscription.productId(),
                 subscription.id(), productName + " subscription " + subscription.id() + " cancelled (" + reason + "): "
                         + subscription.status() + " -> DELETED" + consequence);
+    }
+
+    // The tenant's side of a change (with a Microsoft 365 tenant connected): a row of the tenant change outbox in
+    // the same transaction as the change, for the tenant module to send to Microsoft Graph.
+
+    /** What the tenant is to do with a license. */
+    public enum TenantChange { ASSIGN, REMOVE, PLANS }
+
+    private static final String TENANT_CHANGE_INSERT = "insert into tenant_change (license_id, user_id, product_id, "
+            + "change, replaces_product_id, previous_plans, process_instance_id, requested_by, requested_at) ";
+
+    private void tenantChange(ChangeContext context, long licenseId, String userId, String productId, TenantChange change,
+                              String previousPlans) {
+        if (tenant.enabled()) {
+            jdbc.sql(TENANT_CHANGE_INSERT + "values (?, ?, ?, ?, null, ?, ?, ?, ?)")
+                    .params(licenseId, userId, productId, change.name(), previousPlans, context.processInstanceId(),
+                            context.actorId(), Rows.timestamp(Instant.now(clock)))
+                    .update();
+            jdbc.sql("update license_assignment set tenant_state = 'PENDING' where id = ?").param(licenseId).update();
+        }
+    }
+
+    /**
+     * A move in the tenant: a user moved to another product gets the new license and loses the old one in one
+     * change (Graph's assignLicense adds and removes in one call, so nobody is without a license in between); a
+     * user moved within the same product changes nothing in the tenant (a license is of a product there, not of a
+     * subscription); an old license with no new one in its place is removed.
+     */
+    private void tenantChangesOfMove(ChangeContext context, LicenseMove move, Instant now) {
+        String removedNow = " from license_assignment a where (" + move.selection() + ") and a." + move.movedBy().column
+                + " = :movedBy and a.unassigned_at = :now";
+        bind(jdbc.sql(TENANT_CHANGE_INSERT + "select n.id, n.user_id, n.product_id, 'ASSIGN', (select min(a.product_id)"
+                + removedNow + " and a.user_id = n.user_id), null, :pi, :actor, :now "
+                + "from license_assignment n where n.subscription_id = :target and n.active_product_id = :product "
+                + "and n.assigned_at = :now and n.assigned_by = :actor and n.user_id in (select a.user_id" + removedNow
+                + ") and not exists (select 1" + removedNow + " and a.user_id = n.user_id and a.product_id = :product)"),
+                context, move, now).update();
+        bind(jdbc.sql(TENANT_CHANGE_INSERT + "select a.id, a.user_id, a.product_id, 'REMOVE', null, null, :pi, :actor, "
+                + ":now" + removedNow + " and a.product_id <> :product and not exists (select 1 from tenant_change c "
+                + "where c.user_id = a.user_id and c.replaces_product_id = a.product_id and c.requested_at = :now)"),
+                context, move, now).update();
+        pendingSince(context, now);
+    }
+
+    /** The licenses of the tenant changes just recorded are pending until Graph confirms them. */
+    private void pendingSince(ChangeContext context, Instant now) {
+        jdbc.sql("update license_assignment set tenant_state = 'PENDING' where id in (select license_id from tenant_change "
+                        + "where state = 'PENDING' and requested_at = ? and requested_by = ?)")
+                .params(Rows.timestamp(now), context.actorId()).update();
+    }
+
+    /** The tenant made a change of the license: it is in the tenant, unless a later change of it is still pending. */
+    public void confirmedByTenant(long licenseId) {
+        jdbc.sql("update license_assignment set tenant_state = case when exists (select 1 from tenant_change c "
+                + "where c.license_id = license_assignment.id and c.state = 'PENDING') then 'PENDING' else 'APPLIED' end "
+                + "where id = ?").param(licenseId).update();
+    }
+
+    /** A change Microsoft 365 refused, to be undone in LicenseFlow; {@code reason} in words. */
+    public record RefusedChange(long licenseId, TenantChange change, String replacesProductId, String previousPlans,
+                                String reason) {
+    }
+
+    /**
+     * Undoes in LicenseFlow a change the tenant refused, so that LicenseFlow says what the tenant has: a license the
+     * tenant did not assign is removed (its seat back, no mailbox data to keep: the user never had it) and one it
+     * replaced is held again; a license the tenant did not remove is held again; plans go back to what they were.
+     * Where a license cannot be held again (its seat was taken meanwhile) the audit row says so. Nothing here is
+     * sent to the tenant: the tenant already is as this leaves LicenseFlow.
+     */
+    public void undoRefused(ChangeContext context, RefusedChange refused) {
+        LicenseAssignment license = assignments.require(refused.licenseId());
+        jdbc.sql("update license_assignment set tenant_state = ? where id = ?")
+                .params(refused.change() == TenantChange.ASSIGN ? "REFUSED" : "APPLIED", license.id()).update();
+        String product = catalog.require(license.productId()).name();
+        switch (refused.change()) {
+            case ASSIGN -> {
+                int removed = jdbc.sql("update license_assignment set active_product_id = null, unassigned_at = ?, "
+                                + "unassigned_by = ? where id = ? and active_product_id is not null")
+                        .params(Rows.timestamp(Instant.now(clock)), context.actorId(), license.id()).update();
+                if (removed == 1) {
+                    returnSeats(license.subscriptionId(), 1);
+                    record(context, AuditAction.TENANT_REFUSED_CHANGE, license.userId(), license.productId(),
+                            license.subscriptionId(), "License of " + product + " not assigned: " + refused.reason());
+                }
+                if (refused.replacesProductId() != null) {
+                    holdAgain(context, license.userId(), refused.replacesProductId(), refused.reason());
+                }
+            }
+            case REMOVE -> holdAgain(context, license.userId(), license.productId(), refused.reason());
+            case PLANS -> {
+                jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
+                        .params(refused.previousPlans() == null ? "" : refused.previousPlans(), license.id()).update();
+                record(context, AuditAction.TENANT_REFUSED_CHANGE, license.userId(), license.productId(),
+                        license.subscriptionId(), "Apps and services of " + product + " back as they were: "
+                                + refused.reason());
+            }
+        }
+    }
+
+    /** The user's latest removed license of {@code productId} held again, if its subscription has a free seat. */
+    private void holdAgain(ChangeContext context, String userId, String productId, String reason) {
+        String product = catalog.require(productId).name();
+        LicenseAssignment latest = assignments.historyOf(userId).stream()
+                .filter(l -> l.productId().equals(productId))
+                .max(Comparator.comparing((LicenseAssignment l) -> l.unassignedAt() == null ? Instant.MAX : l.unassignedAt())
+                        .thenComparingLong(LicenseAssignment::id))
+                .orElse(null);
+        if (latest == null || latest.isActive()) {
+            return;
+        }
+        if (takeSeats(latest.subscriptionId(), 1)) {
+            jdbc.sql("update license_assignment set active_product_id = product_id, unassigned_at = null, "
+                    + "unassigned_by = null, data_retained_until = null, tenant_state = 'APPLIED' where id = ?")
+                    .param(latest.id()).update();
+            record(context, AuditAction.TENANT_REFUSED_CHANGE, userId, productId, latest.subscriptionId(),
+                    "License of " + product + " kept, as Microsoft 365 still has it: " + reason);
+        } else {
+            record(context, AuditAction.TENANT_REFUSED_CHANGE, userId, productId, latest.subscriptionId(),
+                    "Microsoft 365 still has this user's license of " + product + ", but its subscription has no free "
+                            + "seat left in LicenseFlow to hold it again: " + reason);
+        }
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ChangeContext context,

@@ -1,11 +1,9 @@
 package com.licenseflow.notification;
 
 import com.licenseflow.config.NodeSettings;
+import com.licenseflow.shared.Poller;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
@@ -42,7 +40,7 @@ public class MailWorker implements SmartLifecycle {
     private final MailSettings.Worker settings;
     private final String workerId;
     private final TransactionTemplate readOnly;
-    private ScheduledExecutorService poller;
+    private Poller poller;
 
     public MailWorker(ExternalTaskService externalTasks, RuntimeService runtime, NotificationService notifications,
                       Map<String, MailStep> steps, MailSettings mail, NodeSettings node,
@@ -142,35 +140,16 @@ public class MailWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!settings.enabled() || poller != null) {
-            return;
-        }
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mail-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::poll, settings.pollInterval().toMillis(),
-                settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void poll() {
-        try {
-            runAll();
-        } catch (RuntimeException e) {
-            log.warn("Looking for email steps failed; trying again in {}", settings.pollInterval(), e);
+        if (settings.enabled() && poller == null) {
+            poller = new Poller("mail-worker", settings.pollInterval(), this::runAll);
+            poller.start();
         }
     }
 
     @Override
     public synchronized void stop() {
         if (poller != null) {
-            poller.shutdown();
-            try {
-                poller.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            poller.stop();
             poller = null;
         }
     }

@@ -69,6 +69,16 @@ class GraphClient {
         return send(HttpRequest.newBuilder(uri(pathOrLink)).GET());
     }
 
+    /** A POST of a JSON body ({@code $batch}, an action); Graph's answer. */
+    JsonNode post(String path, JsonNode body) {
+        try {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a JSON body: " + e.getMessage(), e);
+        }
+    }
+
     private URI uri(String pathOrLink) {
         if (pathOrLink.startsWith("https://") || pathOrLink.startsWith("http://")) {
             return URI.create(pathOrLink);

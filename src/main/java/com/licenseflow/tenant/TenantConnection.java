@@ -1,5 +1,6 @@
 package com.licenseflow.tenant;
 
+import com.licenseflow.inventory.TenantWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
  * new Spring context (the tests point it at a local Graph stand-in; Camunda allows one engine per name per JVM).
  */
 @Component
-class TenantConnection {
+class TenantConnection implements TenantWrites {
 
     private volatile TenantSettings settings;
 
@@ -22,6 +23,12 @@ class TenantConnection {
 
     boolean connected() {
         return settings.connected();
+    }
+
+    /** With a tenant connected, the ledger records each license change for the tenant too. */
+    @Override
+    public boolean enabled() {
+        return connected();
     }
 
     /** Connects to another tenant (Graph's client makes its token and connections anew). */

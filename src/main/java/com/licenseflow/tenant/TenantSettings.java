@@ -19,12 +19,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustCertificate a PEM certificate to trust for both besides Java's own (a TLS-inspecting proxy, a
  *                         local stand-in); unset, Java's trust store alone
  * @param readEvery        how often "Read the tenant" reads products, seats and users
+ * @param writes           how LicenseFlow's license changes are sent to the tenant
  */
 @ConfigurationProperties("licenseflow.tenant")
 public record TenantSettings(TenantMode mode, String tenantId, String clientId, String clientSecret, URI graphUrl,
-                             URI tokenUrl, Path trustCertificate, Duration readEvery) {
+                             URI tokenUrl, Path trustCertificate, Duration readEvery, Writes writes) {
 
     public enum TenantMode { EMBEDDED, MICROSOFT_GRAPH }
+
+    /**
+     * {@code licenseflow.tenant.writes.*}: sending license changes to Microsoft Graph.
+     *
+     * @param enabled   whether this node sends them (tests send them themselves)
+     * @param budget    requests per {@code window} LicenseFlow keeps to: Graph's published write budget for
+     *                  license assignment is 3,000 requests per 150 seconds per app and tenant
+     * @param window    the budget's window
+     * @param pollEvery how often a node looks for changes to send when there were none
+     * @param claimFor  a node that dies while sending leaves its changes to another after this
+     */
+    public record Writes(boolean enabled, int budget, Duration window, Duration pollEvery, Duration claimFor) {
+
+        public Writes {
+            if (budget < 20) {
+                throw new IllegalArgumentException("licenseflow.tenant.writes.budget must be at least 20 (one batch), not "
+                        + budget);
+            }
+            if (window == null || pollEvery == null || claimFor == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("licenseflow.tenant.writes: window, poll-every and claim-for must be set");
+            }
+        }
+    }
 
     public TenantSettings {
         if (mode == null) {
@@ -43,6 +67,9 @@ public record TenantSettings(TenantMode mode, String tenantId, String clientId, 
                             .replace('-', '_') + "): see the README, \"Connecting a Microsoft 365 tenant\"");
                 }
             }
+            if (writes == null) {
+                throw new IllegalArgumentException("licenseflow.tenant.writes must be set");
+            }
             if (graphUrl == null || tokenUrl == null) {
                 throw new IllegalArgumentException("licenseflow.tenant.graph-url and token-url must be set");
             }
@@ -51,5 +78,11 @@ public record TenantSettings(TenantMode mode, String tenantId, String clientId, 
 
     public boolean connected() {
         return mode == TenantMode.MICROSOFT_GRAPH;
+    }
+
+    /** The same tenant, its changes sent as {@code other} says. */
+    public TenantSettings withWrites(Writes other) {
+        return new TenantSettings(mode, tenantId, clientId, clientSecret, graphUrl, tokenUrl, trustCertificate, readEvery,
+                other);
     }
 }

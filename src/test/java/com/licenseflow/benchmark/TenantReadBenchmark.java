@@ -1,7 +1,5 @@
 package com.licenseflow.benchmark;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,7 +11,6 @@ import com.licenseflow.support.Api;
 import com.licenseflow.support.GraphStandIn;
 import com.licenseflow.support.PackagedApplication;
 import com.licenseflow.support.PostgresForJars;
-import com.licenseflow.tenant.TenantSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,37 +61,11 @@ class TenantReadBenchmark {
         graph.server().stubFor(post(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
                 .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"benchmark\"}")));
         graph.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(okJson("{\"value\":[]}")));
-        int pages = (users + PAGE - 1) / PAGE;
-        for (int page = 1; page <= pages; page++) {
-            StringBuilder body = new StringBuilder("{\"value\":[");
-            for (int i = (page - 1) * PAGE + 1; i <= Math.min(users, page * PAGE); i++) {
-                String id = String.format("00000000-0000-0000-0000-%012d", i);
-                body.append(i > (page - 1) * PAGE + 1 ? "," : "").append("{\"id\":\"").append(id)
-                        .append("\",\"userPrincipalName\":\"user").append(i).append("@large.onmicrosoft.com\",")
-                        .append("\"displayName\":\"User ").append(i).append("\",\"mail\":\"user").append(i)
-                        .append("@large.example\",\"userType\":\"Member\",\"usageLocation\":\"NL\",")
-                        .append("\"accountEnabled\":true,\"assignedLicenses\":[]}");
-            }
-            body.append("],").append(page < pages
-                    ? "\"@odata.nextLink\":\"" + graph.base() + "/v1.0/users/delta?$skiptoken=p" + (page + 1) + "\"}"
-                    : "\"@odata.deltaLink\":\"" + graph.base() + "/v1.0/users/delta?$deltatoken=done\"}");
-            var request = get(urlPathEqualTo("/v1.0/users/delta"));
-            request = page == 1 ? request.withQueryParam("$skiptoken", absent())
-                    : request.withQueryParam("$skiptoken", equalTo("p" + page));
-            graph.server().stubFor(request.willReturn(okJson(body.toString())));
-        }
+        graph.users(users, PAGE);
 
-        TenantSettings tenant = graph.settings();
         try (PostgresForJars database = PostgresForJars.freshSchema()) {
             List<String> arguments = new ArrayList<>(database.jarArguments());
-            arguments.addAll(List.of("--licenseflow.tenant.mode=microsoft-graph",
-                    "--licenseflow.tenant.tenant-id=" + tenant.tenantId(),
-                    "--licenseflow.tenant.client-id=" + tenant.clientId(),
-                    "--licenseflow.tenant.client-secret=" + tenant.clientSecret(),
-                    "--licenseflow.tenant.graph-url=" + tenant.graphUrl(),
-                    "--licenseflow.tenant.token-url=" + tenant.tokenUrl(),
-                    "--licenseflow.tenant.trust-certificate=" + tenant.trustCertificate(),
-                    "--licenseflow.tenant.read-every=PT24H"));
+            arguments.addAll(graph.jarArguments());
             PackagedApplication app = PackagedApplication.startAsInProduction("tenant-read-benchmark", arguments)
                     .awaitReady("Demo data seeded");
             try {

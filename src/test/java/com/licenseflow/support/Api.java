@@ -79,6 +79,11 @@ public class Api {
         return new Api(base, authorization, Map.copyOf(more));
     }
 
+    /** A caller sending a bearer token (signed in with Microsoft Entra ID, or a stand-in for it). */
+    public Api withToken(String accessToken) {
+        return new Api(base, "Bearer " + accessToken, headers);
+    }
+
     /** Demo and fixture users have their id as password. */
     public Api as(String user) {
         return as(user, user);

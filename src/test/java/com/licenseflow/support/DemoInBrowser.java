@@ -42,7 +42,9 @@ public final class DemoInBrowser implements AutoCloseable {
     public static DemoInBrowser start(String name, String... arguments) {
         Chromium chromium = Chromium.launch();
         List<String> all = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "--licenseflow.demo.enabled=true"));
+                "--licenseflow.demo.enabled=true",
+                // One node, a person waiting at the screen: look for due jobs (timers, retries) every second, not 5.
+                "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=1000"));
         all.addAll(List.of(arguments));
         try {
             return new DemoInBrowser(chromium, PackagedApplication.start("tasklist-" + name, all, Map.of())

@@ -133,6 +133,11 @@ public class Fixtures {
         return user;
     }
 
+    /** The user's display name, as people read it. */
+    public String userName(String userId) {
+        return jdbc.sql("select display_name from directory_user where id = ?").param(userId).query(String.class).single();
+    }
+
     public DirectoryUser member() {
         return user("user", UserType.MEMBER, "NL");
     }

@@ -25,13 +25,76 @@ public final class GraphStandIn implements AutoCloseable {
 
     private final WireMockServer server;
     private final Path certificate;
+    private final GraphTenant tenant;
 
-    private GraphStandIn(WireMockServer server, Path certificate) {
+    private GraphStandIn(WireMockServer server, Path certificate, GraphTenant tenant) {
         this.server = server;
         this.certificate = certificate;
+        this.tenant = tenant;
+    }
+
+    /** The tenant behind {@code $batch}: its users' licenses, its seats, and what it was sent. */
+    public GraphTenant tenant() {
+        return tenant;
+    }
+
+    /**
+     * {@code GET /users/delta} listing {@code users} members in pages of {@code page} (ids 00000000-...-000000000001
+     * on, user{i}@large.example), the last page with the deltaLink.
+     */
+    public void users(int users, int page) {
+        int pages = (users + page - 1) / page;
+        for (int p = 1; p <= pages; p++) {
+            StringBuilder body = new StringBuilder("{\"value\":[");
+            for (int i = (p - 1) * page + 1; i <= Math.min(users, p * page); i++) {
+                String id = String.format("00000000-0000-0000-0000-%012d", i);
+                body.append(i > (p - 1) * page + 1 ? "," : "").append("{\"id\":\"").append(id)
+                        .append("\",\"userPrincipalName\":\"user").append(i).append("@large.onmicrosoft.com\",")
+                        .append("\"displayName\":\"User ").append(i).append("\",\"mail\":\"user").append(i)
+                        .append("@large.example\",\"userType\":\"Member\",\"usageLocation\":\"NL\",")
+                        .append("\"accountEnabled\":true,\"assignedLicenses\":[]}");
+            }
+            body.append("],").append(p < pages
+                    ? "\"@odata.nextLink\":\"" + base() + "/v1.0/users/delta?$skiptoken=p" + (p + 1) + "\"}"
+                    : "\"@odata.deltaLink\":\"" + base() + "/v1.0/users/delta?$deltatoken=done\"}");
+            var request = com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1.0/users/delta"));
+            request = p == 1 ? request.withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                    : request.withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.equalTo("p" + p));
+            server.stubFor(request.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(body.toString())));
+        }
+    }
+
+    /** The jar's arguments that connect it to this stand-in (PostgreSQL or H2 besides). */
+    public List<String> jarArguments() {
+        TenantSettings tenant = settings();
+        return List.of("--licenseflow.tenant.mode=microsoft-graph",
+                "--licenseflow.tenant.tenant-id=" + tenant.tenantId(),
+                "--licenseflow.tenant.client-id=" + tenant.clientId(),
+                "--licenseflow.tenant.client-secret=" + tenant.clientSecret(),
+                "--licenseflow.tenant.graph-url=" + tenant.graphUrl(),
+                "--licenseflow.tenant.token-url=" + tenant.tokenUrl(),
+                "--licenseflow.tenant.trust-certificate=" + tenant.trustCertificate(),
+                "--licenseflow.tenant.read-every=PT24H");
+    }
+
+    /** Entra ID's token endpoint and Graph's {@code $batch}, answered by {@link #tenant()} (after a resetAll too). */
+    public void answerTokensAndBatches() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"token_type\":\"Bearer\","
+                        + "\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + TOKEN + "\"}")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1.0/$batch"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(GraphTenant.NAME)));
     }
 
     public static GraphStandIn start() {
+        return start(new GraphTenant());
+    }
+
+    /** A stand-in whose {@code POST /v1.0/$batch} is answered by {@code tenant}. */
+    public static GraphStandIn start(GraphTenant tenant) {
         try {
             Path folder = Files.createTempDirectory("graph-stand-in");
             Path keystore = folder.resolve("localhost.p12");
@@ -43,9 +106,9 @@ public final class GraphStandIn implements AutoCloseable {
                     "-storepass", "stand-in", "-file", certificate.toString());
             WireMockServer server = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
                     .keystorePath(keystore.toString()).keystorePassword("stand-in").keyManagerPassword("stand-in")
-                    .keystoreType("PKCS12"));
+                    .keystoreType("PKCS12").extensions(tenant));
             server.start();
-            return new GraphStandIn(server, certificate);
+            return new GraphStandIn(server, certificate, tenant);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the Graph stand-in", e);
         }
@@ -78,7 +141,8 @@ public final class GraphStandIn implements AutoCloseable {
     /** The application's tenant settings that point it at this stand-in. */
     public TenantSettings settings() {
         return new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, TENANT, CLIENT, SECRET,
-                URI.create(base() + "/v1.0"), URI.create(base()), certificate, Duration.ofHours(1));
+                URI.create(base() + "/v1.0"), URI.create(base()), certificate, Duration.ofHours(1),
+                new TenantSettings.Writes(false, 3000, Duration.ofSeconds(150), Duration.ofSeconds(1), Duration.ofMinutes(2)));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 public final class Tasklist implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "tasklist");
+    private static final double FIRST_PAGE_MS = 90_000;
 
     private final BrowserContext context;
     private final Page page;
@@ -46,7 +47,8 @@ public final class Tasklist implements AutoCloseable {
         page.navigate(baseUrl + "/camunda/app/tasklist/default/");
         Locator startProcess = page.getByText("Start process").first();
         Locator username = page.getByPlaceholder("Username");
-        startProcess.or(username).first().waitFor();
+        // The first page of a jar that just started can take long on a busy two-core machine.
+        startProcess.or(username).first().waitFor(new Locator.WaitForOptions().setTimeout(FIRST_PAGE_MS));
         if (!startProcess.isVisible()) {
             logIn(page, baseUrl, user);
         }
@@ -69,7 +71,7 @@ public final class Tasklist implements AutoCloseable {
             password.fill(user);
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.getByText("Start process").first().waitFor();
+        page.getByText("Start process").first().waitFor(new Locator.WaitForOptions().setTimeout(FIRST_PAGE_MS));
     }
 
     public Page page() {

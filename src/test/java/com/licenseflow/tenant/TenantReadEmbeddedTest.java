@@ -39,10 +39,10 @@ class TenantReadEmbeddedTest {
     void aTenantWithoutItsAppRegistrationIsRefusedAtStartInWords() {
         assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, "tenant", "client", " ",
                 URI.create("https://graph.microsoft.com/v1.0"), URI.create("https://login.microsoftonline.com"), null,
-                Duration.ofHours(1)))
+                Duration.ofHours(1), null))
                 .hasMessage("licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant.client-secret must be set "
                         + "(LICENSEFLOW_TENANT_CLIENT_SECRET): see the README, \"Connecting a Microsoft 365 tenant\"");
         assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.EMBEDDED, null, null, null, null, null, null,
-                Duration.ofSeconds(5))).hasMessageContaining("read-every must be at least a minute");
+                Duration.ofSeconds(5), null)).hasMessageContaining("read-every must be at least a minute");
     }
 }

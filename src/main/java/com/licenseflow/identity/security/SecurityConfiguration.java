@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -47,9 +48,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class SecurityConfiguration {
 
-    private static final int ENGINE_REST_AUTHENTICATION = 0;
+    static final int ENGINE_REST_AUTHENTICATION = 0;
 
     @Bean
+    @ConditionalOnProperty(prefix = "licenseflow.sign-in", name = "provider", havingValue = "camunda", matchIfMissing = true)
     public SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
                                            ObjectMapper json, PublicUrl publicUrl) throws Exception {
         return http
@@ -74,6 +76,7 @@ class SecurityConfiguration {
      * in: to the login page and back to where the person was going.
      */
     @Bean
+    @ConditionalOnProperty(prefix = "licenseflow.sign-in", name = "provider", havingValue = "camunda", matchIfMissing = true)
     public SecurityFilterChain consoleSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         return http
                 .securityMatcher("/console/**")
@@ -105,6 +108,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(prefix = "licenseflow.sign-in", name = "provider", havingValue = "camunda", matchIfMissing = true)
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
@@ -162,7 +166,7 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status,
+    static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status,
                                      String detail) throws java.io.IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());

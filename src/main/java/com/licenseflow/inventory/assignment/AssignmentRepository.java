@@ -103,6 +103,7 @@ public class AssignmentRepository {
         return new LicenseAssignment(rs.getLong("id"), rs.getString("user_id"), rs.getLong("subscription_id"),
                 rs.getString("product_id"), Rows.planSet(rs.getString("disabled_plans")),
                 Rows.instant(rs, "assigned_at"), rs.getString("assigned_by"), Rows.instant(rs, "unassigned_at"),
-                rs.getString("unassigned_by"), Rows.date(rs, "data_retained_until"), Rows.date(rs, "ends_on"));
+                rs.getString("unassigned_by"), Rows.date(rs, "data_retained_until"), Rows.date(rs, "ends_on"),
+                rs.getString("tenant_state"));
     }
 }

@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,6 +91,24 @@ public class Directory {
             throw unknown(missing);
         }
         return ordered;
+    }
+
+    /**
+     * Who signed in with Microsoft Entra ID: the directory user the token names (its object id, else its user
+     * principal name or email), with the admin roles the token gives them from now on, recorded in the audit
+     * trail when they changed. Empty when the directory has nobody of that name.
+     */
+    @Transactional
+    public Optional<DirectoryUser> signedIn(String tenantUserId, String name, Set<AdminRole> roles) {
+        Optional<DirectoryUser> user = users.findSignedIn(tenantUserId, name);
+        user.filter(u -> !u.roles().equals(roles)).ifPresent(u -> {
+            users.replaceRoles(u.id(), roles);
+            ledger.record(ChangeContext.byUser(Actor.of("microsoft-entra-id"), "signed in with Microsoft Entra ID"),
+                    AuditAction.ROLES_CHANGED, u.id(), null, null, "Admin roles of " + u.displayName()
+                            + " as their sign-in gives them: " + (roles.isEmpty() ? "none" : roles.stream()
+                            .map(AdminRole::title).sorted().collect(Collectors.joining(", "))));
+        });
+        return user.map(u -> users.find(u.id()).orElseThrow());
     }
 
     public Actor actor(String userId) {

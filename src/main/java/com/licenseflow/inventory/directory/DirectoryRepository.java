@@ -100,6 +100,26 @@ public class DirectoryRepository {
         }
     }
 
+    /** The user a sign-in names: by their object id in the tenant, else by user principal name or email. */
+    public Optional<DirectoryUser> findSignedIn(String tenantUserId, String name) {
+        String id = jdbc.sql("""
+                        select id from directory_user
+                        where tenant_user_id = :oid or lower(user_principal_name) = lower(:name)
+                           or lower(email) = lower(:name)
+                        order by case when tenant_user_id = :oid then 0 else 1 end, id
+                        fetch first 1 rows only""")
+                .param("oid", tenantUserId == null ? "" : tenantUserId).param("name", name == null ? "" : name)
+                .query(String.class).optional().orElse(null);
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    public void replaceRoles(String userId, Set<AdminRole> roles) {
+        jdbc.sql("delete from directory_user_role where user_id = ?").param(userId).update();
+        for (AdminRole role : roles) {
+            jdbc.sql("insert into directory_user_role (user_id, role) values (?, ?)").params(userId, role.name()).update();
+        }
+    }
+
     /** A user as a connected Microsoft 365 tenant lists them; null fields are those the tenant did not send. */
     public record TenantUser(String tenantUserId, String userPrincipalName, String displayName, String email,
                              UserType type, String usageLocation, Boolean accountEnabled) {
