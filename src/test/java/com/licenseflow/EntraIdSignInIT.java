@@ -147,6 +147,12 @@ class EntraIdSignInIT {
             // Camunda Forms take a typed value a moment later, at once when the field is left, as a person does.
             whatWasDone.press("Tab");
             complete(page);
+
+            // The console, in the same session: a license Graph confirmed shows as in Microsoft 365.
+            String holder = holderConfirmedByGraph();
+            page.navigate(app.baseUrl() + "/console/users/" + holder);
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".tenant-state").first())
+                    .hasText("In Microsoft 365");
         }
         Api alice = as(Map.of("preferred_username", "alice@contoso.example", "roles",
                 List.of("LicenseFlow.GlobalAdministrator")));
@@ -157,6 +163,21 @@ class EntraIdSignInIT {
         assertThat(audit).contains("lars", "TENANT_REFUSED_CHANGE");
         assertThat(TENANT.received().stream().map(r -> r.path("url").asText()))
                 .contains("/users/julia%40contoso.example/assignLicense");
+    }
+
+    /** A demo user with a license the demo data gave and Graph confirmed. */
+    private static String holderConfirmedByGraph() {
+        Api alice = as(Map.of("preferred_username", "alice@contoso.example", "roles",
+                List.of("LicenseFlow.GlobalAdministrator")));
+        for (var user : alice.get("/api/users?size=100").json()) {
+            String id = user.path("id").asText();
+            for (var license : alice.get("/api/users/" + id + "/licenses").json()) {
+                if ("In Microsoft 365".equals(license.path("inMicrosoft365").asText())) {
+                    return id;
+                }
+            }
+        }
+        throw new AssertionError("No license of the demo data was confirmed by Graph");
     }
 
     /** Waits, reloading now and then, until a task called {@code name} is in {@code filter}, and opens it. */

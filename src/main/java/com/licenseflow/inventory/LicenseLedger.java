@@ -500,6 +500,45 @@ public class LicenseLedger {
                 + "where id = ?").param(licenseId).update();
     }
 
+    // Licenses changed in the tenant itself (the Microsoft 365 admin center, another tool), applied as "changed
+    // outside LicenseFlow". Nothing of these goes back to the tenant: it already is so.
+
+    /**
+     * A license the tenant has and LicenseFlow did not: held from the tenant's subscription of the product, its
+     * seat taken there (false, with nothing changed, when LicenseFlow counts no free seat there).
+     */
+    public boolean assignedInTenant(ChangeContext context, String userId, long subscriptionId, String productId) {
+        if (!takeSeats(subscriptionId, 1)) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
+                               disabled_plans, assigned_at, assigned_by, tenant_state)
+                        values (?, ?, ?, ?, '', ?, ?, 'APPLIED')""")
+                .params(userId, subscriptionId, productId, productId, Rows.timestamp(Instant.now(clock)),
+                        context.actorId())
+                .update();
+        record(context, AuditAction.LICENSE_ASSIGNED, userId, productId, subscriptionId, "Changed outside LicenseFlow: "
+                + catalog.require(productId).name() + " assigned in Microsoft 365");
+        return true;
+    }
+
+    /** A license LicenseFlow has and the tenant no longer does: removed, its seat back, mailbox data kept as always. */
+    public void removedInTenant(ChangeContext context, long licenseId) {
+        LicenseAssignment license = assignments.require(licenseId);
+        int removed = jdbc.sql("""
+                        update license_assignment set active_product_id = null, unassigned_at = ?, unassigned_by = ?,
+                               data_retained_until = ?
+                        where id = ? and active_product_id is not null""")
+                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), dataKeptUntil(), licenseId).update();
+        if (removed == 1) {
+            returnSeats(license.subscriptionId(), 1);
+            record(context, AuditAction.LICENSE_UNASSIGNED, license.userId(), license.productId(),
+                    license.subscriptionId(), "Changed outside LicenseFlow: " + catalog.require(license.productId()).name()
+                            + " removed in Microsoft 365; mailbox data kept until " + dataKeptUntil());
+        }
+    }
+
     /** A change Microsoft 365 refused, to be undone in LicenseFlow; {@code reason} in words. */
     public record RefusedChange(long licenseId, TenantChange change, String replacesProductId, String previousPlans,
                                 String reason) {

@@ -1,5 +1,8 @@
 package com.licenseflow.tenant;
 
+import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.audit.ChangeContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryRepository.TenantUser;
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Service;
 @Service
 class TenantUsers {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantUsers.class);
+
     static final String FIRST_PAGE = "/users/delta?$select=id,userPrincipalName,displayName,mail,userType,usageLocation,"
             + "accountEnabled,assignedLicenses";
     /** Where the next read starts: Graph's deltaLink of the last complete read. */
@@ -36,12 +41,14 @@ class TenantUsers {
     private final DirectoryRepository directory;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LicenseLedger ledger;
 
-    TenantUsers(GraphClient graph, DirectoryRepository directory, JdbcClient jdbc, Clock clock) {
+    TenantUsers(GraphClient graph, DirectoryRepository directory, JdbcClient jdbc, Clock clock, LicenseLedger ledger) {
         this.graph = graph;
         this.directory = directory;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /**
@@ -54,6 +61,7 @@ class TenantUsers {
         int users = 0;
         // A user twice on one page (Graph may send a user's changes in parts) is saved once, as last sent.
         java.util.Map<String, TenantUser> present = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Set<String>> licenses = new java.util.LinkedHashMap<>();
         for (JsonNode user : page.path("value")) {
             String id = user.path("id").asText();
             if (id.isBlank()) {
@@ -63,10 +71,16 @@ class TenantUsers {
                 directory.disableTenantUser(id);
             } else {
                 present.put(id, tenantUser(user));
+                if (user.has("assignedLicenses")) {
+                    java.util.Set<String> skus = new java.util.HashSet<>();
+                    user.get("assignedLicenses").forEach(l -> skus.add(l.path("skuId").asText().toLowerCase(Locale.ROOT)));
+                    licenses.put(id, skus);
+                }
             }
             users++;
         }
         directory.saveFromTenant(new ArrayList<>(present.values()));
+        applyLicenses(licenses);
         if (page.hasNonNull("@odata.nextLink")) {
             save(NEXT_PAGE, page.get("@odata.nextLink").asText());
             return new Page(users, true);
@@ -76,6 +90,75 @@ class TenantUsers {
             save(NEXT_READ, page.get("@odata.deltaLink").asText());
         }
         return new Page(users, false);
+    }
+
+    /**
+     * The page's users' licenses as the tenant has them (a user whose licenses the page does not send is left
+     * alone): one the tenant has and LicenseFlow does not is held, one LicenseFlow has and the tenant does not is
+     * removed, both through the ledger, recorded as changed outside LicenseFlow. A product with a change of the user
+     * still on its way to the tenant is left alone: the tenant has not had it yet.
+     */
+    private void applyLicenses(java.util.Map<String, java.util.Set<String>> inTenant) {
+        if (inTenant.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String> userOf = new java.util.HashMap<>();
+        jdbc.sql("select id, tenant_user_id from directory_user where tenant_user_id in (:ids)")
+                .param("ids", inTenant.keySet()).query(rs -> {
+                    userOf.put(rs.getString(2), rs.getString(1));
+                });
+        if (userOf.isEmpty()) {
+            return;
+        }
+        record Held(long licenseId, String userId, String productId, String skuId) {
+        }
+        java.util.Map<String, java.util.List<Held>> held = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select a.id, a.user_id, a.product_id, lower(p.sku_id) from license_assignment a
+                        join product p on p.id = a.product_id
+                        where a.user_id in (:users) and a.active_product_id is not null and p.sku_id is not null""")
+                .param("users", userOf.values())
+                .query(rs -> {
+                    held.computeIfAbsent(rs.getString(2), u -> new ArrayList<>())
+                            .add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        java.util.Set<String> underWay = new java.util.HashSet<>();
+        jdbc.sql("""
+                        select c.user_id, lower(p.sku_id) from tenant_change c join product p
+                          on p.id = c.product_id or p.id = c.replaces_product_id
+                        where c.state = 'PENDING' and c.user_id in (:users) and p.sku_id is not null""")
+                .param("users", userOf.values()).query(rs -> {
+                    underWay.add(rs.getString(1) + " " + rs.getString(2));
+                });
+        java.util.Map<String, String[]> productOfSku = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select lower(p.sku_id), p.id, s.id from product p join subscription s on s.tenant_sku_id = p.sku_id
+                        where p.sku_id is not null""")
+                .query(rs -> {
+                    productOfSku.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        ChangeContext outside = ChangeContext.byUser(TenantProducts.TENANT, "Changed outside LicenseFlow");
+        inTenant.forEach((tenantUserId, skus) -> {
+            String userId = userOf.get(tenantUserId);
+            if (userId == null) {
+                return;
+            }
+            java.util.List<Held> mine = held.getOrDefault(userId, java.util.List.of());
+            for (Held license : mine) {
+                if (!skus.contains(license.skuId()) && !underWay.contains(userId + " " + license.skuId())) {
+                    ledger.removedInTenant(outside, license.licenseId());
+                }
+            }
+            for (String sku : skus) {
+                String[] product = productOfSku.get(sku);
+                boolean holds = mine.stream().anyMatch(l -> l.skuId().equals(sku));
+                if (product != null && !holds && !underWay.contains(userId + " " + sku)
+                        && !ledger.assignedInTenant(outside, userId, Long.parseLong(product[1]), product[0])) {
+                    log.warn("{} holds {} in the tenant, but its seats in LicenseFlow are all taken; the next read of "
+                            + "the tenant's seats will add it", userId, product[0]);
+                }
+            }
+        });
     }
 
     private String link(String name) {

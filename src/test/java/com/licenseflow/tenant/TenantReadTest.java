@@ -337,6 +337,53 @@ class TenantReadTest {
                 .withQueryParam("$deltatoken", equalTo("after-the-first-read")));
     }
 
+    @Test
+    void licensesChangedInTheTenantItselfArriveAsChangedOutsideLicenseFlowAndChangesUnderWayAreLeftAlone() {
+        Product product = fixtures.product();
+        String skuId = UUID.randomUUID().toString();
+        tenantHas(sku(skuId, product.id(), "Enabled", 10, 0, 1));
+        var added = fixtures.member();
+        var removed = fixtures.member();
+        var underWay = fixtures.member();
+        String[] ids = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        usersPage(null, null, String.join(",",
+                userWithLicenses(ids[0], added.email(), skuId),
+                userWithLicenses(ids[1], removed.email()),
+                userWithLicenses(ids[2], underWay.email())), null, "licenses-read");
+        String instance = readTheTenantUntilUsers();
+        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?").param(skuId)
+                .query(Long.class).single();
+        // LicenseFlow believes two licenses: one Graph confirmed long ago, one it has not been sent yet.
+        fixtures.license(tenantSubscription, List.of(removed.id(), underWay.id()));
+        jdbc.sql("update license_assignment set tenant_state = 'APPLIED' where user_id = ?").param(removed.id()).update();
+        jdbc.sql("""
+                        insert into tenant_change (license_id, user_id, product_id, change, requested_by, requested_at)
+                        select id, user_id, product_id, 'ASSIGN', 'lars', current_timestamp from license_assignment
+                        where user_id = ?""").param(underWay.id()).update();
+        int before = fixtures.subscription(tenantSubscription).assignedSeats();
+
+        runJobsOf(instance);
+
+        assertThat(fixtures.holds(added.id(), product.id())).as("assigned in the admin center").isTrue();
+        assertThat(fixtures.holds(removed.id(), product.id())).as("removed in the admin center").isFalse();
+        assertThat(fixtures.holds(underWay.id(), product.id())).as("on its way to the tenant").isTrue();
+        assertThat(fixtures.subscription(tenantSubscription).assignedSeats()).isEqualTo(before);
+        assertThat(changesOutsideLicenseFlow()).anyMatch(d -> d.equals("Changed outside LicenseFlow: " + product.name()
+                + " assigned in Microsoft 365")).anyMatch(d -> d.startsWith("Changed outside LicenseFlow: " + product.name()
+                + " removed in Microsoft 365; mailbox data kept until"));
+        assertThat(jdbc.sql("select count(*) from tenant_change where user_id in (?, ?)").params(added.id(), removed.id())
+                .query(Integer.class).single()).as("nothing sent back to the tenant: it is so already").isZero();
+        jdbc.sql("delete from tenant_change where user_id = ?").param(underWay.id()).update();
+    }
+
+    /** Graph's user with these licenses (skuIds), as a delta page sends it. */
+    private static String userWithLicenses(String id, String mail, String... skuIds) {
+        String licenses = java.util.Arrays.stream(skuIds).map(s -> "{\"disabledPlans\":[],\"skuId\":\"" + s + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        return user(id, mail, "Someone " + id.substring(0, 4), mail, "Member", "NL", true)
+                .replace("\"assignedLicenses\":[]", "\"assignedLicenses\":[" + licenses + "]");
+    }
+
     /** Runs the timer and the products step, and stops before the first page of users. */
     private String readTheTenantUntilUsers() {
         var management = engine.getManagementService();
