@@ -4,6 +4,8 @@ import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.support.Api;
@@ -55,6 +57,10 @@ class TenantWriteTest {
     TenantConnection connection;
     @Autowired
     GraphClient graph;
+    @Autowired
+    LicenseLedger ledger;
+    @Autowired
+    org.springframework.transaction.support.TransactionOperations transactions;
     TenantSettings configured;
     Api admin;
     Product product;
@@ -243,6 +249,45 @@ class TenantWriteTest {
                         "ProhibitedInUsageLocationViolation")
                 .doesNotContain(users.get(1) + "@");
         assertThat(writer.writeDue(Duration.ZERO).batches()).as("a refusal is not sent again").isZero();
+    }
+
+    @Test
+    void aUserMovedToAnotherProductGetsTheNewLicenseAndLosesTheOldOneInOneRequest() {
+        Product old = fixtures.product();
+        String oldSku = UUID.randomUUID().toString();
+        catalog.changeSkuId(old.id(), oldSku);
+        TENANT.seats(oldSku, 10);
+        TENANT.seats(sku, 10);
+        long from = fixtures.central(old, 5);
+        long target = fixtures.central(product, 5);
+        List<String> users = fixtures.members(2);
+        Api.Response assigned = admin.post("/api/licenses/" + old.id() + "/assignments",
+                "{\"userIds\":[\"" + users.get(0) + "\",\"" + users.get(1) + "\"],\"reason\":\"test\"}");
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        writer.writeDue(Duration.ZERO);
+        var starter = fixtures.admin(LICENSE_ADMIN);
+        long takeover = jdbc.sql("""
+                        insert into subscription_takeover (subscription_id, running_subscription_id, started_by, started_at,
+                                                           status, action, target_subscription_id)
+                        values (?, ?, ?, current_timestamp, 'MOVING', 'MOVE', ?)""")
+                .params(from, from, starter.id(), target).update() > 0
+                ? jdbc.sql("select max(id) from subscription_takeover").query(Long.class).single() : 0;
+        ChangeContext context = ChangeContext.byUser(fixtures.actor(starter), "taken over");
+        transactions.executeWithoutResult(status -> {
+            ledger.reserveSeats(context, target, product.id(), 2, "for the move");
+            ledger.move(context, new LicenseLedger.LicenseMove(LicenseLedger.MovedBy.TAKEOVER, takeover,
+                    "a.subscription_id = :from", Map.of("from", from), from, target, product.id(), Map.of(), false,
+                    ledger.dataKeptUntil(), "moved: ", "moved away: "));
+        });
+        TENANT.forgetReceived();
+
+        assertThat(writer.writeDue(Duration.ZERO).applied()).isEqualTo(2);
+
+        assertThat(TENANT.received()).hasSize(2).allSatisfy(request -> {
+            assertThat(request.path("body").path("addLicenses").get(0).path("skuId").asText()).isEqualTo(sku);
+            assertThat(request.path("body").path("removeLicenses").get(0).asText()).isEqualTo(oldSku);
+        });
+        users.forEach(u -> assertThat(TENANT.licensesOf(emailOf(u))).containsOnlyKeys(sku));
     }
 
     @Test
