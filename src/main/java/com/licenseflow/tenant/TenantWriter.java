@@ -145,19 +145,21 @@ public class TenantWriter implements SmartLifecycle {
         if (!wait.isZero()) {
             GraphThrottling.pause(wait);
         }
-        budget.spent(requests.size());
         ObjectNode body = json.createObjectNode();
         body.set("requests", requests);
         JsonNode answer;
         try {
             answer = graph.post("/$batch", body);
         } catch (GraphException e) {
+            budget.spent(requests.size());
             log.warn("Microsoft Graph did not take a batch of {} license changes: {}", requests.size(), e.getMessage());
             for (JsonNode request : requests) {
                 outcomes.put(request.path("id").asLong(), Outcome.failed(e.getMessage()));
             }
             return;
         }
+        // Counted from its answer, not from its sending: Graph counted it when it arrived, which is in between.
+        budget.spent(requests.size());
         for (JsonNode response : answer.path("responses")) {
             long id = response.path("id").asLong();
             int status = response.path("status").asInt();

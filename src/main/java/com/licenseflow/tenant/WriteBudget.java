@@ -18,8 +18,9 @@ final class WriteBudget {
     }
 
     /**
-     * Graph counts a request when it arrives, LicenseFlow when it leaves: a request sent just as the oldest one
-     * leaves LicenseFlow's window may arrive while that one is still in Graph's. Held a second longer, it never is.
+     * Graph counts a request when it arrives; LicenseFlow counts it when the answer is back (later than that), and
+     * a second longer besides, for the clocks of two machines: a request sent as the oldest leaves LicenseFlow's
+     * window never arrives while that one is still in Graph's.
      */
     static final Duration SLACK = Duration.ofSeconds(1);
 
