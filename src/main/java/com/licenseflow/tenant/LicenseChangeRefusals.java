@@ -58,10 +58,4 @@ public class LicenseChangeRefusals {
                         + " (" + r.refusal() + ")")
                 .collect(Collectors.joining("\n"));
     }
-
-    /** How many users' changes were refused, for the task's name in Tasklist's list. */
-    public int users(DelegateExecution execution) {
-        return (int) changes.refusedIn(execution.getProcessInstanceId()).stream().map(TenantChanges.Refused::userName)
-                .distinct().count();
-    }
 }
