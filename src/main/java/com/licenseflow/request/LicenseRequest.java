@@ -38,6 +38,16 @@ public record LicenseRequest(String id, String productId, String productName, St
                 decisionMessage, completedAt, List.copyOf(users), endsOn);
     }
 
+    /** This request with some users' outcome changed after its decision. */
+    LicenseRequest withOutcomes(LicenseRequestStatus newStatus, Map<String, UserOutcome> outcomes) {
+        List<RequestedUser> decided = users.stream()
+                .map(u -> new RequestedUser(u.userId(), u.displayName(), u.email(), outcomes.get(u.userId())))
+                .toList();
+        return new LicenseRequest(id, productId, productName, requesterId, requesterName, justification, requestedAt,
+                newStatus, processInstanceId, decidedBy, decidedAt, assignedProductId, assignedProductName,
+                disabledPlans, decisionMessage, completedAt, decided, endsOn);
+    }
+
     /** This request as the decision just written leaves it. */
     LicenseRequest completed(LicenseRequestStatus newStatus, String decider, Instant at, Product assigned,
                              Set<String> disabled, String message, Map<String, UserOutcome> outcomes) {

@@ -23,11 +23,23 @@ public class LicenseRequestMails {
 
     /** R10: approved users hear which product they got, denied users that they did not. */
     public List<Notification> outcome(LicenseRequest request) {
-        String granted = request.assignedProductName() == null ? request.productName() : request.assignedProductName();
+        return outcome(request, Map.of());
+    }
+
+    /**
+     * R10 with a Microsoft 365 tenant: users Microsoft 365 refused ({@code refusedBy}: why, by user id) and an admin
+     * left out hear that it was approved but could not be assigned, and why.
+     */
+    public List<Notification> outcome(LicenseRequest request, Map<String, String> refusedBy) {
+        String granted = granted(request);
         return request.users().stream().map(user -> {
             boolean approved = user.outcome() == UserOutcome.APPROVED;
             Map<String, Object> model = base(request, user);
-            model.put("product", approved ? granted : request.productName());
+            String refusal = approved ? null : refusedBy.get(user.userId());
+            model.put("product", approved || refusal != null ? granted : request.productName());
+            if (refusal != null) {
+                model.put("refusal", refusal);
+            }
             if (request.decisionMessage() != null) {
                 model.put("message", request.decisionMessage());
             }

@@ -122,6 +122,18 @@ public class LicenseRequestRepository {
                 .params(outcome.name(), id, user).update());
     }
 
+    /** After the decision: some users' outcome changed (Microsoft 365 refused them), and with it the status. */
+    public void changeOutcomes(String id, LicenseRequestStatus status, Map<String, UserOutcome> outcomes) {
+        int updated = jdbc.sql("update license_request set status = ? where id = ? and status in ('APPROVED', 'PARTLY_APPROVED')")
+                .params(status.name(), id).update();
+        if (updated != 1) {
+            throw Rule.REQUEST_NOT_PENDING.violation("License request " + id + " was not approved.");
+        }
+        outcomes.forEach((user, outcome) -> jdbc.sql(
+                        "update license_request_user set outcome = ? where request_id = ? and user_id = ?")
+                .params(outcome.name(), id, user).update());
+    }
+
     /** R3: removes completed requests completed before {@code cutoff}; returns how many. */
     public int deleteCompletedBefore(Instant cutoff) {
         return jdbc.sql("delete from license_request where status <> 'PENDING' and completed_at < ?")

@@ -1,6 +1,7 @@
 package com.licenseflow.tenant;
 
 import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.forms.FormText;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,11 +52,28 @@ public class LicenseChangeRefusals {
         }
     }
 
+    /** A change Microsoft 365 refused, as the process that made it tells its users and admins. */
+    public record Refusal(String userId, String userName, String productName, String words) {
+    }
+
+    /** Whether changes {@code processInstanceId} made still wait for Microsoft 365's answer. */
+    public boolean awaited(String processInstanceId) {
+        return changes.pendingFor(processInstanceId);
+    }
+
+    /**
+     * The users whose last change by {@code processInstanceId} Microsoft 365 refused (a change asked again and
+     * applied, or still on its way, no longer counts), with why.
+     */
+    public List<Refusal> lastRefusals(String processInstanceId) {
+        return changes.lastRefusals(processInstanceId);
+    }
+
     /** The refusals a "Resolve refused license change" task is about, in words. */
     public String summary(DelegateExecution execution) {
         List<TenantChanges.Refused> refused = changes.refusedIn(execution.getProcessInstanceId());
-        return refused.stream().map(r -> "- **" + r.userName() + "**, " + r.productName() + ": " + r.words()
-                        + " (" + r.refusal() + ")")
+        return refused.stream().map(r -> "- **" + FormText.plain(r.userName()) + "**, " + FormText.plain(r.productName())
+                        + ": " + FormText.plain(r.words()) + " (" + r.refusal() + ")")
                 .collect(Collectors.joining("\n"));
     }
 }

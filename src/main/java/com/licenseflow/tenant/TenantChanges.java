@@ -153,6 +153,20 @@ class TenantChanges {
                 .param(processInstanceId).query(Integer.class).single() > 0;
     }
 
+    List<LicenseChangeRefusals.Refusal> lastRefusals(String processInstanceId) {
+        return jdbc.sql("""
+                        select c.user_id, u.display_name, p.name, c.refusal_text from tenant_change c
+                        join directory_user u on u.id = c.user_id join product p on p.id = c.product_id
+                        where c.process_instance_id = :pi and c.state = 'REFUSED'
+                          and not exists (select 1 from tenant_change l where l.process_instance_id = :pi
+                                          and l.user_id = c.user_id and l.id > c.id)
+                        order by c.id""")
+                .param("pi", processInstanceId)
+                .query((rs, n) -> new LicenseChangeRefusals.Refusal(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+
     /** The refused changes an admin's refusal task is about, oldest first: who, which product, why. */
     record Refused(String userName, String productName, String refusal, String words) {
     }

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (assigning a license the user has sets the same plans; removing one the user no longer has is taken as done).
  *
  * <p>One node sends at a time (a lease in the database), so that the budget, which Graph keeps per app and tenant,
- * is kept by one counter.
+ * is kept by one counter ({@link WriteBudget}, in the database too, so the next holder goes on from it).
  */
 @Component
 public class TenantWriter implements SmartLifecycle {
@@ -56,13 +56,14 @@ public class TenantWriter implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final String node;
     private final Clock clock = Clock.systemUTC();
-    private final WriteBudget budget = new WriteBudget(clock);
+    private final WriteBudget budget;
     private Poller poller;
 
-    TenantWriter(TenantConnection connection, GraphClient graph, TenantChanges changes, LicenseLedger ledger,
-                 LicenseChangeRefusals refusals, ObjectMapper json, PlatformTransactionManager transactions,
-                 NodeSettings node) {
+    TenantWriter(TenantConnection connection, GraphClient graph, TenantChanges changes, WriteBudget budget,
+                 LicenseLedger ledger, LicenseChangeRefusals refusals, ObjectMapper json,
+                 PlatformTransactionManager transactions, NodeSettings node) {
         this.connection = connection;
+        this.budget = budget;
         this.graph = graph;
         this.changes = changes;
         this.ledger = ledger;
@@ -147,11 +148,12 @@ public class TenantWriter implements SmartLifecycle {
         }
         ObjectNode body = json.createObjectNode();
         body.set("requests", requests);
+        long counted = budget.sending(requests.size());
         JsonNode answer;
         try {
             answer = graph.post("/$batch", body);
         } catch (GraphException e) {
-            budget.spent(requests.size());
+            budget.answered(counted);
             log.warn("Microsoft Graph did not take a batch of {} license changes: {}", requests.size(), e.getMessage());
             for (JsonNode request : requests) {
                 outcomes.put(request.path("id").asLong(), Outcome.failed(e.getMessage()));
@@ -159,7 +161,7 @@ public class TenantWriter implements SmartLifecycle {
             return;
         }
         // Counted from its answer, not from its sending: Graph counted it when it arrived, which is in between.
-        budget.spent(requests.size());
+        budget.answered(counted);
         for (JsonNode response : answer.path("responses")) {
             long id = response.path("id").asLong();
             int status = response.path("status").asInt();

@@ -55,7 +55,8 @@ class LicenseRequestFormsTest {
                 "review-license-request", Set.of("decision", "approvedUserIds", "assignedProductId",
                         "enabledServicePlans", "decisionMessage", "denyConfirmed"),
                 "resolve-seat-shortage", Set.of("shortageResolution", "seatSubscriptionId", "seatsToAdd",
-                        "targetSubscriptionId", "keptUserIds"));
+                        "targetSubscriptionId", "keptUserIds"),
+                "resolve-refused-licenses", Set.of("refusalResolution"));
         FormFiles.assertKeysAreProcessVariables(readByProcess, RequestVariables.class);
     }
 

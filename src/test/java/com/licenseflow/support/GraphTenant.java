@@ -99,6 +99,11 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
         refusals.put(user, refusal);
     }
 
+    /** The cause of {@code user}'s refusals was fixed: their assignLicense is carried out again. */
+    public void stopRefusing(String user) {
+        refusals.remove(user);
+    }
+
     /** The next {@code requests} requests are answered 429 with Retry-After {@code seconds}. */
     public void throttleNext(int requests, int seconds) {
         retryAfterSeconds = seconds;

@@ -54,14 +54,11 @@ class TenantWriteTest {
     @Autowired
     TenantWriter writer;
     @Autowired
-    TenantConnection connection;
-    @Autowired
-    GraphClient graph;
-    @Autowired
     LicenseLedger ledger;
     @Autowired
     org.springframework.transaction.support.TransactionOperations transactions;
-    TenantSettings configured;
+    @Autowired
+    StandInConnection standIn;
     Api admin;
     Product product;
     String sku;
@@ -70,14 +67,7 @@ class TenantWriteTest {
 
     @BeforeEach
     void connectToTheStandIn() {
-        configured = connection.settings();
-        connection.use(GRAPH.settings());
-        GRAPH.server().resetAll();
-        TENANT.reset();
-        GRAPH.answerTokensAndBatches();
-        graph.forgetToken();
-        // Changes an earlier test left unsent are not this test's.
-        jdbc.sql("delete from tenant_change").update();
+        standIn.connect(GRAPH);
         admin = Api.at(port).as(fixtures.admin(LICENSE_ADMIN).id());
         product = fixtures.product();
         sku = UUID.randomUUID().toString();
@@ -91,7 +81,7 @@ class TenantWriteTest {
 
     @AfterEach
     void disconnect() {
-        connection.use(configured);
+        standIn.disconnect();
     }
 
     @AfterAll
@@ -308,8 +298,25 @@ class TenantWriteTest {
     }
 
     @Test
+    void theWriteBudgetIsTheTenantsSoANodeThatStartsOrTakesOverGoesOnFromWhatWasSent() {
+        WriteBudget sender = new WriteBudget(jdbc);
+        long batch = sender.sending(20);
+        sender.answered(batch);
+        sender.quietFor(Duration.ofSeconds(30));
+
+        // A node started after it (or taking over the lease from it when it died) has a budget of its own.
+        WriteBudget next = new WriteBudget(jdbc);
+        assertThat(next.waitFor(1, 30, Duration.ofSeconds(150))).as("Graph's Retry-After, for every node")
+                .isBetween(Duration.ofSeconds(28), Duration.ofSeconds(30));
+        jdbc.sql("update tenant_writer_lease set quiet_until = null").update();
+        assertThat(next.waitFor(10, 30, Duration.ofSeconds(150))).as("room left in the window").isZero();
+        assertThat(next.waitFor(11, 30, Duration.ofSeconds(150))).as("the first batch must leave the window first")
+                .isBetween(Duration.ofSeconds(148), WriteBudget.SLACK.plusSeconds(150));
+    }
+
+    @Test
     void withoutATenantNothingIsRecordedForOne() {
-        connection.use(configured);
+        standIn.disconnect();
         fixtures.central(product, 5);
         String user = fixtures.member().id();
         assign(List.of(user));

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assigns the approved licenses in the engine's transaction, in the approver's name, and records the
- * emails telling every user (sent by the asynchronous step that follows). It acts only right after
+ * emails telling every user (sent by the asynchronous step that follows; with a Microsoft 365 tenant, composed by that
+ * step once Microsoft 365 has answered). It acts only right after
  * the review (or a seat-shortage resolution) was completed in Tasklist, and in the name of whoever
  * completed the review. Too few seats is a business situation, not a failure: it raises the
  * SEAT_SHORTAGE error the model routes to "Resolve seat shortage" (the domain rolled its own part
@@ -49,10 +50,11 @@ class AssignLicensesDelegate implements JavaDelegate {
     private final Directory directory;
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
+    private final LicensesInMicrosoft365 microsoft;
 
     AssignLicensesDelegate(LicenseRequestReview review, ApprovalStages stages, LicenseRequestOfInstance requests,
-                                         ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
-                                         NotificationService notifications) {
+                           ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
+                           NotificationService notifications, LicensesInMicrosoft365 microsoft) {
         this.review = review;
         this.stages = stages;
         this.requests = requests;
@@ -60,6 +62,7 @@ class AssignLicensesDelegate implements JavaDelegate {
         this.directory = directory;
         this.mails = mails;
         this.notifications = notifications;
+        this.microsoft = microsoft;
     }
 
     @Override
@@ -95,7 +98,11 @@ class AssignLicensesDelegate implements JavaDelegate {
 
     private void assign(DelegateExecution execution, Supplier<LicenseRequest> approval) {
         try {
-            notifications.record(mails.outcome(approval.get()));
+            LicenseRequest approved = approval.get();
+            // With a tenant, the users hear once Microsoft 365 has answered (it may refuse some of them).
+            if (!microsoft.toConfirm(execution)) {
+                notifications.record(mails.outcome(approved));
+            }
         } catch (LicenseRuleViolation violation) {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {
                 throw violation;

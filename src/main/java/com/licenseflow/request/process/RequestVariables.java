@@ -44,6 +44,9 @@ public final class RequestVariables {
     public static final String APPROVED_USER_OPTIONS = "approvedUserOptions";
     public static final String KEPT_USER_IDS = "keptUserIds";
     public static final String SOURCE_SUBSCRIPTION_ID = "sourceSubscriptionId";
+    // refused licenses form (a Microsoft 365 tenant refused some)
+    public static final String REFUSED_LICENSES = "refusedLicenses";
+    public static final String REFUSAL_RESOLUTION = "refusalResolution";
 
     // license-end.bpmn: asking for and approving an extension
     public static final String LICENSE_END_SUMMARY = "licenseEndSummary";
@@ -55,6 +58,7 @@ public final class RequestVariables {
     public static final String ACTIVITY_REVIEW = "Activity_ReviewLicenseRequest";
     public static final String ACTIVITY_RESOLVE_SEAT_SHORTAGE = "Activity_ResolveSeatShortage";
     public static final String ACTIVITY_APPROVE_AT_STAGE = "Activity_ApproveLicenseRequestAtStage";
+    public static final String ACTIVITY_RESOLVE_REFUSED_LICENSES = "Activity_ResolveRefusedLicenses";
     public static final String ACTIVITY_ASK_FOR_EXTENSION = "Activity_AskForAnExtension";
     public static final String ACTIVITY_APPROVE_EXTENSION = "Activity_ApproveLicenseExtension";
 
@@ -63,6 +67,8 @@ public final class RequestVariables {
     public static final String ADD_SEATS = "addSeats";
     public static final String OTHER_SUBSCRIPTION = "otherSubscription";
     public static final String DROP_USERS = "dropUsers";
+    public static final String ASK_AGAIN = "askAgain";
+    public static final String LEAVE_OUT = "leaveOut";
 
     private RequestVariables() {
     }
