@@ -7,11 +7,14 @@ import com.licenseflow.support.Chromium;
 import com.licenseflow.support.GraphStandIn;
 import com.licenseflow.support.GraphTenant;
 import com.licenseflow.support.PackagedApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.licenseflow.support.Eventually;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.nimbusds.jose.JOSEObjectType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -134,16 +137,42 @@ class EntraIdSignInIT {
             page.getByLabel("Approve (for the users ticked below)").check();
             complete(page);
 
-            // The tenant refuses Julia's license (she has no usage location there): undone, and put before lars.
-            awaitTask(page, "My group's tasks", "Resolve refused license change");
+            // "Log out" in Tasklist's header ends the Entra ID session too: the next page asks to sign in again.
+            page.getByText("Lars Berg").first().click();
+            page.getByText("Log out").first().click();
+            assertSignedOut(page);
+        }
+        try (BrowserContext alice = chromium.browser().newContext()) {
+            Page page = signInToTasklist(alice, "alice@contoso.example", "[\"LicenseFlow.GlobalAdministrator\"]");
+            // The tenant refuses Julia's license (she has no usage location there): undone, and the request itself
+            // puts it before its reviewers (Global administrators), before anyone is emailed.
+            awaitTask(page, "My group's tasks", "Resolve refused licenses");
             Locator form = page.locator(".fjs-form");
-            assertThat(form.textContent()).contains("Julia Eriksson has no usage location in Microsoft 365",
-                    "Set the user's usage location", "ProhibitedInUsageLocationViolation").doesNotContain("/api/");
+            assertThat(form.textContent()).contains("Julia Eriksson, Microsoft 365 Business Standard: Julia Eriksson "
+                    + "has no usage location in Microsoft 365", "Set the user's usage location").doesNotContain("/api/");
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
+                    "resolve-refused-licenses.png")).setFullPage(true));
+            page.getByText("Leaving these users out", new Page.GetByTextOptions().setExact(false)).first().click();
+            complete(page);
+            JsonNode told = Eventually.get(Duration.ofSeconds(60), () -> alice().get(
+                    "/api/notifications?recipient=julia@contoso.example").json(), mails -> mails.size() > 0);
+            assertThat(told.toString()).contains("Microsoft 365 could not assign your Microsoft 365 Business Standard license");
+
+            // A License admin's own change the tenant refuses (no process waits for it): a task of its own.
+            TENANT.refuse("bram@contoso.example", "ProhibitedInUsageLocationViolation");
+            Api.Response assigned = as(Map.of("preferred_username", "lars@contoso.example", "roles",
+                    List.of("LicenseFlow.LicenseAdministrator"))).post("/api/licenses/O365_BUSINESS_PREMIUM/assignments",
+                    "{\"userIds\":[\"bram\"],\"reason\":\"joins the project\"}");
+            assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+            awaitTask(page, "My group's tasks", "Resolve refused license change");
+            form = page.locator(".fjs-form");
+            assertThat(form.textContent()).contains("Bram", "has no usage location in Microsoft 365",
+                    "ProhibitedInUsageLocationViolation").doesNotContain("/api/");
             page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
                     "resolve-refused-license-change.png")).setFullPage(true));
             Locator whatWasDone = page.getByLabel("What was done*", new Page.GetByLabelOptions().setExact(true))
                     .or(page.getByLabel("What was done", new Page.GetByLabelOptions().setExact(true))).first();
-            whatWasDone.fill("Set Julia's usage location to NL in the admin center; asked again");
+            whatWasDone.fill("Set Bram's usage location to NL in the admin center; asked again");
             // Camunda Forms take a typed value a moment later, at once when the field is left, as a person does.
             whatWasDone.press("Tab");
             complete(page);
@@ -153,22 +182,39 @@ class EntraIdSignInIT {
             page.navigate(app.baseUrl() + "/console/users/" + holder);
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".tenant-state").first())
                     .hasText("In Microsoft 365");
+            // The console's "Log out" too.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+            assertSignedOut(page);
         }
-        Api alice = as(Map.of("preferred_username", "alice@contoso.example", "roles",
-                List.of("LicenseFlow.GlobalAdministrator")));
+        Api alice = alice();
         var licenses = alice.get("/api/users/julia/licenses").json();
         assertThat(StreamSupport.stream(licenses.spliterator(), false).map(l -> l.path("productId").asText()))
                 .as("undone: Microsoft 365 did not assign it").doesNotContain("O365_BUSINESS_PREMIUM");
         var audit = alice.get("/api/audit?user=julia").body();
         assertThat(audit).contains("lars", "TENANT_REFUSED_CHANGE");
+        assertThat(alice.get("/api/license-requests?status=completed").body()).as("nobody left: denied after all")
+                .contains("\"status\":\"DENIED\",\"decidedBy\":\"lars\"");
         assertThat(TENANT.received().stream().map(r -> r.path("url").asText()))
                 .contains("/users/julia%40contoso.example/assignLicense");
     }
 
+    private static Api alice() {
+        return as(Map.of("preferred_username", "alice@contoso.example", "roles", List.of("LicenseFlow.GlobalAdministrator")));
+    }
+
+    /** Through Entra ID's (the stand-in's) end-session endpoint, back to LicenseFlow, which asks to sign in. */
+    private static void assertSignedOut(Page page) {
+        page.locator("input[name=username]").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(page.url()).startsWith(idp.baseUrl().toString());
+        for (var cookie : page.context().cookies()) {
+            assertThat(app.api().withHeader("Cookie", cookie.name + "=" + cookie.value)
+                    .get("/camunda/api/admin/auth/user/default").body()).as("no longer signed in").doesNotContain("userId");
+        }
+    }
+
     /** A demo user with a license the demo data gave and Graph confirmed. */
     private static String holderConfirmedByGraph() {
-        Api alice = as(Map.of("preferred_username", "alice@contoso.example", "roles",
-                List.of("LicenseFlow.GlobalAdministrator")));
+        Api alice = alice();
         for (var user : alice.get("/api/users?size=100").json()) {
             String id = user.path("id").asText();
             for (var license : alice.get("/api/users/" + id + "/licenses").json()) {
@@ -234,11 +280,10 @@ class EntraIdSignInIT {
         } catch (RuntimeException stillOpen) {
             page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
                     "entra-id-not-completed.png")).setFullPage(true));
-            Api alice = as(Map.of("preferred_username", "alice@contoso.example", "roles",
-                    List.of("LicenseFlow.GlobalAdministrator")));
+            Api alice = alice();
             throw new AssertionError("Not completed: " + refused.allTextContents() + "; buttons: "
                     + page.getByRole(AriaRole.BUTTON).allTextContents() + "; open tasks: "
-                    + alice.get("/engine-rest/task?processDefinitionKey=license-change-refused").body(), stillOpen);
+                    + alice.get("/engine-rest/task").body(), stillOpen);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -115,7 +116,8 @@ class EntraIdSignIn {
     /** The webapps, the console and the sign-in itself: OpenID Connect, a session. */
     @Bean
     @Order(2)
-    SecurityFilterChain openIdConnectSignIn(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain openIdConnectSignIn(HttpSecurity http, IdentityService identityService,
+                                            ClientRegistrationRepository registrations) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/console/**"), path("/oauth2/**"),
                         path("/login/**")))
@@ -126,6 +128,13 @@ class EntraIdSignIn {
                 .oauth2Login(login -> login
                         .userInfoEndpoint(info -> info.oidcUserService(signedInByOpenIdConnect()))
                         .loginPage("/oauth2/authorization/" + REGISTRATION))
+                // The console's "Log out" and the webapps' (what their header's menu sends): out of Entra ID too.
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/console/logout"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                                        "/camunda/api/admin/auth/user/{engine}/logout")))
+                        .logoutSuccessHandler(new SignOutOfEntraId(registrations)))
                 // The webapps send Camunda's own CSRF header; the console's forms carry Spring's token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService),
