@@ -8,6 +8,7 @@ import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.inventory.catalog.ServicePlan;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
@@ -507,20 +508,34 @@ public class LicenseLedger {
      * A license the tenant has and LicenseFlow did not: held from the tenant's subscription of the product, its
      * seat taken there (false, with nothing changed, when LicenseFlow counts no free seat there).
      */
-    public boolean assignedInTenant(ChangeContext context, String userId, long subscriptionId, String productId) {
+    public boolean assignedInTenant(ChangeContext context, String userId, long subscriptionId, String productId,
+                                    Collection<String> disabledPlans) {
         if (!takeSeats(subscriptionId, 1)) {
             return false;
         }
         jdbc.sql("""
                         insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
                                disabled_plans, assigned_at, assigned_by, tenant_state)
-                        values (?, ?, ?, ?, '', ?, ?, 'APPLIED')""")
-                .params(userId, subscriptionId, productId, productId, Rows.timestamp(Instant.now(clock)),
-                        context.actorId())
+                        values (?, ?, ?, ?, ?, ?, ?, 'APPLIED')""")
+                .params(userId, subscriptionId, productId, productId, Rows.planList(disabledPlans),
+                        Rows.timestamp(Instant.now(clock)), context.actorId())
                 .update();
         record(context, AuditAction.LICENSE_ASSIGNED, userId, productId, subscriptionId, "Changed outside LicenseFlow: "
                 + catalog.require(productId).name() + " assigned in Microsoft 365");
         return true;
+    }
+
+    /** A license whose apps and services were switched in the tenant: {@code disabledPlans} off there, so here too. */
+    public void plansChangedInTenant(ChangeContext context, long licenseId, Collection<String> disabledPlans) {
+        LicenseAssignment license = assignments.require(licenseId);
+        jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
+                .params(Rows.planList(disabledPlans), licenseId).update();
+        String off = disabledPlans.isEmpty() ? "all on" : catalog.require(license.productId()).servicePlans().stream()
+                .filter(p -> disabledPlans.contains(p.id())).map(ServicePlan::name)
+                .collect(java.util.stream.Collectors.joining(", ")) + " off";
+        record(context, AuditAction.SERVICE_PLANS_CHANGED, license.userId(), license.productId(),
+                license.subscriptionId(), "Changed outside LicenseFlow: " + catalog.require(license.productId()).name()
+                        + "'s apps and services switched in Microsoft 365 (" + off + ")");
     }
 
     /** A license LicenseFlow has and the tenant no longer does: removed, its seat back, mailbox data kept as always. */

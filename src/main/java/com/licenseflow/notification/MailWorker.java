@@ -2,8 +2,10 @@ package com.licenseflow.notification;
 
 import com.licenseflow.config.NodeSettings;
 import com.licenseflow.shared.Poller;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
@@ -11,7 +13,6 @@ import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code lockDuration}; another node then finishes it.
  */
 @Component
-public class MailWorker implements SmartLifecycle {
+public class MailWorker extends Poller {
 
     private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
     private static final int BATCH = 10;
@@ -40,11 +41,11 @@ public class MailWorker implements SmartLifecycle {
     private final MailSettings.Worker settings;
     private final String workerId;
     private final TransactionTemplate readOnly;
-    private Poller poller;
 
     public MailWorker(ExternalTaskService externalTasks, RuntimeService runtime, NotificationService notifications,
                       Map<String, MailStep> steps, MailSettings mail, NodeSettings node,
                       PlatformTransactionManager transactions) {
+        super("mail-worker");
         this.externalTasks = externalTasks;
         this.runtime = runtime;
         this.notifications = notifications;
@@ -139,23 +140,12 @@ public class MailWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (settings.enabled() && poller == null) {
-            poller = new Poller("mail-worker", settings.pollInterval(), this::runAll);
-            poller.start();
-        }
+    protected Optional<Duration> pause() {
+        return settings.enabled() ? Optional.of(settings.pollInterval()) : Optional.empty();
     }
 
     @Override
-    public synchronized void stop() {
-        if (poller != null) {
-            poller.stop();
-            poller = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return poller != null;
+    protected void poll() {
+        runAll();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryRepository.TenantUser;
 import com.licenseflow.inventory.directory.UserType;
+import com.licenseflow.shared.Rows;
 import java.time.Clock;
 import java.time.Instant;
 import java.sql.Timestamp;
@@ -61,7 +62,8 @@ class TenantUsers {
         int users = 0;
         // A user twice on one page (Graph may send a user's changes in parts) is saved once, as last sent.
         java.util.Map<String, TenantUser> present = new java.util.LinkedHashMap<>();
-        java.util.Map<String, java.util.Set<String>> licenses = new java.util.LinkedHashMap<>();
+        // tenant user id -> skuId -> the service plans (Microsoft's ids) switched off
+        java.util.Map<String, java.util.Map<String, java.util.Set<String>>> licenses = new java.util.LinkedHashMap<>();
         for (JsonNode user : page.path("value")) {
             String id = user.path("id").asText();
             if (id.isBlank()) {
@@ -72,8 +74,12 @@ class TenantUsers {
             } else {
                 present.put(id, tenantUser(user));
                 if (user.has("assignedLicenses")) {
-                    java.util.Set<String> skus = new java.util.HashSet<>();
-                    user.get("assignedLicenses").forEach(l -> skus.add(l.path("skuId").asText().toLowerCase(Locale.ROOT)));
+                    java.util.Map<String, java.util.Set<String>> skus = new java.util.HashMap<>();
+                    user.get("assignedLicenses").forEach(l -> {
+                        java.util.Set<String> off = new java.util.HashSet<>();
+                        l.path("disabledPlans").forEach(p -> off.add(p.asText().toLowerCase(Locale.ROOT)));
+                        skus.put(l.path("skuId").asText().toLowerCase(Locale.ROOT), off);
+                    });
                     licenses.put(id, skus);
                 }
             }
@@ -95,10 +101,11 @@ class TenantUsers {
     /**
      * The page's users' licenses as the tenant has them (a user whose licenses the page does not send is left
      * alone): one the tenant has and LicenseFlow does not is held, one LicenseFlow has and the tenant does not is
-     * removed, both through the ledger, recorded as changed outside LicenseFlow. A product with a change of the user
-     * still on its way to the tenant is left alone: the tenant has not had it yet.
+     * removed, one whose apps and services were switched in the tenant is switched here, all through the ledger,
+     * recorded as changed outside LicenseFlow. A product with a change of the user still on its way to the tenant is
+     * left alone: the tenant has not had it yet. Plans LicenseFlow knows no Microsoft id of are not compared.
      */
-    private void applyLicenses(java.util.Map<String, java.util.Set<String>> inTenant) {
+    private void applyLicenses(java.util.Map<String, java.util.Map<String, java.util.Set<String>>> inTenant) {
         if (inTenant.isEmpty()) {
             return;
         }
@@ -110,17 +117,28 @@ class TenantUsers {
         if (userOf.isEmpty()) {
             return;
         }
-        record Held(long licenseId, String userId, String productId, String skuId) {
+        record Held(long licenseId, String userId, String productId, String skuId, java.util.Set<String> disabledPlans) {
         }
         java.util.Map<String, java.util.List<Held>> held = new java.util.HashMap<>();
         jdbc.sql("""
-                        select a.id, a.user_id, a.product_id, lower(p.sku_id) from license_assignment a
+                        select a.id, a.user_id, a.product_id, lower(p.sku_id), a.disabled_plans from license_assignment a
                         join product p on p.id = a.product_id
                         where a.user_id in (:users) and a.active_product_id is not null and p.sku_id is not null""")
                 .param("users", userOf.values())
                 .query(rs -> {
                     held.computeIfAbsent(rs.getString(2), u -> new ArrayList<>())
-                            .add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                            .add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    Rows.planSet(rs.getString(5))));
+                });
+        // Each product's plans by Microsoft's id (lower case), to read the tenant's switched-off plans in LicenseFlow's.
+        java.util.Map<String, java.util.Map<String, String>> planOfGuid = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select lower(p.sku_id), lower(s.guid), s.id from product p
+                        join product_service_plan ps on ps.product_id = p.id join service_plan s on s.id = ps.plan_id
+                        where p.sku_id is not null and s.guid is not null""")
+                .query(rs -> {
+                    planOfGuid.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(2),
+                            rs.getString(3));
                 });
         java.util.Set<String> underWay = new java.util.HashSet<>();
         jdbc.sql("""
@@ -145,20 +163,47 @@ class TenantUsers {
             }
             java.util.List<Held> mine = held.getOrDefault(userId, java.util.List.of());
             for (Held license : mine) {
-                if (!skus.contains(license.skuId()) && !underWay.contains(userId + " " + license.skuId())) {
+                if (underWay.contains(userId + " " + license.skuId())) {
+                    continue;
+                }
+                if (!skus.containsKey(license.skuId())) {
                     ledger.removedInTenant(outside, license.licenseId());
+                    continue;
+                }
+                java.util.Map<String, String> plans = planOfGuid.getOrDefault(license.skuId(), java.util.Map.of());
+                java.util.Set<String> offThere = off(skus.get(license.skuId()), plans);
+                java.util.Set<String> offHere = new java.util.TreeSet<>(license.disabledPlans());
+                offHere.retainAll(plans.values());
+                if (!offThere.equals(offHere)) {
+                    java.util.Set<String> off = new java.util.TreeSet<>(license.disabledPlans());
+                    off.removeAll(plans.values());
+                    off.addAll(offThere);
+                    ledger.plansChangedInTenant(outside, license.licenseId(), off);
                 }
             }
-            for (String sku : skus) {
-                String[] product = productOfSku.get(sku);
-                boolean holds = mine.stream().anyMatch(l -> l.skuId().equals(sku));
-                if (product != null && !holds && !underWay.contains(userId + " " + sku)
-                        && !ledger.assignedInTenant(outside, userId, Long.parseLong(product[1]), product[0])) {
+            for (var sku : skus.entrySet()) {
+                String[] product = productOfSku.get(sku.getKey());
+                boolean holds = mine.stream().anyMatch(l -> l.skuId().equals(sku.getKey()));
+                if (product != null && !holds && !underWay.contains(userId + " " + sku.getKey())
+                        && !ledger.assignedInTenant(outside, userId, Long.parseLong(product[1]), product[0],
+                        off(sku.getValue(), planOfGuid.getOrDefault(sku.getKey(), java.util.Map.of())))) {
                     log.warn("{} holds {} in the tenant, but its seats in LicenseFlow are all taken; the next read of "
                             + "the tenant's seats will add it", userId, product[0]);
                 }
             }
         });
+    }
+
+    /** LicenseFlow's ids of the plans {@code guids} names, those it knows. */
+    private static java.util.Set<String> off(java.util.Set<String> guids, java.util.Map<String, String> planOfGuid) {
+        java.util.Set<String> off = new java.util.TreeSet<>();
+        guids.forEach(g -> {
+            String plan = planOfGuid.get(g);
+            if (plan != null) {
+                off.add(plan);
+            }
+        });
+        return off;
     }
 
     private String link(String name) {

@@ -17,10 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is kept by one counter ({@link WriteBudget}, in the database too, so the next holder goes on from it).
  */
 @Component
-public class TenantWriter implements SmartLifecycle {
+public class TenantWriter extends Poller {
 
     private static final Logger log = LoggerFactory.getLogger(TenantWriter.class);
     static final int BATCH = 20;
@@ -57,11 +57,11 @@ public class TenantWriter implements SmartLifecycle {
     private final String node;
     private final Clock clock = Clock.systemUTC();
     private final WriteBudget budget;
-    private Poller poller;
 
     TenantWriter(TenantConnection connection, GraphClient graph, TenantChanges changes, WriteBudget budget,
                  LicenseLedger ledger, LicenseChangeRefusals refusals, ObjectMapper json,
                  PlatformTransactionManager transactions, NodeSettings node) {
+        super("tenant-writer");
         this.connection = connection;
         this.budget = budget;
         this.graph = graph;
@@ -316,25 +316,14 @@ public class TenantWriter implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    protected Optional<Duration> pause() {
         TenantSettings settings = connection.settings();
-        if (settings.connected() && settings.writes().enabled() && poller == null) {
-            poller = new Poller("tenant-writer", settings.writes().pollEvery(),
-                    () -> writeDue(connection.settings().writes().pollEvery()));
-            poller.start();
-        }
+        return settings.connected() && settings.writes().enabled() ? Optional.of(settings.writes().pollEvery())
+                : Optional.empty();
     }
 
     @Override
-    public synchronized void stop() {
-        if (poller != null) {
-            poller.stop();
-            poller = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return poller != null;
+    protected void poll() {
+        writeDue(connection.settings().writes().pollEvery());
     }
 }

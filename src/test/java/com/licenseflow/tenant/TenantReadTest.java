@@ -376,6 +376,50 @@ class TenantReadTest {
         jdbc.sql("delete from tenant_change where user_id = ?").param(underWay.id()).update();
     }
 
+    @Test
+    void appsAndServicesSwitchedInTheTenantAreSwitchedInLicenseFlow() {
+        Product product = fixtures.product();
+        String skuId = UUID.randomUUID().toString();
+        tenantHas(sku(skuId, product.id(), "Enabled", 10, 0, 1));
+        var switched = fixtures.member();
+        var assigned = fixtures.member();
+        var unchanged = fixtures.member();
+        String teamsOff = "{\"disabledPlans\":[\"57ff2da0-773e-42df-b2af-ffb7a2317929\"],\"skuId\":\"" + skuId + "\"}";
+        String[] ids = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        usersPage(null, null, String.join(",",
+                userWithLicenses(ids[0], switched.email()).replace("\"assignedLicenses\":[]", "\"assignedLicenses\":["
+                        + teamsOff + "]"),
+                userWithLicenses(ids[1], assigned.email()).replace("\"assignedLicenses\":[]", "\"assignedLicenses\":["
+                        + teamsOff + "]"),
+                userWithLicenses(ids[2], unchanged.email(), skuId)), null, "plans-read");
+        String instance = readTheTenantUntilUsers();
+        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?").param(skuId)
+                .query(Long.class).single();
+        // LicenseFlow believes all apps and services on; a plan Microsoft has no id for stays as LicenseFlow has it.
+        String ownPlan = product.servicePlans().get(0).id();
+        fixtures.license(tenantSubscription, List.of(switched.id(), unchanged.id()), ownPlan);
+        int before = changesOutsideLicenseFlow().size();
+
+        runJobsOf(instance);
+
+        assertThat(disabledPlans(switched.id(), product.id())).as("Teams switched off in the admin center")
+                .isEqualTo(ownPlan + ",TEAMS1");
+        assertThat(disabledPlans(assigned.id(), product.id())).as("assigned there with Teams off").isEqualTo("TEAMS1");
+        assertThat(disabledPlans(unchanged.id(), product.id())).isEqualTo(ownPlan);
+        assertThat(changesOutsideLicenseFlow().subList(before, changesOutsideLicenseFlow().size()))
+                .as("one switch and one assignment").hasSize(2)
+                .anyMatch(d -> d.startsWith("Changed outside LicenseFlow: " + product.name() + "'s apps and services "
+                        + "switched in Microsoft 365 (") && d.endsWith(" off)"));
+        assertThat(jdbc.sql("select count(*) from tenant_change where user_id in (?, ?, ?)")
+                .params(switched.id(), assigned.id(), unchanged.id()).query(Integer.class).single())
+                .as("nothing sent back to the tenant: it is so already").isZero();
+    }
+
+    private String disabledPlans(String userId, String productId) {
+        return jdbc.sql("select disabled_plans from license_assignment where user_id = ? and product_id = ? "
+                + "and active_product_id is not null").params(userId, productId).query(String.class).single();
+    }
+
     /** Graph's user with these licenses (skuIds), as a delta page sends it. */
     private static String userWithLicenses(String id, String mail, String... skuIds) {
         String licenses = java.util.Arrays.stream(skuIds).map(s -> "{\"disabledPlans\":[],\"skuId\":\"" + s + "\"}")
