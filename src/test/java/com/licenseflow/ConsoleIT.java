@@ -16,6 +16,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -268,6 +269,14 @@ class ConsoleIT {
             backFromCockpit.waitFor();
             backFromCockpit.click();
             console.page().waitForURL(url -> url.contains("/console/licenses"));
+            // Admin and the welcome page carry the same script (which also signs out of Entra ID, see EntraIdSignInIT).
+            String base = console.page().url().replaceAll("/console/.*", "");
+            for (String app : List.of("admin", "welcome")) {
+                console.page().navigate(base + "/camunda/app/" + app + "/default/");
+                console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console"))
+                        .waitFor();
+            }
+            console.page().navigate(base + "/console/licenses");
 
             // One session: logging out of the console logs out of Tasklist too.
             console.click("Log out");
