@@ -273,8 +273,9 @@ class ConsoleIT {
             String base = console.page().url().replaceAll("/console/.*", "");
             for (String app : List.of("admin", "welcome")) {
                 console.page().navigate(base + "/camunda/app/" + app + "/default/");
+                // An app's first page is slow on a loaded machine (its bundle compiled and served the first time).
                 console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console"))
-                        .waitFor();
+                        .waitFor(new Locator.WaitForOptions().setTimeout(90_000));
             }
             console.page().navigate(base + "/console/licenses");
 
