@@ -118,19 +118,18 @@ class EntraIdSignInIT {
 
     @Test
     void peopleSignInToTasklistWithEntraIdDecideARequestAndResolveWhatMicrosoft365Refused() {
-        chromium = Chromium.launch();
         Api julia = as(Map.of("preferred_username", "julia@contoso.example"));
         Api.Response asked = julia.post("/api/license-requests", "{\"product\":\"Microsoft 365 Business Standard\","
                 + "\"colleagues\":[],\"justification\":\"New project\"}");
         assertThat(asked.status()).as(asked.body()).isIn(200, 201, 202);
 
-        try (BrowserContext sara = chromium.browser().newContext()) {
+        try (BrowserContext sara = browser().newContext()) {
             Page page = signInToTasklist(sara, "sara@contoso.example", "[]");
             openTask(page, "My tasks", "Approve license request");
             page.getByLabel("Approve: pass it on to the next stage").check();
             complete(page);
         }
-        try (BrowserContext lars = chromium.browser().newContext()) {
+        try (BrowserContext lars = browser().newContext()) {
             Page page = signInToTasklist(lars, "lars@contoso.example", "[\"LicenseFlow.LicenseAdministrator\"]");
             openTask(page, "My group's tasks", "Review license request");
             assertThat(page.locator(".fjs-form").textContent()).contains("Julia Eriksson asked");
@@ -142,7 +141,7 @@ class EntraIdSignInIT {
             page.getByText("Log out").first().click();
             assertSignedOut(page);
         }
-        try (BrowserContext alice = chromium.browser().newContext()) {
+        try (BrowserContext alice = browser().newContext()) {
             Page page = signInToTasklist(alice, "alice@contoso.example", "[\"LicenseFlow.GlobalAdministrator\"]");
             // The tenant refuses Julia's license (she has no usage location there): undone, and the request itself
             // puts it before its reviewers (Global administrators), before anyone is emailed.
@@ -196,6 +195,62 @@ class EntraIdSignInIT {
                 .contains("\"status\":\"DENIED\",\"decidedBy\":\"lars\"");
         assertThat(TENANT.received().stream().map(r -> r.path("url").asText()))
                 .contains("/users/julia%40contoso.example/assignLicense");
+    }
+
+    @Test
+    void aTakeoverWhoseMoveMicrosoft365RefusedKeepsTheSubscriptionForThoseUsersDecidedInTasklist() {
+        // Sem bought Business Standard for himself and Milan while self-service was allowed for it.
+        Api alice = alice();
+        String standard = "O365_BUSINESS_PREMIUM";
+        assertThat(alice.put("/api/self-service-policies/" + standard, "{\"value\":\"Enabled\",\"reason\":\"pilot\"}")
+                .status()).isEqualTo(200);
+        Api.Response bought = as(Map.of("preferred_username", "sem@contoso.example")).post("/api/self-service/purchases",
+                "{\"productId\":\"" + standard + "\",\"quantity\":2,\"assignTo\":[\"sem\",\"milan\"]}");
+        assertThat(alice.put("/api/self-service-policies/" + standard, "{\"value\":\"Disabled\",\"reason\":\"pilot over\"}")
+                .status()).isEqualTo(200);
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        long purchase = bought.json().path("id").asLong();
+        Eventually.get(Duration.ofSeconds(60), () -> TENANT.licensesOf("milan@contoso.example").size()
+                + TENANT.licensesOf("sem@contoso.example").size(), held -> held == 2);
+        // Microsoft 365 will refuse to move Milan to Business Premium.
+        TENANT.refuse("milan@contoso.example", "MutuallyExclusiveViolation");
+        long premium = StreamSupport.stream(alice.get("/api/subscriptions?kind=central&productId=SPB").json().spliterator(),
+                        false).filter(s -> s.path("available").asInt() >= 2).findFirst().orElseThrow().path("id").asLong();
+        Api.Response started = alice.post("/api/subscriptions/" + purchase + "/takeover",
+                "{\"action\":\"move\",\"targetSubscriptionId\":" + premium + "}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+
+        try (BrowserContext context = browser().newContext()) {
+            Page page = signInToTasklist(context, "alice@contoso.example", "[\"LicenseFlow.GlobalAdministrator\"]");
+            awaitTask(page, "My tasks", "Resolve refused moves");
+            Locator form = page.locator(".fjs-form");
+            assertThat(form.textContent()).contains("Microsoft 365 refused to move some users",
+                    "Milan Jacobs, Microsoft 365 Business Premium:", "remove the conflicting license")
+                    .doesNotContain("Sem de Boer", "/api/");
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
+                    "resolve-refused-moves.png")).setFullPage(true));
+            page.getByText("Keeping the subscription for these users", new Page.GetByTextOptions().setExact(false))
+                    .first().click();
+            complete(page);
+        }
+        JsonNode takeover = Eventually.get(Duration.ofSeconds(60), () -> alice.get("/api/subscriptions/" + purchase
+                + "/takeover").json(), t -> !t.path("running").asBoolean());
+        assertThat(takeover.path("status").asText()).isEqualTo("MOVED");
+        assertThat(takeover.path("usersStayed").asInt()).isOne();
+        assertThat(alice.get("/api/subscriptions/" + purchase).json().path("status").asText())
+                .as("kept for Milan").isEqualTo("ACTIVE");
+        assertThat(TENANT.licensesOf("sem@contoso.example")).hasSize(1).doesNotContainKey(
+                TENANT.licensesOf("milan@contoso.example").keySet().iterator().next());
+        JsonNode told = Eventually.get(Duration.ofSeconds(60), () -> alice.get(
+                "/api/notifications?recipient=sem@contoso.example").json(), mails -> mails.size() > 0);
+        assertThat(told.toString()).contains("stays, for the users who could not be moved");
+    }
+
+    private static com.microsoft.playwright.Browser browser() {
+        if (chromium == null) {
+            chromium = Chromium.launch();
+        }
+        return chromium.browser();
     }
 
     private static Api alice() {

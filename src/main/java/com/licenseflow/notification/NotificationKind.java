@@ -62,6 +62,9 @@ public enum NotificationKind {
     /** S6, to the purchaser: their users were moved to another subscription, theirs is cancelled (Deleted). Required: {@code product}, {@code users}. */
     SUBSCRIPTION_MOVED_AND_CANCELLED("product", "users"),
 
+    /** S6, to the purchaser: most users moved, but Microsoft 365 refused to move some, and the subscription is kept for them. Required: {@code product}, {@code users} (moved), {@code stayed} (each "name: why"). */
+    SUBSCRIPTION_MOVED_IN_PART("product", "users", "stayed"),
+
     /** S7, to the purchaser: an admin cancelled their self-service subscription; its users lost access. Required: {@code product}, {@code reason}, {@code users}. */
     SUBSCRIPTION_CANCELLED("product", "reason", "users"),
 

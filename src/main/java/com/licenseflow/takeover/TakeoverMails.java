@@ -1,6 +1,7 @@
 package com.licenseflow.takeover;
 
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.tenant.LicenseChangeRefusals;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import com.licenseflow.notification.NotificationKind;
 
 /**
  * Which emails a subscription takeover sends: the purchaser learns that their users were moved and
- * the subscription cancelled (S6), that it was cancelled (S7), or that it ends at the end of its term
+ * the subscription cancelled (S6), or kept for the users Microsoft 365 refused to move, that it was cancelled (S7), or that it ends at the end of its term
  * (A10). Idempotency keys name the takeover, the occasion and the purchaser, so a retried step never
  * mails twice. A subscription can have thousands of users: the mail names the first ones and counts
  * the rest.
@@ -24,16 +25,24 @@ public class TakeoverMails {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
     private final SubscriptionTakeovers takeovers;
+    private final LicenseChangeRefusals refusals;
 
-    public TakeoverMails(SubscriptionTakeovers takeovers) {
+    public TakeoverMails(SubscriptionTakeovers takeovers, LicenseChangeRefusals refusals) {
         this.takeovers = takeovers;
+        this.refusals = refusals;
     }
 
-    public List<Notification> movedAndCancelled(long takeoverId) {
+    /** S6: the users moved and the subscription cancelled, or kept for the users Microsoft 365 refused to move. */
+    public List<Notification> moved(long takeoverId) {
         TakeoverSubject subject = takeovers.subject(takeoverId, 0);
         Map<String, Object> model = product(subject);
         model.put("users", users(takeovers.takenUsers(takeoverId, USERS_LISTED)));
-        return toPurchaser(subject, "moved-and-cancelled", NotificationKind.SUBSCRIPTION_MOVED_AND_CANCELLED, model);
+        if (subject.takeover().usersStayed() == 0) {
+            return toPurchaser(subject, "moved-and-cancelled", NotificationKind.SUBSCRIPTION_MOVED_AND_CANCELLED, model);
+        }
+        model.put("stayed", refusals.lastRefusals(subject.takeover().processInstanceId()).stream()
+                .map(r -> r.userName() + ": " + r.words()).toList());
+        return toPurchaser(subject, "moved-in-part", NotificationKind.SUBSCRIPTION_MOVED_IN_PART, model);
     }
 
     public List<Notification> cancelled(long takeoverId) {

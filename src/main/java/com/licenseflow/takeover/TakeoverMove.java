@@ -15,6 +15,7 @@ import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public class TakeoverMove {
         ChunkedMove.requireChunkSize(chunkSize, "A takeover's chunk");
         Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.MOVING);
         Subscription source = subscriptions.require(takeover.subscriptionId());
-        OptionalLong upTo = rows.chunkEnd(source.id(), chunkSize);
+        OptionalLong upTo = rows.chunkEnd(source.id(), takeover.movedUpToId(), chunkSize);
         if (upTo.isEmpty()) {
             return new MoveProgress(takeover.usersMoved(), takeover.usersTotal(), false);
         }
@@ -145,7 +146,7 @@ public class TakeoverMove {
                         + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
         repository.chunkMoved(takeoverId, result.removed(), result.assigned(), result.extraSeats(), upTo.getAsLong());
         return new MoveProgress(takeover.usersMoved() + result.removed(), takeover.usersTotal(),
-                rows.anyActive(source.id()));
+                rows.chunkEnd(source.id(), upTo.getAsLong(), 1).isPresent());
     }
 
     /** S6: every user moved; the old subscription is cancelled (Deleted) and unused reserved seats given back. */
@@ -156,15 +157,72 @@ public class TakeoverMove {
         if (rows.anyActive(source.id())) {
             throw new IllegalStateException("Subscription " + source.id() + " still has users; move them first");
         }
+        releaseUnusedSeats(context, takeover);
+        ledger.endEmptySubscription(context, source, "Users moved to subscription " + takeover.targetSubscriptionId());
+        takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + takeover.usersMoved()
+                + " users moved to subscription " + takeover.targetSubscriptionId() + ", subscription Deleted");
+        return repository.require(takeoverId);
+    }
+
+    /**
+     * Moves again the users whose move Microsoft 365 refused (LicenseFlow put them back on the subscription they came
+     * from), once an admin fixed the cause in the tenant. Their refused licenses gave their seats back, so each takes
+     * a seat on the target again; too few refuses with NOT_ENOUGH_SEATS and nothing moved. Returns how many moved.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public int moveAgain(ChangeContext context, long takeoverId, Collection<String> userIds) {
+        access.requireBillingManager(context.actor(), SubscriptionTakeovers.TO_DO);
+        Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.MOVING);
+        Subscription source = subscriptions.require(takeover.subscriptionId());
+        List<Long> licenses = rows.activeLicenses(source.id(), userIds);
+        if (licenses.isEmpty()) {
+            throw Rule.INVALID_INPUT.violation("None of the users Microsoft 365 refused to move still has a license of "
+                    + "this subscription: there is nobody to move again.");
+        }
+        Subscription target = subscriptions.require(takeover.targetSubscriptionId());
+        Product targetProduct = catalog.require(target.productId());
+        LocalDate keptUntil = ledger.dataKeptUntil();
+        ChunkedMove.ChunkResult result = mover.moveChunk(context, new LicenseLedger.LicenseMove(
+                LicenseLedger.MovedBy.TAKEOVER, takeoverId, "a.id in (:licenses)", Map.of("licenses", licenses),
+                source.id(), target.id(), targetProduct.id(),
+                plansOnTarget(source, targetProduct, licenses.get(licenses.size() - 1)), true, keptUntil,
+                "License moved again (Microsoft 365 had refused the move) from self-service subscription " + source.id()
+                        + " to subscription " + target.id() + " (" + targetProduct.id() + ") for user ",
+                "License of " + source.productId() + " removed again (moved to subscription " + target.id()
+                        + "); mailbox data kept until " + keptUntil + "; user "),
+                0, extra -> "The " + targetProduct.name() + " subscription the users move to has too few free seats to "
+                        + "move them again: " + Words.count(extra, "more seat is", "more seats are") + " needed. Buy "
+                        + "seats on it and ask again, or keep the self-service subscription for these users.");
+        return result.removed();
+    }
+
+    /**
+     * The users whose move Microsoft 365 refused stay on the self-service subscription (LicenseFlow put them back
+     * there), which is kept for them, not cancelled: the takeover ends, the others moved, unused reserved seats back.
+     */
+    @Transactional(propagation = Propagation.NESTED)
+    public Takeover keepForUsersWhoStayed(ChangeContext context, long takeoverId) {
+        access.requireBillingManager(context.actor(), SubscriptionTakeovers.TO_DO);
+        Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.MOVING);
+        int stayed = rows.countActive(takeover.subscriptionId());
+        if (stayed == 0) {
+            throw Rule.INVALID_INPUT.violation("Every user of this subscription has moved: there is nobody to keep it "
+                    + "for.");
+        }
+        releaseUnusedSeats(context, takeover);
+        repository.usersStayed(takeoverId, stayed);
+        takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + (takeover.usersMoved() - stayed)
+                + " users moved to subscription " + takeover.targetSubscriptionId() + "; the subscription is kept for the "
+                + Words.count(stayed, "user", "users") + " Microsoft 365 refused to move");
+        return repository.require(takeoverId);
+    }
+
+    private void releaseUnusedSeats(ChangeContext context, Takeover takeover) {
         if (takeover.unusedSeats() > 0) {
             ledger.releaseSeats(context, takeover.targetSubscriptionId(), subscriptions.require(
                     takeover.targetSubscriptionId()).productId(), takeover.unusedSeats(), takeover.unusedSeats()
                     + " reserved seats not needed (those users already held the product) given back");
         }
-        ledger.endEmptySubscription(context, source, "Users moved to subscription " + takeover.targetSubscriptionId());
-        takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + takeover.usersMoved()
-                + " users moved to subscription " + takeover.targetSubscriptionId() + ", subscription Deleted");
-        return repository.require(takeoverId);
     }
 
     /** Each distinct switched-off plan list of the chunk, cut to the plans the target product has. */

@@ -89,6 +89,12 @@ public class TakeoverRepository implements TakeoverLock {
                 .params(moved, seatsUsed, extraSeats, movedUpToId, id).update();
     }
 
+    /** {@code users} whose move Microsoft 365 refused stay on the subscription: no longer counted as moved. */
+    public void usersStayed(long id, int users) {
+        jdbc.sql("update subscription_takeover set users_stayed = ?, users_moved = users_moved - ? where id = ?")
+                .params(users, users, id).update();
+    }
+
     public void endingAtTerm(long id, String reason) {
         jdbc.sql("update subscription_takeover set status = 'ENDING_AT_TERM', action = 'CANCEL', cancellation_reason = ? "
                         + "where id = ?")
@@ -111,6 +117,7 @@ public class TakeoverRepository implements TakeoverLock {
                 action == null ? null : TakeoverAction.valueOf(action), TakeoverStatus.valueOf(rs.getString("status")),
                 Rows.nullableLong(rs, "target_subscription_id"), rs.getInt("users_total"), rs.getInt("users_moved"),
                 rs.getInt("seats_reserved"), rs.getInt("seats_used"), rs.getLong("moved_up_to_id"),
-                rs.getString("cancellation_reason"), rs.getString("finished_by"), Rows.instant(rs, "finished_at"));
+                rs.getString("cancellation_reason"), rs.getString("finished_by"), Rows.instant(rs, "finished_at"),
+                rs.getInt("users_stayed"));
     }
 }

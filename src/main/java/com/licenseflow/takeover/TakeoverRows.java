@@ -1,5 +1,6 @@
 package com.licenseflow.takeover;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,16 @@ class TakeoverRows {
     public int countActive(long subscriptionId) {
         return jdbc.sql("select count(*) from license_assignment where subscription_id = ? and active_product_id is not null")
                 .param(subscriptionId).query(Integer.class).single();
+    }
+
+    /** The active licenses of the subscription held by {@code userIds}. */
+    public List<Long> activeLicenses(long subscriptionId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from license_assignment where subscription_id = :id and active_product_id is not null "
+                        + "and user_id in (:users) order by id")
+                .param("id", subscriptionId).param("users", userIds).query(Long.class).list();
     }
 
     public boolean anyActive(long subscriptionId) {
@@ -54,9 +65,12 @@ class TakeoverRows {
                 .query((rs, n) -> rs.getString(1) + " <" + rs.getString(2) + ">").list();
     }
 
+    // A license held again after Microsoft 365 refused its move keeps the takeover's mark but was not removed.
+
     /** How many licenses the takeover removed (moved away or cancelled). */
     public int countRemovedBy(long takeoverId) {
-        return jdbc.sql("select count(*) from license_assignment where removed_by_takeover_id = ?")
+        return jdbc.sql("select count(*) from license_assignment where removed_by_takeover_id = ? "
+                        + "and active_product_id is null")
                 .param(takeoverId).query(Integer.class).single();
     }
 
@@ -64,17 +78,22 @@ class TakeoverRows {
     public List<String> removedBy(long takeoverId, int limit) {
         return jdbc.sql("""
                         select u.display_name from license_assignment a join directory_user u on u.id = a.user_id
-                        where a.removed_by_takeover_id = :id order by u.display_name fetch first :limit rows only""")
+                        where a.removed_by_takeover_id = :id and a.active_product_id is null
+                        order by u.display_name fetch first :limit rows only""")
                 .param("id", takeoverId).param("limit", limit).query(String.class).list();
     }
 
-    /** The highest id among the next {@code size} active licenses of the subscription (lowest ids first). */
-    public OptionalLong chunkEnd(long subscriptionId, int size) {
+    /**
+     * The highest id among the next {@code size} active licenses of the subscription above {@code after} (lowest ids
+     * first). Below it, an active license is one held again after Microsoft 365 refused its move: not for a chunk.
+     */
+    public OptionalLong chunkEnd(long subscriptionId, long after, int size) {
         Long end = jdbc.sql("""
                         select max(id) from (select id from license_assignment
                                              where subscription_id = :id and active_product_id is not null
+                                               and id > :after
                                              order by id fetch first :size rows only) chunk""")
-                .param("id", subscriptionId).param("size", size)
+                .param("id", subscriptionId).param("after", after).param("size", size)
                 .query(Long.class).optional().orElse(null);
         return end == null ? OptionalLong.empty() : OptionalLong.of(end);
     }

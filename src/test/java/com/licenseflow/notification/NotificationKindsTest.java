@@ -84,6 +84,12 @@ class NotificationKindsTest {
             case SUBSCRIPTION_MOVED_AND_CANCELLED -> new Case(Map.of("product", PRODUCT, "users", USERS),
                     "Your Power BI Pro subscription was cancelled: its users were moved",
                     List.of("were moved to another subscription", "Noah Bakker", "Mia de Jong", "Deleted"));
+            case SUBSCRIPTION_MOVED_IN_PART -> new Case(Map.of("product", PRODUCT, "users", USERS, "stayed",
+                    List.of("Lucas Visser: Microsoft 365 has no Power BI Premium license left for Lucas Visser")),
+                    "Your Power BI Pro subscription stays, for the users who could not be moved",
+                    List.of("were moved to another subscription", "Noah Bakker", "Mia de Jong",
+                            "Microsoft 365 refused to move these users", "Lucas Visser: Microsoft 365 has no",
+                            "stays active", "billed for the seats"));
             case SUBSCRIPTION_CANCELLED -> new Case(Map.of("product", PRODUCT, "reason", "Duplicate purchase",
                     "users", USERS), "Your Power BI Pro subscription was cancelled",
                     List.of("An administrator cancelled", "Duplicate purchase", "no longer have access",

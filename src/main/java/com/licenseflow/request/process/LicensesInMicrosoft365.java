@@ -6,7 +6,6 @@ import com.licenseflow.request.UserOutcome;
 import com.licenseflow.tenant.LicenseChangeRefusals;
 import com.licenseflow.tenant.LicenseChangeRefusals.Refusal;
 import com.licenseflow.workflow.ProcessBean;
-import com.licenseflow.workflow.forms.FormText;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +43,7 @@ public class LicensesInMicrosoft365 {
     /** What "Resolve refused licenses" shows: each user, the product and why, in words. */
     public String summary(DelegateExecution execution) {
         return refusedUsers(execution.getProcessInstanceId(), requests.of(execution)).stream()
-                .map(r -> "- **" + FormText.plain(r.userName()) + "**, " + FormText.plain(r.productName()) + ": "
-                        + FormText.plain(r.words()))
+                .map(Refusal::formLine)
                 .collect(Collectors.joining("\n"));
     }
 

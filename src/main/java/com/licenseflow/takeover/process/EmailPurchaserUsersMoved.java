@@ -7,7 +7,7 @@ import com.licenseflow.takeover.TakeoverMails;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** S6: the purchaser learns their users were moved and their subscription cancelled. */
+/** S6: the purchaser learns their users were moved and their subscription cancelled (or kept for those who stayed). */
 @Component("emailPurchaserUsersMoved")
 class EmailPurchaserUsersMoved implements MailStep {
 
@@ -21,6 +21,6 @@ class EmailPurchaserUsersMoved implements MailStep {
 
     @Override
     public List<Notification> mails(MailStepContext step) {
-        return mails.movedAndCancelled(steps.takeoverId(step.processInstanceId()));
+        return mails.moved(steps.takeoverId(step.processInstanceId()));
     }
 }

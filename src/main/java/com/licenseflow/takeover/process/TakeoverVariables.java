@@ -34,6 +34,8 @@ public final class TakeoverVariables {
     public static final String CANCELLATION_SUMMARY = "cancellationSummary";
     public static final String CANCELLATION_DECISION = "cancellationDecision";
     public static final String CANCELLATION_CONFIRMED = "cancellationConfirmed";
+    public static final String REFUSED_MOVES = "refusedMoves";
+    public static final String REFUSAL_RESOLUTION = "refusalResolution";
     // move progress, visible in Cockpit while the move runs
     public static final String USERS_TO_MOVE = "usersToMove";
     public static final String USERS_MOVED = "usersMoved";
@@ -51,6 +53,7 @@ public final class TakeoverVariables {
     public static final String ACTIVITY_SELECT_TARGET = "Activity_SelectTargetSubscription";
     public static final String ACTIVITY_RESOLVE_SHORTAGE = "Activity_ResolveTakeoverSeatShortage";
     public static final String ACTIVITY_CONFIRM_CANCELLATION = "Activity_ConfirmCancellation";
+    public static final String ACTIVITY_RESOLVE_REFUSED_MOVES = "Activity_ResolveRefusedMoves";
 
     public static final String MOVE = "move";
     public static final String CANCEL = "cancel";
@@ -59,6 +62,8 @@ public final class TakeoverVariables {
     public static final String BACK_OUT = "backOut";
     public static final String NOW = "now";
     public static final String AT_TERM_END = "atTermEnd";
+    public static final String ASK_AGAIN = "askAgain";
+    public static final String KEEP_SUBSCRIPTION = "keepSubscription";
 
     private TakeoverVariables() {
     }

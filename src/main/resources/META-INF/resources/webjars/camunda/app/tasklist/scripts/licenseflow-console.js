@@ -3,19 +3,29 @@ const link = document.createElement('a');
 link.href = '/console/';
 link.textContent = 'LicenseFlow console';
 link.className = 'licenseflow-console-link';
-link.setAttribute('style', 'position:fixed;top:12px;right:260px;z-index:2000;font-weight:600;');
 
+// The link goes first in the header's menu (before the user's name), as one of its items, so it never covers the
+// app's own items whatever their width. The header is drawn after this script runs, and again on some pages: the
+// link is put back whenever it is missing.
 function place() {
-  if (!document.body || document.querySelector('.licenseflow-console-link')) {
+  const menu = document.querySelector('nav.cam-nav.app-menu > ul');
+  if (!menu || menu.querySelector('.licenseflow-console-link')) {
     return;
   }
-  document.body.appendChild(link);
+  const item = document.createElement('li');
+  item.appendChild(link);
+  menu.insertBefore(item, menu.firstChild);
+}
+
+function watch() {
+  place();
+  new MutationObserver(place).observe(document.body, {childList: true, subtree: true});
 }
 
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', place);
+  document.addEventListener('DOMContentLoaded', watch);
 } else {
-  place();
+  watch();
 }
 
 // With Entra ID sign-in, "Log out" must end the Entra ID session as well, or the next page signs the user straight
