@@ -1,18 +1,26 @@
 package com.licenseflow.tenant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.audit.ChangeContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryRepository.TenantUser;
 import com.licenseflow.inventory.directory.UserType;
 import com.licenseflow.shared.Rows;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +33,7 @@ import org.springframework.stereotype.Service;
 @Service
 class TenantUsers {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantUsers.class);
+    private static final Logger log = LoggerFactory.getLogger(TenantUsers.class);
 
     static final String FIRST_PAGE = "/users/delta?$select=id,userPrincipalName,displayName,mail,userType,usageLocation,"
             + "accountEnabled,assignedLicenses";
@@ -61,9 +69,9 @@ class TenantUsers {
         JsonNode page = graph.get(link != null ? link : link(NEXT_READ) != null ? link(NEXT_READ) : FIRST_PAGE);
         int users = 0;
         // A user twice on one page (Graph may send a user's changes in parts) is saved once, as last sent.
-        java.util.Map<String, TenantUser> present = new java.util.LinkedHashMap<>();
+        Map<String, TenantUser> present = new LinkedHashMap<>();
         // tenant user id -> skuId -> the service plans (Microsoft's ids) switched off
-        java.util.Map<String, java.util.Map<String, java.util.Set<String>>> licenses = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Set<String>>> licenses = new LinkedHashMap<>();
         for (JsonNode user : page.path("value")) {
             String id = user.path("id").asText();
             if (id.isBlank()) {
@@ -74,9 +82,9 @@ class TenantUsers {
             } else {
                 present.put(id, tenantUser(user));
                 if (user.has("assignedLicenses")) {
-                    java.util.Map<String, java.util.Set<String>> skus = new java.util.HashMap<>();
+                    Map<String, Set<String>> skus = new HashMap<>();
                     user.get("assignedLicenses").forEach(l -> {
-                        java.util.Set<String> off = new java.util.HashSet<>();
+                        Set<String> off = new HashSet<>();
                         l.path("disabledPlans").forEach(p -> off.add(p.asText().toLowerCase(Locale.ROOT)));
                         skus.put(l.path("skuId").asText().toLowerCase(Locale.ROOT), off);
                     });
@@ -105,11 +113,11 @@ class TenantUsers {
      * recorded as changed outside LicenseFlow. A product with a change of the user still on its way to the tenant is
      * left alone: the tenant has not had it yet. Plans LicenseFlow knows no Microsoft id of are not compared.
      */
-    private void applyLicenses(java.util.Map<String, java.util.Map<String, java.util.Set<String>>> inTenant) {
+    private void applyLicenses(Map<String, Map<String, Set<String>>> inTenant) {
         if (inTenant.isEmpty()) {
             return;
         }
-        java.util.Map<String, String> userOf = new java.util.HashMap<>();
+        Map<String, String> userOf = new HashMap<>();
         jdbc.sql("select id, tenant_user_id from directory_user where tenant_user_id in (:ids)")
                 .param("ids", inTenant.keySet()).query(rs -> {
                     userOf.put(rs.getString(2), rs.getString(1));
@@ -117,9 +125,9 @@ class TenantUsers {
         if (userOf.isEmpty()) {
             return;
         }
-        record Held(long licenseId, String userId, String productId, String skuId, java.util.Set<String> disabledPlans) {
+        record Held(long licenseId, String userId, String productId, String skuId, Set<String> disabledPlans) {
         }
-        java.util.Map<String, java.util.List<Held>> held = new java.util.HashMap<>();
+        Map<String, List<Held>> held = new HashMap<>();
         jdbc.sql("""
                         select a.id, a.user_id, a.product_id, lower(p.sku_id), a.disabled_plans from license_assignment a
                         join product p on p.id = a.product_id
@@ -131,16 +139,18 @@ class TenantUsers {
                                     Rows.planSet(rs.getString(5))));
                 });
         // Each product's plans by Microsoft's id (lower case), to read the tenant's switched-off plans in LicenseFlow's.
-        java.util.Map<String, java.util.Map<String, String>> planOfGuid = new java.util.HashMap<>();
+        // Read per page, not once per read: each page is a job of its own (perhaps on another node), and the catalog
+        // is small (a few hundred rows) next to a page of users.
+        Map<String, Map<String, String>> planOfGuid = new HashMap<>();
         jdbc.sql("""
                         select lower(p.sku_id), lower(s.guid), s.id from product p
                         join product_service_plan ps on ps.product_id = p.id join service_plan s on s.id = ps.plan_id
                         where p.sku_id is not null and s.guid is not null""")
                 .query(rs -> {
-                    planOfGuid.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(2),
+                    planOfGuid.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
                             rs.getString(3));
                 });
-        java.util.Set<String> underWay = new java.util.HashSet<>();
+        Set<String> underWay = new HashSet<>();
         jdbc.sql("""
                         select c.user_id, lower(p.sku_id) from tenant_change c join product p
                           on p.id = c.product_id or p.id = c.replaces_product_id
@@ -148,7 +158,7 @@ class TenantUsers {
                 .param("users", userOf.values()).query(rs -> {
                     underWay.add(rs.getString(1) + " " + rs.getString(2));
                 });
-        java.util.Map<String, String[]> productOfSku = new java.util.HashMap<>();
+        Map<String, String[]> productOfSku = new HashMap<>();
         jdbc.sql("""
                         select lower(p.sku_id), p.id, s.id from product p join subscription s on s.tenant_sku_id = p.sku_id
                         where p.sku_id is not null""")
@@ -161,7 +171,7 @@ class TenantUsers {
             if (userId == null) {
                 return;
             }
-            java.util.List<Held> mine = held.getOrDefault(userId, java.util.List.of());
+            List<Held> mine = held.getOrDefault(userId, List.of());
             for (Held license : mine) {
                 if (underWay.contains(userId + " " + license.skuId())) {
                     continue;
@@ -170,12 +180,12 @@ class TenantUsers {
                     ledger.removedInTenant(outside, license.licenseId());
                     continue;
                 }
-                java.util.Map<String, String> plans = planOfGuid.getOrDefault(license.skuId(), java.util.Map.of());
-                java.util.Set<String> offThere = off(skus.get(license.skuId()), plans);
-                java.util.Set<String> offHere = new java.util.TreeSet<>(license.disabledPlans());
+                Map<String, String> plans = planOfGuid.getOrDefault(license.skuId(), Map.of());
+                Set<String> offThere = off(skus.get(license.skuId()), plans);
+                Set<String> offHere = new TreeSet<>(license.disabledPlans());
                 offHere.retainAll(plans.values());
                 if (!offThere.equals(offHere)) {
-                    java.util.Set<String> off = new java.util.TreeSet<>(license.disabledPlans());
+                    Set<String> off = new TreeSet<>(license.disabledPlans());
                     off.removeAll(plans.values());
                     off.addAll(offThere);
                     ledger.plansChangedInTenant(outside, license.licenseId(), off);
@@ -186,7 +196,7 @@ class TenantUsers {
                 boolean holds = mine.stream().anyMatch(l -> l.skuId().equals(sku.getKey()));
                 if (product != null && !holds && !underWay.contains(userId + " " + sku.getKey())
                         && !ledger.assignedInTenant(outside, userId, Long.parseLong(product[1]), product[0],
-                        off(sku.getValue(), planOfGuid.getOrDefault(sku.getKey(), java.util.Map.of())))) {
+                        off(sku.getValue(), planOfGuid.getOrDefault(sku.getKey(), Map.of())))) {
                     log.warn("{} holds {} in the tenant, but its seats in LicenseFlow are all taken; the next read of "
                             + "the tenant's seats will add it", userId, product[0]);
                 }
@@ -195,8 +205,8 @@ class TenantUsers {
     }
 
     /** LicenseFlow's ids of the plans {@code guids} names, those it knows. */
-    private static java.util.Set<String> off(java.util.Set<String> guids, java.util.Map<String, String> planOfGuid) {
-        java.util.Set<String> off = new java.util.TreeSet<>();
+    private static Set<String> off(Set<String> guids, Map<String, String> planOfGuid) {
+        Set<String> off = new TreeSet<>();
         guids.forEach(g -> {
             String plan = planOfGuid.get(g);
             if (plan != null) {

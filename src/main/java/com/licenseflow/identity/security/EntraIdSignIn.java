@@ -2,7 +2,6 @@ package com.licenseflow.identity.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licenseflow.config.PublicUrl;
-import com.licenseflow.identity.SameOriginWrites;
 import com.licenseflow.identity.SignInSettings;
 import com.licenseflow.inventory.directory.Directory;
 import jakarta.servlet.DispatcherType;
@@ -17,9 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -43,7 +40,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Sign-in with Microsoft Entra ID ({@code licenseflow.sign-in.provider=entra-id}): OpenID Connect for Tasklist,
@@ -100,16 +96,10 @@ class EntraIdSignIn {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(this::signedInByToken))
-                        .authenticationEntryPoint((request, response, failure) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer realm=\"LicenseFlow\"");
-                            SecurityConfiguration.writeProblem(json, response, HttpStatus.UNAUTHORIZED,
-                                    "Send a Microsoft Entra ID access token for LicenseFlow (Authorization: Bearer ...)"
-                                            + (failure.getMessage() == null ? "." : ": " + failure.getMessage()));
-                        }))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .addFilterBefore(new SameOriginWrites(publicUrl.base()), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                        .authenticationEntryPoint(SecurityConfiguration.askToLogIn(json, "Bearer", failure ->
+                                "Send a Microsoft Entra ID access token for LicenseFlow (Authorization: Bearer ...)"
+                                        + (failure.getMessage() == null ? "." : ": " + failure.getMessage()))))
+                .with(new SecurityConfiguration.StatelessApi(publicUrl, identityService), api -> { })
                 .build();
     }
 

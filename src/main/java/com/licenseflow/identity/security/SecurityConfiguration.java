@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +31,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -57,17 +61,46 @@ class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"LicenseFlow\"");
-                    writeProblem(json, response, HttpStatus.UNAUTHORIZED,
-                            "Log in with your LicenseFlow user name and password (HTTP Basic).");
-                }))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // No cookies, so no CSRF token; a browser's remembered Basic login is kept from other sites instead.
-                .csrf(csrf -> csrf.disable())
-                .addFilterBefore(new SameOriginWrites(publicUrl.base()), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(askToLogIn(json, "Basic",
+                        failure -> "Log in with your LicenseFlow user name and password (HTTP Basic).")))
+                .with(new StatelessApi(publicUrl, identityService), api -> { })
                 .build();
+    }
+
+    /**
+     * An API not logged in: the scheme's challenge ({@code WWW-Authenticate}) and a problem detail saying, in words,
+     * how to log in.
+     */
+    static AuthenticationEntryPoint askToLogIn(ObjectMapper json, String scheme,
+                                               Function<AuthenticationException, String> words) {
+        return (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", scheme + " realm=\"LicenseFlow\"");
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, words.apply(failure));
+        };
+    }
+
+    /**
+     * What every API chain shares, whatever its login: a login per call and no session, so no cookie and no CSRF
+     * token (a browser's remembered login is kept from other sites by {@link SameOriginWrites} instead), and the
+     * engine told who calls.
+     */
+    static final class StatelessApi extends AbstractHttpConfigurer<StatelessApi, HttpSecurity> {
+
+        private final PublicUrl publicUrl;
+        private final IdentityService identityService;
+
+        StatelessApi(PublicUrl publicUrl, IdentityService identityService) {
+            this.publicUrl = publicUrl;
+            this.identityService = identityService;
+        }
+
+        @Override
+        public void init(HttpSecurity http) throws Exception {
+            http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(csrf -> csrf.disable())
+                    .addFilterBefore(new SameOriginWrites(publicUrl.base()), BasicAuthenticationFilter.class)
+                    .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        }
     }
 
     /**
