@@ -58,7 +58,8 @@ class EntraIdSignInIT {
                 "--licenseflow.demo.enabled=true", "--licenseflow.sign-in.provider=entra-id",
                 "--licenseflow.sign-in.issuer-uri=" + issuer, "--licenseflow.sign-in.client-id=" + CLIENT,
                 "--licenseflow.sign-in.client-secret=not-checked-by-the-stand-in"));
-        arguments.addAll(graph.jarArguments());
+        // The app signs in to the tenant with a certificate, as Microsoft recommends in production.
+        arguments.addAll(graph.jarArgumentsWithCertificate());
         app = PackagedApplication.start("entra-id-sign-in", arguments, Map.of()).awaitReady("Demo data seeded");
     }
 
@@ -244,6 +245,11 @@ class EntraIdSignInIT {
         JsonNode told = Eventually.get(Duration.ofSeconds(60), () -> alice.get(
                 "/api/notifications?recipient=sem@contoso.example").json(), mails -> mails.size() > 0);
         assertThat(told.toString()).contains("stays, for the users who could not be moved");
+        // The app got its tokens with its certificate: a signed assertion each time, never a secret.
+        var tokenRequests = graph.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/oauth2/v2.0/token")));
+        assertThat(tokenRequests).isNotEmpty().allSatisfy(request -> assertThat(request.getBodyAsString())
+                .contains("client_assertion=").doesNotContain("client_secret"));
     }
 
     private static com.microsoft.playwright.Browser browser() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IClientCredential;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -172,8 +173,7 @@ class GraphClient {
                     try {
                         String authority = settings().tokenUrl().toString().replaceAll("/+$", "") + "/"
                                 + settings().tenantId() + "/";
-                        var builder = ConfidentialClientApplication.builder(settings().clientId(),
-                                        ClientCredentialFactory.createFromSecret(settings().clientSecret()))
+                        var builder = ConfidentialClientApplication.builder(settings().clientId(), credential())
                                 .authority(authority);
                         if (!authority.startsWith("https://login.microsoftonline.com/")) {
                             // A national cloud or a stand-in: take the address as given, without asking Microsoft about it.
@@ -189,6 +189,15 @@ class GraphClient {
             }
         }
         return tokens;
+    }
+
+    /** The app's certificate when one is set (each token request signed with its key), else its client secret. */
+    private IClientCredential credential() throws IOException, GeneralSecurityException {
+        if (settings().clientCertificate() == null) {
+            return ClientCredentialFactory.createFromSecret(settings().clientSecret());
+        }
+        AppCertificate app = AppCertificate.read(settings().clientCertificate());
+        return ClientCredentialFactory.createFromCertificate(app.key(), app.certificate());
     }
 
     private HttpClient http() {

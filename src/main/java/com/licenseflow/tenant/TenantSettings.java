@@ -1,6 +1,7 @@
 package com.licenseflow.tenant;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         Microsoft Graph
  * @param tenantId         the tenant (directory) id of the app registration
  * @param clientId         the app registration's application (client) id
- * @param clientSecret     its client secret (from the environment, never from a file in the repository)
+ * @param clientSecret     its client secret (from the environment, never from a file in the repository); or:
+ * @param clientCertificate a PEM file with the certificate uploaded to the app registration and its private key
+ *                         (unencrypted PKCS#8): each token request is signed with it, no secret travels
  * @param graphUrl         Microsoft Graph's base address
  * @param tokenUrl         Microsoft Entra ID's sign-in address; tokens come from {@code <token-url>/<tenant-id>}
  * @param trustCertificate a PEM certificate to trust for both besides Java's own (a TLS-inspecting proxy, a
@@ -22,8 +25,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param writes           how LicenseFlow's license changes are sent to the tenant
  */
 @ConfigurationProperties("licenseflow.tenant")
-public record TenantSettings(TenantMode mode, String tenantId, String clientId, String clientSecret, URI graphUrl,
-                             URI tokenUrl, Path trustCertificate, Duration readEvery, Writes writes) {
+public record TenantSettings(TenantMode mode, String tenantId, String clientId, String clientSecret,
+                             Path clientCertificate, URI graphUrl, URI tokenUrl, Path trustCertificate,
+                             Duration readEvery, Writes writes) {
 
     public enum TenantMode { EMBEDDED, MICROSOFT_GRAPH }
 
@@ -59,13 +63,22 @@ public record TenantSettings(TenantMode mode, String tenantId, String clientId, 
                     + readEvery);
         }
         if (mode == TenantMode.MICROSOFT_GRAPH) {
-            for (String[] required : new String[][] {{"tenant-id", tenantId}, {"client-id", clientId},
-                    {"client-secret", clientSecret}}) {
-                if (required[1] == null || required[1].isBlank()) {
+            for (String[] required : new String[][] {{"tenant-id", tenantId}, {"client-id", clientId}}) {
+                if (blank(required[1])) {
                     throw new IllegalArgumentException("licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant."
                             + required[0] + " must be set (LICENSEFLOW_TENANT_" + required[0].toUpperCase()
-                            .replace('-', '_') + "): see the README, \"Connecting a Microsoft 365 tenant\"");
+                            .replace('-', '_') + "): " + SEE_README);
                 }
+            }
+            if (blank(clientSecret) == (clientCertificate == null)) {
+                throw new IllegalArgumentException("licenseflow.tenant.mode is microsoft-graph, so " + (blank(clientSecret)
+                        ? "one of " : "only one of ") + "licenseflow.tenant.client-secret (LICENSEFLOW_TENANT_CLIENT_SECRET) "
+                        + "and licenseflow.tenant.client-certificate (LICENSEFLOW_TENANT_CLIENT_CERTIFICATE) must be "
+                        + "set: " + SEE_README);
+            }
+            if (clientCertificate != null && !Files.isReadable(clientCertificate)) {
+                throw new IllegalArgumentException("licenseflow.tenant.client-certificate: cannot read "
+                        + clientCertificate.toAbsolutePath() + " (a PEM file with the app's certificate and private key)");
             }
             if (writes == null) {
                 throw new IllegalArgumentException("licenseflow.tenant.writes must be set");
@@ -76,13 +89,25 @@ public record TenantSettings(TenantMode mode, String tenantId, String clientId, 
         }
     }
 
+    private static final String SEE_README = "see the README, \"Connecting a Microsoft 365 tenant\"";
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     public boolean connected() {
         return mode == TenantMode.MICROSOFT_GRAPH;
     }
 
     /** The same tenant, its changes sent as {@code other} says. */
     public TenantSettings withWrites(Writes other) {
-        return new TenantSettings(mode, tenantId, clientId, clientSecret, graphUrl, tokenUrl, trustCertificate, readEvery,
-                other);
+        return new TenantSettings(mode, tenantId, clientId, clientSecret, clientCertificate, graphUrl, tokenUrl,
+                trustCertificate, readEvery, other);
+    }
+
+    /** The same tenant, its app signing in with the certificate and key in {@code pem} instead of a secret. */
+    public TenantSettings withClientCertificate(Path pem) {
+        return new TenantSettings(mode, tenantId, clientId, null, pem, graphUrl, tokenUrl, trustCertificate, readEvery,
+                writes);
     }
 }

@@ -26,11 +26,34 @@ public final class GraphStandIn implements AutoCloseable {
     private final WireMockServer server;
     private final Path certificate;
     private final GraphTenant tenant;
+    private final Path keystore;
 
-    private GraphStandIn(WireMockServer server, Path certificate, GraphTenant tenant) {
+    private GraphStandIn(WireMockServer server, Path certificate, GraphTenant tenant, Path keystore) {
         this.server = server;
         this.certificate = certificate;
         this.tenant = tenant;
+        this.keystore = keystore;
+    }
+
+    /**
+     * A PEM file with a certificate and its private key, as an admin uploads the certificate to the app registration
+     * and gives LicenseFlow the file (the stand-in's own key pair: the token endpoint takes any).
+     */
+    public Path appCertificate() {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(keystore)) {
+                store.load(in, "stand-in".toCharArray());
+            }
+            byte[] key = store.getKey("localhost", "stand-in".toCharArray()).getEncoded();
+            java.util.Base64.Encoder pem = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+            Path file = keystore.resolveSibling("app.pem");
+            Files.writeString(file, Files.readString(certificate) + "\n-----BEGIN PRIVATE KEY-----\n"
+                    + pem.encodeToString(key) + "\n-----END PRIVATE KEY-----\n");
+            return file;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write the app certificate", e);
+        }
     }
 
     /** The tenant behind {@code $batch}: its users' licenses, its seats, and what it was sent. */
@@ -67,11 +90,20 @@ public final class GraphStandIn implements AutoCloseable {
 
     /** The jar's arguments that connect it to this stand-in (PostgreSQL or H2 besides). */
     public List<String> jarArguments() {
+        return jarArguments("--licenseflow.tenant.client-secret=" + settings().clientSecret());
+    }
+
+    /** The same, the app signing in with {@link #appCertificate()} instead of the secret. */
+    public List<String> jarArgumentsWithCertificate() {
+        return jarArguments("--licenseflow.tenant.client-certificate=" + appCertificate());
+    }
+
+    private List<String> jarArguments(String credential) {
         TenantSettings tenant = settings();
         return List.of("--licenseflow.tenant.mode=microsoft-graph",
                 "--licenseflow.tenant.tenant-id=" + tenant.tenantId(),
                 "--licenseflow.tenant.client-id=" + tenant.clientId(),
-                "--licenseflow.tenant.client-secret=" + tenant.clientSecret(),
+                credential,
                 "--licenseflow.tenant.graph-url=" + tenant.graphUrl(),
                 "--licenseflow.tenant.token-url=" + tenant.tokenUrl(),
                 "--licenseflow.tenant.trust-certificate=" + tenant.trustCertificate(),
@@ -108,7 +140,7 @@ public final class GraphStandIn implements AutoCloseable {
                     .keystorePath(keystore.toString()).keystorePassword("stand-in").keyManagerPassword("stand-in")
                     .keystoreType("PKCS12").extensions(tenant));
             server.start();
-            return new GraphStandIn(server, certificate, tenant);
+            return new GraphStandIn(server, certificate, tenant, keystore);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the Graph stand-in", e);
         }
@@ -140,7 +172,7 @@ public final class GraphStandIn implements AutoCloseable {
 
     /** The application's tenant settings that point it at this stand-in. */
     public TenantSettings settings() {
-        return new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, TENANT, CLIENT, SECRET,
+        return new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, TENANT, CLIENT, SECRET, null,
                 URI.create(base() + "/v1.0"), URI.create(base()), certificate, Duration.ofHours(1),
                 new TenantSettings.Writes(false, 3000, Duration.ofSeconds(150), Duration.ofSeconds(1), Duration.ofMinutes(2)));
     }

@@ -1,6 +1,7 @@
 package com.licenseflow.tenant;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
+import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -204,6 +205,10 @@ class TakeoverInTenantTest {
         String before = fixtures.snapshot();
         assertThatThrownBy(() -> driver.complete(purchaser.id(), resolve, Map.of("refusalResolution", "keepSubscription")))
                 .as("the purchaser cannot resolve it").isInstanceOf(AuthorizationException.class);
+        DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
+        assertThatThrownBy(() -> driver.complete(licenseAdmin.id(), resolve, Map.of("refusalResolution", "keepSubscription")))
+                .as("nor a License administrator (not billing)")
+                .isInstanceOfAny(AuthorizationException.class, LicenseRuleViolation.class);
         assertThatThrownBy(() -> driver.complete(admin.id(), resolve, Map.of("refusalResolution", "cancelAnyway")))
                 .isInstanceOf(LicenseRuleViolation.class).hasMessageContaining("ask Microsoft 365 again, or keep");
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);

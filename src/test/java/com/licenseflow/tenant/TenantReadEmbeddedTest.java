@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,12 +38,26 @@ class TenantReadEmbeddedTest {
 
     @Test
     void aTenantWithoutItsAppRegistrationIsRefusedAtStartInWords() {
+        URI graph = URI.create("https://graph.microsoft.com/v1.0");
+        URI entraId = URI.create("https://login.microsoftonline.com");
+        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, " ", "client", "secret",
+                null, graph, entraId, null, Duration.ofHours(1), null))
+                .hasMessage("licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant.tenant-id must be set "
+                        + "(LICENSEFLOW_TENANT_TENANT_ID): see the README, \"Connecting a Microsoft 365 tenant\"");
         assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, "tenant", "client", " ",
-                URI.create("https://graph.microsoft.com/v1.0"), URI.create("https://login.microsoftonline.com"), null,
-                Duration.ofHours(1), null))
-                .hasMessage("licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant.client-secret must be set "
-                        + "(LICENSEFLOW_TENANT_CLIENT_SECRET): see the README, \"Connecting a Microsoft 365 tenant\"");
+                null, graph, entraId, null, Duration.ofHours(1), null))
+                .hasMessage("licenseflow.tenant.mode is microsoft-graph, so one of licenseflow.tenant.client-secret "
+                        + "(LICENSEFLOW_TENANT_CLIENT_SECRET) and licenseflow.tenant.client-certificate "
+                        + "(LICENSEFLOW_TENANT_CLIENT_CERTIFICATE) must be set: see the README, \"Connecting a Microsoft "
+                        + "365 tenant\"");
+        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, "tenant", "client",
+                "secret", Path.of("app.pem"), graph, entraId, null, Duration.ofHours(1), null))
+                .hasMessageContaining("so only one of licenseflow.tenant.client-secret");
+        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, "tenant", "client",
+                null, Path.of("no-such-app.pem"), graph, entraId, null, Duration.ofHours(1), null))
+                .hasMessageContaining("licenseflow.tenant.client-certificate: cannot read ")
+                .hasMessageContaining("no-such-app.pem (a PEM file with the app's certificate and private key)");
         assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.EMBEDDED, null, null, null, null, null, null,
-                Duration.ofSeconds(5), null)).hasMessageContaining("read-every must be at least a minute");
+                null, Duration.ofSeconds(5), null)).hasMessageContaining("read-every must be at least a minute");
     }
 }

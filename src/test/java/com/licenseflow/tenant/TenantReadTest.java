@@ -263,6 +263,38 @@ class TenantReadTest {
     }
 
     @Test
+    void withACertificateEachTokenRequestIsSignedWithItsKeyAndNoSecretIsSent() throws Exception {
+        java.nio.file.Path pem = GRAPH.appCertificate();
+        connection.use(GRAPH.settings().withClientCertificate(pem));
+        graph.forgetToken();
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(okJson("{\"value\":[]}")));
+
+        readTheTenant();
+
+        var asked = GRAPH.server().findAll(postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT
+                + "/oauth2/v2.0/token")));
+        assertThat(asked).hasSize(1);
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : asked.get(0).getBodyAsString().split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(form).doesNotContainKey("client_secret")
+                .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        var assertion = com.nimbusds.jwt.SignedJWT.parse(form.get("client_assertion"));
+        var certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(java.nio.file.Files.readAllBytes(pem)));
+        assertThat(assertion.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
+                (java.security.interfaces.RSAPublicKey) certificate.getPublicKey()))).as("signed with the app's key").isTrue();
+        assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo(GraphStandIn.CLIENT);
+        assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo(GraphStandIn.CLIENT);
+        GRAPH.server().verify(getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer "
+                        + GraphStandIn.TOKEN)));
+    }
+
+    @Test
     void aRefusalFromGraphChangesNothingAndTheStepFailsInWordsToBeRetried() {
         GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json")

@@ -52,7 +52,7 @@ class TakeoverController {
 
     /** The running takeover (else the latest) with its progress, for admins. */
     @Operation(summary = "The takeover of a subscription",
-            description = "The running (else latest) one: status, action, target, usersMoved of usersToMove, reason, who and when. Admins.")
+            description = "The running (else latest) one: status, action, target, usersMoved of usersToMove, usersStayed (users whose move Microsoft 365 refused and for whom the subscription was kept), reason, who and when. Admins.")
     @GetMapping
     public TakeoverJson takeover(@PathVariable long id) {
         return TakeoverJson.of(takeovers.latest(actor.get(), id));
