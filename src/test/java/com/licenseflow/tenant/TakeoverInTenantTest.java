@@ -13,6 +13,8 @@ import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
 import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.support.Api;
+import com.licenseflow.support.ConsoleSession;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.GraphStandIn;
 import com.licenseflow.support.GraphTenant;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * With a tenant connected, a takeover that moves users to another product (one that stands in for theirs) cancels
@@ -80,6 +83,8 @@ class TakeoverInTenantTest {
     StandInConnection standIn;
     @Autowired
     Clock clock;
+    @LocalServerPort
+    int port;
     Inbox inbox;
     Product product;
     Product premium;
@@ -225,6 +230,10 @@ class TakeoverInTenantTest {
         assertThat(takeover.usersStayed()).isEqualTo(2);
         assertThat(takeover.usersMoved()).isOne();
         assertThat(TENANT.licensesOf(users.get(1).email())).containsOnlyKeys(sku);
+        Api.Response page = ConsoleSession.login(port, admin.id()).get("/console/takeovers/" + source);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("1 of 3 users moved",
+                "2 stayed on the subscription, which was kept for them: Microsoft 365 refused to move them");
         driver.runJob(pi.getId(), EMAIL_MOVED);
         DevMail mail = inbox.onlyMessageTo(purchaser.email());
         assertThat(mail.subject()).isEqualTo("Your " + product.name() + " subscription stays, for the users who could "
@@ -259,6 +268,27 @@ class TakeoverInTenantTest {
         assertThat(fixtures.subscription(source).status()).isEqualTo(SubscriptionStatus.DELETED);
         assertThat(takeoverOf(pi).usersMoved()).isEqualTo(3);
         assertThat(takeoverOf(pi).usersStayed()).isZero();
+    }
+
+    @Test
+    void askingAgainWithoutAFreeSeatOnTheTargetKeepsTheTaskOpenWithTheReason() {
+        TENANT.refuse(users.get(0).email(), "ProhibitedInUsageLocationViolation");
+        ProcessInstance pi = moving();
+        driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
+        microsoftAnswers(pi);
+        // Meanwhile the target's free seats went to others.
+        fixtures.license(target, List.of(fixtures.member().id(), fixtures.member().id(), fixtures.member().id()));
+        TENANT.stopRefusing(users.get(0).email());
+        String before = fixtures.snapshot();
+
+        assertThatThrownBy(() -> driver.complete(admin.id(), driver.task(pi.getId(), RESOLVE),
+                Map.of("refusalResolution", "askAgain")))
+                .isInstanceOf(LicenseRuleViolation.class)
+                .hasMessageContaining("has too few free seats to move them again: 1 more seat is needed");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+        assertThat(fixtures.holders(source)).containsExactly(users.get(0).id());
     }
 
     @Test
