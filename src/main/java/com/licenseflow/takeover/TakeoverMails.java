@@ -13,8 +13,8 @@ import com.licenseflow.notification.NotificationKind;
 
 /**
  * Which emails a subscription takeover sends: the purchaser learns that their users were moved and
- * the subscription cancelled (S6), or kept for the users Microsoft 365 refused to move, that it was cancelled (S7), or that it ends at the end of its term
- * (A10). Idempotency keys name the takeover, the occasion and the purchaser, so a retried step never
+ * the subscription cancelled (S6; or kept for the users Microsoft 365 refused to move), that it was
+ * cancelled (S7), or that it ends at the end of its term (A10). Idempotency keys name the takeover, the occasion and the purchaser, so a retried step never
  * mails twice. A subscription can have thousands of users: the mail names the first ones and counts
  * the rest.
  */
