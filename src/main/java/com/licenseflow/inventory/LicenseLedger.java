@@ -608,8 +608,10 @@ public class LicenseLedger {
             return;
         }
         if (takeSeats(latest.subscriptionId(), 1)) {
+            // Held again, it was not taken away: no move marks it as one of the licenses it removed.
             jdbc.sql("update license_assignment set active_product_id = product_id, unassigned_at = null, "
-                    + "unassigned_by = null, data_retained_until = null, tenant_state = 'APPLIED' where id = ?")
+                    + "unassigned_by = null, data_retained_until = null, tenant_state = 'APPLIED', "
+                    + "removed_by_takeover_id = null, removed_by_centralization_id = null where id = ?")
                     .param(latest.id()).update();
             record(context, AuditAction.TENANT_REFUSED_CHANGE, userId, productId, latest.subscriptionId(),
                     "License of " + product + " kept, as Microsoft 365 still has it: " + reason);

@@ -65,12 +65,9 @@ class TakeoverRows {
                 .query((rs, n) -> rs.getString(1) + " <" + rs.getString(2) + ">").list();
     }
 
-    // A license held again after Microsoft 365 refused its move keeps the takeover's mark but was not removed.
-
     /** How many licenses the takeover removed (moved away or cancelled). */
     public int countRemovedBy(long takeoverId) {
-        return jdbc.sql("select count(*) from license_assignment where removed_by_takeover_id = ? "
-                        + "and active_product_id is null")
+        return jdbc.sql("select count(*) from license_assignment where removed_by_takeover_id = ?")
                 .param(takeoverId).query(Integer.class).single();
     }
 
@@ -78,8 +75,7 @@ class TakeoverRows {
     public List<String> removedBy(long takeoverId, int limit) {
         return jdbc.sql("""
                         select u.display_name from license_assignment a join directory_user u on u.id = a.user_id
-                        where a.removed_by_takeover_id = :id and a.active_product_id is null
-                        order by u.display_name fetch first :limit rows only""")
+                        where a.removed_by_takeover_id = :id order by u.display_name fetch first :limit rows only""")
                 .param("id", takeoverId).param("limit", limit).query(String.class).list();
     }
 
