@@ -240,10 +240,15 @@ public class ApprovalStages {
         Map<String, List<ApprovalStageRows.StageRow>> stages = rows.of(pending.stream().map(LicenseRequest::id).toList());
         Map<String, String> policies = rows.policies(stages.keySet());
         return stages.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
-            ApprovalStageRows.StageRow at = e.getValue().stream().filter(s -> "WAITING".equals(s.outcome()))
-                    .findFirst().orElse(e.getValue().get(e.getValue().size() - 1));
+            // A request denied at a stage keeps the later stages it never reached: they wait for nobody, and
+            // the request stands at the last stage someone decided.
+            Optional<ApprovalStageRows.StageRow> waiting = e.getValue().stream().filter(ApprovalStages::waitsForSomeone)
+                    .findFirst();
+            ApprovalStageRows.StageRow at = waiting.or(() -> e.getValue().stream()
+                            .filter(s -> !"WAITING".equals(s.outcome())).reduce((first, second) -> second))
+                    .orElse(e.getValue().get(0));
             return new Progress(policies.get(e.getKey()), at.position(), e.getValue().size(),
-                    "WAITING".equals(at.outcome()) ? waitingWords(at) : null);
+                    waiting.map(this::waitingWords).orElse(null));
         }));
     }
 
@@ -300,10 +305,13 @@ public class ApprovalStages {
     }
 
     private static ApprovalStageRows.StageRow current(String requestId, List<ApprovalStageRows.StageRow> stages) {
-        return stages.stream().filter(s -> "WAITING".equals(s.outcome()) && (s.waitingForUser() != null
-                        || s.waitingForRole() != null)).findFirst()
+        return stages.stream().filter(ApprovalStages::waitsForSomeone).findFirst()
                 .orElseThrow(() -> Rule.REQUEST_NOT_PENDING.violation("License request " + requestId
                         + " waits for no approval stage."));
+    }
+
+    private static boolean waitsForSomeone(ApprovalStageRows.StageRow stage) {
+        return "WAITING".equals(stage.outcome()) && (stage.waitingForUser() != null || stage.waitingForRole() != null);
     }
 
     private static Set<AdminRole> roles(ApprovalStageRows.StageRow stage) {

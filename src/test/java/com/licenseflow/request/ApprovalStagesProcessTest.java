@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.shared.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.licenseflow.support.Api;
+import com.licenseflow.support.ConsoleSession;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,6 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ApprovalStagesProcessTest {
 
+    @LocalServerPort
+    int port;
     static final String STAGE = "Activity_ApproveLicenseRequestAtStage";
     static final String REVIEW = "Activity_ReviewLicenseRequest";
     static final String NOTIFY_OUTCOME = "Activity_NotifyRequestOutcome";
@@ -146,6 +152,31 @@ class ApprovalStagesProcessTest {
         assertThat(denied.decisionMessage()).isEqualTo("Use the shared account");
         assertThat(stageOutcomes(pi)).containsExactly("DENIED by " + manager.id(), "WAITING");
         assertThat(licensed(pi)).isEmpty();
+        assertThat(progress(pi)).as("it ended at the stage that denied it, waiting for nobody")
+                .isEqualTo(new ApprovalStages.Progress("Business Standard: manager, then a License administrator",
+                        1, 2, null));
+    }
+
+    @Test
+    void theCompletedListShowsARequestDeniedAtAStageToEveryoneWhoReadsIt() {
+        ProcessInstance pi = request(requester, standard, colleague);
+        driver.complete(manager.id(), driver.task(pi.getId(), STAGE), Map.of("stageDecision", "deny",
+                "stageMessage", "Use the shared account", "stageDenyConfirmed", true));
+        String id = requestOf(pi).id();
+
+        for (DirectoryUser reader : List.of(requester, colleague, globalAdmin)) {
+            Api.Response list = Api.at(port).as(reader.id()).get("/api/license-requests?status=completed");
+            assertThat(list.status()).as(reader.id() + ": " + list.body()).isEqualTo(200);
+            JsonNode row = java.util.stream.StreamSupport.stream(list.json().spliterator(), false)
+                    .filter(r -> r.path("id").asText().equals(id)).findFirst().orElseThrow();
+            assertThat(row.path("status").asText()).isEqualTo("DENIED");
+            assertThat(row.path("approval").path("stage").asInt()).isEqualTo(1);
+            assertThat(row.path("approval").hasNonNull("waitingFor")).isFalse();
+
+            Api.Response page = ConsoleSession.login(port, reader.id()).get("/console/requests?status=completed");
+            assertThat(page.status()).as(reader.id() + ": " + page.body()).isEqualTo(200);
+            assertThat(page.body()).contains(standard.name(), "Denied", "by " + manager.displayName());
+        }
     }
 
     @Test
