@@ -22,7 +22,8 @@ public class LicenseFlowApplication {
         // deadlines, term ends). Unless this standard property names the factory, the JDK scans every
         // jar on the class path for a provider each time - most of the cost of scheduling a timer.
         if (System.getProperty("javax.xml.datatype.DatatypeFactory") == null) {
-            System.setProperty("javax.xml.datatype.DatatypeFactory",
+            System.setProperty(
+                    "javax.xml.datatype.DatatypeFactory",
                     "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
         }
     }

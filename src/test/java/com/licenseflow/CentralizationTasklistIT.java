@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
-import com.licenseflow.support.Eventually;
 import com.licenseflow.support.DemoInBrowser;
+import com.licenseflow.support.Eventually;
 import com.licenseflow.support.Tasklist;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,6 @@ class CentralizationTasklistIT {
         }
     }
 
-
     private Tasklist bill() {
         return demo.tasklist("bill");
     }
@@ -65,9 +64,16 @@ class CentralizationTasklistIT {
     }
 
     private static long boughtBy(String purchaser, String productId) {
-        return StreamSupport.stream(alice.get("/api/subscriptions?kind=self-service&productId=" + productId).json()
-                        .spliterator(), false).filter(s -> s.path("purchaser").path("id").asText().equals(purchaser))
-                .findFirst().orElseThrow().path("id").asLong();
+        return StreamSupport.stream(
+                        alice.get("/api/subscriptions?kind=self-service&productId=" + productId)
+                                .json()
+                                .spliterator(),
+                        false)
+                .filter(s -> s.path("purchaser").path("id").asText().equals(purchaser))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
     }
 
     @Test
@@ -80,8 +86,12 @@ class CentralizationTasklistIT {
             bill.check("Call the campaign off: change nothing");
             bill.complete();
         }
-        assertThat(awaitCampaign("PROJECTPROFESSIONAL", c -> !c.path("status").asText().equals("PLANNING"))
-                .path("status").asText()).isEqualTo("CALLED_OFF");
+        assertThat(awaitCampaign(
+                                "PROJECTPROFESSIONAL",
+                                c -> !c.path("status").asText().equals("PLANNING"))
+                        .path("status")
+                        .asText())
+                .isEqualTo("CALLED_OFF");
     }
 
     @Test
@@ -102,8 +112,9 @@ class CentralizationTasklistIT {
         awaitCampaign("VISIOCLIENT", c -> c.path("status").asText().equals("WAITING"));
         long mias = boughtBy("mia", "VISIOCLIENT");
         // Mia does what the email asking her to cancel says, in Tasklist.
-        assertThat(mailTo("mia", "Please cancel your Visio Plan 2 subscription")).contains(
-                "Start process > \"Cancel my self-service subscription\"").doesNotContain("/api/", "curl");
+        assertThat(mailTo("mia", "Please cancel your Visio Plan 2 subscription"))
+                .contains("Start process > \"Cancel my self-service subscription\"")
+                .doesNotContain("/api/", "curl");
         try (Tasklist mia = demo.tasklist("mia")) {
             mia.startForm("Cancel my self-service subscription").start();
             mia.open(MY_TASKS, "Choose the subscription to cancel");
@@ -119,7 +130,9 @@ class CentralizationTasklistIT {
         assertThat(cancelled.path("status").asText()).isEqualTo("DELETED");
         assertThat(cancelled.path("cancellationReason").asText()).isEqualTo("The central subscription covers us now");
         assertThat(awaitCampaign("VISIOCLIENT", c -> c.path("status").asText().equals("COMPLETED"))
-                .path("status").asText()).isEqualTo("COMPLETED");
+                        .path("status")
+                        .asText())
+                .isEqualTo("COMPLETED");
     }
 
     /** The text of the newest email {@code user} received whose subject starts with {@code subject} (sent in the background). */
@@ -128,8 +141,12 @@ class CentralizationTasklistIT {
         while (true) {
             for (JsonNode mail : demo.api().as(user).get("/api/dev-mailbox").json()) {
                 if (mail.path("subject").asText().startsWith(subject)) {
-                    return demo.api().as(user).get("/api/dev-mailbox/" + mail.path("number").asInt()).json()
-                            .path("text").asText();
+                    return demo.api()
+                            .as(user)
+                            .get("/api/dev-mailbox/" + mail.path("number").asInt())
+                            .json()
+                            .path("text")
+                            .asText();
                 }
             }
             if (Instant.now().isAfter(deadline)) {
@@ -158,7 +175,8 @@ class CentralizationTasklistIT {
                 bill.awaitTask(MY_TASKS, "Purchaser did not cancel", 90);
                 if (bill.text().contains("Emma de Vries")) {
                     bill.check("Give the purchaser more time");
-                    assertThat(bill.field("Days to add to the deadline").inputValue()).isEqualTo("14");
+                    assertThat(bill.field("Days to add to the deadline").inputValue())
+                            .isEqualTo("14");
                     bill.screenshot("purchaser-did-not-cancel");
                 } else {
                     assertThat(bill.text()).contains("Jonas van Dijk", "cancels it at once");
@@ -167,9 +185,15 @@ class CentralizationTasklistIT {
                 bill.complete();
             }
         }
-        JsonNode campaign = awaitCampaign("POWER_BI_PRO", c -> StreamSupport.stream(c.path("subscriptions").spliterator(),
-                false).anyMatch(p -> "TAKEN_OVER".equals(p.path("outcome").asText())));
+        JsonNode campaign = awaitCampaign(
+                "POWER_BI_PRO",
+                c -> StreamSupport.stream(c.path("subscriptions").spliterator(), false)
+                        .anyMatch(p -> "TAKEN_OVER".equals(p.path("outcome").asText())));
         assertThat(campaign.path("status").asText()).as("emma still has time").isEqualTo("WAITING");
-        assertThat(alice.get("/api/subscriptions/" + jonass).json().path("status").asText()).isEqualTo("DELETED");
+        assertThat(alice.get("/api/subscriptions/" + jonass)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("DELETED");
     }
 }

@@ -70,8 +70,9 @@ class ClusterIT {
     }
 
     private static final String STARTED = "Started LicenseFlowApplication";
-    private static final List<String> EMPLOYEES = List.of("emma", "noah", "olivia", "liam", "sophie", "lucas", "mia",
-            "finn", "sara", "jonas", "nora", "daan", "julia", "sem", "tess", "milan", "lotte", "bram");
+    private static final List<String> EMPLOYEES = List.of(
+            "emma", "noah", "olivia", "liam", "sophie", "lucas", "mia", "finn", "sara", "jonas", "nora", "daan",
+            "julia", "sem", "tess", "milan", "lotte", "bram");
 
     @Test
     @Order(1)
@@ -85,21 +86,32 @@ class ClusterIT {
         assertThat(fromA.header("X-LicenseFlow-Node")).isNotBlank().isNotEqualTo(fromB.header("X-LicenseFlow-Node"));
 
         assertThat(database.count("select count(*) from flyway_schema_history where version = '7' and success"))
-                .as("the engine's tables created once, by Flyway").isOne();
-        assertThat(database.count("select count(*) from product")).as("demo data seeded once").isEqualTo(6);
-        assertThat(database.count("select count(*) from act_id_user where id_ = 'alice'")).isOne();
-        assertThat(database.count("select count(*) from act_ru_filter")).as("Tasklist filters").isEqualTo(3);
+                .as("the engine's tables created once, by Flyway")
+                .isOne();
+        assertThat(database.count("select count(*) from product"))
+                .as("demo data seeded once")
+                .isEqualTo(6);
+        assertThat(database.count("select count(*) from act_id_user where id_ = 'alice'"))
+                .isOne();
+        assertThat(database.count("select count(*) from act_ru_filter"))
+                .as("Tasklist filters")
+                .isEqualTo(3);
         assertThat(database.count("""
                 select count(*) from (select group_id_, resource_type_, resource_id_ from act_ru_authorization
                 group by group_id_, resource_type_, resource_id_ having count(*) > 1) twice""")).isZero();
         assertThat(database.count("select count(*) from act_re_procdef where key_ = 'license-request'"))
-                .as("the processes deployed once").isOne();
+                .as("the processes deployed once")
+                .isOne();
 
-        Api.Response asked = a.api().as("liam").post("/api/license-requests",
-                "{\"product\":\"Microsoft 365 Business Standard\"}");
+        Api.Response asked =
+                a.api().as("liam").post("/api/license-requests", "{\"product\":\"Microsoft 365 Business Standard\"}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
-        assertThat(b.api().as("alice").get("/api/license-requests/" + asked.json().path("id").asText()).status())
-                .as("one installation: B sees what A was asked").isEqualTo(200);
+        assertThat(b.api()
+                        .as("alice")
+                        .get("/api/license-requests/" + asked.json().path("id").asText())
+                        .status())
+                .as("one installation: B sees what A was asked")
+                .isEqualTo(200);
         assertThat(a.api().get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(b.api().get("/actuator/health/liveness").status()).isEqualTo(200);
     }
@@ -133,8 +145,14 @@ class ClusterIT {
             List<String> reviews = new ArrayList<>();
             for (Future<Api.Response> request : asked) {
                 assertThat(request.get().status()).as(request.get().body()).isEqualTo(201);
-                reviews.add(a.api().as("alice").get("/engine-rest/task?processInstanceId="
-                        + request.get().json().path("processInstanceId").asText()).json().get(0).path("id").asText());
+                reviews.add(a.api()
+                        .as("alice")
+                        .get("/engine-rest/task?processInstanceId="
+                                + request.get().json().path("processInstanceId").asText())
+                        .json()
+                        .get(0)
+                        .path("id")
+                        .asText());
             }
 
             // The burst: every review decided at once, half approved, half denied, over both nodes.
@@ -144,7 +162,8 @@ class ClusterIT {
             for (int i = 0; i < reviews.size(); i++) {
                 Api node = nodes.get(i % 2).as("alice");
                 String path = "/engine-rest/task/" + reviews.get(i) + "/submit-form";
-                String body = i % 2 == 0 ? "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}"
+                String body = i % 2 == 0
+                        ? "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}"
                         : "{\"variables\":{\"decision\":{\"value\":\"deny\"},\"denyConfirmed\":{\"value\":true}}}";
                 decided.add(clients.submit(() -> patiently(() -> node.post(path, body), busy)));
             }
@@ -152,14 +171,20 @@ class ClusterIT {
                 assertThat(decision.get().status()).as(decision.get().body()).isEqualTo(204);
             }
             Duration burst = Duration.between(start, Instant.now());
-            awaitTrue(Duration.ofMinutes(2), () -> database.count("select count(*) from act_ru_ext_task") == 0
-                    && database.count("select count(*) from notification where status = 'QUEUED'") == 0);
+            awaitTrue(
+                    Duration.ofMinutes(2),
+                    () -> database.count("select count(*) from act_ru_ext_task") == 0
+                            && database.count("select count(*) from notification where status = 'QUEUED'") == 0);
             Duration settled = Duration.between(start, Instant.now());
 
-            assertThat(database.count("select count(*) from act_ru_incident")).as("failed jobs").isZero();
-            assertThat(database.count("select count(*) from act_ru_job where retries_ = 0")).isZero();
+            assertThat(database.count("select count(*) from act_ru_incident"))
+                    .as("failed jobs")
+                    .isZero();
+            assertThat(database.count("select count(*) from act_ru_job where retries_ = 0"))
+                    .isZero();
             for (PackagedApplication node : List.of(a, b)) {
-                assertThat(node.log()).as("no job failed even once, no caller starved of a connection")
+                assertThat(node.log())
+                        .as("no job failed even once, no caller starved of a connection")
                         .doesNotContain("ENGINE-14006", "Connection is not available");
             }
             assertThat(database.count("""
@@ -171,19 +196,28 @@ class ClusterIT {
             long approved = (reviews.size() + 1) / 2;
             long denied = reviews.size() - approved;
             assertThat(assigned).as("every seat given once, none more").isEqualTo((long) products * seatsEach);
-            assertThat(database.count("select count(*) from act_ru_task where task_def_key_ = 'Activity_ResolveSeatShortage'"))
-                    .as("the approvals beyond the seats wait for an admin").isEqualTo(approved - assigned);
+            assertThat(database.count(
+                            "select count(*) from act_ru_task where task_def_key_ = 'Activity_ResolveSeatShortage'"))
+                    .as("the approvals beyond the seats wait for an admin")
+                    .isEqualTo(approved - assigned);
             List<String> messageIds = smtp.messageIds();
-            assertThat(messageIds).as("one email per decision that reached a user")
+            assertThat(messageIds)
+                    .as("one email per decision that reached a user")
                     .hasSize((int) (sentBefore + denied + assigned));
             assertThat(messageIds).doesNotHaveDuplicates();
             assertThat(database.count("select count(*) from notification where status = 'SENT'"))
                     .isEqualTo(messageIds.size());
-            System.out.printf("%n=== Two nodes, one PostgreSQL database: %d decisions (%d approved, %d denied) from 32 "
+            System.out.printf(
+                    "%n=== Two nodes, one PostgreSQL database: %d decisions (%d approved, %d denied) from 32 "
                             + "clients in %.1f s = %.0f decisions/s; %d answers 503 Busy, retried; all %d emails sent "
                             + "%.1f s after the burst began; 0 failed jobs, 0 seats oversold, each email once ===%n%n",
-                    reviews.size(), approved, denied, burst.toMillis() / 1000.0,
-                    reviews.size() * 1000.0 / burst.toMillis(), busy.get(), messageIds.size(),
+                    reviews.size(),
+                    approved,
+                    denied,
+                    burst.toMillis() / 1000.0,
+                    reviews.size() * 1000.0 / burst.toMillis(),
+                    busy.get(),
+                    messageIds.size(),
                     settled.toMillis() / 1000.0);
         } finally {
             clients.shutdownNow();
@@ -195,24 +229,36 @@ class ClusterIT {
     void aNodeKilledRightAfterItAcknowledgedARequestHasItWhenStartedAgain() {
         database.execute("insert into product (id, name, list_price_per_seat, self_service_policy) values "
                 + "('CRASH', 'Crash product', 5.00, 'DISABLED')");
-        database.execute("insert into subscription (product_id, kind, quantity, term_start, expires_on, price_per_seat) "
-                + "values ('CRASH', 'CENTRAL', 5, current_date, current_date + 365, 5.00)");
-        Api.Response asked = a.api().as("noah").post("/api/license-requests",
-                "{\"product\":\"Crash product\",\"justification\":\"Asked right before the crash\"}");
+        database.execute(
+                "insert into subscription (product_id, kind, quantity, term_start, expires_on, price_per_seat) "
+                        + "values ('CRASH', 'CENTRAL', 5, current_date, current_date + 365, 5.00)");
+        Api.Response asked = a.api()
+                .as("noah")
+                .post(
+                        "/api/license-requests",
+                        "{\"product\":\"Crash product\",\"justification\":\"Asked right before the crash\"}");
         a.kill();
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
         String id = asked.json().path("id").asText();
 
-        a = PackagedApplication.start("cluster-a-restarted", arguments, Map.of()).awaitReady(STARTED);
+        a = PackagedApplication.start("cluster-a-restarted", arguments, Map.of())
+                .awaitReady(STARTED);
         Api alice = a.api().as("alice");
         JsonNode request = alice.get("/api/license-requests/" + id).json();
         assertThat(request.path("status").asText()).isEqualTo("PENDING");
-        JsonNode review = alice.get("/engine-rest/task?processInstanceId=" + request.path("processInstanceId").asText())
-                .json().get(0);
-        Api.Response approved = alice.post("/engine-rest/task/" + review.path("id").asText() + "/submit-form",
+        JsonNode review = alice.get("/engine-rest/task?processInstanceId="
+                        + request.path("processInstanceId").asText())
+                .json()
+                .get(0);
+        Api.Response approved = alice.post(
+                "/engine-rest/task/" + review.path("id").asText() + "/submit-form",
                 "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(204);
-        assertThat(alice.get("/api/license-requests/" + id).json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(alice.get("/api/license-requests/" + id)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("APPROVED");
     }
 
     @Test
@@ -225,16 +271,19 @@ class ClusterIT {
         long source = moveSetUp(database, users);
         long target = database.count("select id from subscription where product_id = 'MOVE' and kind = 'CENTRAL'");
 
-        Api.Response started = a.api().as("bill").post("/api/subscriptions/" + source + "/takeover",
-                "{\"action\":\"move\",\"targetSubscriptionId\":" + target + "}");
+        Api.Response started = a.api()
+                .as("bill")
+                .post(
+                        "/api/subscriptions/" + source + "/takeover",
+                        "{\"action\":\"move\",\"targetSubscriptionId\":" + target + "}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         // A chunk updates the old subscription's seat counter: holding that row makes the node that
         // runs the next chunk wait inside it, so the kill finds it holding the chunk's job.
         String holder;
         PackagedApplication survivor;
         Instant killed;
-        try (AutoCloseable seatCounter = database.lockRows("select id from subscription where id = " + source
-                + " for update")) {
+        try (AutoCloseable seatCounter =
+                database.lockRows("select id from subscription where id = " + source + " for update")) {
             holder = awaitChunkHolder(database);
             PackagedApplication dying = byNode.get(holder);
             survivor = dying == a ? b : a;
@@ -242,19 +291,30 @@ class ClusterIT {
             killed = Instant.now();
         }
         assertThat(database.count("select count(*) from act_ru_job where lock_owner_ = '" + holder + "'"))
-                .as("it died holding the chunk").isOne();
+                .as("it died holding the chunk")
+                .isOne();
 
-        awaitTrue(Duration.ofMinutes(2), () -> "MOVED".equals(survivor.api().as("bill")
-                .get("/api/subscriptions/" + source + "/takeover").json().path("status").asText()));
+        awaitTrue(
+                Duration.ofMinutes(2),
+                () -> "MOVED"
+                        .equals(survivor.api()
+                                .as("bill")
+                                .get("/api/subscriptions/" + source + "/takeover")
+                                .json()
+                                .path("status")
+                                .asText()));
         Duration takeover = Duration.between(killed, Instant.now());
         assertThat(takeover).as("finished by the surviving node").isLessThan(Duration.ofSeconds(60));
         assertThat(database.count("select count(*) from license_assignment where subscription_id = " + target
-                + " and active_product_id is not null")).isEqualTo(users);
+                        + " and active_product_id is not null"))
+                .isEqualTo(users);
         assertThat(database.count("""
                 select count(*) from (select user_id from license_assignment where active_product_id is not null
                 and product_id = 'MOVE' group by user_id having count(*) <> 1) twice""")).isZero();
-        System.out.printf("%n=== The node holding a chunk of a %d-user takeover was killed; the other node "
-                + "finished the move %.1f s later (job lock: 30 s) ===%n%n", users, takeover.toMillis() / 1000.0);
+        System.out.printf(
+                "%n=== The node holding a chunk of a %d-user takeover was killed; the other node "
+                        + "finished the move %.1f s later (job lock: 30 s) ===%n%n",
+                users, takeover.toMillis() / 1000.0);
     }
 
     /** A self-service subscription of {@code users} users bought by emma, and a central one with a seat for each. */
@@ -264,11 +324,13 @@ class ClusterIT {
         database.execute("insert into directory_user (id, display_name, email, user_type, usage_location) select "
                 + "'mover' || g, 'Mover ' || g, 'mover' || g || '@load.example', 'MEMBER', 'NL' "
                 + "from generate_series(1, " + users + ") g");
-        database.execute("insert into subscription (product_id, kind, purchaser_id, quantity, assigned_seats, term_start, "
-                + "expires_on, price_per_seat, cancellation_window_days) values ('MOVE', 'SELF_SERVICE', 'emma', "
-                + users + ", " + users + ", current_date - 60, current_date + 300, 5.00, 7)");
-        database.execute("insert into subscription (product_id, kind, quantity, term_start, expires_on, price_per_seat) "
-                + "values ('MOVE', 'CENTRAL', " + users + ", current_date, current_date + 365, 4.00)");
+        database.execute(
+                "insert into subscription (product_id, kind, purchaser_id, quantity, assigned_seats, term_start, "
+                        + "expires_on, price_per_seat, cancellation_window_days) values ('MOVE', 'SELF_SERVICE', 'emma', "
+                        + users + ", " + users + ", current_date - 60, current_date + 300, 5.00, 7)");
+        database.execute(
+                "insert into subscription (product_id, kind, quantity, term_start, expires_on, price_per_seat) "
+                        + "values ('MOVE', 'CENTRAL', " + users + ", current_date, current_date + 365, 4.00)");
         long source = database.count("select id from subscription where product_id = 'MOVE' and kind = 'SELF_SERVICE'");
         database.execute("insert into license_assignment (user_id, subscription_id, product_id, active_product_id, "
                 + "assigned_at, assigned_by) select 'mover' || g, " + source + ", 'MOVE', 'MOVE', now(), 'emma' "

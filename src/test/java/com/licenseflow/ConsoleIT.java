@@ -61,13 +61,22 @@ class ConsoleIT {
     void anEmployeeRequestsALicenseForThemselfAndAColleagueAndSeesItPending() {
         try (ConsoleInBrowser bram = demo.console("bram")) {
             bram.expectText("My licenses").expectText("You have no licenses yet.");
-            assertThat(bram.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Licenses")
-                    .setExact(true))).hasCount(0);
+            assertThat(bram.page()
+                            .getByRole(
+                                    AriaRole.LINK,
+                                    new Page.GetByRoleOptions()
+                                            .setName("Licenses")
+                                            .setExact(true)))
+                    .hasCount(0);
 
             bram.menu("Request a license");
             Locator products = bram.page().getByLabel("Product").first();
-            assertThat(products.locator("option")).containsText(new String[] {"Choose a product",
-                    "Microsoft 365 Business Premium", "Microsoft 365 Business Standard", "Microsoft Teams Exploratory"});
+            assertThat(products.locator("option")).containsText(new String[] {
+                "Choose a product",
+                "Microsoft 365 Business Premium",
+                "Microsoft 365 Business Standard",
+                "Microsoft Teams Exploratory"
+            });
             bram.expectText("Buy it yourself").expectText("Power BI Pro").expectNoText("/api/");
             products.selectOption("Microsoft 365 Business Standard");
             bram.fill("Find a colleague", "tess");
@@ -84,7 +93,9 @@ class ConsoleIT {
         }
         JsonNode pending = alice.get("/api/license-requests?status=pending").json();
         JsonNode request = StreamSupport.stream(pending.spliterator(), false)
-                .filter(r -> r.path("requesterId").asText().equals("bram")).findFirst().orElseThrow();
+                .filter(r -> r.path("requesterId").asText().equals("bram"))
+                .findFirst()
+                .orElseThrow();
         assertThat(request.path("productId").asText()).isEqualTo(STANDARD);
         assertThat(request.path("users").findValuesAsText("userId")).containsExactly("bram", "tess");
     }
@@ -94,14 +105,17 @@ class ConsoleIT {
     void aLicenseAdminAssignsWithAServiceOffSwitchesItOnAndUnassigns() {
         try (ConsoleInBrowser lars = demo.console("lars")) {
             lars.expectText("Licenses");
-            Locator standardRow = lars.page().getByRole(AriaRole.ROW).filter(new Locator.FilterOptions()
-                    .setHasText("Microsoft 365 Business Standard"));
+            Locator standardRow = lars.page()
+                    .getByRole(AriaRole.ROW)
+                    .filter(new Locator.FilterOptions().setHasText("Microsoft 365 Business Standard"));
             assertThat(standardRow).containsText("4");
             assertThat(standardRow.getByRole(AriaRole.IMG)).hasAttribute("aria-label", "4 of 10 seats used");
             lars.screenshot("licenses");
 
             lars.click("Microsoft 365 Business Standard");
-            lars.fill("Users (up to 20 user names or email addresses, separated by commas)", "sem, nobody@contoso.example");
+            lars.fill(
+                    "Users (up to 20 user names or email addresses, separated by commas)",
+                    "sem, nobody@contoso.example");
             lars.click("Assign");
             assertThat(lars.error()).contains("There is no user 'nobody@contoso.example'");
             assertThat(holds("sem", STANDARD)).as("refused: nothing assigned").isNull();
@@ -110,7 +124,8 @@ class ConsoleIT {
             lars.page().getByLabel("Microsoft Teams").uncheck();
             lars.click("Assign");
             lars.expectText("Microsoft 365 Business Standard assigned to Sem de Boer (1 license).");
-            assertThat(holds("sem", STANDARD).path("disabledServicePlans").toString()).contains("TEAMS1");
+            assertThat(holds("sem", STANDARD).path("disabledServicePlans").toString())
+                    .contains("TEAMS1");
             lars.screenshot("product");
 
             lars.fill("Search", "sem de");
@@ -166,13 +181,18 @@ class ConsoleIT {
             lars.menu("Audit trail");
             lars.fill("User (user name)", "sem");
             lars.click("Filter");
-            lars.expectText("License assigned").expectText("License unassigned").expectText("Service plans changed")
-                    .expectText("Lars Berg").expectText("Sem de Boer");
+            lars.expectText("License assigned")
+                    .expectText("License unassigned")
+                    .expectText("Service plans changed")
+                    .expectText("Lars Berg")
+                    .expectText("Sem de Boer");
             lars.screenshot("audit-trail");
-            Download csv = lars.page().waitForDownload(() -> lars.page().getByText("Export CSV").click());
+            Download csv = lars.page()
+                    .waitForDownload(() -> lars.page().getByText("Export CSV").click());
             String exported = Files.readString(csv.path());
             assertThat(exported.lines().findFirst().orElseThrow()).startsWith("When,Who,");
-            assertThat(exported.lines().skip(1)).isNotEmpty()
+            assertThat(exported.lines().skip(1))
+                    .isNotEmpty()
                     .allMatch(line -> line.contains(",sem,"), "every row is about sem");
             assertThat(exported).contains("LICENSE_ASSIGNED", "LICENSE_UNASSIGNED", "Lars Berg");
         }
@@ -184,26 +204,32 @@ class ConsoleIT {
         try (ConsoleInBrowser aliceInConsole = demo.console("alice")) {
             aliceInConsole.menu("Requests");
             aliceInConsole.expectText("Microsoft 365 Business Standard").expectText("Bram de Graaf");
-            assertThat(aliceInConsole.page().getByText("Open in Tasklist").first()).hasAttribute("href",
-                    Pattern.compile(".*/camunda/app/tasklist/default/#/\\?task=.+"));
+            assertThat(aliceInConsole.page().getByText("Open in Tasklist").first())
+                    .hasAttribute("href", Pattern.compile(".*/camunda/app/tasklist/default/#/\\?task=.+"));
 
             aliceInConsole.page().getByLabel("Use your own request process").check();
             aliceInConsole.fill("Message to users", "");
             aliceInConsole.click("Save");
             assertThat(aliceInConsole.error()).contains("needs a message");
-            assertThat(alice.get("/api/settings/license-requests").json().path("ownRequestProcess").asBoolean())
-                    .as("refused: nothing changed").isFalse();
+            assertThat(alice.get("/api/settings/license-requests")
+                            .json()
+                            .path("ownRequestProcess")
+                            .asBoolean())
+                    .as("refused: nothing changed")
+                    .isFalse();
 
             aliceInConsole.fill("Message to users", "Ask the IT desk for licenses.");
             aliceInConsole.fill("Link to your process", "https://intranet.contoso.example/licenses");
             aliceInConsole.click("Save");
-            aliceInConsole.expectText("Users are now sent to your own request process.")
+            aliceInConsole
+                    .expectText("Users are now sent to your own request process.")
                     .expectText("Your organisation uses its own request process.");
             aliceInConsole.screenshot("requests");
         }
         try (ConsoleInBrowser bram = demo.console("bram")) {
             bram.menu("Request a license");
-            bram.expectText("Your organisation uses its own request process.").expectText("Ask the IT desk for licenses.");
+            bram.expectText("Your organisation uses its own request process.")
+                    .expectText("Ask the IT desk for licenses.");
             assertThat(bram.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")))
                     .hasCount(0);
         }
@@ -211,10 +237,15 @@ class ConsoleIT {
             aliceInConsole.menu("Requests");
             aliceInConsole.page().getByLabel("Use your own request process").uncheck();
             aliceInConsole.click("Save");
-            aliceInConsole.expectText("Users can request licenses in LicenseFlow.")
+            aliceInConsole
+                    .expectText("Users can request licenses in LicenseFlow.")
                     .expectNoText("Your organisation uses its own request process.");
         }
-        assertThat(alice.get("/api/settings/license-requests").json().path("ownRequestProcess").asBoolean()).isFalse();
+        assertThat(alice.get("/api/settings/license-requests")
+                        .json()
+                        .path("ownRequestProcess")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -225,24 +256,30 @@ class ConsoleIT {
             bill.page().getByLabel("Product").first().selectOption("Power BI Pro (bought self-service)");
             bill.expectText("Bought by Jonas van Dijk").expectText("Export users (CSV)");
             bill.screenshot("self-service-purchases");
-            Locator jonas = bill.page().locator("section").filter(new Locator.FilterOptions()
-                    .setHasText("Bought by Jonas van Dijk"));
+            Locator jonas = bill.page()
+                    .locator("section")
+                    .filter(new Locator.FilterOptions().setHasText("Bought by Jonas van Dijk"));
             jonas.getByLabel("Take over").selectOption("move");
-            jonas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take over")).click();
+            jonas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take over"))
+                    .click();
 
             bill.page().waitForURL(url -> url.contains("/console/takeovers/"));
-            Locator bar = bill.page().getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName("Users moved"));
+            Locator bar =
+                    bill.page().getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName("Users moved"));
             assertThat(bar).hasAttribute("aria-valuemax", "2");
             // htmx asks again every second while the move runs; the page ends on its own, nobody reloads it.
-            assertThat(bill.page().locator("#takeover-progress")).containsText("2 of 2 users moved",
-                    new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(bill.page().locator("#takeover-progress"))
+                    .containsText("2 of 2 users moved", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
             assertThat(bar).hasAttribute("aria-valuenow", "2");
             assertThat(bill.page().locator("#takeover-progress")).containsText("Moved");
             bill.screenshot("takeover-progress");
 
             // Jonas is told (by the job executor, a moment later), and the admins can see that he was.
-            Eventually.get(Duration.ofSeconds(60), () -> alice.get("/api/notifications?recipient=jonas@contoso.example")
-                    .json(), mails -> mails.toString().contains("subscription was cancelled"));
+            Eventually.get(
+                    Duration.ofSeconds(60),
+                    () -> alice.get("/api/notifications?recipient=jonas@contoso.example")
+                            .json(),
+                    mails -> mails.toString().contains("subscription was cancelled"));
             bill.menu("Emails");
             bill.fill("To (email address)", "jonas@contoso.example");
             bill.click("Filter");
@@ -257,15 +294,21 @@ class ConsoleIT {
     @Order(6)
     void oneLoginServesTheConsoleAndTasklistAndEachLinksToTheOther() {
         try (ConsoleInBrowser console = demo.console("alice")) {
-            console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tasklist")).click();
+            console.page()
+                    .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tasklist"))
+                    .click();
             console.page().getByText("Start process").first().waitFor();
             assertThat(console.page().getByPlaceholder("Username")).hasCount(0);
-            console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console")).click();
+            console.page()
+                    .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console"))
+                    .click();
             console.page().waitForURL(url -> url.contains("/console/licenses"));
 
-            console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cockpit")).click();
-            Locator backFromCockpit = console.page().getByRole(AriaRole.LINK,
-                    new Page.GetByRoleOptions().setName("LicenseFlow console"));
+            console.page()
+                    .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cockpit"))
+                    .click();
+            Locator backFromCockpit =
+                    console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console"));
             backFromCockpit.waitFor();
             backFromCockpit.click();
             console.page().waitForURL(url -> url.contains("/console/licenses"));
@@ -274,7 +317,8 @@ class ConsoleIT {
             for (String app : List.of("admin", "welcome")) {
                 console.page().navigate(base + "/camunda/app/" + app + "/default/");
                 // An app's first page is slow on a loaded machine (its bundle compiled and served the first time).
-                console.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console"))
+                console.page()
+                        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console"))
                         .waitFor(new Locator.WaitForOptions().setTimeout(90_000));
             }
             console.page().navigate(base + "/console/licenses");
@@ -297,33 +341,46 @@ class ConsoleIT {
                 + "Power BI Pro,POWER_BI_PRO,f8a1db68-be16-40ed-86d5-cb42ce701560,EXCHANGE_S_FOUNDATION,"
                 + "113feb6c-3fe4-4440-bddc-54d774bf0318,Exchange Foundation\r\n";
         java.nio.file.Path folder = Files.createTempDirectory("catalog");
-        java.nio.file.Path wrong = Files.writeString(folder.resolve("wrong.csv"),
+        java.nio.file.Path wrong = Files.writeString(
+                folder.resolve("wrong.csv"),
                 header + powerBi.replace("70d33638-9c74-4d01-bfd3-562de28bd4ba", "70d33638"));
-        java.nio.file.Path right = Files.writeString(folder.resolve(
-                "Product names and service plan identifiers for licensing.csv"), "\uFEFF" + header + powerBi);
-        int importsBefore = alice.get("/api/audit?action=CATALOG_IMPORTED").json().size();
+        java.nio.file.Path right = Files.writeString(
+                folder.resolve("Product names and service plan identifiers for licensing.csv"),
+                "\uFEFF" + header + powerBi);
+        int importsBefore =
+                alice.get("/api/audit?action=CATALOG_IMPORTED").json().size();
 
         try (ConsoleInBrowser aliceInConsole = demo.console("alice")) {
             aliceInConsole.menu("Licenses");
             aliceInConsole.page().getByLabel("Microsoft's CSV file").setInputFiles(wrong);
             aliceInConsole.click("Import");
-            assertThat(aliceInConsole.error()).contains("Nothing was imported")
+            assertThat(aliceInConsole.error())
+                    .contains("Nothing was imported")
                     .contains("line 2: Service_Plan_Id \"70d33638\" is not a GUID");
-            assertThat(alice.get("/api/audit?action=CATALOG_IMPORTED").json().size()).isEqualTo(importsBefore);
+            assertThat(alice.get("/api/audit?action=CATALOG_IMPORTED").json().size())
+                    .isEqualTo(importsBefore);
 
             aliceInConsole.page().getByLabel("Microsoft's CSV file").setInputFiles(right);
             aliceInConsole.click("Import");
-            aliceInConsole.expectText("Microsoft's catalog imported: 1 product, 2 service plans; 1 of your products found.");
+            aliceInConsole.expectText(
+                    "Microsoft's catalog imported: 1 product, 2 service plans; 1 of your products found.");
         }
         JsonNode product = alice.get("/api/licenses/POWER_BI_PRO").json().path("product");
         assertThat(product.path("skuId").asText()).isEqualTo("f8a1db68-be16-40ed-86d5-cb42ce701560");
-        assertThat(alice.get("/api/audit?action=CATALOG_IMPORTED").json().get(0).path("details").asText())
+        assertThat(alice.get("/api/audit?action=CATALOG_IMPORTED")
+                        .json()
+                        .get(0)
+                        .path("details")
+                        .asText())
                 .contains("imported from Product names and service plan identifiers for licensing.csv");
     }
 
     /** The user's license of the product as the API shows it, or null when they hold none. */
     private static JsonNode holds(String userId, String productId) {
-        return StreamSupport.stream(alice.get("/api/users/" + userId + "/licenses").json().spliterator(), false)
-                .filter(l -> l.path("productId").asText().equals(productId)).findFirst().orElse(null);
+        return StreamSupport.stream(
+                        alice.get("/api/users/" + userId + "/licenses").json().spliterator(), false)
+                .filter(l -> l.path("productId").asText().equals(productId))
+                .findFirst()
+                .orElse(null);
     }
 }

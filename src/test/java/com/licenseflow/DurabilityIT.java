@@ -45,9 +45,12 @@ class DurabilityIT {
         PackagedApplication first = node.start("durability-first").awaitReady(SEEDED);
         String id;
         try {
-            Api.Response asked = first.api().as("liam").post("/api/license-requests",
-                    "{\"product\":\"Microsoft 365 Business Standard\",\"colleagues\":[\"julia\"],"
-                            + "\"justification\":\"Asked right before the crash\"}");
+            Api.Response asked = first.api()
+                    .as("liam")
+                    .post(
+                            "/api/license-requests",
+                            "{\"product\":\"Microsoft 365 Business Standard\",\"colleagues\":[\"julia\"],"
+                                    + "\"justification\":\"Asked right before the crash\"}");
             assertThat(asked.status()).as(asked.body()).isEqualTo(201);
             id = asked.json().path("id").asText();
         } finally {
@@ -58,26 +61,40 @@ class DurabilityIT {
         try {
             Api alice = second.api().as("alice");
             JsonNode request = alice.get("/api/license-requests/" + id).json();
-            assertThat(request.path("status").asText()).as("acknowledged before the kill").isEqualTo("PENDING");
+            assertThat(request.path("status").asText())
+                    .as("acknowledged before the kill")
+                    .isEqualTo("PENDING");
             assertThat(request.path("users").findValuesAsText("userId")).containsExactly("liam", "julia");
 
             String processInstance = request.path("processInstanceId").asText();
             // The approval policy: Liam's manager first, then a License administrator.
-            JsonNode stage = alice.get("/engine-rest/task?processInstanceId=" + processInstance).json().get(0);
+            JsonNode stage = alice.get("/engine-rest/task?processInstanceId=" + processInstance)
+                    .json()
+                    .get(0);
             assertThat(stage.path("assignee").asText()).isEqualTo("noah");
             assertThat(stage.path("name").asText()).isEqualTo("Approve license request");
             // Noah, an employee, works in Tasklist: its door to the engine.
-            Api.Response passed = WebappSession.login(second.port(), "noah", "tasklist").engine("POST",
-                    "/task/" + stage.path("id").asText() + "/submit-form",
-                    "{\"variables\":{\"stageDecision\":{\"value\":\"approve\"}}}");
+            Api.Response passed = WebappSession.login(second.port(), "noah", "tasklist")
+                    .engine(
+                            "POST",
+                            "/task/" + stage.path("id").asText() + "/submit-form",
+                            "{\"variables\":{\"stageDecision\":{\"value\":\"approve\"}}}");
             assertThat(passed.status()).as(passed.body()).isEqualTo(204);
-            JsonNode review = alice.get("/engine-rest/task?processInstanceId=" + processInstance).json().get(0);
+            JsonNode review = alice.get("/engine-rest/task?processInstanceId=" + processInstance)
+                    .json()
+                    .get(0);
             assertThat(review.path("name").asText()).isEqualTo("Review license request");
-            Api.Response approved = WebappSession.login(second.port(), "lars", "tasklist").engine("POST",
-                    "/task/" + review.path("id").asText() + "/submit-form",
-                    "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
+            Api.Response approved = WebappSession.login(second.port(), "lars", "tasklist")
+                    .engine(
+                            "POST",
+                            "/task/" + review.path("id").asText() + "/submit-form",
+                            "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
             assertThat(approved.status()).as(approved.body()).isEqualTo(204);
-            assertThat(alice.get("/api/license-requests/" + id).json().path("status").asText()).isEqualTo("APPROVED");
+            assertThat(alice.get("/api/license-requests/" + id)
+                            .json()
+                            .path("status")
+                            .asText())
+                    .isEqualTo("APPROVED");
             assertThat(sentTo(alice, id, 2)).containsExactlyInAnyOrder("liam@contoso.example", "julia@contoso.example");
         } finally {
             second.stop();
@@ -90,7 +107,8 @@ class DurabilityIT {
         List<String> recipients = new ArrayList<>();
         while (Instant.now().isBefore(deadline)) {
             recipients.clear();
-            api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json()
+            api.get("/api/notifications?status=sent&licenseRequestId=" + requestId)
+                    .json()
                     .forEach(n -> recipients.add(n.path("recipientEmail").asText()));
             if (recipients.size() >= expected) {
                 break;

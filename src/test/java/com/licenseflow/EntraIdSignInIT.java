@@ -2,13 +2,13 @@ package com.licenseflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.Chromium;
+import com.licenseflow.support.Eventually;
 import com.licenseflow.support.GraphStandIn;
 import com.licenseflow.support.GraphTenant;
 import com.licenseflow.support.PackagedApplication;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.licenseflow.support.Eventually;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -45,8 +45,13 @@ class EntraIdSignInIT {
 
     @BeforeAll
     static void start() {
-        idp = new MockOAuth2Server(new OAuth2Config(true, null, null, false,
-                new no.nav.security.mock.oauth2.token.OAuth2TokenProvider(), java.util.Set.of()));
+        idp = new MockOAuth2Server(new OAuth2Config(
+                true,
+                null,
+                null,
+                false,
+                new no.nav.security.mock.oauth2.token.OAuth2TokenProvider(),
+                java.util.Set.of()));
         idp.start();
         String issuer = idp.issuerUrl(ISSUER).toString();
         // A tenant too, as in a real installation: decisions reach it, and its refusals reach an admin in Tasklist.
@@ -54,9 +59,12 @@ class EntraIdSignInIT {
         graph.answerTokensAndBatches();
         TENANT.seatsOfEveryOtherSku(1_000);
         TENANT.refuse("julia@contoso.example", "ProhibitedInUsageLocationViolation");
-        List<String> arguments = new java.util.ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:entra;DB_CLOSE_DELAY=-1",
-                "--licenseflow.demo.enabled=true", "--licenseflow.sign-in.provider=entra-id",
-                "--licenseflow.sign-in.issuer-uri=" + issuer, "--licenseflow.sign-in.client-id=" + CLIENT,
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--spring.datasource.url=jdbc:h2:mem:entra;DB_CLOSE_DELAY=-1",
+                "--licenseflow.demo.enabled=true",
+                "--licenseflow.sign-in.provider=entra-id",
+                "--licenseflow.sign-in.issuer-uri=" + issuer,
+                "--licenseflow.sign-in.client-id=" + CLIENT,
                 "--licenseflow.sign-in.client-secret=not-checked-by-the-stand-in"));
         // The app signs in to the tenant with a certificate, as Microsoft recommends in production.
         arguments.addAll(graph.jarArgumentsWithCertificate());
@@ -81,8 +89,17 @@ class EntraIdSignInIT {
 
     /** An access token of the stand-in's issuer for LicenseFlow, as Entra ID issues one for its app registration. */
     private static String token(String issuerId, String audience, Map<String, Object> claims) {
-        return idp.issueToken(issuerId, CLIENT, new DefaultOAuth2TokenCallback(issuerId, "subject-" + claims.hashCode(),
-                JOSEObjectType.JWT.getType(), List.of(audience), claims, 3600)).serialize();
+        return idp.issueToken(
+                        issuerId,
+                        CLIENT,
+                        new DefaultOAuth2TokenCallback(
+                                issuerId,
+                                "subject-" + claims.hashCode(),
+                                JOSEObjectType.JWT.getType(),
+                                List.of(audience),
+                                claims,
+                                3600))
+                .serialize();
     }
 
     private static Api as(Map<String, Object> claims) {
@@ -91,8 +108,8 @@ class EntraIdSignInIT {
 
     @Test
     void theApiTakesEntraIdsBearerTokensAndRefusesEverythingElseInWords() {
-        Api alice = as(Map.of("preferred_username", "alice@contoso.example", "roles",
-                List.of("LicenseFlow.GlobalAdministrator")));
+        Api alice = as(Map.of(
+                "preferred_username", "alice@contoso.example", "roles", List.of("LicenseFlow.GlobalAdministrator")));
         Api.Response me = alice.get("/api/me");
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().path("user").path("id").asText()).isEqualTo("alice");
@@ -100,12 +117,24 @@ class EntraIdSignInIT {
         Api.Response anonymous = app.api().get("/api/me");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(app.api().as("alice").get("/api/me").status()).as("no passwords in this mode").isEqualTo(401);
-        assertThat(app.api().withToken(token(ISSUER, "another-app", Map.of("preferred_username", "alice@contoso.example")))
-                .get("/api/me").status()).as("a token for another app").isEqualTo(401);
-        assertThat(app.api().withToken(token("another-issuer", CLIENT, Map.of("preferred_username", "alice@contoso.example")))
-                .get("/api/me").status()).as("a token of another issuer").isEqualTo(401);
-        Api.Response strangerMe = as(Map.of("preferred_username", "mallory@elsewhere.example")).get("/api/me");
+        assertThat(app.api().as("alice").get("/api/me").status())
+                .as("no passwords in this mode")
+                .isEqualTo(401);
+        assertThat(app.api()
+                        .withToken(token(ISSUER, "another-app", Map.of("preferred_username", "alice@contoso.example")))
+                        .get("/api/me")
+                        .status())
+                .as("a token for another app")
+                .isEqualTo(401);
+        assertThat(app.api()
+                        .withToken(
+                                token("another-issuer", CLIENT, Map.of("preferred_username", "alice@contoso.example")))
+                        .get("/api/me")
+                        .status())
+                .as("a token of another issuer")
+                .isEqualTo(401);
+        Api.Response strangerMe =
+                as(Map.of("preferred_username", "mallory@elsewhere.example")).get("/api/me");
         assertThat(strangerMe.status()).isEqualTo(401);
         assertThat(strangerMe.body()).contains("mallory@elsewhere.example is not in LicenseFlow's directory");
 
@@ -113,15 +142,21 @@ class EntraIdSignInIT {
         Api bram = as(Map.of("preferred_username", "bram@contoso.example"));
         assertThat(bram.get("/api/me").json().path("user").path("id").asText()).isEqualTo("bram");
         Api.Response bramTasks = bram.get("/engine-rest/task");
-        assertThat(bramTasks.status()).as(bramTasks.body() + " " + bramTasks.headers().map()).isEqualTo(403);
-        assertThat(alice.get("/engine-rest/task").status()).as("a Global administrator's token").isEqualTo(200);
+        assertThat(bramTasks.status())
+                .as(bramTasks.body() + " " + bramTasks.headers().map())
+                .isEqualTo(403);
+        assertThat(alice.get("/engine-rest/task").status())
+                .as("a Global administrator's token")
+                .isEqualTo(200);
     }
 
     @Test
     void peopleSignInToTasklistWithEntraIdDecideARequestAndResolveWhatMicrosoft365Refused() {
         Api julia = as(Map.of("preferred_username", "julia@contoso.example"));
-        Api.Response asked = julia.post("/api/license-requests", "{\"product\":\"Microsoft 365 Business Standard\","
-                + "\"colleagues\":[],\"justification\":\"New project\"}");
+        Api.Response asked = julia.post(
+                "/api/license-requests",
+                "{\"product\":\"Microsoft 365 Business Standard\","
+                        + "\"colleagues\":[],\"justification\":\"New project\"}");
         assertThat(asked.status()).as(asked.body()).isIn(200, 201, 202);
 
         try (BrowserContext sara = browser().newContext()) {
@@ -148,30 +183,49 @@ class EntraIdSignInIT {
             // puts it before its reviewers (Global administrators), before anyone is emailed.
             awaitTask(page, "My group's tasks", "Resolve refused licenses");
             Locator form = page.locator(".fjs-form");
-            assertThat(form.textContent()).contains("Julia Eriksson, Microsoft 365 Business Standard: Julia Eriksson "
-                    + "has no usage location in Microsoft 365", "Set the user's usage location").doesNotContain("/api/");
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
-                    "resolve-refused-licenses.png")).setFullPage(true));
-            page.getByText("Leaving these users out", new Page.GetByTextOptions().setExact(false)).first().click();
+            assertThat(form.textContent())
+                    .contains(
+                            "Julia Eriksson, Microsoft 365 Business Standard: Julia Eriksson "
+                                    + "has no usage location in Microsoft 365",
+                            "Set the user's usage location")
+                    .doesNotContain("/api/");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "tasklist", "resolve-refused-licenses.png"))
+                    .setFullPage(true));
+            page.getByText("Leaving these users out", new Page.GetByTextOptions().setExact(false))
+                    .first()
+                    .click();
             complete(page);
-            JsonNode told = Eventually.get(Duration.ofSeconds(60), () -> alice().get(
-                    "/api/notifications?recipient=julia@contoso.example").json(), mails -> mails.size() > 0);
-            assertThat(told.toString()).contains("Microsoft 365 could not assign your Microsoft 365 Business Standard license");
+            JsonNode told = Eventually.get(
+                    Duration.ofSeconds(60),
+                    () -> alice().get("/api/notifications?recipient=julia@contoso.example")
+                            .json(),
+                    mails -> mails.size() > 0);
+            assertThat(told.toString())
+                    .contains("Microsoft 365 could not assign your Microsoft 365 Business Standard license");
 
             // A License admin's own change the tenant refuses (no process waits for it): a task of its own.
             TENANT.refuse("bram@contoso.example", "ProhibitedInUsageLocationViolation");
-            Api.Response assigned = as(Map.of("preferred_username", "lars@contoso.example", "roles",
-                    List.of("LicenseFlow.LicenseAdministrator"))).post("/api/licenses/O365_BUSINESS_PREMIUM/assignments",
-                    "{\"userIds\":[\"bram\"],\"reason\":\"joins the project\"}");
+            Api.Response assigned = as(Map.of(
+                            "preferred_username",
+                            "lars@contoso.example",
+                            "roles",
+                            List.of("LicenseFlow.LicenseAdministrator")))
+                    .post(
+                            "/api/licenses/O365_BUSINESS_PREMIUM/assignments",
+                            "{\"userIds\":[\"bram\"],\"reason\":\"joins the project\"}");
             assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
             awaitTask(page, "My group's tasks", "Resolve refused license change");
             form = page.locator(".fjs-form");
-            assertThat(form.textContent()).contains("Bram", "has no usage location in Microsoft 365",
-                    "ProhibitedInUsageLocationViolation").doesNotContain("/api/");
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
-                    "resolve-refused-license-change.png")).setFullPage(true));
+            assertThat(form.textContent())
+                    .contains("Bram", "has no usage location in Microsoft 365", "ProhibitedInUsageLocationViolation")
+                    .doesNotContain("/api/");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "tasklist", "resolve-refused-license-change.png"))
+                    .setFullPage(true));
             Locator whatWasDone = page.getByLabel("What was done*", new Page.GetByLabelOptions().setExact(true))
-                    .or(page.getByLabel("What was done", new Page.GetByLabelOptions().setExact(true))).first();
+                    .or(page.getByLabel("What was done", new Page.GetByLabelOptions().setExact(true)))
+                    .first();
             whatWasDone.fill("Set Bram's usage location to NL in the admin center; asked again");
             // Camunda Forms take a typed value a moment later, at once when the field is left, as a person does.
             whatWasDone.press("Tab");
@@ -180,19 +234,24 @@ class EntraIdSignInIT {
             // The console, in the same session: a license Graph confirmed shows as in Microsoft 365.
             String holder = holderConfirmedByGraph();
             page.navigate(app.baseUrl() + "/console/users/" + holder);
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".tenant-state").first())
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                            page.locator(".tenant-state").first())
                     .hasText("In Microsoft 365");
             // The console's "Log out" too.
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                    .click();
             assertSignedOut(page);
         }
         Api alice = alice();
         var licenses = alice.get("/api/users/julia/licenses").json();
-        assertThat(StreamSupport.stream(licenses.spliterator(), false).map(l -> l.path("productId").asText()))
-                .as("undone: Microsoft 365 did not assign it").doesNotContain("O365_BUSINESS_PREMIUM");
+        assertThat(StreamSupport.stream(licenses.spliterator(), false)
+                        .map(l -> l.path("productId").asText()))
+                .as("undone: Microsoft 365 did not assign it")
+                .doesNotContain("O365_BUSINESS_PREMIUM");
         var audit = alice.get("/api/audit?user=julia").body();
         assertThat(audit).contains("lars", "TENANT_REFUSED_CHANGE");
-        assertThat(alice.get("/api/license-requests?status=completed").body()).as("nobody left: denied after all")
+        assertThat(alice.get("/api/license-requests?status=completed").body())
+                .as("nobody left: denied after all")
                 .contains("\"status\":\"DENIED\",\"decidedBy\":\"lars\"");
         assertThat(TENANT.received().stream().map(r -> r.path("url").asText()))
                 .contains("/users/julia%40contoso.example/assignLicense");
@@ -204,20 +263,38 @@ class EntraIdSignInIT {
         Api alice = alice();
         String standard = "O365_BUSINESS_PREMIUM";
         assertThat(alice.put("/api/self-service-policies/" + standard, "{\"value\":\"Enabled\",\"reason\":\"pilot\"}")
-                .status()).isEqualTo(200);
-        Api.Response bought = as(Map.of("preferred_username", "sem@contoso.example")).post("/api/self-service/purchases",
-                "{\"productId\":\"" + standard + "\",\"quantity\":2,\"assignTo\":[\"sem\",\"milan\"]}");
-        assertThat(alice.put("/api/self-service-policies/" + standard, "{\"value\":\"Disabled\",\"reason\":\"pilot over\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
+        Api.Response bought = as(Map.of("preferred_username", "sem@contoso.example"))
+                .post(
+                        "/api/self-service/purchases",
+                        "{\"productId\":\"" + standard + "\",\"quantity\":2,\"assignTo\":[\"sem\",\"milan\"]}");
+        assertThat(alice.put(
+                                "/api/self-service-policies/" + standard,
+                                "{\"value\":\"Disabled\",\"reason\":\"pilot over\"}")
+                        .status())
+                .isEqualTo(200);
         assertThat(bought.status()).as(bought.body()).isEqualTo(201);
         long purchase = bought.json().path("id").asLong();
-        Eventually.get(Duration.ofSeconds(60), () -> TENANT.licensesOf("milan@contoso.example").size()
-                + TENANT.licensesOf("sem@contoso.example").size(), held -> held == 2);
+        Eventually.get(
+                Duration.ofSeconds(60),
+                () -> TENANT.licensesOf("milan@contoso.example").size()
+                        + TENANT.licensesOf("sem@contoso.example").size(),
+                held -> held == 2);
         // Microsoft 365 will refuse to move Milan to Business Premium.
         TENANT.refuse("milan@contoso.example", "MutuallyExclusiveViolation");
-        long premium = StreamSupport.stream(alice.get("/api/subscriptions?kind=central&productId=SPB").json().spliterator(),
-                        false).filter(s -> s.path("available").asInt() >= 2).findFirst().orElseThrow().path("id").asLong();
-        Api.Response started = alice.post("/api/subscriptions/" + purchase + "/takeover",
+        long premium = StreamSupport.stream(
+                        alice.get("/api/subscriptions?kind=central&productId=SPB")
+                                .json()
+                                .spliterator(),
+                        false)
+                .filter(s -> s.path("available").asInt() >= 2)
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        Api.Response started = alice.post(
+                "/api/subscriptions/" + purchase + "/takeover",
                 "{\"action\":\"move\",\"targetSubscriptionId\":" + premium + "}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
 
@@ -225,31 +302,53 @@ class EntraIdSignInIT {
             Page page = signInToTasklist(context, "alice@contoso.example", "[\"LicenseFlow.GlobalAdministrator\"]");
             awaitTask(page, "My tasks", "Resolve refused moves");
             Locator form = page.locator(".fjs-form");
-            assertThat(form.textContent()).contains("Microsoft 365 refused to move some users",
-                    "Milan Jacobs, Microsoft 365 Business Premium:", "remove the conflicting license")
+            assertThat(form.textContent())
+                    .contains(
+                            "Microsoft 365 refused to move some users",
+                            "Milan Jacobs, Microsoft 365 Business Premium:",
+                            "remove the conflicting license")
                     .doesNotContain("Sem de Boer", "/api/");
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
-                    "resolve-refused-moves.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "tasklist", "resolve-refused-moves.png"))
+                    .setFullPage(true));
             page.getByText("Keeping the subscription for these users", new Page.GetByTextOptions().setExact(false))
-                    .first().click();
+                    .first()
+                    .click();
             complete(page);
         }
-        JsonNode takeover = Eventually.get(Duration.ofSeconds(60), () -> alice.get("/api/subscriptions/" + purchase
-                + "/takeover").json(), t -> !t.path("running").asBoolean());
+        JsonNode takeover = Eventually.get(
+                Duration.ofSeconds(60),
+                () -> alice.get("/api/subscriptions/" + purchase + "/takeover").json(),
+                t -> !t.path("running").asBoolean());
         assertThat(takeover.path("status").asText()).isEqualTo("MOVED");
         assertThat(takeover.path("usersStayed").asInt()).isOne();
-        assertThat(alice.get("/api/subscriptions/" + purchase).json().path("status").asText())
-                .as("kept for Milan").isEqualTo("ACTIVE");
-        assertThat(TENANT.licensesOf("sem@contoso.example")).hasSize(1).doesNotContainKey(
-                TENANT.licensesOf("milan@contoso.example").keySet().iterator().next());
-        JsonNode told = Eventually.get(Duration.ofSeconds(60), () -> alice.get(
-                "/api/notifications?recipient=sem@contoso.example").json(), mails -> mails.size() > 0);
+        assertThat(alice.get("/api/subscriptions/" + purchase)
+                        .json()
+                        .path("status")
+                        .asText())
+                .as("kept for Milan")
+                .isEqualTo("ACTIVE");
+        assertThat(TENANT.licensesOf("sem@contoso.example"))
+                .hasSize(1)
+                .doesNotContainKey(TENANT.licensesOf("milan@contoso.example")
+                        .keySet()
+                        .iterator()
+                        .next());
+        JsonNode told = Eventually.get(
+                Duration.ofSeconds(60),
+                () -> alice.get("/api/notifications?recipient=sem@contoso.example")
+                        .json(),
+                mails -> mails.size() > 0);
         assertThat(told.toString()).contains("stays, for the users who could not be moved");
         // The app got its tokens with its certificate: a signed assertion each time, never a secret.
-        var tokenRequests = graph.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/oauth2/v2.0/token")));
-        assertThat(tokenRequests).isNotEmpty().allSatisfy(request -> assertThat(request.getBodyAsString())
-                .contains("client_assertion=").doesNotContain("client_secret"));
+        var tokenRequests = graph.server()
+                .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/oauth2/v2.0/token")));
+        assertThat(tokenRequests)
+                .isNotEmpty()
+                .allSatisfy(request -> assertThat(request.getBodyAsString())
+                        .contains("client_assertion=")
+                        .doesNotContain("client_secret"));
     }
 
     private static com.microsoft.playwright.Browser browser() {
@@ -260,7 +359,8 @@ class EntraIdSignInIT {
     }
 
     private static Api alice() {
-        return as(Map.of("preferred_username", "alice@contoso.example", "roles", List.of("LicenseFlow.GlobalAdministrator")));
+        return as(Map.of(
+                "preferred_username", "alice@contoso.example", "roles", List.of("LicenseFlow.GlobalAdministrator")));
     }
 
     /** Through Entra ID's (the stand-in's) end-session endpoint, back to LicenseFlow, which asks to sign in. */
@@ -268,8 +368,12 @@ class EntraIdSignInIT {
         page.locator("input[name=username]").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         assertThat(page.url()).startsWith(idp.baseUrl().toString());
         for (var cookie : page.context().cookies()) {
-            assertThat(app.api().withHeader("Cookie", cookie.name + "=" + cookie.value)
-                    .get("/camunda/api/admin/auth/user/default").body()).as("no longer signed in").doesNotContain("userId");
+            assertThat(app.api()
+                            .withHeader("Cookie", cookie.name + "=" + cookie.value)
+                            .get("/camunda/api/admin/auth/user/default")
+                            .body())
+                    .as("no longer signed in")
+                    .doesNotContain("userId");
         }
     }
 
@@ -292,7 +396,9 @@ class EntraIdSignInIT {
         long deadline = System.currentTimeMillis() + 60_000;
         page.getByText(filter).first().click();
         while (page.locator(".tasks-list").getByText(name).count() == 0) {
-            assertThat(System.currentTimeMillis()).as("a task '" + name + "' within a minute").isLessThan(deadline);
+            assertThat(System.currentTimeMillis())
+                    .as("a task '" + name + "' within a minute")
+                    .isLessThan(deadline);
             page.waitForTimeout(1000);
             page.reload();
             page.getByText(filter).first().click();
@@ -310,11 +416,15 @@ class EntraIdSignInIT {
         try {
             page.getByText("Start process").first().waitFor(new Locator.WaitForOptions().setTimeout(90_000));
         } catch (RuntimeException notThere) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
-                    "entra-id-sign-in-failed.png")).setFullPage(true));
-            Object auth = page.evaluate("() => fetch('/camunda/api/admin/auth/user/default').then(r => r.status + ' ' + r.statusText)");
-            throw new AssertionError("Not in Tasklist after signing in as " + user + ": at " + page.url() + "; the "
-                    + "webapps' user: " + auth, notThere);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "tasklist", "entra-id-sign-in-failed.png"))
+                    .setFullPage(true));
+            Object auth = page.evaluate(
+                    "() => fetch('/camunda/api/admin/auth/user/default').then(r => r.status + ' ' + r.statusText)");
+            throw new AssertionError(
+                    "Not in Tasklist after signing in as " + user + ": at " + page.url() + "; the " + "webapps' user: "
+                            + auth,
+                    notThere);
         }
         return page;
     }
@@ -333,18 +443,24 @@ class EntraIdSignInIT {
     }
 
     private static void complete(Page page) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))
+                .click();
         Locator refused = page.locator(".notifications .alert-danger");
         try {
-            page.locator(".fjs-form").waitFor(new Locator.WaitForOptions()
-                    .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(30_000));
+            page.locator(".fjs-form")
+                    .waitFor(new Locator.WaitForOptions()
+                            .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED)
+                            .setTimeout(30_000));
         } catch (RuntimeException stillOpen) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "tasklist",
-                    "entra-id-not-completed.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "tasklist", "entra-id-not-completed.png"))
+                    .setFullPage(true));
             Api alice = alice();
-            throw new AssertionError("Not completed: " + refused.allTextContents() + "; buttons: "
-                    + page.getByRole(AriaRole.BUTTON).allTextContents() + "; open tasks: "
-                    + alice.get("/engine-rest/task").body(), stillOpen);
+            throw new AssertionError(
+                    "Not completed: " + refused.allTextContents() + "; buttons: "
+                            + page.getByRole(AriaRole.BUTTON).allTextContents() + "; open tasks: "
+                            + alice.get("/engine-rest/task").body(),
+                    stillOpen);
         }
     }
 }

@@ -47,15 +47,16 @@ class LicenseRequestTasklistIT {
         }
     }
 
-
     private Tasklist as(String user) {
         return demo.tasklist(user);
     }
 
     private void ask(String user, String product, String colleagues) {
         try (Tasklist tasklist = as(user)) {
-            tasklist.startForm("License request approval").fill("Product", product)
-                    .fill("Colleagues who also need it", colleagues).fill("Why is it needed?", "New project");
+            tasklist.startForm("License request approval")
+                    .fill("Product", product)
+                    .fill("Colleagues who also need it", colleagues)
+                    .fill("Why is it needed?", "New project");
             tasklist.start();
         }
     }
@@ -78,29 +79,36 @@ class LicenseRequestTasklistIT {
     }
 
     private Set<String> products(String user) {
-        return StreamSupport.stream(alice.get("/api/users/" + user + "/licenses").json().spliterator(), false)
-                .map(l -> l.path("productId").asText()).collect(Collectors.toSet());
+        return StreamSupport.stream(
+                        alice.get("/api/users/" + user + "/licenses").json().spliterator(), false)
+                .map(l -> l.path("productId").asText())
+                .collect(Collectors.toSet());
     }
 
     private JsonNode latestRequestOf(String requester) {
         JsonNode all = alice.get("/api/license-requests?status=completed").json();
-        return StreamSupport.stream(all.spliterator(), false).filter(r -> r.path("requesterId").asText().equals(requester))
-                .findFirst().orElseThrow(() -> new AssertionError("No completed request of " + requester + ": " + all));
+        return StreamSupport.stream(all.spliterator(), false)
+                .filter(r -> r.path("requesterId").asText().equals(requester))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No completed request of " + requester + ": " + all));
     }
 
     private static Map<String, String> outcomes(JsonNode request) {
         return StreamSupport.stream(request.path("users").spliterator(), false)
-                .collect(Collectors.toMap(u -> u.path("userId").asText(), u -> u.path("outcome").asText()));
+                .collect(Collectors.toMap(
+                        u -> u.path("userId").asText(), u -> u.path("outcome").asText()));
     }
 
     @Test
     @Order(1)
     void aProductPeopleBuyThemselvesNeedsNoRequestAndTheyAreToldSoInWords() {
         try (Tasklist julia = as("julia")) {
-            julia.startForm("License request approval").fill("Product", "Power BI Pro")
+            julia.startForm("License request approval")
+                    .fill("Product", "Power BI Pro")
                     .fill("Why is it needed?", "Dashboards");
             String refusal = julia.startRefused();
-            assertThat(refusal).contains("you can buy Power BI Pro yourself as a self-service purchase")
+            assertThat(refusal)
+                    .contains("you can buy Power BI Pro yourself as a self-service purchase")
                     .doesNotContain("/api/", "POWER_BI_PRO");
             julia.fill("Product", "Business Standard");
             assertThat(julia.startRefused()).contains("Did you mean " + STANDARD);
@@ -114,8 +122,8 @@ class LicenseRequestTasklistIT {
         ask("julia", STANDARD, "milan");
         managerApproves("sara", "Julia Eriksson");
         try (Tasklist review = review("lars")) {
-            assertThat(review.text()).contains("Julia Eriksson asked", "for 2 users",
-                    STANDARD + " - 6 seats available");
+            assertThat(review.text())
+                    .contains("Julia Eriksson asked", "for 2 users", STANDARD + " - 6 seats available");
             review.check("Approve (for the users ticked below)");
             review.screenshot("review-license-request");
             review.complete();
@@ -148,7 +156,8 @@ class LicenseRequestTasklistIT {
         try (Tasklist review = review("lars")) {
             review.check("Deny the whole request");
             review.expectText("Tick the confirmation to deny the request.");
-            assertThat(review.completeRefused()).contains("Denying refuses the whole request.")
+            assertThat(review.completeRefused())
+                    .contains("Denying refuses the whole request.")
                     .doesNotContain("all 1 users");
             review.check("Yes, deny this request for every user in it");
             review.expectNoText("Tick the confirmation");
@@ -222,12 +231,24 @@ class LicenseRequestTasklistIT {
     @Order(8)
     void aSeatShortageIsResolvedFromAnotherSubscriptionAndAConflictIsShownBeforeCompleting() {
         // Standard has 3 seats free: an admin gives them away through the API; Premium gets 2 more seats.
-        assertThat(alice.post("/api/licenses/O365_BUSINESS_PREMIUM/assignments",
-                "{\"userIds\":[\"emma\",\"noah\",\"olivia\"]}").status()).isEqualTo(200);
-        long premium = StreamSupport.stream(alice.get("/api/subscriptions?kind=central&productId=SPB").json()
-                .spliterator(), false).filter(s -> s.path("quantity").asInt() == 10).findFirst().orElseThrow()
-                .path("id").asLong();
-        assertThat(alice.post("/api/subscriptions/" + premium + "/seats", "{\"seats\":2}").status()).isEqualTo(200);
+        assertThat(alice.post(
+                                "/api/licenses/O365_BUSINESS_PREMIUM/assignments",
+                                "{\"userIds\":[\"emma\",\"noah\",\"olivia\"]}")
+                        .status())
+                .isEqualTo(200);
+        long premium = StreamSupport.stream(
+                        alice.get("/api/subscriptions?kind=central&productId=SPB")
+                                .json()
+                                .spliterator(),
+                        false)
+                .filter(s -> s.path("quantity").asInt() == 10)
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        assertThat(alice.post("/api/subscriptions/" + premium + "/seats", "{\"seats\":2}")
+                        .status())
+                .isEqualTo(200);
 
         // tess holds Teams Exploratory, which cannot be on together with Microsoft Teams.
         ask("tess", STANDARD, "");
@@ -246,9 +267,14 @@ class LicenseRequestTasklistIT {
                     .select("Subscription to assign from", PREMIUM + ": 2 of 12 seats free");
             shortage.complete();
         }
-        JsonNode tess = StreamSupport.stream(alice.get("/api/users/tess/licenses").json().spliterator(), false)
-                .filter(l -> l.path("productId").asText().equals("SPB")).findFirst().orElseThrow();
-        assertThat(tess.path("disabledServicePlans")).extracting(JsonNode::asText).containsExactly("TEAMS1");
+        JsonNode tess = StreamSupport.stream(
+                        alice.get("/api/users/tess/licenses").json().spliterator(), false)
+                .filter(l -> l.path("productId").asText().equals("SPB"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(tess.path("disabledServicePlans"))
+                .extracting(JsonNode::asText)
+                .containsExactly("TEAMS1");
     }
 
     /**
@@ -262,8 +288,10 @@ class LicenseRequestTasklistIT {
         java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
         java.time.LocalDate extended = tomorrow.plusMonths(2);
         try (Tasklist nora = as("nora")) {
-            nora.startForm("License request approval").fill("Product", "Microsoft Teams Exploratory")
-                    .fill("Why is it needed?", "Workshop with a customer").date("License needed until (optional)", tomorrow);
+            nora.startForm("License request approval")
+                    .fill("Product", "Microsoft Teams Exploratory")
+                    .fill("Why is it needed?", "Workshop with a customer")
+                    .date("License needed until (optional)", tomorrow);
             nora.start();
         }
         assertThat(license("nora", "TEAMS_EXPLORATORY").path("endsOn").asText()).isEqualTo(tomorrow.toString());
@@ -285,7 +313,10 @@ class LicenseRequestTasklistIT {
     }
 
     private JsonNode license(String user, String productId) {
-        return StreamSupport.stream(alice.get("/api/users/" + user + "/licenses").json().spliterator(), false)
-                .filter(l -> l.path("productId").asText().equals(productId)).findFirst().orElseThrow();
+        return StreamSupport.stream(
+                        alice.get("/api/users/" + user + "/licenses").json().spliterator(), false)
+                .filter(l -> l.path("productId").asText().equals(productId))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -54,8 +54,13 @@ class LifecycleTasklistIT {
         try (Tasklist noah = demo.tasklist("noah")) {
             noah.awaitTask("My tasks", "Review idle licenses", 60);
             noah.expectText("2 licenses have not been used by people who report to Noah Bakker");
-            assertThat(noah.text()).contains("Liam Smit: Microsoft 365 Business Premium", "no sign-in since",
-                    "Olivia Lindqvist: Microsoft 365 Business Premium", "account disabled").doesNotContain("/api/");
+            assertThat(noah.text())
+                    .contains(
+                            "Liam Smit: Microsoft 365 Business Premium",
+                            "no sign-in since",
+                            "Olivia Lindqvist: Microsoft 365 Business Premium",
+                            "account disabled")
+                    .doesNotContain("/api/");
             noah.page().getByLabel("Liam Smit: Microsoft 365 Business Premium").check();
             noah.expectText("Say why the licenses you keep are still needed.");
             noah.fill("Why they are still needed", "Back from his sabbatical in January");
@@ -65,26 +70,39 @@ class LifecycleTasklistIT {
         }
 
         // The job executor takes Olivia's license back and tells her.
-        Eventually.get(Duration.ofSeconds(60), () -> alice.get("/api/users/olivia/licenses").json(),
+        Eventually.get(
+                Duration.ofSeconds(60),
+                () -> alice.get("/api/users/olivia/licenses").json(),
                 licenses -> !holds(licenses));
-        assertThat(holds(alice.get("/api/users/olivia/licenses").json())).as("reclaimed").isFalse();
-        assertThat(holds(alice.get("/api/users/liam/licenses").json())).as("kept").isTrue();
-        JsonNode told = Eventually.get(Duration.ofSeconds(30),
-                () -> alice.get("/api/notifications?status=sent&recipient=olivia@contoso.example").json(),
+        assertThat(holds(alice.get("/api/users/olivia/licenses").json()))
+                .as("reclaimed")
+                .isFalse();
+        assertThat(holds(alice.get("/api/users/liam/licenses").json()))
+                .as("kept")
+                .isTrue();
+        JsonNode told = Eventually.get(
+                Duration.ofSeconds(30),
+                () -> alice.get("/api/notifications?status=sent&recipient=olivia@contoso.example")
+                        .json(),
                 sent -> !sent.isEmpty());
-        assertThat(told).extracting(n -> n.path("subject").asText())
+        assertThat(told)
+                .extracting(n -> n.path("subject").asText())
                 .contains("Your Microsoft 365 Business Premium license was reclaimed");
 
         JsonNode report = lars.get("/api/reclaim-runs/" + run).json();
         assertThat(report.path("kept").asInt()).as(report.toString()).isEqualTo(1);
         assertThat(report.path("reclaimed").asInt()).isEqualTo(1);
-        assertThat(report.path("finished").asBoolean()).as("Sara has still to review Lucas's").isFalse();
+        assertThat(report.path("finished").asBoolean())
+                .as("Sara has still to review Lucas's")
+                .isFalse();
     }
 
     @Test
     @Order(2)
     void aBillingAdminBuysTheTrialAndRenewsTheSubscription() {
-        assertThat(exploratory().path("recurringBilling").asBoolean()).as("a trial bills nothing yet").isFalse();
+        assertThat(exploratory().path("recurringBilling").asBoolean())
+                .as("a trial bills nothing yet")
+                .isFalse();
         try (Tasklist bill = demo.tasklist("bill")) {
             for (int i = 0; i < 2; i++) {
                 bill.awaitTask("My group's tasks", "Decide renewal", 60);
@@ -92,40 +110,54 @@ class LifecycleTasklistIT {
                 if (bill.text().contains("Microsoft Teams Exploratory trial")) {
                     assertThat(bill.text()).contains("2 of 25 seats used", "Suggested for the next term: 3 seats");
                     bill.check("Buy it: a paid subscription with the seats below");
-                    assertThat(bill.field("Seats for the next term").inputValue()).isEqualTo("3");
+                    assertThat(bill.field("Seats for the next term").inputValue())
+                            .isEqualTo("3");
                     bill.screenshot("decide-renewal");
                 } else {
-                    assertThat(bill.text()).contains("Microsoft 365 Business Premium subscription", "5 of 5 seats used");
+                    assertThat(bill.text())
+                            .contains("Microsoft 365 Business Premium subscription", "5 of 5 seats used");
                     bill.check("Renew with the same seats");
                 }
                 bill.complete();
             }
         }
-        assertThat(exploratory().path("recurringBilling").asBoolean()).as("bought: billed from its end day").isTrue();
+        assertThat(exploratory().path("recurringBilling").asBoolean())
+                .as("bought: billed from its end day")
+                .isTrue();
     }
 
     @Test
     @Order(3)
     void aManagerRecertifiesTheirPeoplesLicenses() {
-        Api.Response started = demo.api().as("lars").post("/api/recertifications",
-                "{\"product\":\"Microsoft 365 Business Standard\",\"deadlineDays\":7,\"whenUnanswered\":\"confirm\"}");
+        Api.Response started = demo.api()
+                .as("lars")
+                .post(
+                        "/api/recertifications",
+                        "{\"product\":\"Microsoft 365 Business Standard\",\"deadlineDays\":7,\"whenUnanswered\":\"confirm\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String campaign = started.json().path("runId").asText();
         try (Tasklist finn = demo.tasklist("finn")) {
             finn.awaitTask("My tasks", "Recertify licenses", 60);
             finn.expectText("Recertify the 1 license held by people who report to Finn Hendriks");
-            finn.page().getByLabel("Jonas van Dijk: Microsoft 365 Business Standard").check();
+            finn.page()
+                    .getByLabel("Jonas van Dijk: Microsoft 365 Business Standard")
+                    .check();
             finn.screenshot("recertify-licenses");
             finn.complete();
         }
-        JsonNode report = Eventually.get(Duration.ofSeconds(30),
-                () -> demo.api().as("lars").get("/api/reclaim-runs/" + campaign).json(), r -> r.path("kept").asInt() == 1);
+        JsonNode report = Eventually.get(
+                Duration.ofSeconds(30),
+                () -> demo.api().as("lars").get("/api/reclaim-runs/" + campaign).json(),
+                r -> r.path("kept").asInt() == 1);
         assertThat(report.path("kept").asInt()).as(report.toString()).isEqualTo(1);
-        assertThat(holds(alice.get("/api/users/jonas/licenses").json(), "O365_BUSINESS_PREMIUM")).isTrue();
+        assertThat(holds(alice.get("/api/users/jonas/licenses").json(), "O365_BUSINESS_PREMIUM"))
+                .isTrue();
     }
 
     private static JsonNode exploratory() {
-        return alice.get("/api/subscriptions?kind=central&productId=TEAMS_EXPLORATORY").json().get(0);
+        return alice.get("/api/subscriptions?kind=central&productId=TEAMS_EXPLORATORY")
+                .json()
+                .get(0);
     }
 
     private static boolean holds(JsonNode licenses, String productId) {

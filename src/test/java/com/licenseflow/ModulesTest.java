@@ -27,16 +27,26 @@ class ModulesTest {
     @Test
     void everyModuleUsesTheOthersOnlyThroughWhatTheyExpose() {
         MODULES.verify();
-        assertThat(MODULES.stream().map(ApplicationModule::getName)).contains("inventory", "request", "takeover",
-                "centralization", "selfservice", "notification", "identity", "console");
+        assertThat(MODULES.stream().map(ApplicationModule::getName))
+                .contains(
+                        "inventory",
+                        "request",
+                        "takeover",
+                        "centralization",
+                        "selfservice",
+                        "notification",
+                        "identity",
+                        "console");
     }
 
     @Test
     void aModuleThatReachesIntoAnothersInternalsIsRefused() {
         // A sample of two modules (in the tests): request uses inventory.internal.LicenseRows.
         ApplicationModules sample = ApplicationModules.of("licenseflowcheck", new ImportOption.OnlyIncludeTests());
-        assertThatThrownBy(sample::verify).isInstanceOf(Violations.class)
-                .hasMessageContaining("LicenseRows").hasMessageContaining("non-exposed type");
+        assertThatThrownBy(sample::verify)
+                .isInstanceOf(Violations.class)
+                .hasMessageContaining("LicenseRows")
+                .hasMessageContaining("non-exposed type");
     }
 
     @Test
@@ -45,8 +55,9 @@ class ModulesTest {
         if (Boolean.getBoolean("modules.write")) {
             Files.writeString(DIAGRAM, drawn);
         }
-        assertThat(Files.readString(DIAGRAM)).as("docs/modules.md is stale: run mvn test -Dtest=ModulesTest "
-                + "-Dmodules.write=true").isEqualTo(drawn);
+        assertThat(Files.readString(DIAGRAM))
+                .as("docs/modules.md is stale: run mvn test -Dtest=ModulesTest " + "-Dmodules.write=true")
+                .isEqualTo(drawn);
     }
 
     /** Mermaid, which GitHub and most Markdown viewers draw: one box per module, an arrow per dependency. */
@@ -61,13 +72,21 @@ class ModulesTest {
                 ```mermaid
                 flowchart TD
                 """);
-        MODULES.stream().sorted(Comparator.comparing(ApplicationModule::getName)).forEach(module -> {
-            String label = module.getDisplayName();
-            text.append("    ").append(module.getName())
-                    .append(module.isOpen() ? "(\"" + label + "\")" : "[\"" + label + "\"]").append('\n');
-        });
-        MODULES.stream().sorted(Comparator.comparing(ApplicationModule::getName)).forEach(module -> text.append(
-                module.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getName).sorted()
+        MODULES.stream()
+                .sorted(Comparator.comparing(ApplicationModule::getName))
+                .forEach(module -> {
+                    String label = module.getDisplayName();
+                    text.append("    ")
+                            .append(module.getName())
+                            .append(module.isOpen() ? "(\"" + label + "\")" : "[\"" + label + "\"]")
+                            .append('\n');
+                });
+        MODULES.stream()
+                .sorted(Comparator.comparing(ApplicationModule::getName))
+                .forEach(module -> text.append(module.getDirectDependencies(MODULES)
+                        .uniqueModules()
+                        .map(ApplicationModule::getName)
+                        .sorted()
                         .map(target -> "    " + module.getName() + " --> " + target + "\n")
                         .collect(Collectors.joining())));
         return text.append("```\n").toString();

@@ -17,16 +17,19 @@ class PackagedJarIT {
 
     @Test
     void theStartFormIsServedFromTheDeployment() {
-        Api.Response form = api.as("alice").get("/engine-rest/process-definition/key/license-request/deployed-start-form");
+        Api.Response form =
+                api.as("alice").get("/engine-rest/process-definition/key/license-request/deployed-start-form");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
         assertThat(form.json().path("id").asText()).isEqualTo("request-license");
     }
 
     @Test
     void aRequestMadeThroughTheApiOpensItsFirstApprovalTaskWithItsForm() {
-        Api.Response created = api.as("noah").post("/api/license-requests",
-                "{\"product\":\"Project Plan 3\",\"colleagues\":[\"milan@contoso.example\"],"
-                        + "\"justification\":\"Packaged jar check\"}");
+        Api.Response created = api.as("noah")
+                .post(
+                        "/api/license-requests",
+                        "{\"product\":\"Project Plan 3\",\"colleagues\":[\"milan@contoso.example\"],"
+                                + "\"justification\":\"Packaged jar check\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String processInstance = created.json().path("processInstanceId").asText();
 
@@ -34,8 +37,8 @@ class PackagedJarIT {
         Api.Response tasks = api.as("alice").get("/engine-rest/task?processInstanceId=" + processInstance);
         assertThat(tasks.json()).hasSize(1);
         assertThat(tasks.json().get(0).path("assignee").asText()).isEqualTo("alice");
-        Api.Response form = api.as("alice").get("/engine-rest/task/" + tasks.json().get(0).path("id").asText()
-                + "/deployed-form");
+        Api.Response form = api.as("alice")
+                .get("/engine-rest/task/" + tasks.json().get(0).path("id").asText() + "/deployed-form");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
         assertThat(form.json().path("id").asText()).isEqualTo("approve-license-request");
     }
@@ -46,13 +49,27 @@ class PackagedJarIT {
         Api.Response reference = api.as("noah").get("/api/openapi");
         assertThat(reference.status()).as(reference.body()).isEqualTo(200);
         JsonNode paths = reference.json().path("paths");
-        assertThat(paths.path("/api/license-requests").path("post").path("summary").asText())
+        assertThat(paths.path("/api/license-requests")
+                        .path("post")
+                        .path("summary")
+                        .asText())
                 .isEqualTo("R1 ask for a license");
-        assertThat(paths.path("/api/subscriptions/{id}/takeover").path("post").path("description").asText())
+        assertThat(paths.path("/api/subscriptions/{id}/takeover")
+                        .path("post")
+                        .path("description")
+                        .asText())
                 .contains("Global and billing admins");
-        assertThat(paths.fieldNames()).toIterable().allMatch(path -> path.startsWith("/api/"))
+        assertThat(paths.fieldNames())
+                .toIterable()
+                .allMatch(path -> path.startsWith("/api/"))
                 .contains("/api/licenses", "/api/centralizations", "/api/self-service/purchases", "/api/audit");
-        assertThat(reference.json().path("components").path("securitySchemes").path("login").path("scheme").asText())
+        assertThat(reference
+                        .json()
+                        .path("components")
+                        .path("securitySchemes")
+                        .path("login")
+                        .path("scheme")
+                        .asText())
                 .isEqualTo("basic");
         Api.Response ui = api.as("noah").get("/api/docs");
         assertThat(ui.status()).as("Swagger UI").isIn(200, 302);

@@ -21,41 +21,63 @@ class ProductionStartIT {
 
     @Test
     void withoutDemoDataOrAnAdministratorItRefusesToStartAndSaysHowToNameOne() {
-        PackagedApplication app = PackagedApplication.start("production-no-admin", List.of(
-                "--spring.datasource.url=jdbc:h2:mem:noadmin", "--licenseflow.demo.enabled=false"), Map.of());
+        PackagedApplication app = PackagedApplication.start(
+                "production-no-admin",
+                List.of("--spring.datasource.url=jdbc:h2:mem:noadmin", "--licenseflow.demo.enabled=false"),
+                Map.of());
         assertThat(app.awaitExit()).isNotZero();
-        assertThat(app.log()).contains("LicenseFlow has no Global administrator",
-                "set LICENSEFLOW_ADMIN_USER_ID and LICENSEFLOW_ADMIN_PASSWORD");
+        assertThat(app.log())
+                .contains(
+                        "LicenseFlow has no Global administrator",
+                        "set LICENSEFLOW_ADMIN_USER_ID and LICENSEFLOW_ADMIN_PASSWORD");
     }
 
     @Test
     void demoLoginsOfAnOlderDatabaseAreRefusedThenRemovedAndTheConfiguredAdministratorRules() throws IOException {
         Path data = Files.createTempDirectory(Path.of("target"), "production-start-");
-        String database = "--spring.datasource.url=jdbc:h2:file:" + data.toAbsolutePath().resolve("licenseflow");
-        PackagedApplication demo = PackagedApplication.start("production-demo", List.of(database,
-                "--licenseflow.demo.enabled=true"), Map.of()).awaitReady("Demo data seeded");
+        String database =
+                "--spring.datasource.url=jdbc:h2:file:" + data.toAbsolutePath().resolve("licenseflow");
+        PackagedApplication demo = PackagedApplication.start(
+                        "production-demo", List.of(database, "--licenseflow.demo.enabled=true"), Map.of())
+                .awaitReady("Demo data seeded");
         assertThat(demo.api().as("alice").get("/api/me").status()).isEqualTo(200);
         demo.stop();
 
         Path secret = data.resolve("admin-password");
         Files.writeString(secret, "a-long-secret-password\n");
-        Map<String, String> admin = Map.of("LICENSEFLOW_ADMIN_USER_ID", "root-admin",
-                "LICENSEFLOW_ADMIN_PASSWORD_FILE", secret.toString());
-        PackagedApplication refused = PackagedApplication.start("production-demo-logins", List.of(database,
-                "--licenseflow.demo.enabled=false"), admin);
+        Map<String, String> admin =
+                Map.of("LICENSEFLOW_ADMIN_USER_ID", "root-admin", "LICENSEFLOW_ADMIN_PASSWORD_FILE", secret.toString());
+        PackagedApplication refused = PackagedApplication.start(
+                "production-demo-logins", List.of(database, "--licenseflow.demo.enabled=false"), admin);
         assertThat(refused.awaitExit()).isNotZero();
-        assertThat(refused.log()).contains("still holds the demo logins", "alice", "LICENSEFLOW_DEMO_REMOVE_LOGINS=true");
+        assertThat(refused.log())
+                .contains("still holds the demo logins", "alice", "LICENSEFLOW_DEMO_REMOVE_LOGINS=true");
 
-        PackagedApplication production = PackagedApplication.start("production-start", List.of(database,
-                "--licenseflow.demo.enabled=false"), Map.of("LICENSEFLOW_ADMIN_USER_ID", "root-admin",
-                "LICENSEFLOW_ADMIN_PASSWORD_FILE", secret.toString(), "LICENSEFLOW_DEMO_REMOVE_LOGINS", "true"))
+        PackagedApplication production = PackagedApplication.start(
+                        "production-start",
+                        List.of(database, "--licenseflow.demo.enabled=false"),
+                        Map.of(
+                                "LICENSEFLOW_ADMIN_USER_ID",
+                                "root-admin",
+                                "LICENSEFLOW_ADMIN_PASSWORD_FILE",
+                                secret.toString(),
+                                "LICENSEFLOW_DEMO_REMOVE_LOGINS",
+                                "true"))
                 .awaitReady(STARTED);
         try {
-            assertThat(production.api().as("alice").get("/api/me").status()).as("demo login removed").isEqualTo(401);
-            assertThat(production.api().as("bill").get("/engine-rest/task").status()).isEqualTo(401);
-            assertThat(production.api().as("root-admin", "a-long-secret-password").get("/api/me").status())
+            assertThat(production.api().as("alice").get("/api/me").status())
+                    .as("demo login removed")
+                    .isEqualTo(401);
+            assertThat(production.api().as("bill").get("/engine-rest/task").status())
+                    .isEqualTo(401);
+            assertThat(production
+                            .api()
+                            .as("root-admin", "a-long-secret-password")
+                            .get("/api/me")
+                            .status())
                     .isEqualTo(200);
-            assertThat(production.api().get("/camunda/app/admin/default/setup/").status()).isEqualTo(403);
+            assertThat(production.api().get("/camunda/app/admin/default/setup/").status())
+                    .isEqualTo(403);
         } finally {
             production.stop();
         }

@@ -35,8 +35,7 @@ class StepNamesTest {
     @Autowired
     ApplicationContext context;
 
-    record Step(String model, String id, String name, String reference, boolean email) {
-    }
+    record Step(String model, String id, String name, String reference, boolean email) {}
 
     @Test
     void everyStepsBeanAndClassAreNamedAsTheStep() throws IOException {
@@ -65,13 +64,19 @@ class StepNamesTest {
     private static List<Step> steps() throws IOException {
         List<Step> steps = new ArrayList<>();
         try (Stream<Path> models = Files.list(Path.of("processes"))) {
-            for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList()) {
+            for (Path model :
+                    models.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList()) {
                 Matcher task = TASK.matcher(Files.readString(model));
                 while (task.find()) {
-                    var attributes = ATTRIBUTE.matcher(task.group(1)).results()
+                    var attributes = ATTRIBUTE
+                            .matcher(task.group(1))
+                            .results()
                             .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2)));
                     boolean email = "external".equals(attributes.get("camunda:type"));
-                    steps.add(new Step(model.getFileName().toString(), attributes.get("id"), attributes.get("name"),
+                    steps.add(new Step(
+                            model.getFileName().toString(),
+                            attributes.get("id"),
+                            attributes.get("name"),
                             email ? attributes.get("camunda:topic") : attributes.get("camunda:delegateExpression"),
                             email));
                 }
@@ -81,7 +86,8 @@ class StepNamesTest {
     }
 
     private static String upperCamel(String name) {
-        return Arrays.stream(name.split("[^A-Za-z0-9]+")).filter(w -> !w.isEmpty())
+        return Arrays.stream(name.split("[^A-Za-z0-9]+"))
+                .filter(w -> !w.isEmpty())
                 .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining());
     }

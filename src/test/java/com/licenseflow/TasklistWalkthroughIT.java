@@ -39,8 +39,8 @@ class TasklistWalkthroughIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "walkthrough");
-    private static final String JUSTIFICATION = "Sales dashboards, see [the plan](http://evil.example/plan) or "
-            + "http://evil.example/more <b>now</b>";
+    private static final String JUSTIFICATION =
+            "Sales dashboards, see [the plan](http://evil.example/plan) or " + "http://evil.example/more <b>now</b>";
 
     private static Playwright playwright;
     private static Browser browser;
@@ -51,18 +51,26 @@ class TasklistWalkthroughIT {
         boolean required = "1".equals(System.getenv("LICENSEFLOW_BROWSER_REQUIRED"));
         if (!Files.isExecutable(CHROMIUM)) {
             if (required) {
-                throw new IllegalStateException("Browser test required but " + CHROMIUM + " is missing "
-                        + "(apt-get install chromium)");
+                throw new IllegalStateException(
+                        "Browser test required but " + CHROMIUM + " is missing " + "(apt-get install chromium)");
             }
             Assumptions.abort("No Chromium at " + CHROMIUM + "; browser walk-through skipped");
         }
         application = PackagedApplication.get();
         // Playwright must use the machine's Chromium, never download its own.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     @AfterAll
@@ -74,28 +82,39 @@ class TasklistWalkthroughIT {
 
     @Test
     void anEmployeeRequestsInTasklistTheirManagerApprovesAndALicenseAdministratorApprovesPartOfIt() {
-        try (BrowserContext employee = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+        try (BrowserContext employee =
+                browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             Page page = employee.newPage();
             login(page, "liam");
             page.getByText("Start process").first().click();
             page.getByText("License request approval").click();
             page.getByLabel("Product").fill("Power BI Pro");
             page.getByLabel("Why is it needed?").fill("Sales dashboards for the new region");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Start").setExact(true))
+                    .click();
             assertThat(page.getByText("you can buy Power BI Pro yourself").textContent())
-                    .as("a product users may buy needs no request").contains("self-service purchase");
+                    .as("a product users may buy needs no request")
+                    .contains("self-service purchase");
 
             page.getByLabel("Product").fill("Microsoft 365 Business Standard");
             page.getByLabel("Colleagues who also need it").fill("julia, milan@contoso.example");
             page.getByLabel("Why is it needed?").fill(JUSTIFICATION);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Start").setExact(true))
+                    .click();
             page.getByText("The process has been started.").waitFor();
             screenshot(page, "1-requested");
         }
 
         Api alice = application.api().as("alice");
-        JsonNode pending = StreamSupport.stream(alice.get("/api/license-requests?status=pending").json().spliterator(),
-                false).filter(r -> r.path("requesterId").asText().equals("liam")).findFirst().orElseThrow();
+        JsonNode pending = StreamSupport.stream(
+                        alice.get("/api/license-requests?status=pending").json().spliterator(), false)
+                .filter(r -> r.path("requesterId").asText().equals("liam"))
+                .findFirst()
+                .orElseThrow();
         assertThat(pending.path("productName").asText()).isEqualTo("Microsoft 365 Business Standard");
 
         assertThat(pending.path("approval").path("waitingFor").asText()).isEqualTo("Noah Bakker");
@@ -110,67 +129,101 @@ class TasklistWalkthroughIT {
             page.getByText("Approve license request").first().click();
             Locator form = page.locator(".fjs-form");
             form.waitFor();
-            assertThat(form.textContent()).contains("Approval stage 1 of 2", "Liam Smit asks for Microsoft 365 "
-                    + "Business Standard for Liam Smit, Julia Eriksson, Milan Jacobs");
+            assertThat(form.textContent())
+                    .contains(
+                            "Approval stage 1 of 2",
+                            "Liam Smit asks for Microsoft 365 "
+                                    + "Business Standard for Liam Smit, Julia Eriksson, Milan Jacobs");
             page.getByLabel("Approve: pass it on to the next stage").check();
             screenshot(page, "2-manager-approves");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))
+                    .click();
             form.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
         }
-        assertThat(alice.get("/api/license-requests/" + pending.path("id").asText()).json().path("approval")
-                .path("waitingFor").asText()).isEqualTo("a License administrator");
+        assertThat(alice.get("/api/license-requests/" + pending.path("id").asText())
+                        .json()
+                        .path("approval")
+                        .path("waitingFor")
+                        .asText())
+                .isEqualTo("a License administrator");
 
         // Stage 2, the review: a License administrator chooses users, product and services.
-        try (BrowserContext approver = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+        try (BrowserContext approver =
+                browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             Page page = approver.newPage();
             login(page, "lars");
             page.getByText("My group's tasks").first().click();
             page.getByText("Review license request").first().click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim"))
+                    .click();
             Locator form = page.locator(".fjs-form");
-            assertThat(form.textContent()).contains("Liam Smit asked", "Microsoft 365 Business Standard - 6 seats available",
-                    "Microsoft Intune (only in Microsoft 365 Business Premium)");
+            assertThat(form.textContent())
+                    .contains(
+                            "Liam Smit asked",
+                            "Microsoft 365 Business Standard - 6 seats available",
+                            "Microsoft Intune (only in Microsoft 365 Business Premium)");
             // What the requester typed is shown as typed: no link, no markup.
-            assertThat(page.getByLabel("Why it is needed, as the requester wrote it").inputValue()).isEqualTo(JUSTIFICATION);
-            assertThat(form.locator("a[href*='evil.example']").count()).as("links in the form").isZero();
+            assertThat(page.getByLabel("Why it is needed, as the requester wrote it")
+                            .inputValue())
+                    .isEqualTo(JUSTIFICATION);
+            assertThat(form.locator("a[href*='evil.example']").count())
+                    .as("links in the form")
+                    .isZero();
             page.getByLabel("Approve (for the users ticked below)").check();
             page.getByLabel("Milan Jacobs <milan@contoso.example>").uncheck();
             page.getByLabel("Microsoft Teams").uncheck();
             page.getByLabel("Message to the users (optional)").fill("Milan: the shared mailbox is enough for you.");
             screenshot(page, "3-review");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"))
+                    .click();
             form.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
             screenshot(page, "4-completed");
         }
 
-        JsonNode decided = alice.get("/api/license-requests/" + pending.path("id").asText()).json();
+        JsonNode decided = alice.get(
+                        "/api/license-requests/" + pending.path("id").asText())
+                .json();
         assertThat(decided.path("status").asText()).isEqualTo("PARTLY_APPROVED");
-        Map<String, String> outcomes = StreamSupport.stream(decided.path("users").spliterator(), false)
-                .collect(Collectors.toMap(u -> u.path("userId").asText(), u -> u.path("outcome").asText()));
-        assertThat(outcomes).containsOnly(Map.entry("liam", "APPROVED"), Map.entry("julia", "APPROVED"),
-                Map.entry("milan", "DENIED"));
+        Map<String, String> outcomes = StreamSupport.stream(
+                        decided.path("users").spliterator(), false)
+                .collect(Collectors.toMap(
+                        u -> u.path("userId").asText(), u -> u.path("outcome").asText()));
+        assertThat(outcomes)
+                .containsOnly(
+                        Map.entry("liam", "APPROVED"), Map.entry("julia", "APPROVED"), Map.entry("milan", "DENIED"));
         JsonNode juliasLicenses = alice.get("/api/users/julia/licenses").json();
         JsonNode standard = StreamSupport.stream(juliasLicenses.spliterator(), false)
-                .filter(l -> l.path("productId").asText().equals("O365_BUSINESS_PREMIUM")).findFirst().orElseThrow();
-        assertThat(standard.path("disabledServicePlans")).extracting(JsonNode::asText).containsExactly("TEAMS1");
-        assertThat(alice.get("/api/users/milan/licenses").json()).noneMatch(
-                l -> l.path("productId").asText().equals("O365_BUSINESS_PREMIUM"));
+                .filter(l -> l.path("productId").asText().equals("O365_BUSINESS_PREMIUM"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(standard.path("disabledServicePlans"))
+                .extracting(JsonNode::asText)
+                .containsExactly("TEAMS1");
+        assertThat(alice.get("/api/users/milan/licenses").json())
+                .noneMatch(l -> l.path("productId").asText().equals("O365_BUSINESS_PREMIUM"));
 
         // The job executor of the running application sends the emails after the decision committed.
         JsonNode sent = awaitSent(alice, pending.path("id").asText(), 3);
         Map<String, String> subjects = StreamSupport.stream(sent.spliterator(), false)
-                .collect(Collectors.toMap(n -> n.path("recipientEmail").asText(), n -> n.path("subject").asText()));
-        assertThat(subjects).containsOnly(
-                Map.entry("liam@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
-                Map.entry("julia@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
-                Map.entry("milan@contoso.example", "Your license request for Microsoft 365 Business Standard was denied"));
+                .collect(Collectors.toMap(
+                        n -> n.path("recipientEmail").asText(),
+                        n -> n.path("subject").asText()));
+        assertThat(subjects)
+                .containsOnly(
+                        Map.entry("liam@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
+                        Map.entry("julia@contoso.example", "Your license for Microsoft 365 Business Standard is ready"),
+                        Map.entry(
+                                "milan@contoso.example",
+                                "Your license request for Microsoft 365 Business Standard was denied"));
         JsonNode received = alice.get("/api/dev-mailbox").json();
         assertThat(received).anyMatch(m -> m.path("recipients").toString().contains("milan@contoso.example"));
     }
 
     private static JsonNode awaitSent(Api api, String requestId, int expected) {
-        JsonNode sent = Eventually.get(Duration.ofSeconds(30),
-                () -> api.get("/api/notifications?status=sent&licenseRequestId=" + requestId).json(),
+        JsonNode sent = Eventually.get(
+                Duration.ofSeconds(30),
+                () -> api.get("/api/notifications?status=sent&licenseRequestId=" + requestId)
+                        .json(),
                 s -> s.size() >= expected);
         assertThat(sent).as("emails sent for request " + requestId).hasSize(expected);
         return sent;
@@ -179,18 +232,24 @@ class TasklistWalkthroughIT {
     /** The API reference as a developer opens it: Swagger UI asks for a login, then lists every call in words. */
     @Test
     void theApiReferenceOpensInTheBrowserAfterLoggingIn() {
-        try (BrowserContext developer = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
-                .setHttpCredentials("noah", "noah"))) {
+        try (BrowserContext developer = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1400, 1000).setHttpCredentials("noah", "noah"))) {
             Page page = developer.newPage();
             page.navigate(application.baseUrl() + "/api/docs");
             page.getByText("LicenseFlow API").first().waitFor();
             page.getByText("R1 ask for a license").first().waitFor();
-            assertThat(page.getByText("S4 take over a self-service subscription").count()).isPositive();
+            assertThat(page.getByText("S4 take over a self-service subscription")
+                            .count())
+                    .isPositive();
             screenshot(page, "api-reference");
         }
         try (BrowserContext anonymous = browser.newContext()) {
-            assertThat(anonymous.request().get(application.baseUrl() + "/api/openapi").status())
-                    .as("no login, no reference").isEqualTo(401);
+            assertThat(anonymous
+                            .request()
+                            .get(application.baseUrl() + "/api/openapi")
+                            .status())
+                    .as("no login, no reference")
+                    .isEqualTo(401);
         }
     }
 
@@ -205,6 +264,8 @@ class TasklistWalkthroughIT {
     }
 
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 }

@@ -1,5 +1,4 @@
 package licenseflowcheck.inventory;
 
 /** The sample inventory's public face. */
-public class Ledger {
-}
+public class Ledger {}

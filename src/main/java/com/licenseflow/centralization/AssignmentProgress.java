@@ -1,5 +1,4 @@
 package com.licenseflow.centralization;
 
 /** How far "Assign central licenses" is: users centralized, users handled (centralized or skipped) of those found. */
-public record AssignmentProgress(int centralized, int handled, int found, boolean more) {
-}
+public record AssignmentProgress(int centralized, int handled, int found, boolean more) {}

@@ -1,7 +1,7 @@
 package com.licenseflow.centralization;
 
-import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.shared.Words;
 import java.math.BigDecimal;
 
 /** A central subscription of the campaign's product the licenses can come from, and what the users would cost on it. */

@@ -1,9 +1,11 @@
 package com.licenseflow.centralization;
 
-import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.notification.Notification;
+import com.licenseflow.notification.NotificationKind;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -12,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import com.licenseflow.notification.Notification;
-import com.licenseflow.notification.NotificationKind;
 
 /**
  * Which emails a centralization campaign sends (S5): each purchaser is asked to cancel their
@@ -33,8 +33,12 @@ public class CentralizationMails {
     private final DirectoryRepository directory;
     private final Clock clock;
 
-    public CentralizationMails(CentralizationRepository campaigns, CentralizationRows rows, ProductCatalog catalog,
-                               DirectoryRepository directory, Clock clock) {
+    public CentralizationMails(
+            CentralizationRepository campaigns,
+            CentralizationRows rows,
+            ProductCatalog catalog,
+            DirectoryRepository directory,
+            Clock clock) {
         this.campaigns = campaigns;
         this.rows = rows;
         this.catalog = catalog;
@@ -45,14 +49,18 @@ public class CentralizationMails {
     public List<Notification> cancelRequest(long centralizationId, long subscriptionId) {
         CampaignSubscription asked = campaigns.subscription(centralizationId, subscriptionId);
         Map<String, Object> model = toPurchaserModel(centralizationId, asked);
-        return toPurchaser(centralizationId, asked, "cancel-request", NotificationKind.CENTRALIZATION_CANCEL_REQUEST,
-                model);
+        return toPurchaser(
+                centralizationId, asked, "cancel-request", NotificationKind.CENTRALIZATION_CANCEL_REQUEST, model);
     }
 
     /** The {@code number}th reminder (1, 2, ...). */
     public List<Notification> reminder(long centralizationId, long subscriptionId, int number) {
         CampaignSubscription waiting = campaigns.subscription(centralizationId, subscriptionId);
-        return toPurchaser(centralizationId, waiting, "reminder-" + number, NotificationKind.CENTRALIZATION_REMINDER,
+        return toPurchaser(
+                centralizationId,
+                waiting,
+                "reminder-" + number,
+                NotificationKind.CENTRALIZATION_REMINDER,
                 toPurchaserModel(centralizationId, waiting));
     }
 
@@ -64,24 +72,38 @@ public class CentralizationMails {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("product", catalog.require(campaign.productId()).name());
-        model.put("users", listed(rows.centralizedUsers(centralizationId, null, USERS_LISTED),
-                progress.usersCentralized()));
-        model.put("cancelledSubscriptions", Words.count(progress.subscriptionsCancelled(), "self-service subscription",
-                "self-service subscriptions"));
-        model.put("savings", progress.yearlySavings() + " per year (self-service purchases "
-                + progress.selfServiceYearlyCost() + " per year, the same users centrally "
-                + progress.centralYearlyCost() + " per year)");
-        return List.of(new Notification("centralization:" + centralizationId + ":summary:" + admin.id(),
-                NotificationKind.CENTRALIZATION_SUMMARY, admin.email(), admin.displayName(), model,
-                campaign.processInstanceId(), null, null));
+        model.put(
+                "users",
+                listed(rows.centralizedUsers(centralizationId, null, USERS_LISTED), progress.usersCentralized()));
+        model.put(
+                "cancelledSubscriptions",
+                Words.count(
+                        progress.subscriptionsCancelled(), "self-service subscription", "self-service subscriptions"));
+        model.put(
+                "savings",
+                progress.yearlySavings() + " per year (self-service purchases "
+                        + progress.selfServiceYearlyCost() + " per year, the same users centrally "
+                        + progress.centralYearlyCost() + " per year)");
+        return List.of(new Notification(
+                "centralization:" + centralizationId + ":summary:" + admin.id(),
+                NotificationKind.CENTRALIZATION_SUMMARY,
+                admin.email(),
+                admin.displayName(),
+                model,
+                campaign.processInstanceId(),
+                null,
+                null));
     }
 
     private Map<String, Object> toPurchaserModel(long centralizationId, CampaignSubscription subscription) {
         Centralization campaign = campaigns.require(centralizationId);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("product", catalog.require(campaign.productId()).name());
-        model.put("users", listed(rows.centralizedUsers(centralizationId, subscription.subscriptionId(), USERS_LISTED),
-                rows.countCentralized(centralizationId, subscription.subscriptionId())));
+        model.put(
+                "users",
+                listed(
+                        rows.centralizedUsers(centralizationId, subscription.subscriptionId(), USERS_LISTED),
+                        rows.countCentralized(centralizationId, subscription.subscriptionId())));
         model.put("deadline", day(subscription.deadline()));
         return model;
     }
@@ -102,14 +124,25 @@ public class CentralizationMails {
         return listed;
     }
 
-    private List<Notification> toPurchaser(long centralizationId, CampaignSubscription subscription, String occasion,
-                                           NotificationKind kind, Map<String, Object> model) {
+    private List<Notification> toPurchaser(
+            long centralizationId,
+            CampaignSubscription subscription,
+            String occasion,
+            NotificationKind kind,
+            Map<String, Object> model) {
         DirectoryUser purchaser = directory.find(subscription.purchaserId()).orElse(null);
         if (purchaser == null) {
             return List.of();
         }
-        return List.of(new Notification("centralization:" + centralizationId + ":subscription:"
-                + subscription.subscriptionId() + ":" + occasion, kind, purchaser.email(), purchaser.displayName(), model,
-                campaigns.require(centralizationId).processInstanceId(), subscription.subscriptionId(), null));
+        return List.of(new Notification(
+                "centralization:" + centralizationId + ":subscription:" + subscription.subscriptionId() + ":"
+                        + occasion,
+                kind,
+                purchaser.email(),
+                purchaser.displayName(),
+                model,
+                campaigns.require(centralizationId).processInstanceId(),
+                subscription.subscriptionId(),
+                null));
     }
 }

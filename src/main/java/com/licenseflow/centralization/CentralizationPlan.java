@@ -9,15 +9,23 @@ import java.util.List;
  * the seats needed, the central subscriptions the licenses can come from, and what the purchases
  * cost a year against the central price.
  */
-public record CentralizationPlan(Centralization centralization, Product product, List<CampaignSubscription> purchases,
-                                 int usersFound, int seatsNeeded, List<CentralOption> centralOptions,
-                                 BigDecimal selfServiceYearlyCost) {
+public record CentralizationPlan(
+        Centralization centralization,
+        Product product,
+        List<CampaignSubscription> purchases,
+        int usersFound,
+        int seatsNeeded,
+        List<CentralOption> centralOptions,
+        BigDecimal selfServiceYearlyCost) {
 
     /** The cheapest option that has enough seats, else the one with the most free seats; null without any. */
     public CentralOption suggested() {
-        return centralOptions.stream().filter(o -> o.seatsMissing() == 0)
+        return centralOptions.stream()
+                .filter(o -> o.seatsMissing() == 0)
                 .min(java.util.Comparator.comparing(o -> o.subscription().pricePerSeat()))
-                .orElse(centralOptions.stream().max(java.util.Comparator.comparingInt(o -> o.subscription().availableSeats()))
+                .orElse(centralOptions.stream()
+                        .max(java.util.Comparator.comparingInt(
+                                o -> o.subscription().availableSeats()))
                         .orElse(null));
     }
 }

@@ -7,9 +7,15 @@ import java.math.BigDecimal;
  * of them are Deleted, and what the self-service purchases cost a year against the same users on
  * the central subscription.
  */
-public record CentralizationProgress(int usersFound, int usersCentralized, int usersAlreadyCentral,
-                                     int usersNoLongerLicensed, int subscriptionsTotal, int subscriptionsCancelled,
-                                     BigDecimal selfServiceYearlyCost, BigDecimal centralYearlyCost) {
+public record CentralizationProgress(
+        int usersFound,
+        int usersCentralized,
+        int usersAlreadyCentral,
+        int usersNoLongerLicensed,
+        int subscriptionsTotal,
+        int subscriptionsCancelled,
+        BigDecimal selfServiceYearlyCost,
+        BigDecimal centralYearlyCost) {
 
     public int usersPending() {
         return usersFound - usersCentralized - usersAlreadyCentral - usersNoLongerLicensed;

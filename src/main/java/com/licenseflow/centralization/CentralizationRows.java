@@ -16,12 +16,10 @@ import org.springframework.stereotype.Repository;
 class CentralizationRows {
 
     /** What one chunk did for its users. */
-    public record ChunkResult(int centralized, int alreadyCentral, int noLongerLicensed) {
-    }
+    public record ChunkResult(int centralized, int alreadyCentral, int noLongerLicensed) {}
 
     /** One chunk of a campaign's users: centralization_user ids in (after, upTo]. */
-    public record Chunk(long centralizationId, String productId, long centralSubscriptionId, long after, long upTo) {
-    }
+    public record Chunk(long centralizationId, String productId, long centralSubscriptionId, long after, long upTo) {}
 
     private static final String IN_CHUNK = "u.centralization_id = :campaign and u.id > :after and u.id <= :upTo";
     /** A user holds the product on a central subscription. */
@@ -55,7 +53,10 @@ class CentralizationRows {
     public int countNeedingSeat(long centralizationId, String productId) {
         return jdbc.sql("select count(*) from centralization_user u where u.centralization_id = :campaign "
                         + "and u.outcome is null and not " + HOLDS_CENTRAL)
-                .param("campaign", centralizationId).param("product", productId).query(Integer.class).single();
+                .param("campaign", centralizationId)
+                .param("product", productId)
+                .query(Integer.class)
+                .single();
     }
 
     /** The highest id among the next {@code size} users not handled yet (lowest ids first). */
@@ -64,14 +65,22 @@ class CentralizationRows {
                         select max(id) from (select id from centralization_user
                                              where centralization_id = :campaign and id > :after
                                              order by id fetch first :size rows only) chunk""")
-                .param("campaign", centralizationId).param("after", after).param("size", size)
-                .query(Long.class).optional().orElse(null);
+                .param("campaign", centralizationId)
+                .param("after", after)
+                .param("size", size)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         return end == null ? OptionalLong.empty() : OptionalLong.of(end);
     }
 
     public boolean anyAbove(long centralizationId, long after) {
-        return !jdbc.sql("select id from centralization_user where centralization_id = ? and id > ? fetch first 1 rows only")
-                .params(centralizationId, after).query(Long.class).list().isEmpty();
+        return !jdbc.sql(
+                        "select id from centralization_user where centralization_id = ? and id > ? fetch first 1 rows only")
+                .params(centralizationId, after)
+                .query(Long.class)
+                .list()
+                .isEmpty();
     }
 
     /**
@@ -81,19 +90,35 @@ class CentralizationRows {
      * self-service licenses for the ledger to move.
      */
     public ChunkResult decideOutcomes(Chunk chunk) {
-        int alreadyCentral = bind(jdbc.sql("update centralization_user u set outcome = 'ALREADY_CENTRAL' where "
-                + IN_CHUNK + " and u.outcome is null and " + HOLDS_CENTRAL), chunk).update();
-        int centralized = bind(jdbc.sql("update centralization_user u set outcome = 'CENTRALIZED' where "
-                + IN_CHUNK + " and u.outcome is null and " + HOLDS_SELF_SERVICE), chunk).update();
-        int noLonger = bind(jdbc.sql("update centralization_user u set outcome = 'NO_LONGER_LICENSED' where "
-                + IN_CHUNK + " and u.outcome is null"), chunk).update();
+        int alreadyCentral = bind(
+                        jdbc.sql("update centralization_user u set outcome = 'ALREADY_CENTRAL' where " + IN_CHUNK
+                                + " and u.outcome is null and " + HOLDS_CENTRAL),
+                        chunk)
+                .update();
+        int centralized = bind(
+                        jdbc.sql("update centralization_user u set outcome = 'CENTRALIZED' where " + IN_CHUNK
+                                + " and u.outcome is null and " + HOLDS_SELF_SERVICE),
+                        chunk)
+                .update();
+        int noLonger = bind(
+                        jdbc.sql("update centralization_user u set outcome = 'NO_LONGER_LICENSED' where " + IN_CHUNK
+                                + " and u.outcome is null"),
+                        chunk)
+                .update();
         return new ChunkResult(centralized, alreadyCentral, noLonger);
     }
 
     /** The parameters of {@link #GIVEN_UP} for a chunk. */
     public static Map<String, Object> givenUpParameters(Chunk chunk) {
-        return Map.of("campaign", chunk.centralizationId(), "campaignProduct", chunk.productId(),
-                "after", chunk.after(), "upTo", chunk.upTo());
+        return Map.of(
+                "campaign",
+                chunk.centralizationId(),
+                "campaignProduct",
+                chunk.productId(),
+                "after",
+                chunk.after(),
+                "upTo",
+                chunk.upTo());
     }
 
     /** How many of the campaign's users ended each way (users not handled yet are not counted). */
@@ -102,8 +127,9 @@ class CentralizationRows {
         for (UserOutcome outcome : UserOutcome.values()) {
             counts.put(outcome, 0);
         }
-        jdbc.sql("select outcome, count(*) from centralization_user where centralization_id = ? and outcome is not null "
-                        + "group by outcome")
+        jdbc.sql(
+                        "select outcome, count(*) from centralization_user where centralization_id = ? and outcome is not null "
+                                + "group by outcome")
                 .param(centralizationId)
                 .query(rs -> {
                     counts.put(UserOutcome.valueOf(rs.getString(1)), rs.getInt(2));
@@ -113,7 +139,9 @@ class CentralizationRows {
 
     public int countFound(long centralizationId) {
         return jdbc.sql("select count(*) from centralization_user where centralization_id = ?")
-                .param(centralizationId).query(Integer.class).single();
+                .param(centralizationId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Names of the first few users the campaign gave a central license (of one subscription, or all), by name. */
@@ -123,18 +151,26 @@ class CentralizationRows {
                         where u.centralization_id = :campaign and u.outcome = 'CENTRALIZED'
                           and (cast(:subscription as bigint) is null or u.subscription_id = :subscription)
                         order by d.display_name fetch first :limit rows only""")
-                .param("campaign", centralizationId).param("subscription", subscriptionId).param("limit", limit)
-                .query(String.class).list();
+                .param("campaign", centralizationId)
+                .param("subscription", subscriptionId)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
     }
 
     public int countCentralized(long centralizationId, long subscriptionId) {
         return jdbc.sql("select count(*) from centralization_user where centralization_id = ? and subscription_id = ? "
                         + "and outcome = 'CENTRALIZED'")
-                .params(centralizationId, subscriptionId).query(Integer.class).single();
+                .params(centralizationId, subscriptionId)
+                .query(Integer.class)
+                .single();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Chunk chunk) {
-        return statement.param("campaign", chunk.centralizationId()).param("product", chunk.productId())
-                .param("after", chunk.after()).param("upTo", chunk.upTo());
+        return statement
+                .param("campaign", chunk.centralizationId())
+                .param("product", chunk.productId())
+                .param("after", chunk.after())
+                .param("upTo", chunk.upTo());
     }
 }

@@ -15,8 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CentralizationSettings(Duration reminderEvery, Duration cancelDeadline, int chunkSize) {
 
     public CentralizationSettings {
-        if (reminderEvery == null || cancelDeadline == null || reminderEvery.isNegative() || reminderEvery.isZero()
-                || cancelDeadline.isNegative() || cancelDeadline.isZero()) {
+        if (reminderEvery == null
+                || cancelDeadline == null
+                || reminderEvery.isNegative()
+                || reminderEvery.isZero()
+                || cancelDeadline.isNegative()
+                || cancelDeadline.isZero()) {
             throw new IllegalArgumentException("licenseflow.centralization.reminder-every and cancel-deadline must be "
                     + "positive durations (e.g. P7D, P30D)");
         }

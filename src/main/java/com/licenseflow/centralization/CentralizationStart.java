@@ -22,8 +22,11 @@ public class CentralizationStart {
     private final ProcessLocks locks;
     private final CentralizationProcessLock lock;
 
-    public CentralizationStart(RuntimeService runtime, Centralizations centralizations, ProcessLocks locks,
-                               CentralizationProcessLock lock) {
+    public CentralizationStart(
+            RuntimeService runtime,
+            Centralizations centralizations,
+            ProcessLocks locks,
+            CentralizationProcessLock lock) {
         this.runtime = runtime;
         this.centralizations = centralizations;
         this.locks = locks;

@@ -1,8 +1,7 @@
 package com.licenseflow.centralization;
 
-import com.licenseflow.shared.Matches;
-import com.licenseflow.shared.Rule;
-import com.licenseflow.shared.Words;
+import com.licenseflow.inventory.ChunkedMove;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.audit.AuditAction;
@@ -16,8 +15,9 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.inventory.ChunkedMove;
-import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.shared.Matches;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,10 +57,17 @@ public class Centralizations {
     private final DirectoryRepository directory;
     private final Clock clock;
 
-    public Centralizations(CentralizationRepository repository, CentralizationRows rows,
-                           SubscriptionRepository subscriptions, SeatPurchaseService purchases, ProductCatalog catalog,
-                           AccessPolicy access, LicenseLedger ledger, ChunkedMove mover, DirectoryRepository directory,
-                           Clock clock) {
+    public Centralizations(
+            CentralizationRepository repository,
+            CentralizationRows rows,
+            SubscriptionRepository subscriptions,
+            SeatPurchaseService purchases,
+            ProductCatalog catalog,
+            AccessPolicy access,
+            LicenseLedger ledger,
+            ChunkedMove mover,
+            DirectoryRepository directory,
+            Clock clock) {
         this.repository = repository;
         this.rows = rows;
         this.subscriptions = subscriptions;
@@ -77,11 +84,18 @@ public class Centralizations {
     public Product requireMayStart(Actor actor, String productText) {
         access.requireBillingManager(actor, TO_DO);
         String wanted = productText == null ? "" : productText.trim();
-        Product product = catalog.findByIdOrName(wanted).orElseThrow(() -> (wanted.isEmpty()
-                ? Rule.INVALID_INPUT : Rule.UNKNOWN_PRODUCT).violation((wanted.isEmpty() ? "Name the product to "
-                + "centralize." : "There is no product '" + wanted + "'." + Matches.didYouMean(wanted,
-                catalog.list().stream().map(Product::name).toList())) + " Products bought self-service: "
-                + boughtSelfService() + "."));
+        Product product = catalog.findByIdOrName(wanted)
+                .orElseThrow(() -> (wanted.isEmpty() ? Rule.INVALID_INPUT : Rule.UNKNOWN_PRODUCT)
+                        .violation((wanted.isEmpty()
+                                        ? "Name the product to " + "centralize."
+                                        : "There is no product '" + wanted + "'."
+                                                + Matches.didYouMean(
+                                                        wanted,
+                                                        catalog.list().stream()
+                                                                .map(Product::name)
+                                                                .toList()))
+                                + " Products bought self-service: "
+                                + boughtSelfService() + "."));
         if (liveSelfService(product.id()).isEmpty()) {
             throw Rule.NO_SELF_SERVICE_PURCHASES.violation("Nobody holds " + product.name() + " through a self-service "
                     + "purchase: there is nothing to centralize. Products bought self-service: " + boughtSelfService()
@@ -99,16 +113,22 @@ public class Centralizations {
         Product product = requireMayStart(context.actor(), productText);
         long id;
         try {
-            id = repository.insertRunning(product.id(), context.processInstanceId(), context.actorId(),
-                    Instant.now(clock));
+            id = repository.insertRunning(
+                    product.id(), context.processInstanceId(), context.actorId(), Instant.now(clock));
         } catch (DuplicateKeyException raced) {
             throw Rule.CENTRALIZATION_RUNNING.violation("Another administrator started centralizing " + product.name()
                     + " a moment ago. Follow that campaign instead of starting another.");
         }
         int gathered = repository.gather(id, product.id());
-        ledger.record(context, AuditAction.CENTRALIZATION_STARTED, null, product.id(), null, context.actorId()
-                + " started centralizing " + product.name() + " (centralization " + id + "): " + gathered
-                + " self-service subscriptions, " + rows.countFound(id) + " licensed users");
+        ledger.record(
+                context,
+                AuditAction.CENTRALIZATION_STARTED,
+                null,
+                product.id(),
+                null,
+                context.actorId()
+                        + " started centralizing " + product.name() + " (centralization " + id + "): " + gathered
+                        + " self-service subscriptions, " + rows.countFound(id) + " licensed users");
         return repository.require(id);
     }
 
@@ -122,8 +142,13 @@ public class Centralizations {
         int gathered = repository.gather(id, campaign.productId());
         if (gathered > 0) {
             repository.changeStatus(id, CentralizationStatus.PLANNING);
-            ledger.record(context, AuditAction.CENTRALIZATION_STARTED, null, campaign.productId(), null, gathered
-                    + " self-service subscriptions bought during centralization " + id + " added to it");
+            ledger.record(
+                    context,
+                    AuditAction.CENTRALIZATION_STARTED,
+                    null,
+                    campaign.productId(),
+                    null,
+                    gathered + " self-service subscriptions bought during centralization " + id + " added to it");
         }
         return gathered;
     }
@@ -132,14 +157,21 @@ public class Centralizations {
     public CentralizationPlan plan(long id) {
         Centralization campaign = repository.require(id);
         Product product = catalog.require(campaign.productId());
-        List<CampaignSubscription> open = repository.subscriptions(id).stream().filter(s -> s.askedAt() == null)
+        List<CampaignSubscription> open = repository.subscriptions(id).stream()
+                .filter(s -> s.askedAt() == null)
                 .toList();
         int needed = rows.countNeedingSeat(id, product.id());
         List<CentralOption> options = subscriptions.usable(product.id(), SubscriptionKind.CENTRAL).stream()
-                .map(s -> new CentralOption(s, needed)).toList();
-        return new CentralizationPlan(campaign, product, open, open.stream().mapToInt(CampaignSubscription::usersFound)
-                .sum(), needed, options, open.stream().map(CampaignSubscription::yearlyCost)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+                .map(s -> new CentralOption(s, needed))
+                .toList();
+        return new CentralizationPlan(
+                campaign,
+                product,
+                open,
+                open.stream().mapToInt(CampaignSubscription::usersFound).sum(),
+                needed,
+                options,
+                open.stream().map(CampaignSubscription::yearlyCost).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /**
@@ -153,11 +185,14 @@ public class Centralizations {
         Centralization campaign = requireStatus(id, CentralizationStatus.PLANNING);
         CentralizationPlan plan = plan(id);
         CentralOption option = plan.centralOptions().stream()
-                .filter(o -> o.subscription().id() == centralSubscriptionId).findFirst()
+                .filter(o -> o.subscription().id() == centralSubscriptionId)
+                .findFirst()
                 .orElseThrow(() -> Rule.INVALID_INPUT.violation("That subscription cannot give out central "
                         + plan.product().name() + " licenses. Choose one of the product's active central "
-                        + "subscriptions" + (plan.centralOptions().isEmpty() ? " (there is none yet: buy one first, or "
-                        + "call the campaign off)." : ".")));
+                        + "subscriptions"
+                        + (plan.centralOptions().isEmpty()
+                                ? " (there is none yet: buy one first, or " + "call the campaign off)."
+                                : ".")));
         int missing = option.seatsMissing();
         if (seatsToBuy < 0 || seatsToBuy > 0 && seatsToBuy < missing) {
             throw Rule.NOT_ENOUGH_SEATS.violation("Buying " + Words.count(seatsToBuy, "seat", "seats") + " is not "
@@ -166,22 +201,28 @@ public class Centralizations {
                     + missing + ". Nothing was bought.");
         }
         if (seatsToBuy == 0 && missing > 0) {
-            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has " + Words.count(option.subscription()
-                    .availableSeats(), "free seat", "free seats") + " but the " + Words.count(plan.seatsNeeded(),
-                    "user needs one", "users need one each") + ". Choose to buy at least " + missing + " more seats on it, "
+            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has "
+                    + Words.count(option.subscription().availableSeats(), "free seat", "free seats") + " but the "
+                    + Words.count(plan.seatsNeeded(), "user needs one", "users need one each")
+                    + ". Choose to buy at least " + missing + " more seats on it, "
                     + "or another subscription.");
         }
         if (seatsToBuy > 0) {
             purchases.addSeats(context, centralSubscriptionId, seatsToBuy);
         }
-        if (!ledger.reserveSeats(context, centralSubscriptionId, campaign.productId(), plan.seatsNeeded(),
+        if (!ledger.reserveSeats(
+                context,
+                centralSubscriptionId,
+                campaign.productId(),
+                plan.seatsNeeded(),
                 plan.seatsNeeded() + " seats of subscription " + centralSubscriptionId + " reserved for the "
                         + plan.usersFound() + " users of " + plan.purchases().size() + " self-service subscriptions "
                         + "(centralization " + id + ")")) {
             Subscription now = subscriptions.require(centralSubscriptionId);
-            throw Rule.NOT_ENOUGH_SEATS.violation("The subscription has only " + Words.count(now.availableSeats(),
-                    "free seat", "free seats") + " left for the " + Words.count(plan.seatsNeeded(), "user", "users")
-                    + ": someone took seats a moment ago. Plan again; nothing was bought or reserved.");
+            throw Rule.NOT_ENOUGH_SEATS.violation(
+                    "The subscription has only " + Words.count(now.availableSeats(), "free seat", "free seats")
+                            + " left for the " + Words.count(plan.seatsNeeded(), "user", "users")
+                            + ": someone took seats a moment ago. Plan again; nothing was bought or reserved.");
         }
         repository.startAssigning(id, centralSubscriptionId, plan.seatsNeeded(), Math.max(0, seatsToBuy));
         return repository.require(id);
@@ -206,20 +247,31 @@ public class Centralizations {
             return progressOfAssignment(id, false);
         }
         long central = campaign.centralSubscriptionId();
-        CentralizationRows.Chunk chunk = new CentralizationRows.Chunk(id, campaign.productId(), central,
-                campaign.assignedUpToId(), upTo.getAsLong());
+        CentralizationRows.Chunk chunk = new CentralizationRows.Chunk(
+                id, campaign.productId(), central, campaign.assignedUpToId(), upTo.getAsLong());
         CentralizationRows.ChunkResult result = rows.decideOutcomes(chunk);
         int extra = 0;
         if (result.centralized() > 0) {
             // Same product, same plans: the user keeps the services they had switched off, and keeps access.
-            ChunkedMove.ChunkResult moved = mover.moveChunk(context, new LicenseLedger.LicenseMove(
-                    LicenseLedger.MovedBy.CENTRALIZATION, id, CentralizationRows.GIVEN_UP,
-                    CentralizationRows.givenUpParameters(chunk), null, central, campaign.productId(), Map.of(), false, null,
-                    "Central license of subscription " + central + " given (centralization " + id
-                            + ", switched-off services kept) to user ",
-                    "Self-service license given up for the central license of subscription " + central
-                            + " (centralization " + id + "; the user keeps access); user "),
-                    campaign.unusedSeats(), more -> "The central subscription ran out of seats during the "
+            ChunkedMove.ChunkResult moved = mover.moveChunk(
+                    context,
+                    new LicenseLedger.LicenseMove(
+                            LicenseLedger.MovedBy.CENTRALIZATION,
+                            id,
+                            CentralizationRows.GIVEN_UP,
+                            CentralizationRows.givenUpParameters(chunk),
+                            null,
+                            central,
+                            campaign.productId(),
+                            Map.of(),
+                            false,
+                            null,
+                            "Central license of subscription " + central + " given (centralization " + id
+                                    + ", switched-off services kept) to user ",
+                            "Self-service license given up for the central license of subscription " + central
+                                    + " (centralization " + id + "; the user keeps access); user "),
+                    campaign.unusedSeats(),
+                    more -> "The central subscription ran out of seats during the "
                             + "centralization: " + more + " more needed. Buy seats on it; the assignment then goes on "
                             + "from this chunk.");
             if (moved.removed() != result.centralized() || moved.assigned() != result.centralized()) {
@@ -249,14 +301,19 @@ public class Centralizations {
     @Transactional(propagation = Propagation.NESTED)
     public CentralizationProgress complete(ChangeContext context, long id) {
         Centralization campaign = requireStatus(id, CentralizationStatus.WAITING);
-        List<Long> live = repository.subscriptions(id).stream().filter(s -> !s.isDeleted())
-                .map(CampaignSubscription::subscriptionId).toList();
+        List<Long> live = repository.subscriptions(id).stream()
+                .filter(s -> !s.isDeleted())
+                .map(CampaignSubscription::subscriptionId)
+                .toList();
         if (!live.isEmpty()) {
             throw new IllegalStateException("Centralization " + id + " still waits for subscriptions " + live);
         }
         CentralizationProgress progress = progress(id);
-        finish(context, campaign, CentralizationStatus.COMPLETED, "completed: " + progress.text()
-                + ", savings " + progress.yearlySavings() + " per year");
+        finish(
+                context,
+                campaign,
+                CentralizationStatus.COMPLETED,
+                "completed: " + progress.text() + ", savings " + progress.yearlySavings() + " per year");
         return progress;
     }
 
@@ -272,7 +329,11 @@ public class Centralizations {
             return;
         }
         releaseUnusedSeats(context, campaign, "the centralization was abandoned");
-        finish(context, campaign, CentralizationStatus.ABANDONED, "abandoned: " + progress(id).text());
+        finish(
+                context,
+                campaign,
+                CentralizationStatus.ABANDONED,
+                "abandoned: " + progress(id).text());
     }
 
     /**
@@ -302,10 +363,15 @@ public class Centralizations {
         Map<UserOutcome, Integer> users = rows.userCounts(id);
         List<CampaignSubscription> gathered = repository.subscriptions(id);
         int centralized = users.get(UserOutcome.CENTRALIZED);
-        BigDecimal centralPrice = campaign.centralSubscriptionId() == null ? BigDecimal.ZERO
+        BigDecimal centralPrice = campaign.centralSubscriptionId() == null
+                ? BigDecimal.ZERO
                 : subscriptions.require(campaign.centralSubscriptionId()).pricePerSeat();
-        return new CentralizationProgress(rows.countFound(id), centralized, users.get(UserOutcome.ALREADY_CENTRAL),
-                users.get(UserOutcome.NO_LONGER_LICENSED), gathered.size(),
+        return new CentralizationProgress(
+                rows.countFound(id),
+                centralized,
+                users.get(UserOutcome.ALREADY_CENTRAL),
+                users.get(UserOutcome.NO_LONGER_LICENSED),
+                gathered.size(),
                 (int) gathered.stream().filter(CampaignSubscription::isDeleted).count(),
                 gathered.stream().map(CampaignSubscription::yearlyCost).reduce(BigDecimal.ZERO, BigDecimal::add),
                 centralPrice.multiply(BigDecimal.valueOf(12L * centralized)));
@@ -337,40 +403,61 @@ public class Centralizations {
 
     private AssignmentProgress progressOfAssignment(long id, boolean more) {
         Map<UserOutcome, Integer> users = rows.userCounts(id);
-        return new AssignmentProgress(users.get(UserOutcome.CENTRALIZED), users.values().stream().mapToInt(i -> i).sum(),
-                rows.countFound(id), more);
+        return new AssignmentProgress(
+                users.get(UserOutcome.CENTRALIZED),
+                users.values().stream().mapToInt(i -> i).sum(),
+                rows.countFound(id),
+                more);
     }
 
     private void releaseUnusedSeats(ChangeContext context, Centralization campaign, String why) {
         if (campaign.status() == CentralizationStatus.ASSIGNING && campaign.unusedSeats() > 0) {
             repository.settleSeats(campaign.id());
-            ledger.releaseSeats(context, campaign.centralSubscriptionId(), campaign.productId(), campaign.unusedSeats(),
-                    campaign.unusedSeats() + " seats reserved for centralization "
-                            + campaign.id() + " given back: " + why);
+            ledger.releaseSeats(
+                    context,
+                    campaign.centralSubscriptionId(),
+                    campaign.productId(),
+                    campaign.unusedSeats(),
+                    campaign.unusedSeats() + " seats reserved for centralization " + campaign.id() + " given back: "
+                            + why);
         }
     }
 
     private void finish(ChangeContext context, Centralization campaign, CentralizationStatus status, String what) {
         repository.finish(campaign.id(), status, context.actorId(), Instant.now(clock));
-        ledger.record(context, AuditAction.CENTRALIZATION_FINISHED, null, campaign.productId(), null,
-                "Centralization " + campaign.id() + " of " + catalog.require(campaign.productId()).name() + " " + what);
+        ledger.record(
+                context,
+                AuditAction.CENTRALIZATION_FINISHED,
+                null,
+                campaign.productId(),
+                null,
+                "Centralization " + campaign.id() + " of "
+                        + catalog.require(campaign.productId()).name() + " " + what);
     }
 
     private List<Subscription> liveSelfService(String productId) {
         return subscriptions.list(SubscriptionKind.SELF_SERVICE, productId).stream()
-                .filter(s -> s.status() != SubscriptionStatus.DELETED).toList();
+                .filter(s -> s.status() != SubscriptionStatus.DELETED)
+                .toList();
     }
 
     private String boughtSelfService() {
         String names = subscriptions.list(SubscriptionKind.SELF_SERVICE, null).stream()
-                .filter(s -> s.status() != SubscriptionStatus.DELETED).map(Subscription::productId).distinct()
-                .map(p -> catalog.require(p).name()).sorted().collect(Collectors.joining(", "));
+                .filter(s -> s.status() != SubscriptionStatus.DELETED)
+                .map(Subscription::productId)
+                .distinct()
+                .map(p -> catalog.require(p).name())
+                .sorted()
+                .collect(Collectors.joining(", "));
         return names.isEmpty() ? "none" : names;
     }
 
     private RuntimeException alreadyRunning(Product product, Centralization running) {
         return Rule.CENTRALIZATION_RUNNING.violation(product.name() + " is already being centralized by "
-                + directory.find(running.startedBy()).map(DirectoryUser::displayName).orElse(running.startedBy())
+                + directory
+                        .find(running.startedBy())
+                        .map(DirectoryUser::displayName)
+                        .orElse(running.startedBy())
                 + " (since " + Words.moment(running.startedAt(), clock.getZone()) + "). Follow that campaign instead "
                 + "of starting another.");
     }

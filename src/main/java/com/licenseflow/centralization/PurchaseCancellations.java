@@ -1,13 +1,13 @@
 package com.licenseflow.centralization;
 
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.shared.Rule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +32,12 @@ public class PurchaseCancellations {
     private final LicenseLedger ledger;
     private final Clock clock;
 
-    public PurchaseCancellations(CentralizationRepository repository, SubscriptionRepository subscriptions,
-                                 AccessPolicy access, LicenseLedger ledger, Clock clock) {
+    public PurchaseCancellations(
+            CentralizationRepository repository,
+            SubscriptionRepository subscriptions,
+            AccessPolicy access,
+            LicenseLedger ledger,
+            Clock clock) {
         this.repository = repository;
         this.subscriptions = subscriptions;
         this.access = access;
@@ -71,8 +75,8 @@ public class PurchaseCancellations {
     public CampaignSubscription extendDeadline(ChangeContext context, long id, long subscriptionId, long days) {
         access.requireBillingManager(context.actor(), Centralizations.TO_DO);
         if (days < 1 || days > MAX_EXTENSION_DAYS) {
-            throw Rule.INVALID_INPUT.violation("Extend the deadline by 1 to " + MAX_EXTENSION_DAYS + " days, not "
-                    + days + ".");
+            throw Rule.INVALID_INPUT.violation(
+                    "Extend the deadline by 1 to " + MAX_EXTENSION_DAYS + " days, not " + days + ".");
         }
         CampaignSubscription waiting = requireLive(id, subscriptionId);
         Instant now = Instant.now(clock);
@@ -80,9 +84,14 @@ public class PurchaseCancellations {
         Instant deadline = from.plus(Duration.ofDays(days));
         repository.deadline(id, subscriptionId, deadline);
         Subscription subscription = subscriptions.require(subscriptionId);
-        ledger.record(context, AuditAction.CANCEL_DEADLINE_EXTENDED, subscription.purchaserId(), subscription.productId(),
-                subscriptionId, "Deadline for " + subscription.purchaserId() + " to cancel self-service subscription "
-                        + subscriptionId + " extended by " + days + " days to " + deadline + " (centralization " + id + ")");
+        ledger.record(
+                context,
+                AuditAction.CANCEL_DEADLINE_EXTENDED,
+                subscription.purchaserId(),
+                subscription.productId(),
+                subscriptionId,
+                "Deadline for " + subscription.purchaserId() + " to cancel self-service subscription " + subscriptionId
+                        + " extended by " + days + " days to " + deadline + " (centralization " + id + ")");
         return repository.subscription(id, subscriptionId);
     }
 
@@ -90,8 +99,8 @@ public class PurchaseCancellations {
     public CampaignSubscription requireLive(long id, long subscriptionId) {
         CampaignSubscription waiting = repository.subscription(id, subscriptionId);
         if (waiting.isDeleted()) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("The purchaser cancelled this subscription meanwhile; there "
-                    + "is nothing left to decide.");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation(
+                    "The purchaser cancelled this subscription meanwhile; there " + "is nothing left to decide.");
         }
         return waiting;
     }
@@ -104,8 +113,8 @@ public class PurchaseCancellations {
             throw new IllegalStateException("Subscription " + subscriptionId + " of centralization " + id + " is "
                     + ended.status() + ", not Deleted");
         }
-        repository.outcome(id, subscriptionId, takenOver ? SubscriptionOutcome.TAKEN_OVER
-                : SubscriptionOutcome.ALREADY_DELETED);
+        repository.outcome(
+                id, subscriptionId, takenOver ? SubscriptionOutcome.TAKEN_OVER : SubscriptionOutcome.ALREADY_DELETED);
         repository.subscriptionFinished(id, subscriptionId, Instant.now(clock));
         return repository.subscription(id, subscriptionId);
     }

@@ -26,8 +26,12 @@ class ApiDescription {
                         licensed), 422 for invalid input (e.g. more than 20 users). 409 with rule \
                         `CONCURRENT_CHANGE`: the call met another change to the same process and was rolled back \
                         whole; send it again. 503 with `Retry-After`: the node is busy; nothing was changed."""))
-                .components(new Components().addSecuritySchemes(LOGIN,
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                LOGIN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList(LOGIN));
     }
 }

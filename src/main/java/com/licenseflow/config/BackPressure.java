@@ -30,34 +30,41 @@ class BackPressure {
     public FilterRegistrationBean<OncePerRequestFilter> backPressureFilter(WebSettings settings, NodeSettings node) {
         Semaphore turns = new Semaphore(settings.maxConcurrentRequests(), true);
         long waitMillis = settings.queueWait().toMillis();
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                response.setHeader(NODE_HEADER, node.id());
-                if (!reachesDatabase(request.getRequestURI().substring(request.getContextPath().length()))) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                boolean turn;
-                try {
-                    turn = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    turn = false;
-                }
-                if (!turn) {
-                    ServiceUnavailable.answer(response, 1, "Busy", "LicenseFlow is handling as much as it can right "
-                            + "now; nothing was changed. Try again in a second.");
-                    return;
-                }
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    turns.release();
-                }
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        response.setHeader(NODE_HEADER, node.id());
+                        if (!reachesDatabase(request.getRequestURI()
+                                .substring(request.getContextPath().length()))) {
+                            chain.doFilter(request, response);
+                            return;
+                        }
+                        boolean turn;
+                        try {
+                            turn = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            turn = false;
+                        }
+                        if (!turn) {
+                            ServiceUnavailable.answer(
+                                    response,
+                                    1,
+                                    "Busy",
+                                    "LicenseFlow is handling as much as it can right "
+                                            + "now; nothing was changed. Try again in a second.");
+                            return;
+                        }
+                        try {
+                            chain.doFilter(request, response);
+                        } finally {
+                            turns.release();
+                        }
+                    }
+                });
         registration.setName("licenseflow-back-pressure");
         registration.addUrlPatterns("/*");
         // Right after the startup gate, before security: a refused call costs no password check.

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 class CamundaEngineSchema implements JavaMigration {
 
     /** In the order the engine creates them. */
-    private static final List<String> COMPONENTS = List.of("engine", "history", "identity", "case.engine",
-            "case.history", "decision.engine", "decision.history");
+    private static final List<String> COMPONENTS = List.of(
+            "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
 
     @Override
     public MigrationVersion getVersion() {
@@ -63,8 +63,8 @@ class CamundaEngineSchema implements JavaMigration {
         String database = databaseType(connection.getMetaData());
         try (Statement statement = connection.createStatement()) {
             for (String component : COMPONENTS) {
-                for (String sql : statements("org/camunda/bpm/engine/db/create/activiti." + database + ".create."
-                        + component + ".sql")) {
+                for (String sql : statements(
+                        "org/camunda/bpm/engine/db/create/activiti." + database + ".create." + component + ".sql")) {
                     statement.execute(sql);
                 }
             }
@@ -76,7 +76,8 @@ class CamundaEngineSchema implements JavaMigration {
             try (ResultSet tables = metaData.getTables(null, null, name, null)) {
                 while (tables.next()) {
                     String schema = tables.getString("TABLE_SCHEM");
-                    if (schema == null || schema.equalsIgnoreCase(metaData.getConnection().getSchema())) {
+                    if (schema == null
+                            || schema.equalsIgnoreCase(metaData.getConnection().getSchema())) {
                         return true;
                     }
                 }

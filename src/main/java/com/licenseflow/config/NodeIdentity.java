@@ -22,8 +22,10 @@ class NodeIdentity implements EnvironmentPostProcessor {
         if (configured == null || configured.isBlank()) {
             // The JVM calls itself "pid@host".
             String[] jvm = ManagementFactory.getRuntimeMXBean().getName().split("@", 2);
-            environment.getPropertySources().addLast(new MapPropertySource("licenseflow-node-id",
-                    Map.of(PROPERTY, (jvm.length == 2 ? jvm[1] + "-" : "") + jvm[0])));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "licenseflow-node-id", Map.of(PROPERTY, (jvm.length == 2 ? jvm[1] + "-" : "") + jvm[0])));
         }
     }
 }

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *           locks it holds on shared work; unset, the host name and process id ({@link NodeIdentity})
  */
 @ConfigurationProperties("licenseflow.node")
-public record NodeSettings(String id) {
-}
+public record NodeSettings(String id) {}

@@ -7,8 +7,7 @@ import org.springframework.http.MediaType;
 /** A 503 answer with Retry-After and problem details that say, in words, when to try again. */
 final class ServiceUnavailable {
 
-    private ServiceUnavailable() {
-    }
+    private ServiceUnavailable() {}
 
     static void answer(HttpServletResponse response, int retryAfterSeconds, String title, String detail)
             throws IOException {

@@ -24,18 +24,20 @@ class StartupGate {
 
     @Bean
     public FilterRegistrationBean<OncePerRequestFilter> startupGateFilter(ApplicationAvailability availability) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
-                    ServiceUnavailable.answer(response, 5, "Starting",
-                            "LicenseFlow is starting. Try again in a few seconds.");
-                    return;
-                }
-                chain.doFilter(request, response);
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+                            ServiceUnavailable.answer(
+                                    response, 5, "Starting", "LicenseFlow is starting. Try again in a few seconds.");
+                            return;
+                        }
+                        chain.doFilter(request, response);
+                    }
+                });
         registration.setName("licenseflow-startup-gate");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

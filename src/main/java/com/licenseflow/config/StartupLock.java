@@ -23,6 +23,8 @@ public class StartupLock {
     /** Waits for any other node's setup step, then holds the lock until the caller's transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void hold() {
-        jdbc.sql("select name from startup_lock where name = 'setup' for update").query(String.class).single();
+        jdbc.sql("select name from startup_lock where name = 'setup' for update")
+                .query(String.class)
+                .single();
     }
 }

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queueWait             how long a call waits for its turn before it is answered 503 with Retry-After
  */
 @ConfigurationProperties("licenseflow.web")
-record WebSettings(int maxConcurrentRequests, Duration queueWait) {
-}
+record WebSettings(int maxConcurrentRequests, Duration queueWait) {}

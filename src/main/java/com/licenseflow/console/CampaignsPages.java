@@ -35,8 +35,13 @@ class CampaignsPages {
     private final Directory directory;
     private final ConsolePages pages;
 
-    CampaignsPages(SubscriptionTakeovers takeovers, Centralizations centralizations, InventoryViews views,
-                   ProductCatalog catalog, Directory directory, ConsolePages pages) {
+    CampaignsPages(
+            SubscriptionTakeovers takeovers,
+            Centralizations centralizations,
+            InventoryViews views,
+            ProductCatalog catalog,
+            Directory directory,
+            ConsolePages pages) {
         this.takeovers = takeovers;
         this.centralizations = centralizations;
         this.views = views;
@@ -46,8 +51,7 @@ class CampaignsPages {
     }
 
     /** A campaign as its list and page show it. */
-    record CampaignRow(Centralization campaign, String productName, CentralizationProgress progress) {
-    }
+    record CampaignRow(Centralization campaign, String productName, CentralizationProgress progress) {}
 
     @GetMapping("/console/takeovers/{subscriptionId}")
     String takeover(@PathVariable long subscriptionId, HttpServletRequest request, Model model) {
@@ -59,9 +63,17 @@ class CampaignsPages {
         }
         SubscriptionDetails subscription = views.subscription(viewer.actor(), subscriptionId);
         model.addAttribute("productName", subscription.productName());
-        model.addAttribute("purchaser", subscription.purchaser() == null ? null : subscription.purchaser().displayName());
-        model.addAttribute("startedBy", directory.find(takeover.startedBy()).map(DirectoryUser::displayName)
-                .orElse(takeover.startedBy()));
+        model.addAttribute(
+                "purchaser",
+                subscription.purchaser() == null
+                        ? null
+                        : subscription.purchaser().displayName());
+        model.addAttribute(
+                "startedBy",
+                directory
+                        .find(takeover.startedBy())
+                        .map(DirectoryUser::displayName)
+                        .orElse(takeover.startedBy()));
         return "console/takeover";
     }
 
@@ -69,7 +81,8 @@ class CampaignsPages {
     String campaigns(Model model) {
         Map<String, String> names = catalog.list().stream().collect(Collectors.toMap(Product::id, Product::name));
         List<CampaignRow> rows = centralizations.list(pages.viewer().actor(), null).stream()
-                .map(c -> new CampaignRow(c, names.get(c.productId()), centralizations.progress(c.id()))).toList();
+                .map(c -> new CampaignRow(c, names.get(c.productId()), centralizations.progress(c.id())))
+                .toList();
         model.addAttribute("campaigns", rows);
         return "console/campaigns";
     }
@@ -77,12 +90,17 @@ class CampaignsPages {
     @GetMapping("/console/campaigns/{id}")
     String campaign(@PathVariable long id, HttpServletRequest request, Model model) {
         Centralization campaign = centralizations.get(pages.viewer().actor(), id);
-        model.addAttribute("row", new CampaignRow(campaign, catalog.require(campaign.productId()).name(),
-                centralizations.progress(id)));
+        model.addAttribute(
+                "row",
+                new CampaignRow(campaign, catalog.require(campaign.productId()).name(), centralizations.progress(id)));
         model.addAttribute("purchases", centralizations.subscriptionsOf(id));
-        Map<String, String> purchasers = directory.findAllKnown(centralizations.subscriptionsOf(id).stream()
-                        .map(s -> s.purchaserId()).distinct().toList())
-                .stream().collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::displayName));
+        Map<String, String> purchasers = directory
+                .findAllKnown(centralizations.subscriptionsOf(id).stream()
+                        .map(s -> s.purchaserId())
+                        .distinct()
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::displayName));
         model.addAttribute("purchasers", purchasers);
         return request.getHeader("HX-Request") != null ? "console/campaign :: progress" : "console/campaign";
     }

@@ -49,8 +49,10 @@ class ConsoleFormat {
 
     /** The apps and services switched off, by their names: "Microsoft Teams, SharePoint (Plan 1)", or "none". */
     public String plans(Product product, Set<String> planIds) {
-        String names = product.servicePlans().stream().filter(plan -> planIds.contains(plan.id()))
-                .map(ServicePlan::name).collect(Collectors.joining(", "));
+        String names = product.servicePlans().stream()
+                .filter(plan -> planIds.contains(plan.id()))
+                .map(ServicePlan::name)
+                .collect(Collectors.joining(", "));
         return names.isEmpty() ? "none" : names;
     }
 

@@ -71,8 +71,10 @@ class ConsolePages {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("viewer", viewer());
         model.addAttribute("tenant", settings.current());
-        model.addAttribute("refusal", "Something this page needs was missing or not what it should be. Go back, fill "
-                + "in the form again and send it; nothing was changed.");
+        model.addAttribute(
+                "refusal",
+                "Something this page needs was missing or not what it should be. Go back, fill "
+                        + "in the form again and send it; nothing was changed.");
         return "console/refused";
     }
 
@@ -83,8 +85,8 @@ class ConsolePages {
             return known;
         }
         String userId = current.userId();
-        Viewer viewer = directory.find(userId).map(Viewer::of)
-                .orElseGet(() -> new Viewer(userId, userId, Actor.of(userId)));
+        Viewer viewer =
+                directory.find(userId).map(Viewer::of).orElseGet(() -> new Viewer(userId, userId, Actor.of(userId)));
         request.setAttribute(VIEWER, viewer, RequestAttributes.SCOPE_REQUEST);
         return viewer;
     }

@@ -17,18 +17,18 @@ final class CsvExport {
     /** An export is for a spreadsheet: the newest rows up to this many, read a page at a time. */
     static final int MAX_ROWS = 10_000;
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /** The export's link for the list page being shown: its filters, not its page. */
     static String link(String path, HttpServletRequest request) {
         String query = request.getQueryString();
-        String filters = query == null ? "" : query.replaceAll("(^|&)page=\\d+", "").replaceFirst("^&", "");
+        String filters =
+                query == null ? "" : query.replaceAll("(^|&)page=\\d+", "").replaceFirst("^&", "");
         return path + (filters.isEmpty() ? "" : "?" + filters);
     }
 
-    static <T> ResponseEntity<String> download(String fileName, CsvTable csv, Function<PageRequest, Page<T>> read,
-                                               Consumer<T> row) {
+    static <T> ResponseEntity<String> download(
+            String fileName, CsvTable csv, Function<PageRequest, Page<T>> read, Consumer<T> row) {
         int size = PageRequest.MAX_SIZE;
         for (int page = 1; (long) (page - 1) * size < MAX_ROWS; page++) {
             Page<T> found = read.apply(new PageRequest(page, size));

@@ -33,10 +33,14 @@ class EmailsPages {
     }
 
     @GetMapping("/console/emails")
-    String emails(@RequestParam(required = false) String recipient, @RequestParam(required = false) String status,
-                  @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
-        Page<NotificationRecord> found = log.page(pages.viewer().actor(), filter(recipient, status),
-                new PageRequest(page == null ? 1 : page, PAGE_SIZE));
+    String emails(
+            @RequestParam(required = false) String recipient,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            HttpServletRequest request,
+            Model model) {
+        Page<NotificationRecord> found = log.page(
+                pages.viewer().actor(), filter(recipient, status), new PageRequest(page == null ? 1 : page, PAGE_SIZE));
         model.addAttribute("emails", found.items());
         model.addAttribute("pager", Pager.of(found, request));
         model.addAttribute("recipient", recipient);
@@ -46,18 +50,32 @@ class EmailsPages {
     }
 
     @GetMapping(value = "/console/emails.csv", produces = "text/csv")
-    ResponseEntity<String> export(@RequestParam(required = false) String recipient,
-                                  @RequestParam(required = false) String status) {
+    ResponseEntity<String> export(
+            @RequestParam(required = false) String recipient, @RequestParam(required = false) String status) {
         NotificationFilter filter = filter(recipient, status);
-        CsvTable csv = new CsvTable("Recorded", "To", "Name", "Subject", "Kind", "Status", "Attempts", "Last error",
-                "Sent");
-        return CsvExport.download("emails.csv", csv, page -> log.page(pages.viewer().actor(), filter, page),
-                n -> csv.row(n.createdAt(), n.recipientEmail(), n.recipientName(), n.subject(), n.kind().name(),
-                        n.status().name(), n.attempts(), n.lastError(), n.sentAt()));
+        CsvTable csv =
+                new CsvTable("Recorded", "To", "Name", "Subject", "Kind", "Status", "Attempts", "Last error", "Sent");
+        return CsvExport.download(
+                "emails.csv",
+                csv,
+                page -> log.page(pages.viewer().actor(), filter, page),
+                n -> csv.row(
+                        n.createdAt(),
+                        n.recipientEmail(),
+                        n.recipientName(),
+                        n.subject(),
+                        n.kind().name(),
+                        n.status().name(),
+                        n.attempts(),
+                        n.lastError(),
+                        n.sentAt()));
     }
 
     private static NotificationFilter filter(String recipient, String status) {
-        return new NotificationFilter(null, null, null,
+        return new NotificationFilter(
+                null,
+                null,
+                null,
                 QueryParams.oneOf(NotificationStatus.class, status, "delivery status"),
                 recipient == null || recipient.isBlank() ? null : recipient.trim());
     }

@@ -15,6 +15,7 @@ import com.licenseflow.shared.LicenseRuleViolation;
 import com.licenseflow.shared.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import java.io.IOException;
 
 /** A2 the Licenses view, and a product's page: its subscriptions, its users, assign (A1, A3, A4) and unassign (A7). */
 @Controller
@@ -42,8 +42,12 @@ class LicensesPages {
     private final ConsolePages pages;
     private final MicrosoftCatalogImport catalogImport;
 
-    LicensesPages(InventoryViews views, LicenseAssignmentService assignments, Directory directory, ConsolePages pages,
-                  MicrosoftCatalogImport catalogImport) {
+    LicensesPages(
+            InventoryViews views,
+            LicenseAssignmentService assignments,
+            Directory directory,
+            ConsolePages pages,
+            MicrosoftCatalogImport catalogImport) {
         this.catalogImport = catalogImport;
         this.views = views;
         this.assignments = assignments;
@@ -59,8 +63,12 @@ class LicensesPages {
 
     /** Microsoft's "Product names and service plan identifiers for licensing" CSV, as downloaded from Microsoft. */
     @PostMapping("/console/licenses/catalog")
-    String importCatalog(@RequestParam(required = false) MultipartFile file, HttpServletResponse response, Model model,
-                         RedirectAttributes done) throws IOException {
+    String importCatalog(
+            @RequestParam(required = false) MultipartFile file,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done)
+            throws IOException {
         Viewer viewer = pages.viewer();
         catalogImport.requireMayImport(viewer.actor());
         try {
@@ -68,13 +76,22 @@ class LicensesPages {
                 throw com.licenseflow.shared.Rule.INVALID_CATALOG_FILE.violation(
                         "Choose the file you downloaded from Microsoft first.");
             }
-            MicrosoftCatalogImport.Result result = catalogImport.importCsv(ChangeContext.byUser(viewer.actor(), null),
-                    file.getInputStream(), file.getOriginalFilename() == null ? "an upload" : file.getOriginalFilename());
-            done.addFlashAttribute("done", "Microsoft's catalog imported: " + count(result.skus(), "product") + ", "
-                    + count(result.servicePlans(), "service plan") + "; " + result.productsMatched()
-                    + " of your products found"
-                    + (result.renamedProducts().isEmpty() ? "." : ", renamed: " + result.renamedProducts().stream()
-                            .map(r -> r.from() + " is now " + r.to()).collect(Collectors.joining(", ")) + "."));
+            MicrosoftCatalogImport.Result result = catalogImport.importCsv(
+                    ChangeContext.byUser(viewer.actor(), null),
+                    file.getInputStream(),
+                    file.getOriginalFilename() == null ? "an upload" : file.getOriginalFilename());
+            done.addFlashAttribute(
+                    "done",
+                    "Microsoft's catalog imported: " + count(result.skus(), "product") + ", "
+                            + count(result.servicePlans(), "service plan") + "; " + result.productsMatched()
+                            + " of your products found"
+                            + (result.renamedProducts().isEmpty()
+                                    ? "."
+                                    : ", renamed: "
+                                            + result.renamedProducts().stream()
+                                                    .map(r -> r.from() + " is now " + r.to())
+                                                    .collect(Collectors.joining(", "))
+                                            + "."));
             return "redirect:/console/licenses";
         } catch (LicenseRuleViolation refused) {
             response.setStatus(refused.rule().refusal().httpStatus());
@@ -88,11 +105,18 @@ class LicensesPages {
     }
 
     @GetMapping("/console/licenses/{productId}")
-    String product(@PathVariable String productId, @RequestParam(required = false) String q,
-                   @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+    String product(
+            @PathVariable String productId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            HttpServletRequest request,
+            Model model) {
         Viewer viewer = pages.viewer();
         Product product = views.product(viewer.actor(), productId);
-        var users = views.licensees(viewer.actor(), productId, new UserSearch(q, null, null),
+        var users = views.licensees(
+                viewer.actor(),
+                productId,
+                new UserSearch(q, null, null),
                 new PageRequest(page == null ? 1 : page, PAGE_SIZE));
         model.addAttribute("product", product);
         model.addAttribute("subscriptions", views.subscriptionsOf(viewer.actor(), productId));
@@ -109,21 +133,37 @@ class LicensesPages {
 
     /** Up to 20 users by user name or email, typed or pasted, separated by commas, spaces or new lines. */
     @PostMapping("/console/licenses/{productId}/assign")
-    String assign(@PathVariable String productId, @RequestParam(defaultValue = "") String users,
-                  @RequestParam(required = false) List<String> enabledPlans,
-                  @RequestParam(defaultValue = "ADD") AssignmentMode mode, HttpServletRequest request,
-                  HttpServletResponse response, Model model, RedirectAttributes done) {
+    String assign(
+            @PathVariable String productId,
+            @RequestParam(defaultValue = "") String users,
+            @RequestParam(required = false) List<String> enabledPlans,
+            @RequestParam(defaultValue = "ADD") AssignmentMode mode,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         Product product = views.product(viewer.actor(), productId);
         Set<String> enabled = enabledPlans == null ? Set.of() : new HashSet<>(enabledPlans);
         try {
-            List<String> names = Arrays.stream(users.split("[,;\\s]+")).filter(n -> !n.isBlank()).toList();
+            List<String> names = Arrays.stream(users.split("[,;\\s]+"))
+                    .filter(n -> !n.isBlank())
+                    .toList();
             List<DirectoryUser> chosen = directory.requireAllByIdOrEmail(names);
-            Set<String> disabled = product.planIds().stream().filter(p -> !enabled.contains(p)).collect(Collectors.toSet());
-            List<LicenseAssignment> given = assignments.assign(ChangeContext.byUser(viewer.actor(), null),
-                    new AssignLicenses(productId, null, chosen.stream().map(DirectoryUser::id).toList(), disabled, mode));
-            done.addFlashAttribute("done", product.name() + " assigned to " + names(chosen) + " ("
-                    + given.size() + (given.size() == 1 ? " license)." : " licenses)."));
+            Set<String> disabled =
+                    product.planIds().stream().filter(p -> !enabled.contains(p)).collect(Collectors.toSet());
+            List<LicenseAssignment> given = assignments.assign(
+                    ChangeContext.byUser(viewer.actor(), null),
+                    new AssignLicenses(
+                            productId,
+                            null,
+                            chosen.stream().map(DirectoryUser::id).toList(),
+                            disabled,
+                            mode));
+            done.addFlashAttribute(
+                    "done",
+                    product.name() + " assigned to " + names(chosen) + " (" + given.size()
+                            + (given.size() == 1 ? " license)." : " licenses)."));
             return "redirect:/console/licenses/" + productId;
         } catch (LicenseRuleViolation refused) {
             response.setStatus(refused.rule().refusal().httpStatus());
@@ -136,16 +176,24 @@ class LicensesPages {
     }
 
     @PostMapping("/console/licenses/{productId}/unassign")
-    String unassign(@PathVariable String productId, @RequestParam(required = false) List<String> userIds,
-                    HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes done) {
+    String unassign(
+            @PathVariable String productId,
+            @RequestParam(required = false) List<String> userIds,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         Product product = views.product(viewer.actor(), productId);
         try {
             List<DirectoryUser> chosen = directory.requireAll(userIds == null ? List.of() : userIds);
-            assignments.unassign(ChangeContext.byUser(viewer.actor(), null), productId,
+            assignments.unassign(
+                    ChangeContext.byUser(viewer.actor(), null),
+                    productId,
                     chosen.stream().map(DirectoryUser::id).toList());
-            done.addFlashAttribute("done", product.name() + " unassigned from " + names(chosen)
-                    + ". Their mailbox data is kept for 30 days.");
+            done.addFlashAttribute(
+                    "done",
+                    product.name() + " unassigned from " + names(chosen) + ". Their mailbox data is kept for 30 days.");
             return "redirect:/console/licenses/" + productId;
         } catch (LicenseRuleViolation refused) {
             response.setStatus(refused.rule().refusal().httpStatus());

@@ -42,9 +42,14 @@ class MyLicensesPages {
     private final Directory directory;
     private final ConsolePages pages;
 
-    MyLicensesPages(LicenseAssignmentService assignments, LicenseRequestList requests, LicenseRequestStart start,
-                    SelfServicePurchaseService purchases, ProductCatalog catalog, Directory directory,
-                    ConsolePages pages) {
+    MyLicensesPages(
+            LicenseAssignmentService assignments,
+            LicenseRequestList requests,
+            LicenseRequestStart start,
+            SelfServicePurchaseService purchases,
+            ProductCatalog catalog,
+            Directory directory,
+            ConsolePages pages) {
         this.assignments = assignments;
         this.requests = requests;
         this.start = start;
@@ -57,22 +62,38 @@ class MyLicensesPages {
     @GetMapping("/console/my-licenses")
     String mine(Model model) {
         Viewer viewer = pages.viewer();
-        Map<String, Product> products = catalog.list().stream().collect(Collectors.toMap(Product::id, Function.identity()));
-        model.addAttribute("licenses", assignments.licensesOf(viewer.actor(), viewer.userId()).stream()
-                .filter(a -> a.isActive())
-                .map(a -> new UsersPages.LicenseRow(a, products.get(a.productId()),
-                        LicenseAssignmentService.planStates(products.get(a.productId()), a.disabledPlans())))
-                .sorted(Comparator.comparing(row -> row.product().name()))
-                .toList());
-        model.addAttribute("pending", requests.pendingFor(viewer.actor(), PageRequest.first(PageRequest.MAX_SIZE)).items());
+        Map<String, Product> products =
+                catalog.list().stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        model.addAttribute(
+                "licenses",
+                assignments.licensesOf(viewer.actor(), viewer.userId()).stream()
+                        .filter(a -> a.isActive())
+                        .map(a -> new UsersPages.LicenseRow(
+                                a,
+                                products.get(a.productId()),
+                                LicenseAssignmentService.planStates(products.get(a.productId()), a.disabledPlans())))
+                        .sorted(Comparator.comparing(row -> row.product().name()))
+                        .toList());
+        model.addAttribute(
+                "pending",
+                requests.pendingFor(viewer.actor(), PageRequest.first(PageRequest.MAX_SIZE))
+                        .items());
         return "console/my-licenses";
     }
 
     @GetMapping("/console/request-license")
     String form(@RequestParam(required = false) String product, Model model) {
         List<Product> all = catalog.list();
-        model.addAttribute("requestable", all.stream().filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED).toList());
-        model.addAttribute("buyable", all.stream().filter(p -> p.selfServicePolicy() == SelfServicePolicy.ENABLED).toList());
+        model.addAttribute(
+                "requestable",
+                all.stream()
+                        .filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED)
+                        .toList());
+        model.addAttribute(
+                "buyable",
+                all.stream()
+                        .filter(p -> p.selfServicePolicy() == SelfServicePolicy.ENABLED)
+                        .toList());
         if (!model.containsAttribute("chosen")) {
             model.addAttribute("chosen", product);
             model.addAttribute("colleagues", List.of());
@@ -81,16 +102,21 @@ class MyLicensesPages {
     }
 
     @PostMapping("/console/request-license")
-    String request(@RequestParam(defaultValue = "") String product,
-                   @RequestParam(required = false) List<String> colleagues,
-                   @RequestParam(required = false) String justification,
-                   @RequestParam(required = false) String endsOn, HttpServletResponse response, Model model,
-                   RedirectAttributes done) {
+    String request(
+            @RequestParam(defaultValue = "") String product,
+            @RequestParam(required = false) List<String> colleagues,
+            @RequestParam(required = false) String justification,
+            @RequestParam(required = false) String endsOn,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         List<String> named = colleagues == null ? List.of() : colleagues;
         try {
             LicenseRequest sent = start.start(product, named, justification, endsOn);
-            done.addFlashAttribute("done", "Your request for " + sent.productName() + " was sent. It is pending "
-                    + "until it is decided; you will get an email.");
+            done.addFlashAttribute(
+                    "done",
+                    "Your request for " + sent.productName() + " was sent. It is pending "
+                            + "until it is decided; you will get an email.");
             return "redirect:/console/my-licenses";
         } catch (LicenseRuleViolation refused) {
             response.setStatus(refused.rule().refusal().httpStatus());
@@ -105,9 +131,13 @@ class MyLicensesPages {
 
     /** S1: a self-service purchase, for the buyer alone or for colleagues too. */
     @PostMapping("/console/purchase")
-    String purchase(@RequestParam(defaultValue = "") String product, @RequestParam(defaultValue = "1") int seats,
-                    @RequestParam(required = false) List<String> colleagues, HttpServletResponse response,
-                    Model model, RedirectAttributes done) {
+    String purchase(
+            @RequestParam(defaultValue = "") String product,
+            @RequestParam(defaultValue = "1") int seats,
+            @RequestParam(required = false) List<String> colleagues,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         List<String> assignTo = new ArrayList<>();
         assignTo.add(viewer.userId());
@@ -117,8 +147,9 @@ class MyLicensesPages {
         try {
             Product bought = catalog.require(product);
             purchases.purchase(ChangeContext.byUser(viewer.actor(), null), bought.id(), seats, assignTo, false);
-            done.addFlashAttribute("done", "You bought " + seats + (seats == 1 ? " license" : " licenses") + " of "
-                    + bought.name() + ".");
+            done.addFlashAttribute(
+                    "done",
+                    "You bought " + seats + (seats == 1 ? " license" : " licenses") + " of " + bought.name() + ".");
             return "redirect:/console/my-licenses";
         } catch (LicenseRuleViolation refused) {
             response.setStatus(refused.rule().refusal().httpStatus());
@@ -133,7 +164,9 @@ class MyLicensesPages {
     @GetMapping("/console/people")
     String people(@RequestParam(defaultValue = "") String q, Model model) {
         String self = pages.viewer().userId();
-        model.addAttribute("people", directory.pick(q, 8).stream().filter(u -> !u.id().equals(self)).toList());
+        model.addAttribute(
+                "people",
+                directory.pick(q, 8).stream().filter(u -> !u.id().equals(self)).toList());
         return "console/request-license :: people";
     }
 }

@@ -8,13 +8,21 @@ import org.springframework.web.util.UriComponentsBuilder;
 record Pager(long first, long last, long total, int page, int pages, String previous, String next) {
 
     static Pager of(Page<?> page, HttpServletRequest request) {
-        return new Pager(page.first(), page.last(), page.total(), page.page(), page.pages(),
+        return new Pager(
+                page.first(),
+                page.last(),
+                page.total(),
+                page.page(),
+                page.pages(),
                 page.hasPrevious() ? link(request, page.page() - 1) : null,
                 page.hasNext() ? link(request, page.page() + 1) : null);
     }
 
     private static String link(HttpServletRequest request, int page) {
-        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                .replaceQueryParam("page", page).build().toUriString();
+        return UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString())
+                .replaceQueryParam("page", page)
+                .build()
+                .toUriString();
     }
 }

@@ -11,10 +11,10 @@ import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.selfservice.SelfServiceLicensees;
 import com.licenseflow.selfservice.SelfServiceReport;
 import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.PageRequest;
 import com.licenseflow.shared.QueryParams;
 import com.licenseflow.takeover.CancellationReason;
 import com.licenseflow.takeover.TakeoverStart;
-import com.licenseflow.shared.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +47,14 @@ class PurchasesPages {
     private final CentralizationStart centralizations;
     private final ConsolePages pages;
 
-    PurchasesPages(InventoryViews views, SelfServiceReport report, SelfServicePolicyService policies,
-                   ProductCatalog catalog, TakeoverStart takeovers, CentralizationStart centralizations,
-                   ConsolePages pages) {
+    PurchasesPages(
+            InventoryViews views,
+            SelfServiceReport report,
+            SelfServicePolicyService policies,
+            ProductCatalog catalog,
+            TakeoverStart takeovers,
+            CentralizationStart centralizations,
+            ConsolePages pages) {
         this.views = views;
         this.report = report;
         this.policies = policies;
@@ -61,20 +66,28 @@ class PurchasesPages {
 
     /** Without a product: the first one bought self-service. A page of purchasers at a time. */
     @GetMapping("/console/purchases")
-    String purchases(@RequestParam(required = false) String product, @RequestParam(required = false) Integer page,
-                     HttpServletRequest request, Model model) {
+    String purchases(
+            @RequestParam(required = false) String product,
+            @RequestParam(required = false) Integer page,
+            HttpServletRequest request,
+            Model model) {
         Viewer viewer = pages.viewer();
         List<String> bought = views.productsWith(viewer.actor(), SubscriptionKind.SELF_SERVICE);
         List<Product> products = catalog.list();
-        String shown = product != null ? product : bought.stream().findFirst().orElse(products.get(0).id());
-        SelfServiceReport.SelfServicePage found = report.page(viewer.actor(), shown,
-                new PageRequest(page == null ? 1 : page, PAGE_SIZE));
+        String shown = product != null
+                ? product
+                : bought.stream().findFirst().orElse(products.get(0).id());
+        SelfServiceReport.SelfServicePage found =
+                report.page(viewer.actor(), shown, new PageRequest(page == null ? 1 : page, PAGE_SIZE));
         model.addAttribute("products", products);
         model.addAttribute("bought", bought);
         model.addAttribute("licensees", found.licensees());
         model.addAttribute("pager", Pager.of(found.purchasers(), request));
-        model.addAttribute("targets", views.subscriptionsOf(viewer.actor(), shown).stream()
-                .filter(s -> !s.isSelfService() && s.status().providesLicenses()).toList());
+        model.addAttribute(
+                "targets",
+                views.subscriptionsOf(viewer.actor(), shown).stream()
+                        .filter(s -> !s.isSelfService() && s.status().providesLicenses())
+                        .toList());
         model.addAttribute("reasons", CancellationReason.values());
         model.addAttribute("policyValues", SelfServicePolicy.values());
         return "console/purchases";
@@ -85,20 +98,30 @@ class PurchasesPages {
         SelfServiceLicensees licensees = report.licensees(pages.viewer().actor(), productId, null);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + SelfServiceReport.csvFileName(licensees) + "\"")
                 .body(SelfServiceReport.csv(licensees));
     }
 
     /** S3 AllowSelfServicePurchase of one product. */
     @PostMapping("/console/purchases/{productId}/policy")
-    String policy(@PathVariable String productId, @RequestParam String value, HttpServletRequest request,
-                  HttpServletResponse response, Model model, RedirectAttributes done) {
+    String policy(
+            @PathVariable String productId,
+            @RequestParam String value,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         try {
-            Product changed = policies.change(ChangeContext.byUser(pages.viewer().actor(), null), productId,
+            Product changed = policies.change(
+                    ChangeContext.byUser(pages.viewer().actor(), null),
+                    productId,
                     QueryParams.oneOf(SelfServicePolicy.class, value, "AllowSelfServicePurchase value"));
-            done.addFlashAttribute("done", "AllowSelfServicePurchase of " + changed.name() + " is now "
-                    + changed.selfServicePolicy().value() + ".");
+            done.addFlashAttribute(
+                    "done",
+                    "AllowSelfServicePurchase of " + changed.name() + " is now "
+                            + changed.selfServicePolicy().value() + ".");
             return "redirect:/console/purchases?product=" + productId;
         } catch (LicenseRuleViolation refused) {
             return refusedOn(productId, refused, request, response, model);
@@ -110,14 +133,23 @@ class PurchasesPages {
      * "decide in Tasklist" to leave the choice to the takeover's first task.
      */
     @PostMapping("/console/purchases/subscriptions/{subscriptionId}/takeover")
-    String takeOver(@PathVariable long subscriptionId, @RequestParam(defaultValue = "") String action,
-                    @RequestParam(required = false) Long target, @RequestParam(required = false) String reason,
-                    @RequestParam String product, HttpServletRequest request, HttpServletResponse response,
-                    Model model) {
+    String takeOver(
+            @PathVariable long subscriptionId,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(required = false) Long target,
+            @RequestParam(required = false) String reason,
+            @RequestParam String product,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
             String chosen = action.isBlank() ? null : action;
-            takeovers.start(pages.viewer().actor(), subscriptionId, chosen,
-                    "move".equals(chosen) ? target : null, "cancel".equals(chosen) ? reason : null);
+            takeovers.start(
+                    pages.viewer().actor(),
+                    subscriptionId,
+                    chosen,
+                    "move".equals(chosen) ? target : null,
+                    "cancel".equals(chosen) ? reason : null);
             return "redirect:/console/takeovers/" + subscriptionId;
         } catch (LicenseRuleViolation refused) {
             return refusedOn(product, refused, request, response, model);
@@ -126,8 +158,8 @@ class PurchasesPages {
 
     /** S5: the campaign's plan is made in Tasklist; its page shows how far it is. */
     @PostMapping("/console/purchases/{productId}/centralize")
-    String centralize(@PathVariable String productId, HttpServletRequest request, HttpServletResponse response,
-                      Model model) {
+    String centralize(
+            @PathVariable String productId, HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             long id = centralizations.start(pages.viewer().actor(), productId);
             return "redirect:/console/campaigns/" + id;
@@ -136,8 +168,12 @@ class PurchasesPages {
         }
     }
 
-    private String refusedOn(String productId, LicenseRuleViolation refused, HttpServletRequest request,
-                             HttpServletResponse response, Model model) {
+    private String refusedOn(
+            String productId,
+            LicenseRuleViolation refused,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         response.setStatus(refused.rule().refusal().httpStatus());
         model.addAttribute("error", refused.getMessage());
         return purchases(productId, null, request, model);

@@ -47,15 +47,19 @@ class UsersPages {
     }
 
     /** A license as the user page shows it: the product's name and each app or service, on or off. */
-    record LicenseRow(LicenseAssignment license, Product product, List<LicenseAssignmentService.PlanState> plans) {
-    }
+    record LicenseRow(LicenseAssignment license, Product product, List<LicenseAssignmentService.PlanState> plans) {}
 
     /** With {@code HX-Request} only the results, which htmx swaps in while the admin types. */
     @GetMapping("/console/users")
-    String users(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-                 @RequestParam(required = false) String location, @RequestParam(required = false) Integer page,
-                 HttpServletRequest request, Model model) {
-        var found = directory.search(pages.viewer().actor(),
+    String users(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) Integer page,
+            HttpServletRequest request,
+            Model model) {
+        var found = directory.search(
+                pages.viewer().actor(),
                 new UserSearch(q, QueryParams.oneOf(UserType.class, type, "user type"), location),
                 new PageRequest(page == null ? 1 : page, PAGE_SIZE));
         model.addAttribute("users", found.items());
@@ -72,24 +76,38 @@ class UsersPages {
      * app and service on (A4), or take every license they hold (A7). All or nothing either way.
      */
     @PostMapping("/console/users/selection")
-    String selection(@RequestParam(required = false) List<String> userIds,
-                     @RequestParam(required = false) List<String> productIds, @RequestParam String action,
-                     HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes done) {
+    String selection(
+            @RequestParam(required = false) List<String> userIds,
+            @RequestParam(required = false) List<String> productIds,
+            @RequestParam String action,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         List<String> chosen = userIds == null ? List.of() : userIds;
         try {
             List<DirectoryUser> users = directory.requireAll(chosen);
             String names = LicensesPages.names(users);
             if ("unassign-all".equals(action)) {
-                int removed = assignments.unassignAll(ChangeContext.byUser(viewer.actor(), null), chosen).size();
-                done.addFlashAttribute("done", "Every license of " + names + " unassigned (" + removed
-                        + (removed == 1 ? " license" : " licenses") + "). Their mailbox data is kept for 30 days.");
+                int removed = assignments
+                        .unassignAll(ChangeContext.byUser(viewer.actor(), null), chosen)
+                        .size();
+                done.addFlashAttribute(
+                        "done",
+                        "Every license of " + names + " unassigned (" + removed
+                                + (removed == 1 ? " license" : " licenses")
+                                + "). Their mailbox data is kept for 30 days.");
             } else {
                 List<String> products = productIds == null ? List.of() : productIds;
-                int given = assignments.assignSeveral(ChangeContext.byUser(viewer.actor(), null), products, chosen).size();
-                done.addFlashAttribute("done", products.stream().map(id -> catalog.require(id).name())
-                        .collect(Collectors.joining(", ")) + " assigned to " + names + " (" + given
-                        + (given == 1 ? " license)." : " licenses)."));
+                int given = assignments
+                        .assignSeveral(ChangeContext.byUser(viewer.actor(), null), products, chosen)
+                        .size();
+                done.addFlashAttribute(
+                        "done",
+                        products.stream().map(id -> catalog.require(id).name()).collect(Collectors.joining(", "))
+                                + " assigned to " + names + " (" + given
+                                + (given == 1 ? " license)." : " licenses)."));
             }
             return "redirect:/console/users";
         } catch (LicenseRuleViolation refused) {
@@ -104,27 +122,37 @@ class UsersPages {
         Viewer viewer = pages.viewer();
         List<LicenseAssignment> licenses = assignments.licensesOf(viewer.actor(), userId);
         DirectoryUser user = directory.require(userId);
-        Map<String, Product> products = catalog.list().stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        Map<String, Product> products =
+                catalog.list().stream().collect(Collectors.toMap(Product::id, Function.identity()));
         List<LicenseRow> rows = licenses.stream()
                 .sorted(Comparator.comparing((LicenseAssignment a) -> !a.isActive())
                         .thenComparing(a -> products.get(a.productId()).name()))
-                .map(a -> new LicenseRow(a, products.get(a.productId()),
+                .map(a -> new LicenseRow(
+                        a,
+                        products.get(a.productId()),
                         LicenseAssignmentService.planStates(products.get(a.productId()), a.disabledPlans())))
                 .toList();
         model.addAttribute("user", user);
-        model.addAttribute("held", rows.stream().filter(r -> r.license().isActive()).toList());
-        model.addAttribute("removed", rows.stream().filter(r -> !r.license().isActive()).toList());
+        model.addAttribute(
+                "held", rows.stream().filter(r -> r.license().isActive()).toList());
+        model.addAttribute(
+                "removed", rows.stream().filter(r -> !r.license().isActive()).toList());
         return "console/user";
     }
 
     @PostMapping("/console/users/{userId}/licenses/{productId}/services")
-    String services(@PathVariable String userId, @PathVariable String productId,
-                    @RequestParam(required = false) List<String> enabledPlans, HttpServletResponse response,
-                    Model model, RedirectAttributes done) {
+    String services(
+            @PathVariable String userId,
+            @PathVariable String productId,
+            @RequestParam(required = false) List<String> enabledPlans,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         Product product = catalog.require(productId);
         Set<String> enabled = enabledPlans == null ? Set.of() : Set.copyOf(enabledPlans);
-        Set<String> disabled = product.planIds().stream().filter(p -> !enabled.contains(p)).collect(Collectors.toSet());
+        Set<String> disabled =
+                product.planIds().stream().filter(p -> !enabled.contains(p)).collect(Collectors.toSet());
         return change(userId, response, model, done, () -> {
             assignments.changeServicePlans(ChangeContext.byUser(viewer.actor(), null), userId, productId, disabled);
             return "Apps and services of " + product.name() + " saved.";
@@ -132,8 +160,12 @@ class UsersPages {
     }
 
     @PostMapping("/console/users/{userId}/licenses/{productId}/remove")
-    String remove(@PathVariable String userId, @PathVariable String productId, HttpServletResponse response,
-                  Model model, RedirectAttributes done) {
+    String remove(
+            @PathVariable String userId,
+            @PathVariable String productId,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         Product product = catalog.require(productId);
         return change(userId, response, model, done, () -> {
@@ -146,10 +178,13 @@ class UsersPages {
     String removeAll(@PathVariable String userId, HttpServletResponse response, Model model, RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         return change(userId, response, model, done, () -> {
-            int removed = assignments.unassignAll(ChangeContext.byUser(viewer.actor(), null), userId).size();
-            return removed == 0 ? "There were no licenses to remove."
+            int removed = assignments
+                    .unassignAll(ChangeContext.byUser(viewer.actor(), null), userId)
+                    .size();
+            return removed == 0
+                    ? "There were no licenses to remove."
                     : "All " + removed + (removed == 1 ? " license" : " licenses") + " unassigned. The mailbox data "
-                    + "is kept for 30 days.";
+                            + "is kept for 30 days.";
         });
     }
 
@@ -158,8 +193,8 @@ class UsersPages {
     }
 
     /** Done: back to the user with what happened; refused: the user page with the reason above the licenses. */
-    private String change(String userId, HttpServletResponse response, Model model, RedirectAttributes done,
-                          Change change) {
+    private String change(
+            String userId, HttpServletResponse response, Model model, RedirectAttributes done, Change change) {
         try {
             done.addFlashAttribute("done", change.apply());
             return "redirect:/console/users/" + userId;

@@ -34,8 +34,7 @@ class DemoLogins implements ApplicationRunner {
     private final boolean remove;
     private final StartupLock startupLock;
 
-    public DemoLogins(IdentityService identity, DemoSettings config,
-                      StartupLock startupLock) {
+    public DemoLogins(IdentityService identity, DemoSettings config, StartupLock startupLock) {
         this.identity = identity;
         this.startupLock = startupLock;
         this.remove = config.removeLogins();
@@ -45,11 +44,14 @@ class DemoLogins implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         startupLock.hold();
-        Map<String, String> demoEmails = DemoDataSeeder.people().stream()
-                .collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::email));
-        List<String> found = identity.createUserQuery().userIdIn(demoEmails.keySet().toArray(String[]::new)).list()
-                .stream().filter(u -> demoEmails.get(u.getId()).equalsIgnoreCase(String.valueOf(u.getEmail())))
-                .map(User::getId).sorted().toList();
+        Map<String, String> demoEmails =
+                DemoDataSeeder.people().stream().collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::email));
+        List<String> found =
+                identity.createUserQuery().userIdIn(demoEmails.keySet().toArray(String[]::new)).list().stream()
+                        .filter(u -> demoEmails.get(u.getId()).equalsIgnoreCase(String.valueOf(u.getEmail())))
+                        .map(User::getId)
+                        .sorted()
+                        .toList();
         if (found.isEmpty()) {
             return;
         }

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     (else the start is refused)
  */
 @ConfigurationProperties("licenseflow.demo")
-record DemoSettings(boolean enabled, boolean removeLogins) {
-}
+record DemoSettings(boolean enabled, boolean removeLogins) {}

@@ -13,5 +13,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param email        where LicenseFlow mails them (default: {@code userId@localhost})
  */
 @ConfigurationProperties("licenseflow.admin")
-record AdminSettings(String userId, String password, String passwordFile, String displayName, String email) {
-}
+record AdminSettings(String userId, String password, String passwordFile, String displayName, String email) {}

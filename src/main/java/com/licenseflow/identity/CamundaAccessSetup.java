@@ -1,11 +1,11 @@
 package com.licenseflow.identity;
 
-import com.licenseflow.config.StartupLock;
-import com.licenseflow.inventory.access.AdminRole;
-import com.licenseflow.workflow.StartableProcess;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.licenseflow.config.StartupLock;
+import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.workflow.StartableProcess;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,8 +53,13 @@ public class CamundaAccessSetup implements ApplicationRunner {
     private final StartupLock startupLock;
     private final List<StartableProcess> processes;
 
-    public CamundaAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks, StartupLock startupLock, List<StartableProcess> processes) {
+    public CamundaAccessSetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            StartupLock startupLock,
+            List<StartableProcess> processes) {
         this.startupLock = startupLock;
         this.processes = processes;
         this.identity = identity;
@@ -74,8 +79,12 @@ public class CamundaAccessSetup implements ApplicationRunner {
         for (Resource resource : Resources.values()) {
             grants.put(new Grant(CamundaGroups.CAMUNDA_ADMIN, resource, ANY), Set.of(Permissions.ALL));
         }
-        List<String> everyone = List.of(CamundaGroups.EMPLOYEES, CamundaGroups.GLOBAL_ADMINS,
-                CamundaGroups.LICENSE_ADMINS, CamundaGroups.USER_ADMINS, CamundaGroups.BILLING_ADMINS);
+        List<String> everyone = List.of(
+                CamundaGroups.EMPLOYEES,
+                CamundaGroups.GLOBAL_ADMINS,
+                CamundaGroups.LICENSE_ADMINS,
+                CamundaGroups.USER_ADMINS,
+                CamundaGroups.BILLING_ADMINS);
         for (String group : everyone) {
             add(grants, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Starting processes from Tasklist: which ones is decided per process definition below.
@@ -85,8 +94,15 @@ public class CamundaAccessSetup implements ApplicationRunner {
             // Admins watch running work in Cockpit; changing it (modifying instances, variables, jobs,
             // who may work on a task) is for Global administrators, who are Camunda administrators too.
             add(grants, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            add(grants, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-                    Permissions.READ_HISTORY, Permissions.READ_TASK);
+            add(
+                    grants,
+                    group,
+                    Resources.PROCESS_DEFINITION,
+                    ANY,
+                    Permissions.READ,
+                    Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY,
+                    Permissions.READ_TASK);
             add(grants, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
             add(grants, group, Resources.TASK, ANY, Permissions.READ);
             add(grants, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -96,20 +112,34 @@ public class CamundaAccessSetup implements ApplicationRunner {
             add(grants, group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
             add(grants, group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
         }
-        grants.forEach((grant, permissions) -> grantExactly(grant.groupId(), grant.resource(), grant.resourceId(),
-                permissions.toArray(Permission[]::new)));
+        grants.forEach((grant, permissions) -> grantExactly(
+                grant.groupId(), grant.resource(), grant.resourceId(), permissions.toArray(Permission[]::new)));
 
         // Each module says who may start its processes (the domain checks the same roles again).
         for (StartableProcess process : processes) {
-            allowToStart(process.key(), process.startedBy().isEmpty() ? everyone.toArray(String[]::new)
-                    : process.startedBy().stream().map(AdminRole::groupId).sorted().toArray(String[]::new));
+            allowToStart(
+                    process.key(),
+                    process.startedBy().isEmpty()
+                            ? everyone.toArray(String[]::new)
+                            : process.startedBy().stream()
+                                    .map(AdminRole::groupId)
+                                    .sorted()
+                                    .toArray(String[]::new));
         }
 
         Filter mine = filter(MY_TASKS, -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        Filter group = filter(MY_GROUP_TASKS, -5,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-        Filter offered = filter(OFFERED_TO_ME, -7,
-                tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
+        Filter group = filter(
+                MY_GROUP_TASKS,
+                -5,
+                tasks.createTaskQuery()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskUnassigned());
+        Filter offered = filter(
+                OFFERED_TO_ME,
+                -7,
+                tasks.createTaskQuery()
+                        .taskCandidateUserExpression("${currentUser()}")
+                        .taskUnassigned());
         for (String g : everyone) {
             grant(g, Resources.FILTER, mine.getId(), Permissions.READ);
             grant(g, Resources.FILTER, group.getId(), Permissions.READ);
@@ -117,11 +147,14 @@ public class CamundaAccessSetup implements ApplicationRunner {
         }
     }
 
-    private record Grant(String groupId, Resource resource, String resourceId) {
-    }
+    private record Grant(String groupId, Resource resource, String resourceId) {}
 
-    private static void add(Map<Grant, Set<Permission>> grants, String groupId, Resource resource, String resourceId,
-                            Permission... permissions) {
+    private static void add(
+            Map<Grant, Set<Permission>> grants,
+            String groupId,
+            Resource resource,
+            String resourceId,
+            Permission... permissions) {
         grants.computeIfAbsent(new Grant(groupId, resource, resourceId), k -> new LinkedHashSet<>())
                 .addAll(List.of(permissions));
     }
@@ -130,8 +163,8 @@ public class CamundaAccessSetup implements ApplicationRunner {
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
             group.setName(name);
-            group.setType(CamundaGroups.CAMUNDA_ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM
-                    : Groups.GROUP_TYPE_WORKFLOW);
+            group.setType(
+                    CamundaGroups.CAMUNDA_ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
             identity.saveGroup(group);
         }
     }
@@ -157,9 +190,13 @@ public class CamundaAccessSetup implements ApplicationRunner {
         Authorization wanted = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         wanted.setResource(resource);
         wanted.setPermissions(permissions);
-        boolean same = grant.getId() != null && Stream.of(Permissions.values(), HistoricTaskPermissions.values(),
-                        HistoricProcessInstancePermissions.values()).flatMap(Stream::of)
-                .allMatch(p -> grant.isPermissionGranted(p) == wanted.isPermissionGranted(p));
+        boolean same = grant.getId() != null
+                && Stream.of(
+                                Permissions.values(),
+                                HistoricTaskPermissions.values(),
+                                HistoricProcessInstancePermissions.values())
+                        .flatMap(Stream::of)
+                        .allMatch(p -> grant.isPermissionGranted(p) == wanted.isPermissionGranted(p));
         if (!same) {
             grant.setPermissions(permissions);
             authorizations.saveAuthorization(grant);
@@ -167,8 +204,13 @@ public class CamundaAccessSetup implements ApplicationRunner {
     }
 
     private Authorization existingOrNew(String groupId, Resource resource, String resourceId) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        Authorization existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .singleResult();
         if (existing != null) {
             return existing;
         }
@@ -193,7 +235,11 @@ public class CamundaAccessSetup implements ApplicationRunner {
     /** Lets {@code groups} start {@code processDefinitionKey} from Tasklist or the API. */
     public void allowToStart(String processDefinitionKey, String... groups) {
         for (String group : groups) {
-            grant(group, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ,
+            grant(
+                    group,
+                    Resources.PROCESS_DEFINITION,
+                    processDefinitionKey,
+                    Permissions.READ,
                     Permissions.CREATE_INSTANCE);
         }
     }

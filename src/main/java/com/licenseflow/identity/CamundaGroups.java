@@ -27,8 +27,7 @@ public final class CamundaGroups {
 
     static final List<String> ADMIN_GROUPS = List.of(GLOBAL_ADMINS, LICENSE_ADMINS, USER_ADMINS, BILLING_ADMINS);
 
-    private CamundaGroups() {
-    }
+    private CamundaGroups() {}
 
     /** Members are employees; each role adds its group; global admins also administer Camunda. */
     public static List<String> memberships(DirectoryUser user) {

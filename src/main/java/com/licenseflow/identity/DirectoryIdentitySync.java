@@ -23,14 +23,20 @@ public class DirectoryIdentitySync {
         if (identityService.createUserQuery().userId(person.id()).count() == 0) {
             User user = identityService.newUser(person.id());
             int space = person.displayName().indexOf(' ');
-            user.setFirstName(space < 0 ? person.displayName() : person.displayName().substring(0, space));
+            user.setFirstName(
+                    space < 0 ? person.displayName() : person.displayName().substring(0, space));
             user.setLastName(space < 0 ? "" : person.displayName().substring(space + 1));
             user.setEmail(person.email());
             user.setPassword(password);
             identityService.saveUser(user);
         }
         for (String group : CamundaGroups.memberships(person)) {
-            if (identityService.createUserQuery().userId(person.id()).memberOfGroup(group).count() == 0) {
+            if (identityService
+                            .createUserQuery()
+                            .userId(person.id())
+                            .memberOfGroup(group)
+                            .count()
+                    == 0) {
                 identityService.createMembership(person.id(), group);
             }
         }

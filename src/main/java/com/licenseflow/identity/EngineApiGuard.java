@@ -71,8 +71,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private SubmittedForms forms() {
         if (forms == null) {
             ProcessEngine started = engine.get();
-            forms = new SubmittedForms(started.getIdentityService(), started.getFormService(),
-                    started.getRepositoryService(), started.getTaskService());
+            forms = new SubmittedForms(
+                    started.getIdentityService(),
+                    started.getFormService(),
+                    started.getRepositoryService(),
+                    started.getTaskService());
         }
         return forms;
     }
@@ -82,8 +85,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/camunda/api/admin/setup") || path.matches("^/camunda/app/admin/[^/]+/setup.*")) {
-            refuse(response, 403, "The first-administrator setup is closed: LicenseFlow's first Global administrator "
-                    + "comes from its configuration (see the README, \"Production checklist\").");
+            refuse(
+                    response,
+                    403,
+                    "The first-administrator setup is closed: LicenseFlow's first Global administrator "
+                            + "comes from its configuration (see the README, \"Production checklist\").");
             return;
         }
         Matcher engineRest = ENGINE_REST.matcher(path);
@@ -98,8 +104,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Caller caller = isEngineRest ? fromEngine() : fromSession(request.getSession(false));
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         if (isEngineRest && caller != null && !caller.isOperator(operatorGroups)) {
-            refuse(response, 403, caller.userId + " may not use the engine REST API: it is for Global "
-                    + "administrators. Use Tasklist, Cockpit or LicenseFlow's own API (/api).");
+            refuse(
+                    response,
+                    403,
+                    caller.userId + " may not use the engine REST API: it is for Global "
+                            + "administrators. Use Tasklist, Cockpit or LicenseFlow's own API (/api).");
             return;
         }
         HttpServletRequest body = request;
@@ -136,8 +145,15 @@ public class EngineApiGuard extends OncePerRequestFilter {
             problem = submittedFields(method, engineRest.group(1), content);
         } else if (webappEngine.matches()) {
             String rest = webappEngine.group(2) == null ? "" : webappEngine.group(2);
-            problem = caller.isOperator(operatorGroups) ? null : EngineApiRules.refusal(method, rest, caller.userId,
-                    caller.isCockpitWatcher(), content, isJson(request) || !hasBody(request));
+            problem = caller.isOperator(operatorGroups)
+                    ? null
+                    : EngineApiRules.refusal(
+                            method,
+                            rest,
+                            caller.userId,
+                            caller.isCockpitWatcher(),
+                            content,
+                            isJson(request) || !hasBody(request));
             if (problem != null) {
                 refuse(response, 403, problem);
                 return;
@@ -200,8 +216,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
         if (query == null || query.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2)[0])
-                .map(name -> URLDecoder.decode(name, StandardCharsets.UTF_8)).toList();
+        return Arrays.stream(query.split("&"))
+                .map(pair -> pair.split("=", 2)[0])
+                .map(name -> URLDecoder.decode(name, StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** A query expression or an Object-typed variable anywhere in the request, or null. */
@@ -229,7 +247,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 if (name.endsWith("expression") || name.equals("expressions")) {
                     return expressionRefusal(field.getKey());
                 }
-                if (name.equals("type") && field.getValue().isTextual()
+                if (name.equals("type")
+                        && field.getValue().isTextual()
                         && field.getValue().asText().equalsIgnoreCase("object")) {
                     return "Object variables are not accepted: send text, numbers, true/false, dates or JSON.";
                 }
@@ -248,7 +267,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private Caller fromEngine() {
         Authentication authentication = engine.get().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? null
+        return authentication == null || authentication.getUserId() == null
+                ? null
                 : new Caller(authentication.getUserId(), authentication.getGroupIds());
     }
 
@@ -282,8 +302,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         // The shape of Camunda's own REST errors, so Tasklist and Cockpit show the message.
-        json.writeValue(response.getOutputStream(), Map.of(
-                "type", status == 403 ? "AuthorizationException" : "InvalidRequestException", "message", message));
+        json.writeValue(
+                response.getOutputStream(),
+                Map.of(
+                        "type",
+                        status == 403 ? "AuthorizationException" : "InvalidRequestException",
+                        "message",
+                        message));
     }
 
     /** Who is calling, with their Camunda groups. */
@@ -294,7 +319,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
 
         boolean isOperator(Set<String> operatorGroups) {
-            return groups.contains(CamundaGroups.GLOBAL_ADMINS) || groups.contains(CamundaGroups.CAMUNDA_ADMIN)
+            return groups.contains(CamundaGroups.GLOBAL_ADMINS)
+                    || groups.contains(CamundaGroups.CAMUNDA_ADMIN)
                     || groups.stream().anyMatch(operatorGroups::contains);
         }
 

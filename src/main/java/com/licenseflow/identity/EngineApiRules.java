@@ -22,7 +22,8 @@ final class EngineApiRules {
     }
 
     private static final String ID = "[^/]+";
-    private static final String DEFINITION = "/process-definition(?:/" + ID + "|/key/" + ID + "(?:/tenant-id/" + ID + ")?)";
+    private static final String DEFINITION =
+            "/process-definition(?:/" + ID + "|/key/" + ID + "(?:/tenant-id/" + ID + ")?)";
 
     /** What Tasklist calls for anybody who may log in to it. */
     private static final List<Rule> TASKLIST = List.of(
@@ -40,8 +41,10 @@ final class EngineApiRules {
             Rule.of("POST", DEFINITION + "/submit-form"),
             Rule.of("GET|POST", "/task(?:/count)?"),
             Rule.of("GET", "/task/" + ID),
-            Rule.of("GET", "/task/" + ID + "/(?:form|deployed-form|rendered-form|form-variables|variables|identity-links"
-                    + "|comment|attachment)"),
+            Rule.of(
+                    "GET",
+                    "/task/" + ID + "/(?:form|deployed-form|rendered-form|form-variables|variables|identity-links"
+                            + "|comment|attachment)"),
             Rule.of("GET", "/task/" + ID + "/comment/" + ID),
             Rule.of("POST", "/task/" + ID + "/(?:claim|unclaim|submit-form|assignee)"),
             Rule.of("POST", "/task/" + ID + "/comment/create"),
@@ -54,12 +57,13 @@ final class EngineApiRules {
     /** What Cockpit reads for License, User and Billing administrators: every GET and the queries sent as POST. */
     private static final List<Rule> COCKPIT_READ = List.of(
             Rule.of("GET", ".*"),
-            Rule.of("POST", "/(?:process-instance|task|execution|variable-instance|job|incident|external-task"
-                    + "|event-subscription)(?:/count)?"),
+            Rule.of(
+                    "POST",
+                    "/(?:process-instance|task|execution|variable-instance|job|incident|external-task"
+                            + "|event-subscription)(?:/count)?"),
             Rule.of("POST", "/history/(?:" + HISTORY_QUERIES + ")(?:/count)?"));
 
-    private EngineApiRules() {
-    }
+    private EngineApiRules() {}
 
     /**
      * Why the call is refused, or null when it is allowed.
@@ -67,14 +71,14 @@ final class EngineApiRules {
      * @param rest the path after {@code /engine/{engine}}
      * @param jsonOrEmpty whether the body is JSON or absent (Tasklist sends nothing else)
      */
-    static String refusal(String method, String rest, String userId, boolean cockpitWatcher, JsonNode content,
-                          boolean jsonOrEmpty) {
+    static String refusal(
+            String method, String rest, String userId, boolean cockpitWatcher, JsonNode content, boolean jsonOrEmpty) {
         boolean allowed = TASKLIST.stream().anyMatch(rule -> rule.allows(method, rest))
                 || (cockpitWatcher && COCKPIT_READ.stream().anyMatch(rule -> rule.allows(method, rest)));
         if (!allowed) {
             return cockpitWatcher
                     ? "Only a Global administrator may change running work (" + method + " " + rest + "); "
-                    + "Cockpit shows it to you read-only."
+                            + "Cockpit shows it to you read-only."
                     : userId + " may not call " + method + " " + rest + ": Tasklist needs no such call.";
         }
         if (!jsonOrEmpty) {

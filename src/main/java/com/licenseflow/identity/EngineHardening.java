@@ -42,10 +42,12 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         // One instance per interceptor chain: an interceptor knows the next one in its chain.
         configuration.setCustomPreCommandInterceptorsTxRequired(with(
                 configuration.getCustomPreCommandInterceptorsTxRequired(),
-                new EngineRefusals(), new QueryExpressionGuard(configuration::getFilterService)));
+                new EngineRefusals(),
+                new QueryExpressionGuard(configuration::getFilterService)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
-                new EngineRefusals(), new QueryExpressionGuard(configuration::getFilterService)));
+                new EngineRefusals(),
+                new QueryExpressionGuard(configuration::getFilterService)));
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setEnableExpressionsInStoredQueries(true);
 

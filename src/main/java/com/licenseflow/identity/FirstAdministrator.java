@@ -37,8 +37,12 @@ class FirstAdministrator implements ApplicationRunner {
     private final IdentityService identity;
     private final StartupLock startupLock;
 
-    public FirstAdministrator(AdminSettings settings, DirectoryRepository directory, DirectoryIdentitySync logins,
-                              IdentityService identity, StartupLock startupLock) {
+    public FirstAdministrator(
+            AdminSettings settings,
+            DirectoryRepository directory,
+            DirectoryIdentitySync logins,
+            IdentityService identity,
+            StartupLock startupLock) {
         this.startupLock = startupLock;
         this.settings = settings;
         this.directory = directory;
@@ -53,7 +57,10 @@ class FirstAdministrator implements ApplicationRunner {
         if (settings.userId() != null && !settings.userId().isBlank()) {
             enroll(settings.userId().trim());
         }
-        if (identity.createUserQuery().memberOfGroup(CamundaGroups.GLOBAL_ADMINS).count() == 0) {
+        if (identity.createUserQuery()
+                        .memberOfGroup(CamundaGroups.GLOBAL_ADMINS)
+                        .count()
+                == 0) {
             throw new IllegalStateException("LicenseFlow has no Global administrator, so nobody could govern it. Name "
                     + "the first one: set LICENSEFLOW_ADMIN_USER_ID and LICENSEFLOW_ADMIN_PASSWORD (or "
                     + "LICENSEFLOW_ADMIN_PASSWORD_FILE, a file holding the password) and start again.");
@@ -71,8 +78,12 @@ class FirstAdministrator implements ApplicationRunner {
             logins.enroll(existing, canLogIn ? null : password());
             return;
         }
-        DirectoryUser admin = new DirectoryUser(userId, blankToDefault(settings.displayName(), userId),
-                blankToDefault(settings.email(), userId + "@localhost"), UserType.MEMBER, null,
+        DirectoryUser admin = new DirectoryUser(
+                userId,
+                blankToDefault(settings.displayName(), userId),
+                blankToDefault(settings.email(), userId + "@localhost"),
+                UserType.MEMBER,
+                null,
                 Set.of(AdminRole.GLOBAL_ADMIN));
         directory.insert(admin);
         logins.enroll(admin, password());
@@ -85,8 +96,10 @@ class FirstAdministrator implements ApplicationRunner {
             try {
                 password = Files.readString(Path.of(settings.passwordFile())).strip();
             } catch (IOException e) {
-                throw new IllegalStateException("Cannot read the first administrator's password from "
-                        + settings.passwordFile() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Cannot read the first administrator's password from " + settings.passwordFile() + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
         if (password == null || password.length() < 12) {

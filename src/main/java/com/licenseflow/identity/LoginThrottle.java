@@ -26,8 +26,7 @@ public class LoginThrottle extends OncePerRequestFilter {
     private static final int MAX_ADDRESSES = 100_000;
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
-    private record Failures(int count, Instant last, Instant waitUntil) {
-    }
+    private record Failures(int count, Instant last, Instant waitUntil) {}
 
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
     private final int failuresBeforeDelay;
@@ -51,14 +50,17 @@ public class LoginThrottle extends OncePerRequestFilter {
         Instant now = clock.instant();
         Failures failures = byAddress.get(address);
         if (failures != null && failures.waitUntil() != null && now.isBefore(failures.waitUntil())) {
-            long seconds = Math.max(1, Duration.between(now, failures.waitUntil()).toSeconds());
+            long seconds =
+                    Math.max(1, Duration.between(now, failures.waitUntil()).toSeconds());
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(seconds));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":429,\"title\":\"Too many failed logins\",\"detail\":\"Too many "
-                    + "failed logins from your address. Try again in " + seconds + " seconds.\","
-                    + "\"message\":\"Too many failed logins from your address. Try again in " + seconds + " seconds.\"}");
+            response.getWriter()
+                    .write("{\"status\":429,\"title\":\"Too many failed logins\",\"detail\":\"Too many "
+                            + "failed logins from your address. Try again in " + seconds + " seconds.\","
+                            + "\"message\":\"Too many failed logins from your address. Try again in " + seconds
+                            + " seconds.\"}");
             return;
         }
         chain.doFilter(request, response);

@@ -35,7 +35,8 @@ final class ProcessBeans extends AbstractMap<Object, Object> {
 
     @Override
     public Set<Entry<Object, Object>> entrySet() {
-        return names().stream().map(name -> Map.entry((Object) name, context.getBean(name)))
+        return names().stream()
+                .map(name -> Map.entry((Object) name, context.getBean(name)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

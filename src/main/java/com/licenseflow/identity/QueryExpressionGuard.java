@@ -42,7 +42,8 @@ final class QueryExpressionGuard extends CommandInterceptor {
             check(query);
         } else if (command instanceof AbstractExecuteFilterCmd execute) {
             check((Query<?, ?>) field(execute, AbstractExecuteFilterCmd.class, "extendingQuery"));
-            Filter stored = filters.get().getFilter((String) field(execute, AbstractExecuteFilterCmd.class, "filterId"));
+            Filter stored =
+                    filters.get().getFilter((String) field(execute, AbstractExecuteFilterCmd.class, "filterId"));
             if (stored != null) {
                 check(stored.getQuery());
             }
@@ -83,8 +84,8 @@ final class QueryExpressionGuard extends CommandInterceptor {
             field.setAccessible(true);
             return field.get(target);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("Cannot check " + declaring.getSimpleName() + "." + name
-                    + " for query expressions", e);
+            throw new IllegalStateException(
+                    "Cannot check " + declaring.getSimpleName() + "." + name + " for query expressions", e);
         }
     }
 }

@@ -33,9 +33,10 @@ public class SameOriginWrites extends OncePerRequestFilter {
         if (WRITES.contains(request.getMethod().toUpperCase(Locale.ROOT)) && crossSite(request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"status\":403,\"title\":\"Cross-site request\",\"rule\":\"CROSS_SITE_REQUEST\","
-                    + "\"detail\":\"Changes through the LicenseFlow API cannot come from another web site's page. "
-                    + "Nothing was changed.\"}");
+            response.getWriter()
+                    .write("{\"status\":403,\"title\":\"Cross-site request\",\"rule\":\"CROSS_SITE_REQUEST\","
+                            + "\"detail\":\"Changes through the LicenseFlow API cannot come from another web site's page. "
+                            + "Nothing was changed.\"}");
             return;
         }
         chain.doFilter(request, response);
@@ -61,7 +62,8 @@ public class SameOriginWrites extends OncePerRequestFilter {
 
     private static String origin(URI uri) {
         int port = uri.getPort();
-        return uri.getScheme() + "://" + uri.getHost() + (port < 0 || defaultPort(uri.getScheme(), port) ? "" : ":" + port);
+        return uri.getScheme() + "://" + uri.getHost()
+                + (port < 0 || defaultPort(uri.getScheme(), port) ? "" : ":" + port);
     }
 
     private static boolean defaultPort(String scheme, int port) {

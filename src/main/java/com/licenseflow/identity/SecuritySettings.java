@@ -12,7 +12,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxLoginDelay the longest an address waits after failed logins (the wait doubles per failure)
  */
 @ConfigurationProperties("licenseflow.security")
-public record SecuritySettings(String operatorGroup,
-                               int loginFailuresBeforeDelay,
-                               Duration maxLoginDelay) {
-}
+public record SecuritySettings(String operatorGroup, int loginFailuresBeforeDelay, Duration maxLoginDelay) {}

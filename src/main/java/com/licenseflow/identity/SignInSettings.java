@@ -21,10 +21,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param roles        each app role (or group) mapped to the LicenseFlow admin role it gives
  */
 @ConfigurationProperties("licenseflow.sign-in")
-public record SignInSettings(Provider provider, String issuerUri, String clientId, String clientSecret, String audience,
-                             List<String> nameClaims, String rolesClaim, Map<String, AdminRole> roles) {
+public record SignInSettings(
+        Provider provider,
+        String issuerUri,
+        String clientId,
+        String clientSecret,
+        String audience,
+        List<String> nameClaims,
+        String rolesClaim,
+        Map<String, AdminRole> roles) {
 
-    public enum Provider { CAMUNDA, ENTRA_ID }
+    public enum Provider {
+        CAMUNDA,
+        ENTRA_ID
+    }
 
     public SignInSettings {
         if (provider == null) {
@@ -33,12 +43,15 @@ public record SignInSettings(Provider provider, String issuerUri, String clientI
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         nameClaims = nameClaims == null ? List.of() : List.copyOf(nameClaims);
         if (provider == Provider.ENTRA_ID) {
-            for (String[] required : new String[][] {{"issuer-uri", issuerUri}, {"client-id", clientId},
-                    {"client-secret", clientSecret}}) {
+            for (String[] required :
+                    new String[][] {{"issuer-uri", issuerUri}, {"client-id", clientId}, {"client-secret", clientSecret}
+                    }) {
                 if (required[1] == null || required[1].isBlank()) {
-                    throw new IllegalArgumentException("licenseflow.sign-in.provider is entra-id, so licenseflow.sign-in."
-                            + required[0] + " must be set (LICENSEFLOW_SIGN_IN_" + required[0].toUpperCase()
-                            .replace('-', '_') + "): see the README, \"Signing in with Microsoft Entra ID\"");
+                    throw new IllegalArgumentException(
+                            "licenseflow.sign-in.provider is entra-id, so licenseflow.sign-in."
+                                    + required[0] + " must be set (LICENSEFLOW_SIGN_IN_"
+                                    + required[0].toUpperCase().replace('-', '_')
+                                    + "): see the README, \"Signing in with Microsoft Entra ID\"");
                 }
             }
         }

@@ -33,7 +33,8 @@ class SubmittedForms {
     private final TaskService tasks;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SubmittedForms(IdentityService identity, FormService forms, RepositoryService repository, TaskService tasks) {
+    public SubmittedForms(
+            IdentityService identity, FormService forms, RepositoryService repository, TaskService tasks) {
         this.identity = identity;
         this.forms = forms;
         this.repository = repository;
@@ -47,18 +48,31 @@ class SubmittedForms {
         Matcher byKey = BY_KEY.matcher(rest);
         if (task.matches()) {
             return exists(() -> tasks.createTaskQuery().taskId(task.group(1)).count() > 0)
-                    ? read(() -> forms.getDeployedTaskForm(task.group(1))) : null;
+                    ? read(() -> forms.getDeployedTaskForm(task.group(1)))
+                    : null;
         }
         if (byId.matches()) {
-            return exists(() -> repository.createProcessDefinitionQuery().processDefinitionId(byId.group(1)).count() > 0)
-                    ? read(() -> forms.getDeployedStartForm(byId.group(1))) : null;
+            return exists(() -> repository
+                                    .createProcessDefinitionQuery()
+                                    .processDefinitionId(byId.group(1))
+                                    .count()
+                            > 0)
+                    ? read(() -> forms.getDeployedStartForm(byId.group(1)))
+                    : null;
         }
         if (byKey.matches()) {
             return read(() -> {
                 ProcessDefinition latest = (byKey.group(2) == null
-                        ? repository.createProcessDefinitionQuery().processDefinitionKey(byKey.group(1)).withoutTenantId()
-                        : repository.createProcessDefinitionQuery().processDefinitionKey(byKey.group(1))
-                        .tenantIdIn(byKey.group(2))).latestVersion().singleResult();
+                                ? repository
+                                        .createProcessDefinitionQuery()
+                                        .processDefinitionKey(byKey.group(1))
+                                        .withoutTenantId()
+                                : repository
+                                        .createProcessDefinitionQuery()
+                                        .processDefinitionKey(byKey.group(1))
+                                        .tenantIdIn(byKey.group(2)))
+                        .latestVersion()
+                        .singleResult();
                 return latest == null ? null : forms.getDeployedStartForm(latest.getId());
             });
         }

@@ -33,16 +33,15 @@ public class ChunkedMove {
     }
 
     /** What one chunk did, and the seats it needed beyond the reservation. */
-    public record ChunkResult(int removed, int assigned, int extraSeats) {
-    }
+    public record ChunkResult(int removed, int assigned, int extraSeats) {}
 
     /**
      * Moves one chunk. The seats were reserved up front ({@code reservedUnused} of them are left); only
      * a user who lost the target product since then needs one more, taken here, or the chunk is refused
      * with {@code whenShort} of the seats missing and rolls back whole.
      */
-    public ChunkResult moveChunk(ChangeContext context, LicenseLedger.LicenseMove move, int reservedUnused,
-                                 IntFunction<String> whenShort) {
+    public ChunkResult moveChunk(
+            ChangeContext context, LicenseLedger.LicenseMove move, int reservedUnused, IntFunction<String> whenShort) {
         LicenseLedger.MoveResult moved = ledger.move(context, move);
         int extra = Math.max(0, moved.assigned() - reservedUnused);
         if (extra > 0 && !ledger.takeSeats(move.targetSubscriptionId(), extra)) {

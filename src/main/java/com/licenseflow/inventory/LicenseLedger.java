@@ -1,7 +1,5 @@
 package com.licenseflow.inventory;
 
-import com.licenseflow.shared.Rows;
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.assignment.AssignmentRepository;
 import com.licenseflow.inventory.assignment.LicenseAssignment;
 import com.licenseflow.inventory.audit.AuditAction;
@@ -12,6 +10,8 @@ import com.licenseflow.inventory.catalog.ServicePlan;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.shared.Rows;
+import com.licenseflow.shared.Rule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,8 +39,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LicenseLedger {
 
-    private static final String AUDIT_INSERT = "insert into audit_log (occurred_at, actor, action, user_id, product_id, "
-            + "subscription_id, details, reason, process_instance_id) ";
+    private static final String AUDIT_INSERT =
+            "insert into audit_log (occurred_at, actor, action, user_id, product_id, "
+                    + "subscription_id, details, reason, process_instance_id) ";
     private static final int MAX_ATTEMPTS_PER_SUBSCRIPTION = 50;
 
     private final JdbcClient jdbc;
@@ -50,8 +51,13 @@ public class LicenseLedger {
     private final AssignmentRepository assignments;
     private final TenantWrites tenant;
 
-    public LicenseLedger(JdbcClient jdbc, SubscriptionRepository subscriptions, ProductCatalog catalog, Clock clock,
-                         AssignmentRepository assignments, TenantWrites tenant) {
+    public LicenseLedger(
+            JdbcClient jdbc,
+            SubscriptionRepository subscriptions,
+            ProductCatalog catalog,
+            Clock clock,
+            AssignmentRepository assignments,
+            TenantWrites tenant) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
@@ -61,11 +67,24 @@ public class LicenseLedger {
     }
 
     /** Appends one row to the audit trail (append-only: nothing updates or deletes an audit row). */
-    public void record(ChangeContext context, AuditAction action, String userId, String productId,
-                       Long subscriptionId, String details) {
+    public void record(
+            ChangeContext context,
+            AuditAction action,
+            String userId,
+            String productId,
+            Long subscriptionId,
+            String details) {
         jdbc.sql(AUDIT_INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), action.name(), userId, productId,
-                        subscriptionId, details, context.reason(), context.processInstanceId())
+                .params(
+                        Rows.timestamp(Instant.now(clock)),
+                        context.actorId(),
+                        action.name(),
+                        userId,
+                        productId,
+                        subscriptionId,
+                        details,
+                        context.reason(),
+                        context.processInstanceId())
                 .update();
     }
 
@@ -82,9 +101,7 @@ public class LicenseLedger {
     public boolean takeSeats(long subscriptionId, int seats) {
         return jdbc.sql("""
                         update subscription set assigned_seats = assigned_seats + :seats
-                        where id = :id and status in ('ACTIVE', 'EXPIRED') and assigned_seats + :seats <= quantity""")
-                .param("seats", seats).param("id", subscriptionId)
-                .update() == 1;
+                        where id = :id and status in ('ACTIVE', 'EXPIRED') and assigned_seats + :seats <= quantity""").param("seats", seats).param("id", subscriptionId).update() == 1;
     }
 
     /**
@@ -134,7 +151,8 @@ public class LicenseLedger {
      * Reserves {@code seats} seats of a subscription for a move that will hand them out chunk by chunk;
      * false, with nothing reserved, when that many are not free.
      */
-    public boolean reserveSeats(ChangeContext context, long subscriptionId, String productId, int seats, String details) {
+    public boolean reserveSeats(
+            ChangeContext context, long subscriptionId, String productId, int seats, String details) {
         if (seats > 0 && !takeSeats(subscriptionId, seats)) {
             return false;
         }
@@ -150,15 +168,23 @@ public class LicenseLedger {
 
     /** Buys {@code seats} more seats on a subscription. */
     public void addSeats(ChangeContext context, long subscriptionId, String productId, int seats, String details) {
-        jdbc.sql("update subscription set quantity = quantity + ? where id = ?").params(seats, subscriptionId).update();
+        jdbc.sql("update subscription set quantity = quantity + ? where id = ?")
+                .params(seats, subscriptionId)
+                .update();
         record(context, AuditAction.SEATS_PURCHASED, null, productId, subscriptionId, details);
     }
 
     /** A product the connected tenant has and the inventory did not. */
     public void addProductFromTenant(ChangeContext context, Product product) {
         catalog.insert(product);
-        record(context, AuditAction.PRODUCT_ADDED_FROM_TENANT, null, product.id(), null,
-                "Changed outside LicenseFlow: " + product.name() + " (" + product.id() + ") is in the Microsoft 365 tenant, with "
+        record(
+                context,
+                AuditAction.PRODUCT_ADDED_FROM_TENANT,
+                null,
+                product.id(),
+                null,
+                "Changed outside LicenseFlow: " + product.name() + " (" + product.id()
+                        + ") is in the Microsoft 365 tenant, with "
                         + product.servicePlans().size() + " apps and services");
     }
 
@@ -168,9 +194,13 @@ public class LicenseLedger {
      * changed outside LicenseFlow). Seats never drop below those assigned: a tenant can be over-assigned
      * while in warning, and the audit row says so. Returns whether anything changed.
      */
-    public boolean tenantSeats(ChangeContext context, Product product, String skuId, int seats, SubscriptionStatus status) {
-        Long id = jdbc.sql("select id from subscription where tenant_sku_id = ?").param(skuId).query(Long.class)
-                .optional().orElse(null);
+    public boolean tenantSeats(
+            ChangeContext context, Product product, String skuId, int seats, SubscriptionStatus status) {
+        Long id = jdbc.sql("select id from subscription where tenant_sku_id = ?")
+                .param(skuId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (id == null) {
             LocalDate today = LocalDate.now(clock);
             KeyHolder key = new GeneratedKeyHolder();
@@ -178,13 +208,24 @@ public class LicenseLedger {
                             insert into subscription (product_id, kind, quantity, status, term_start, expires_on,
                                                       price_per_seat, recurring_billing, tenant_sku_id)
                             values (?, 'CENTRAL', ?, ?, ?, ?, ?, true, ?)""")
-                    .params(product.id(), seats, status.name(), today, today.plusYears(1), product.listPricePerSeat(),
+                    .params(
+                            product.id(),
+                            seats,
+                            status.name(),
+                            today,
+                            today.plusYears(1),
+                            product.listPricePerSeat(),
                             skuId)
                     .update(key, "id");
             long created = key.getKey().longValue();
-            record(context, AuditAction.SEATS_CHANGED_IN_TENANT, null, product.id(), created,
-                    "Changed outside LicenseFlow: " + product.name() + " has " + seats + " seats in the Microsoft 365 tenant ("
-                            + status.label() + ")");
+            record(
+                    context,
+                    AuditAction.SEATS_CHANGED_IN_TENANT,
+                    null,
+                    product.id(),
+                    created,
+                    "Changed outside LicenseFlow: " + product.name() + " has " + seats
+                            + " seats in the Microsoft 365 tenant (" + status.label() + ")");
             return true;
         }
         Subscription current = subscriptions.require(id);
@@ -192,12 +233,21 @@ public class LicenseLedger {
         if (current.quantity() != kept || current.status() != status) {
             jdbc.sql("update subscription set quantity = ?, status = ?, status_changed_at = case when status = ? "
                             + "then status_changed_at else ? end where id = ?")
-                    .params(kept, status.name(), status.name(), Rows.timestamp(Instant.now(clock)), id).update();
-            record(context, AuditAction.SEATS_CHANGED_IN_TENANT, null, product.id(), id,
+                    .params(kept, status.name(), status.name(), Rows.timestamp(Instant.now(clock)), id)
+                    .update();
+            record(
+                    context,
+                    AuditAction.SEATS_CHANGED_IN_TENANT,
+                    null,
+                    product.id(),
+                    id,
                     "Changed outside LicenseFlow: " + product.name() + " seats " + current.quantity() + " -> " + seats
-                            + (current.status() != status ? ", " + current.status().label() + " -> " + status.label() : "")
-                            + (kept > seats ? "; " + current.assignedSeats() + " are assigned, more than the tenant's "
-                            + seats : ""));
+                            + (current.status() != status
+                                    ? ", " + current.status().label() + " -> " + status.label()
+                                    : "")
+                            + (kept > seats
+                                    ? "; " + current.assignedSeats() + " are assigned, more than the tenant's " + seats
+                                    : ""));
             return true;
         }
         return false;
@@ -206,10 +256,12 @@ public class LicenseLedger {
     private void returnSeats(long subscriptionId, int seats) {
         int updated = jdbc.sql("update subscription set assigned_seats = assigned_seats - :seats "
                         + "where id = :id and assigned_seats >= :seats")
-                .param("seats", seats).param("id", subscriptionId).update();
+                .param("seats", seats)
+                .param("id", subscriptionId)
+                .update();
         if (updated != 1) {
-            throw new IllegalStateException("Subscription " + subscriptionId + " has fewer than " + seats
-                    + " seats in use");
+            throw new IllegalStateException(
+                    "Subscription " + subscriptionId + " has fewer than " + seats + " seats in use");
         }
     }
 
@@ -226,15 +278,26 @@ public class LicenseLedger {
      * Gives a user a license of a seat already taken on {@code subscriptionId}. A second active license
      * of the same product fails on the unique key one_active_license_per_product (DuplicateKeyException).
      */
-    public long assign(ChangeContext context, String userId, long subscriptionId, String productId,
-                       Collection<String> disabledPlans, String details) {
+    public long assign(
+            ChangeContext context,
+            String userId,
+            long subscriptionId,
+            String productId,
+            Collection<String> disabledPlans,
+            String details) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
                                disabled_plans, assigned_at, assigned_by)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(userId, subscriptionId, productId, productId, Rows.planList(disabledPlans),
-                        Rows.timestamp(Instant.now(clock)), context.actorId())
+                .params(
+                        userId,
+                        subscriptionId,
+                        productId,
+                        productId,
+                        Rows.planList(disabledPlans),
+                        Rows.timestamp(Instant.now(clock)),
+                        context.actorId())
                 .update(key, "id");
         record(context, AuditAction.LICENSE_ASSIGNED, userId, productId, subscriptionId, details);
         long id = key.getKeyAs(Number.class).longValue();
@@ -248,11 +311,17 @@ public class LicenseLedger {
                         update license_assignment set active_product_id = null, unassigned_at = ?, unassigned_by = ?,
                                data_retained_until = ?
                         where id = ? and active_product_id is not null""")
-                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), dataKeptUntil(), license.id()).update();
+                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), dataKeptUntil(), license.id())
+                .update();
         if (removed == 1) {
             returnSeats(license.subscriptionId(), 1);
-            record(context, AuditAction.LICENSE_UNASSIGNED, license.userId(), license.productId(),
-                    license.subscriptionId(), details);
+            record(
+                    context,
+                    AuditAction.LICENSE_UNASSIGNED,
+                    license.userId(),
+                    license.productId(),
+                    license.subscriptionId(),
+                    details);
             tenantChange(context, license.id(), license.userId(), license.productId(), TenantChange.REMOVE, null);
         }
     }
@@ -260,19 +329,36 @@ public class LicenseLedger {
     /** Sets the day a license ends (null: it no longer ends). */
     public void setEndDate(ChangeContext context, LicenseAssignment license, LocalDate endsOn, String details) {
         jdbc.sql("update license_assignment set ends_on = ? where id = ? and active_product_id is not null")
-                .params(endsOn, license.id()).update();
-        record(context, AuditAction.LICENSE_END_DATE_SET, license.userId(), license.productId(),
-                license.subscriptionId(), details);
+                .params(endsOn, license.id())
+                .update();
+        record(
+                context,
+                AuditAction.LICENSE_END_DATE_SET,
+                license.userId(),
+                license.productId(),
+                license.subscriptionId(),
+                details);
     }
 
     /** Switches a license's apps and services: {@code disabledPlans} off, the rest on. */
-    public void changeServices(ChangeContext context, LicenseAssignment license, Collection<String> disabledPlans,
-                               String details) {
+    public void changeServices(
+            ChangeContext context, LicenseAssignment license, Collection<String> disabledPlans, String details) {
         jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
-                .params(Rows.planList(disabledPlans), license.id()).update();
-        record(context, AuditAction.SERVICE_PLANS_CHANGED, license.userId(), license.productId(),
-                license.subscriptionId(), details);
-        tenantChange(context, license.id(), license.userId(), license.productId(), TenantChange.PLANS,
+                .params(Rows.planList(disabledPlans), license.id())
+                .update();
+        record(
+                context,
+                AuditAction.SERVICE_PLANS_CHANGED,
+                license.userId(),
+                license.productId(),
+                license.subscriptionId(),
+                details);
+        tenantChange(
+                context,
+                license.id(),
+                license.userId(),
+                license.productId(),
+                TenantChange.PLANS,
                 Rows.planList(license.disabledPlans()));
     }
 
@@ -304,15 +390,22 @@ public class LicenseLedger {
      * @param dataKeptUntil     the old licenses' mailbox data deadline, or null when the user keeps the data
      *                          (the new license is of the same product)
      */
-    public record LicenseMove(MovedBy movedBy, long movedById, String selection, Map<String, Object> parameters,
-                              Long fromSubscriptionId, long targetSubscriptionId, String targetProductId, Map<String, String> disabledPlansOnTarget,
-                              boolean skipUsersHoldingTarget, LocalDate dataKeptUntil, String assignedText,
-                              String removedText) {
-    }
+    public record LicenseMove(
+            MovedBy movedBy,
+            long movedById,
+            String selection,
+            Map<String, Object> parameters,
+            Long fromSubscriptionId,
+            long targetSubscriptionId,
+            String targetProductId,
+            Map<String, String> disabledPlansOnTarget,
+            boolean skipUsersHoldingTarget,
+            LocalDate dataKeptUntil,
+            String assignedText,
+            String removedText) {}
 
     /** What a move did: licenses removed from their old subscriptions, and new ones created on the target. */
-    public record MoveResult(int removed, int assigned) {
-    }
+    public record MoveResult(int removed, int assigned) {}
 
     /**
      * Moves a chunk of licenses: removes the old licenses first and then creates the new ones, in this
@@ -324,28 +417,48 @@ public class LicenseLedger {
     public MoveResult move(ChangeContext context, LicenseMove move) {
         Instant now = Instant.now(clock);
         String marker = move.movedBy().column;
-        int removed = bind(jdbc.sql("update license_assignment a set active_product_id = null, unassigned_at = :now, "
-                        + "unassigned_by = :actor, data_retained_until = :keptUntil, " + marker + " = :movedBy "
-                        + "where (" + move.selection() + ") and a.active_product_id is not null"), context, move, now)
+        int removed = bind(
+                        jdbc.sql("update license_assignment a set active_product_id = null, unassigned_at = :now, "
+                                + "unassigned_by = :actor, data_retained_until = :keptUntil, " + marker + " = :movedBy "
+                                + "where (" + move.selection() + ") and a.active_product_id is not null"),
+                        context,
+                        move,
+                        now)
                 .param("keptUntil", move.dataKeptUntil())
                 .update();
-        String movedRows = " from license_assignment a where (" + move.selection() + ") and a." + marker + " = :movedBy";
-        String newLicenses = movedRows + (move.skipUsersHoldingTarget() ? " and not exists (select 1 from "
-                + "license_assignment h where h.user_id = a.user_id and h.active_product_id = :product)" : "");
+        String movedRows =
+                " from license_assignment a where (" + move.selection() + ") and a." + marker + " = :movedBy";
+        String newLicenses = movedRows
+                + (move.skipUsersHoldingTarget()
+                        ? " and not exists (select 1 from "
+                                + "license_assignment h where h.user_id = a.user_id and h.active_product_id = :product)"
+                        : "");
         // Audit rows for the new licenses first: the same rows as the insert below, read before it.
-        int audited = bind(jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_ASSIGNED', a.user_id, :product, "
-                + ":target, :text || a.user_id, :reason, :pi" + newLicenses), context, move, now)
+        int audited = bind(
+                        jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_ASSIGNED', a.user_id, :product, "
+                                + ":target, :text || a.user_id, :reason, :pi" + newLicenses),
+                        context,
+                        move,
+                        now)
                 .param("text", move.assignedText())
                 .update();
-        int assigned = bind(jdbc.sql("insert into license_assignment (user_id, subscription_id, product_id, "
-                + "active_product_id, disabled_plans, assigned_at, assigned_by) select a.user_id, :target, :product, "
-                + ":product, " + plansOnTarget(move) + ", :now, :actor" + newLicenses), context, move, now)
+        int assigned = bind(
+                        jdbc.sql("insert into license_assignment (user_id, subscription_id, product_id, "
+                                + "active_product_id, disabled_plans, assigned_at, assigned_by) select a.user_id, :target, :product, "
+                                + ":product, " + plansOnTarget(move) + ", :now, :actor" + newLicenses),
+                        context,
+                        move,
+                        now)
                 .update();
         if (assigned != audited) {
             throw new IllegalStateException("A move audited " + audited + " new licenses but created " + assigned);
         }
-        bind(jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, "
-                + "a.subscription_id, :text || a.user_id, :reason, :pi" + movedRows), context, move, now)
+        bind(
+                        jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, "
+                                + "a.subscription_id, :text || a.user_id, :reason, :pi" + movedRows),
+                        context,
+                        move,
+                        now)
                 .param("text", move.removedText())
                 .update();
         if (tenant.enabled()) {
@@ -354,8 +467,13 @@ public class LicenseLedger {
         if (removed > 0 && move.fromSubscriptionId() != null) {
             returnSeats(move.fromSubscriptionId(), removed);
         } else if (removed > 0) {
-            bind(jdbc.sql("select a.subscription_id, count(*)" + movedRows + " group by a.subscription_id"), context,
-                    move, now).query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list()
+            bind(
+                            jdbc.sql("select a.subscription_id, count(*)" + movedRows + " group by a.subscription_id"),
+                            context,
+                            move,
+                            now)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                    .list()
                     .forEach(seats -> returnSeats(seats.getKey(), seats.getValue()));
         }
         return new MoveResult(removed, assigned);
@@ -377,17 +495,24 @@ public class LicenseLedger {
                         select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, a.subscription_id,
                                :text || a.user_id, :reason, :pi
                         from license_assignment a where a.subscription_id = :id and a.active_product_id is not null""")
-                .param("now", Rows.timestamp(now)).param("actor", context.actorId()).param("reason", context.reason())
-                .param("pi", context.processInstanceId()).param("id", subscription.id())
-                .param("text", "License removed: " + productName + " subscription " + subscription.id() + " cancelled ("
-                        + reason + "); mailbox data kept until " + keptUntil + "; user ")
+                .param("now", Rows.timestamp(now))
+                .param("actor", context.actorId())
+                .param("reason", context.reason())
+                .param("pi", context.processInstanceId())
+                .param("id", subscription.id())
+                .param(
+                        "text",
+                        "License removed: " + productName + " subscription " + subscription.id() + " cancelled ("
+                                + reason + "); mailbox data kept until " + keptUntil + "; user ")
                 .update();
         if (tenant.enabled()) {
             jdbc.sql(TENANT_CHANGE_INSERT + """
                             select a.id, a.user_id, a.product_id, 'REMOVE', null, null, :pi, :actor, :now
                             from license_assignment a where a.subscription_id = :id and a.active_product_id is not null""")
-                    .param("now", Rows.timestamp(now)).param("actor", context.actorId())
-                    .param("pi", context.processInstanceId()).param("id", subscription.id())
+                    .param("now", Rows.timestamp(now))
+                    .param("actor", context.actorId())
+                    .param("pi", context.processInstanceId())
+                    .param("id", subscription.id())
                     .update();
             pendingSince(context, now);
         }
@@ -396,13 +521,23 @@ public class LicenseLedger {
                                unassigned_by = :actor, data_retained_until = :keptUntil,
                                removed_by_takeover_id = coalesce(:takeover, removed_by_takeover_id)
                         where subscription_id = :id and active_product_id is not null""")
-                .param("now", Rows.timestamp(now)).param("actor", context.actorId()).param("keptUntil", keptUntil)
-                .param("takeover", takeoverId).param("id", subscription.id()).update();
+                .param("now", Rows.timestamp(now))
+                .param("actor", context.actorId())
+                .param("keptUntil", keptUntil)
+                .param("takeover", takeoverId)
+                .param("id", subscription.id())
+                .update();
         if (users > 0) {
             returnSeats(subscription.id(), users);
         }
-        close(context, subscription, productName, reason, users == 0 ? "" : ", " + users + " users lost access; "
-                + "their mailbox data is kept until " + keptUntil);
+        close(
+                context,
+                subscription,
+                productName,
+                reason,
+                users == 0
+                        ? ""
+                        : ", " + users + " users lost access; " + "their mailbox data is kept until " + keptUntil);
         return users;
     }
 
@@ -416,9 +551,15 @@ public class LicenseLedger {
                                recurring_billing = true,
                                quantity = case when assigned_seats > ? then assigned_seats else ? end
                         where id = ?""")
-                .params(subscription.expiresOn().plusYears(1), seats, seats, subscription.id()).update();
-        record(context, AuditAction.SUBSCRIPTION_RENEWED, subscription.purchaserId(), subscription.productId(),
-                subscription.id(), details);
+                .params(subscription.expiresOn().plusYears(1), seats, seats, subscription.id())
+                .update();
+        record(
+                context,
+                AuditAction.SUBSCRIPTION_RENEWED,
+                subscription.purchaserId(),
+                subscription.productId(),
+                subscription.id(),
+                details);
         return subscriptions.require(subscription.id());
     }
 
@@ -426,8 +567,13 @@ public class LicenseLedger {
     public void changeRecurringBilling(ChangeContext context, Subscription subscription, boolean on, String details) {
         if (subscription.recurringBilling() != on) {
             subscriptions.changeRecurringBilling(subscription.id(), on);
-            record(context, AuditAction.RECURRING_BILLING_CHANGED, subscription.purchaserId(), subscription.productId(),
-                    subscription.id(), details);
+            record(
+                    context,
+                    AuditAction.RECURRING_BILLING_CHANGED,
+                    subscription.purchaserId(),
+                    subscription.productId(),
+                    subscription.id(),
+                    details);
         }
     }
 
@@ -436,12 +582,17 @@ public class LicenseLedger {
         close(context, subscription, catalog.require(subscription.productId()).name(), reason, "");
     }
 
-    private void close(ChangeContext context, Subscription subscription, String productName, String reason,
-                       String consequence) {
+    private void close(
+            ChangeContext context, Subscription subscription, String productName, String reason, String consequence) {
         subscriptions.changeStatus(subscription.id(), SubscriptionStatus.DELETED, reason, Instant.now(clock));
         subscriptions.changeRecurringBilling(subscription.id(), false);
-        record(context, AuditAction.SUBSCRIPTION_STATUS_CHANGED, subscription.purchaserId(), subscription.productId(),
-                subscription.id(), productName + " subscription " + subscription.id() + " cancelled (" + reason + "): "
+        record(
+                context,
+                AuditAction.SUBSCRIPTION_STATUS_CHANGED,
+                subscription.purchaserId(),
+                subscription.productId(),
+                subscription.id(),
+                productName + " subscription " + subscription.id() + " cancelled (" + reason + "): "
                         + subscription.status() + " -> DELETED" + consequence);
     }
 
@@ -449,19 +600,37 @@ public class LicenseLedger {
     // the same transaction as the change, for the tenant module to send to Microsoft Graph.
 
     /** What the tenant is to do with a license. */
-    public enum TenantChange { ASSIGN, REMOVE, PLANS }
+    public enum TenantChange {
+        ASSIGN,
+        REMOVE,
+        PLANS
+    }
 
     private static final String TENANT_CHANGE_INSERT = "insert into tenant_change (license_id, user_id, product_id, "
             + "change, replaces_product_id, previous_plans, process_instance_id, requested_by, requested_at) ";
 
-    private void tenantChange(ChangeContext context, long licenseId, String userId, String productId, TenantChange change,
-                              String previousPlans) {
+    private void tenantChange(
+            ChangeContext context,
+            long licenseId,
+            String userId,
+            String productId,
+            TenantChange change,
+            String previousPlans) {
         if (tenant.enabled()) {
             jdbc.sql(TENANT_CHANGE_INSERT + "values (?, ?, ?, ?, null, ?, ?, ?, ?)")
-                    .params(licenseId, userId, productId, change.name(), previousPlans, context.processInstanceId(),
-                            context.actorId(), Rows.timestamp(Instant.now(clock)))
+                    .params(
+                            licenseId,
+                            userId,
+                            productId,
+                            change.name(),
+                            previousPlans,
+                            context.processInstanceId(),
+                            context.actorId(),
+                            Rows.timestamp(Instant.now(clock)))
                     .update();
-            jdbc.sql("update license_assignment set tenant_state = 'PENDING' where id = ?").param(licenseId).update();
+            jdbc.sql("update license_assignment set tenant_state = 'PENDING' where id = ?")
+                    .param(licenseId)
+                    .update();
         }
     }
 
@@ -474,31 +643,49 @@ public class LicenseLedger {
     private void tenantChangesOfMove(ChangeContext context, LicenseMove move, Instant now) {
         String removedNow = " from license_assignment a where (" + move.selection() + ") and a." + move.movedBy().column
                 + " = :movedBy and a.unassigned_at = :now";
-        bind(jdbc.sql(TENANT_CHANGE_INSERT + "select n.id, n.user_id, n.product_id, 'ASSIGN', (select min(a.product_id)"
-                + removedNow + " and a.user_id = n.user_id), null, :pi, :actor, :now "
-                + "from license_assignment n where n.subscription_id = :target and n.active_product_id = :product "
-                + "and n.assigned_at = :now and n.assigned_by = :actor and n.user_id in (select a.user_id" + removedNow
-                + ") and not exists (select 1" + removedNow + " and a.user_id = n.user_id and a.product_id = :product)"),
-                context, move, now).update();
-        bind(jdbc.sql(TENANT_CHANGE_INSERT + "select a.id, a.user_id, a.product_id, 'REMOVE', null, null, :pi, :actor, "
-                + ":now" + removedNow + " and a.product_id <> :product and not exists (select 1 from tenant_change c "
-                + "where c.user_id = a.user_id and c.replaces_product_id = a.product_id and c.requested_at = :now)"),
-                context, move, now).update();
+        bind(
+                        jdbc.sql(TENANT_CHANGE_INSERT
+                                + "select n.id, n.user_id, n.product_id, 'ASSIGN', (select min(a.product_id)"
+                                + removedNow + " and a.user_id = n.user_id), null, :pi, :actor, :now "
+                                + "from license_assignment n where n.subscription_id = :target and n.active_product_id = :product "
+                                + "and n.assigned_at = :now and n.assigned_by = :actor and n.user_id in (select a.user_id"
+                                + removedNow
+                                + ") and not exists (select 1" + removedNow
+                                + " and a.user_id = n.user_id and a.product_id = :product)"),
+                        context,
+                        move,
+                        now)
+                .update();
+        bind(
+                        jdbc.sql(
+                                TENANT_CHANGE_INSERT
+                                        + "select a.id, a.user_id, a.product_id, 'REMOVE', null, null, :pi, :actor, "
+                                        + ":now" + removedNow
+                                        + " and a.product_id <> :product and not exists (select 1 from tenant_change c "
+                                        + "where c.user_id = a.user_id and c.replaces_product_id = a.product_id and c.requested_at = :now)"),
+                        context,
+                        move,
+                        now)
+                .update();
         pendingSince(context, now);
     }
 
     /** The licenses of the tenant changes just recorded are pending until Graph confirms them. */
     private void pendingSince(ChangeContext context, Instant now) {
-        jdbc.sql("update license_assignment set tenant_state = 'PENDING' where id in (select license_id from tenant_change "
-                        + "where state = 'PENDING' and requested_at = ? and requested_by = ?)")
-                .params(Rows.timestamp(now), context.actorId()).update();
+        jdbc.sql(
+                        "update license_assignment set tenant_state = 'PENDING' where id in (select license_id from tenant_change "
+                                + "where state = 'PENDING' and requested_at = ? and requested_by = ?)")
+                .params(Rows.timestamp(now), context.actorId())
+                .update();
     }
 
     /** The tenant made a change of the license: it is in the tenant, unless a later change of it is still pending. */
     public void confirmedByTenant(long licenseId) {
         jdbc.sql("update license_assignment set tenant_state = case when exists (select 1 from tenant_change c "
-                + "where c.license_id = license_assignment.id and c.state = 'PENDING') then 'PENDING' else 'APPLIED' end "
-                + "where id = ?").param(licenseId).update();
+                        + "where c.license_id = license_assignment.id and c.state = 'PENDING') then 'PENDING' else 'APPLIED' end "
+                        + "where id = ?")
+                .param(licenseId)
+                .update();
     }
 
     // Licenses changed in the tenant itself (the Microsoft 365 admin center, another tool), applied as "changed
@@ -508,8 +695,12 @@ public class LicenseLedger {
      * A license the tenant has and LicenseFlow did not: held from the tenant's subscription of the product, its
      * seat taken there (false, with nothing changed, when LicenseFlow counts no free seat there).
      */
-    public boolean assignedInTenant(ChangeContext context, String userId, long subscriptionId, String productId,
-                                    Collection<String> disabledPlans) {
+    public boolean assignedInTenant(
+            ChangeContext context,
+            String userId,
+            long subscriptionId,
+            String productId,
+            Collection<String> disabledPlans) {
         if (!takeSeats(subscriptionId, 1)) {
             return false;
         }
@@ -517,11 +708,22 @@ public class LicenseLedger {
                         insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
                                disabled_plans, assigned_at, assigned_by, tenant_state)
                         values (?, ?, ?, ?, ?, ?, ?, 'APPLIED')""")
-                .params(userId, subscriptionId, productId, productId, Rows.planList(disabledPlans),
-                        Rows.timestamp(Instant.now(clock)), context.actorId())
+                .params(
+                        userId,
+                        subscriptionId,
+                        productId,
+                        productId,
+                        Rows.planList(disabledPlans),
+                        Rows.timestamp(Instant.now(clock)),
+                        context.actorId())
                 .update();
-        record(context, AuditAction.LICENSE_ASSIGNED, userId, productId, subscriptionId, "Changed outside LicenseFlow: "
-                + catalog.require(productId).name() + " assigned in Microsoft 365");
+        record(
+                context,
+                AuditAction.LICENSE_ASSIGNED,
+                userId,
+                productId,
+                subscriptionId,
+                "Changed outside LicenseFlow: " + catalog.require(productId).name() + " assigned in Microsoft 365");
         return true;
     }
 
@@ -529,12 +731,23 @@ public class LicenseLedger {
     public void plansChangedInTenant(ChangeContext context, long licenseId, Collection<String> disabledPlans) {
         LicenseAssignment license = assignments.require(licenseId);
         jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
-                .params(Rows.planList(disabledPlans), licenseId).update();
-        String off = disabledPlans.isEmpty() ? "all on" : catalog.require(license.productId()).servicePlans().stream()
-                .filter(p -> disabledPlans.contains(p.id())).map(ServicePlan::name)
-                .collect(java.util.stream.Collectors.joining(", ")) + " off";
-        record(context, AuditAction.SERVICE_PLANS_CHANGED, license.userId(), license.productId(),
-                license.subscriptionId(), "Changed outside LicenseFlow: " + catalog.require(license.productId()).name()
+                .params(Rows.planList(disabledPlans), licenseId)
+                .update();
+        String off = disabledPlans.isEmpty()
+                ? "all on"
+                : catalog.require(license.productId()).servicePlans().stream()
+                                .filter(p -> disabledPlans.contains(p.id()))
+                                .map(ServicePlan::name)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + " off";
+        record(
+                context,
+                AuditAction.SERVICE_PLANS_CHANGED,
+                license.userId(),
+                license.productId(),
+                license.subscriptionId(),
+                "Changed outside LicenseFlow: "
+                        + catalog.require(license.productId()).name()
                         + "'s apps and services switched in Microsoft 365 (" + off + ")");
     }
 
@@ -545,19 +758,25 @@ public class LicenseLedger {
                         update license_assignment set active_product_id = null, unassigned_at = ?, unassigned_by = ?,
                                data_retained_until = ?
                         where id = ? and active_product_id is not null""")
-                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), dataKeptUntil(), licenseId).update();
+                .params(Rows.timestamp(Instant.now(clock)), context.actorId(), dataKeptUntil(), licenseId)
+                .update();
         if (removed == 1) {
             returnSeats(license.subscriptionId(), 1);
-            record(context, AuditAction.LICENSE_UNASSIGNED, license.userId(), license.productId(),
-                    license.subscriptionId(), "Changed outside LicenseFlow: " + catalog.require(license.productId()).name()
+            record(
+                    context,
+                    AuditAction.LICENSE_UNASSIGNED,
+                    license.userId(),
+                    license.productId(),
+                    license.subscriptionId(),
+                    "Changed outside LicenseFlow: "
+                            + catalog.require(license.productId()).name()
                             + " removed in Microsoft 365; mailbox data kept until " + dataKeptUntil());
         }
     }
 
     /** A change Microsoft 365 refused, to be undone in LicenseFlow; {@code reason} in words. */
-    public record RefusedChange(long licenseId, TenantChange change, String replacesProductId, String previousPlans,
-                                String reason) {
-    }
+    public record RefusedChange(
+            long licenseId, TenantChange change, String replacesProductId, String previousPlans, String reason) {}
 
     /**
      * Undoes in LicenseFlow a change the tenant refused, so that LicenseFlow says what the tenant has: a license the
@@ -569,17 +788,24 @@ public class LicenseLedger {
     public void undoRefused(ChangeContext context, RefusedChange refused) {
         LicenseAssignment license = assignments.require(refused.licenseId());
         jdbc.sql("update license_assignment set tenant_state = ? where id = ?")
-                .params(refused.change() == TenantChange.ASSIGN ? "REFUSED" : "APPLIED", license.id()).update();
+                .params(refused.change() == TenantChange.ASSIGN ? "REFUSED" : "APPLIED", license.id())
+                .update();
         String product = catalog.require(license.productId()).name();
         switch (refused.change()) {
             case ASSIGN -> {
                 int removed = jdbc.sql("update license_assignment set active_product_id = null, unassigned_at = ?, "
                                 + "unassigned_by = ? where id = ? and active_product_id is not null")
-                        .params(Rows.timestamp(Instant.now(clock)), context.actorId(), license.id()).update();
+                        .params(Rows.timestamp(Instant.now(clock)), context.actorId(), license.id())
+                        .update();
                 if (removed == 1) {
                     returnSeats(license.subscriptionId(), 1);
-                    record(context, AuditAction.TENANT_REFUSED_CHANGE, license.userId(), license.productId(),
-                            license.subscriptionId(), "License of " + product + " not assigned: " + refused.reason());
+                    record(
+                            context,
+                            AuditAction.TENANT_REFUSED_CHANGE,
+                            license.userId(),
+                            license.productId(),
+                            license.subscriptionId(),
+                            "License of " + product + " not assigned: " + refused.reason());
                 }
                 if (refused.replacesProductId() != null) {
                     holdAgain(context, license.userId(), refused.replacesProductId(), refused.reason());
@@ -588,10 +814,15 @@ public class LicenseLedger {
             case REMOVE -> holdAgain(context, license.userId(), license.productId(), refused.reason());
             case PLANS -> {
                 jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
-                        .params(refused.previousPlans() == null ? "" : refused.previousPlans(), license.id()).update();
-                record(context, AuditAction.TENANT_REFUSED_CHANGE, license.userId(), license.productId(),
-                        license.subscriptionId(), "Apps and services of " + product + " back as they were: "
-                                + refused.reason());
+                        .params(refused.previousPlans() == null ? "" : refused.previousPlans(), license.id())
+                        .update();
+                record(
+                        context,
+                        AuditAction.TENANT_REFUSED_CHANGE,
+                        license.userId(),
+                        license.productId(),
+                        license.subscriptionId(),
+                        "Apps and services of " + product + " back as they were: " + refused.reason());
             }
         }
     }
@@ -601,7 +832,8 @@ public class LicenseLedger {
         String product = catalog.require(productId).name();
         LicenseAssignment latest = assignments.historyOf(userId).stream()
                 .filter(l -> l.productId().equals(productId))
-                .max(Comparator.comparing((LicenseAssignment l) -> l.unassignedAt() == null ? Instant.MAX : l.unassignedAt())
+                .max(Comparator.comparing(
+                                (LicenseAssignment l) -> l.unassignedAt() == null ? Instant.MAX : l.unassignedAt())
                         .thenComparingLong(LicenseAssignment::id))
                 .orElse(null);
         if (latest == null || latest.isActive()) {
@@ -610,23 +842,38 @@ public class LicenseLedger {
         if (takeSeats(latest.subscriptionId(), 1)) {
             // Held again, it was not taken away: no move marks it as one of the licenses it removed.
             jdbc.sql("update license_assignment set active_product_id = product_id, unassigned_at = null, "
-                    + "unassigned_by = null, data_retained_until = null, tenant_state = 'APPLIED', "
-                    + "removed_by_takeover_id = null, removed_by_centralization_id = null where id = ?")
-                    .param(latest.id()).update();
-            record(context, AuditAction.TENANT_REFUSED_CHANGE, userId, productId, latest.subscriptionId(),
+                            + "unassigned_by = null, data_retained_until = null, tenant_state = 'APPLIED', "
+                            + "removed_by_takeover_id = null, removed_by_centralization_id = null where id = ?")
+                    .param(latest.id())
+                    .update();
+            record(
+                    context,
+                    AuditAction.TENANT_REFUSED_CHANGE,
+                    userId,
+                    productId,
+                    latest.subscriptionId(),
                     "License of " + product + " kept, as Microsoft 365 still has it: " + reason);
         } else {
-            record(context, AuditAction.TENANT_REFUSED_CHANGE, userId, productId, latest.subscriptionId(),
+            record(
+                    context,
+                    AuditAction.TENANT_REFUSED_CHANGE,
+                    userId,
+                    productId,
+                    latest.subscriptionId(),
                     "Microsoft 365 still has this user's license of " + product + ", but its subscription has no free "
                             + "seat left in LicenseFlow to hold it again: " + reason);
         }
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ChangeContext context,
-                                                 LicenseMove move, Instant now) {
-        statement.param("now", Rows.timestamp(now)).param("actor", context.actorId())
-                .param("reason", context.reason()).param("pi", context.processInstanceId())
-                .param("movedBy", move.movedById()).param("target", move.targetSubscriptionId())
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, ChangeContext context, LicenseMove move, Instant now) {
+        statement
+                .param("now", Rows.timestamp(now))
+                .param("actor", context.actorId())
+                .param("reason", context.reason())
+                .param("pi", context.processInstanceId())
+                .param("movedBy", move.movedById())
+                .param("target", move.targetSubscriptionId())
                 .param("product", move.targetProductId());
         move.parameters().forEach(statement::param);
         int i = 0;
@@ -642,12 +889,17 @@ public class LicenseLedger {
      * list cut to the plans the target product has, one CASE branch per distinct list.
      */
     private static String plansOnTarget(LicenseMove move) {
-        if (move.disabledPlansOnTarget().entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
+        if (move.disabledPlansOnTarget().entrySet().stream()
+                .allMatch(e -> e.getKey().equals(e.getValue()))) {
             return "a.disabled_plans";
         }
         StringBuilder sql = new StringBuilder("case a.disabled_plans");
         for (int i = 0; i < move.disabledPlansOnTarget().size(); i++) {
-            sql.append(" when :from").append(i).append(" then cast(:to").append(i).append(" as varchar(2000))");
+            sql.append(" when :from")
+                    .append(i)
+                    .append(" then cast(:to")
+                    .append(i)
+                    .append(" as varchar(2000))");
         }
         return sql.append(" else '' end").toString();
     }

@@ -11,8 +11,7 @@ import java.util.Optional;
 public interface TakeoverLock {
 
     /** Who is taking the subscription over, and since when. */
-    record Holder(String adminId, Instant since) {
-    }
+    record Holder(String adminId, Instant since) {}
 
     Optional<Holder> holder(long subscriptionId);
 }

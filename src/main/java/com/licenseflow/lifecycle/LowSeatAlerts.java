@@ -33,19 +33,25 @@ public class LowSeatAlerts {
     static final Duration TREND = Duration.ofDays(30);
 
     /** A product's alert: its threshold, and whether it is below it now (alerted). */
-    public record SeatAlert(String productId, String productName, Integer minFreeSeats, Integer minFreePercent,
-                            boolean below, int freeSeats, int totalSeats) {
+    public record SeatAlert(
+            String productId,
+            String productName,
+            Integer minFreeSeats,
+            Integer minFreePercent,
+            boolean below,
+            int freeSeats,
+            int totalSeats) {
 
         /** "fewer than 3 free seats", "less than 10 % of its seats free". */
         public String thresholdWords() {
-            return minFreeSeats != null ? "fewer than " + Words.count(minFreeSeats, "free seat", "free seats")
+            return minFreeSeats != null
+                    ? "fewer than " + Words.count(minFreeSeats, "free seat", "free seats")
                     : "less than " + minFreePercent + " % of its seats free";
         }
     }
 
     /** A product that just fell below its threshold, in the words its alert uses. */
-    public record LowProduct(SeatAlert alert, String trend, Instant crossedAt) {
-    }
+    public record LowProduct(SeatAlert alert, String trend, Instant crossedAt) {}
 
     private final SeatAlertRows rows;
     private final ProductCatalog catalog;
@@ -55,8 +61,14 @@ public class LowSeatAlerts {
     private final AccessPolicy access;
     private final Clock clock;
 
-    public LowSeatAlerts(SeatAlertRows rows, ProductCatalog catalog, SubscriptionRepository subscriptions,
-                         AuditTrail audit, LicenseLedger ledger, AccessPolicy access, Clock clock) {
+    public LowSeatAlerts(
+            SeatAlertRows rows,
+            ProductCatalog catalog,
+            SubscriptionRepository subscriptions,
+            AuditTrail audit,
+            LicenseLedger ledger,
+            AccessPolicy access,
+            Clock clock) {
         this.rows = rows;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
@@ -82,17 +94,22 @@ public class LowSeatAlerts {
                     + (minFreeSeats == null ? "neither." : "both."));
         }
         if (minFreeSeats != null && (minFreeSeats < 1 || minFreeSeats > 100_000)) {
-            throw Rule.INVALID_INPUT.violation("The fewest free seats must be between 1 and 100,000, not "
-                    + minFreeSeats + ".");
+            throw Rule.INVALID_INPUT.violation(
+                    "The fewest free seats must be between 1 and 100,000, not " + minFreeSeats + ".");
         }
         if (minFreePercent != null && (minFreePercent < 1 || minFreePercent > 99)) {
-            throw Rule.INVALID_INPUT.violation("The share of seats free must be between 1 and 99 %, not "
-                    + minFreePercent + ".");
+            throw Rule.INVALID_INPUT.violation(
+                    "The share of seats free must be between 1 and 99 %, not " + minFreePercent + ".");
         }
         rows.save(productId, minFreeSeats, minFreePercent);
         SeatAlert alert = require(productId);
-        ledger.record(context, AuditAction.SEAT_ALERT_CHANGED, null, productId, null, "Billing admins are told when "
-                + product.name() + " has " + alert.thresholdWords());
+        ledger.record(
+                context,
+                AuditAction.SEAT_ALERT_CHANGED,
+                null,
+                productId,
+                null,
+                "Billing admins are told when " + product.name() + " has " + alert.thresholdWords());
         return alert;
     }
 
@@ -101,8 +118,13 @@ public class LowSeatAlerts {
         access.requireBillingManager(context.actor(), TO_DO);
         Product product = catalog.require(productId);
         if (rows.delete(productId) == 1) {
-            ledger.record(context, AuditAction.SEAT_ALERT_CHANGED, null, productId, null, "No more low-seat alerts for "
-                    + product.name());
+            ledger.record(
+                    context,
+                    AuditAction.SEAT_ALERT_CHANGED,
+                    null,
+                    productId,
+                    null,
+                    "No more low-seat alerts for " + product.name());
         }
     }
 
@@ -130,16 +152,24 @@ public class LowSeatAlerts {
     /** The products {@code processInstanceId} found newly below, for its alert. */
     public List<LowProduct> foundBy(String processInstanceId) {
         Instant since = Instant.now(clock).minus(TREND);
-        return rows.alertedBy(processInstanceId).stream().map(row -> {
-            int given = audit.count(row.productId(), AuditAction.LICENSE_ASSIGNED, since);
-            int removed = audit.count(row.productId(), AuditAction.LICENSE_UNASSIGNED, since);
-            return new LowProduct(alert(row), Words.count(given, "license", "licenses") + " given out and "
-                    + removed + " removed in the last 30 days", row.crossedAt());
-        }).toList();
+        return rows.alertedBy(processInstanceId).stream()
+                .map(row -> {
+                    int given = audit.count(row.productId(), AuditAction.LICENSE_ASSIGNED, since);
+                    int removed = audit.count(row.productId(), AuditAction.LICENSE_UNASSIGNED, since);
+                    return new LowProduct(
+                            alert(row),
+                            Words.count(given, "license", "licenses") + " given out and " + removed
+                                    + " removed in the last 30 days",
+                            row.crossedAt());
+                })
+                .toList();
     }
 
     private SeatAlert require(String productId) {
-        return rows.all().stream().filter(r -> r.productId().equals(productId)).findFirst().map(this::alert)
+        return rows.all().stream()
+                .filter(r -> r.productId().equals(productId))
+                .findFirst()
+                .map(this::alert)
                 .orElseThrow();
     }
 
@@ -147,8 +177,14 @@ public class LowSeatAlerts {
         List<Subscription> central = subscriptions.usable(row.productId(), SubscriptionKind.CENTRAL);
         int total = central.stream().mapToInt(Subscription::quantity).sum();
         int free = central.stream().mapToInt(Subscription::availableSeats).sum();
-        return new SeatAlert(row.productId(), catalog.require(row.productId()).name(), row.minFreeSeats(),
-                row.minFreePercent(), row.below(), free, total);
+        return new SeatAlert(
+                row.productId(),
+                catalog.require(row.productId()).name(),
+                row.minFreeSeats(),
+                row.minFreePercent(),
+                row.below(),
+                free,
+                total);
     }
 
     private static boolean isLow(SeatAlert alert) {

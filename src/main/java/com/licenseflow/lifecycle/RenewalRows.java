@@ -14,13 +14,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RenewalRows {
 
-    record Row(String processInstanceId, long subscriptionId, LocalDate expiresOn, boolean trial,
-               Integer lastAlertDays, String decision, Integer seats, String decidedBy, String outcome) {
-    }
+    record Row(
+            String processInstanceId,
+            long subscriptionId,
+            LocalDate expiresOn,
+            boolean trial,
+            Integer lastAlertDays,
+            String decision,
+            Integer seats,
+            String decidedBy,
+            String outcome) {}
 
     /** A subscription whose term ends by {@code by} and has no review yet. */
-    record Due(long subscriptionId, LocalDate expiresOn, boolean trial) {
-    }
+    record Due(long subscriptionId, LocalDate expiresOn, boolean trial) {}
 
     private final JdbcClient jdbc;
 
@@ -36,36 +42,44 @@ class RenewalRows {
                           and not exists (select 1 from subscription_renewal r
                                           where r.subscription_id = s.id and r.expires_on = s.expires_on)
                         order by s.expires_on, s.id""")
-                .param(by).query((rs, n) -> new Due(rs.getLong(1), Rows.date(rs, "expires_on"), rs.getBoolean(3)))
+                .param(by)
+                .query((rs, n) -> new Due(rs.getLong(1), Rows.date(rs, "expires_on"), rs.getBoolean(3)))
                 .list();
     }
 
     void insert(String processInstanceId, Due due) {
         jdbc.sql("insert into subscription_renewal (process_instance_id, subscription_id, expires_on, trial) "
                         + "values (?, ?, ?, ?)")
-                .params(processInstanceId, due.subscriptionId(), due.expiresOn(), due.trial()).update();
+                .params(processInstanceId, due.subscriptionId(), due.expiresOn(), due.trial())
+                .update();
     }
 
     Optional<Row> find(String processInstanceId) {
-        return jdbc.sql("select * from subscription_renewal where process_instance_id = ?").param(processInstanceId)
-                .query(RenewalRows::row).optional();
+        return jdbc.sql("select * from subscription_renewal where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(RenewalRows::row)
+                .optional();
     }
 
     void alerted(String processInstanceId, int days) {
         jdbc.sql("update subscription_renewal set last_alert_days = ? where process_instance_id = ?")
-                .params(days, processInstanceId).update();
+                .params(days, processInstanceId)
+                .update();
     }
 
     void decide(String processInstanceId, String decision, Integer seats, String by, Instant at) {
         jdbc.sql("""
                         update subscription_renewal set decision = ?, seats = ?, decided_by = ?, decided_at = ?
                         where process_instance_id = ?""")
-                .params(decision, seats, by, Rows.timestamp(at), processInstanceId).update();
+                .params(decision, seats, by, Rows.timestamp(at), processInstanceId)
+                .update();
     }
 
     void outcome(String processInstanceId, String outcome, Instant at, String by) {
-        jdbc.sql("update subscription_renewal set outcome = ?, ended_at = ?, ended_by = ? where process_instance_id = ?")
-                .params(outcome, Rows.timestamp(at), by, processInstanceId).update();
+        jdbc.sql(
+                        "update subscription_renewal set outcome = ?, ended_at = ?, ended_by = ? where process_instance_id = ?")
+                .params(outcome, Rows.timestamp(at), by, processInstanceId)
+                .update();
     }
 
     /** Who lost a license of the subscription when the review ended its term. */
@@ -75,13 +89,19 @@ class RenewalRows {
                         join subscription_renewal r on r.subscription_id = a.subscription_id
                         where r.process_instance_id = ? and r.outcome = 'ENDED' and a.unassigned_by = r.ended_by
                           and a.unassigned_at >= r.ended_at
-                        order by a.user_id""")
-                .param(processInstanceId).query(String.class).list();
+                        order by a.user_id""").param(processInstanceId).query(String.class).list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getString("process_instance_id"), rs.getLong("subscription_id"), Rows.date(rs, "expires_on"),
-                rs.getBoolean("trial"), rs.getObject("last_alert_days", Integer.class), rs.getString("decision"),
-                rs.getObject("seats", Integer.class), rs.getString("decided_by"), rs.getString("outcome"));
+        return new Row(
+                rs.getString("process_instance_id"),
+                rs.getLong("subscription_id"),
+                Rows.date(rs, "expires_on"),
+                rs.getBoolean("trial"),
+                rs.getObject("last_alert_days", Integer.class),
+                rs.getString("decision"),
+                rs.getObject("seats", Integer.class),
+                rs.getString("decided_by"),
+                rs.getString("outcome"));
     }
 }

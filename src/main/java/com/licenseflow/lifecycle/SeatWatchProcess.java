@@ -5,6 +5,5 @@ public final class SeatWatchProcess {
 
     public static final String KEY = "seat-watch";
 
-    private SeatWatchProcess() {
-    }
+    private SeatWatchProcess() {}
 }

@@ -9,6 +9,5 @@ public final class SubscriptionRenewalProcess {
     public static final String KEY = "subscription-renewal";
     public static final String WATCH_KEY = "renewal-watch";
 
-    private SubscriptionRenewalProcess() {
-    }
+    private SubscriptionRenewalProcess() {}
 }

@@ -38,16 +38,34 @@ public class SubscriptionRenewals {
 
     /** Who carries out a term's end nobody decided: what the subscription's recurring billing says. */
     public static final Actor TERM_END = Actor.of("renewal", AdminRole.BILLING_ADMIN);
+
     static final String TO_DO = "decide subscription renewals";
 
-    public enum Decision { RENEW, REDUCE, LET_END, BUY }
+    public enum Decision {
+        RENEW,
+        REDUCE,
+        LET_END,
+        BUY
+    }
 
-    public enum Outcome { RENEWED, BOUGHT, ENDED }
+    public enum Outcome {
+        RENEWED,
+        BOUGHT,
+        ENDED
+    }
 
     /** A term under review, in the words its alerts and task use. */
-    public record Review(String processInstanceId, Subscription subscription, String productName, boolean trial,
-                         long daysLeft, int suggestedSeats, Decision decision, Integer seats, Outcome outcome,
-                         Integer lastAlertDays) {
+    public record Review(
+            String processInstanceId,
+            Subscription subscription,
+            String productName,
+            boolean trial,
+            long daysLeft,
+            int suggestedSeats,
+            Decision decision,
+            Integer seats,
+            Outcome outcome,
+            Integer lastAlertDays) {
 
         public String seatsUsed() {
             return subscription.assignedSeats() + " of " + subscription.quantity() + " seats used";
@@ -63,9 +81,15 @@ public class SubscriptionRenewals {
     private final LifecycleSettings.Renewal settings;
     private final Clock clock;
 
-    public SubscriptionRenewals(RenewalRows rows, SubscriptionRepository subscriptions, ProductCatalog catalog,
-                                LicenseLedger ledger, Directory directory, AccessPolicy access,
-                                LifecycleSettings settings, Clock clock) {
+    public SubscriptionRenewals(
+            RenewalRows rows,
+            SubscriptionRepository subscriptions,
+            ProductCatalog catalog,
+            LicenseLedger ledger,
+            Directory directory,
+            AccessPolicy access,
+            LifecycleSettings settings,
+            Clock clock) {
         this.rows = rows;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
@@ -93,10 +117,17 @@ public class SubscriptionRenewals {
     public Review review(String processInstanceId) {
         RenewalRows.Row row = require(processInstanceId);
         Subscription subscription = subscriptions.require(row.subscriptionId());
-        return new Review(processInstanceId, subscription, catalog.require(subscription.productId()).name(), row.trial(),
-                ChronoUnit.DAYS.between(today(), row.expiresOn()), suggestedSeats(subscription),
-                row.decision() == null ? null : Decision.valueOf(row.decision()), row.seats(),
-                row.outcome() == null ? null : Outcome.valueOf(row.outcome()), row.lastAlertDays());
+        return new Review(
+                processInstanceId,
+                subscription,
+                catalog.require(subscription.productId()).name(),
+                row.trial(),
+                ChronoUnit.DAYS.between(today(), row.expiresOn()),
+                suggestedSeats(subscription),
+                row.decision() == null ? null : Decision.valueOf(row.decision()),
+                row.seats(),
+                row.outcome() == null ? null : Outcome.valueOf(row.outcome()),
+                row.lastAlertDays());
     }
 
     /**
@@ -118,9 +149,11 @@ public class SubscriptionRenewals {
         RenewalRows.Row row = require(processInstanceId);
         long daysLeft = ChronoUnit.DAYS.between(today(), row.expiresOn());
         // Every offset whose day has come counts as sent: the smallest of them is the one this alert is.
-        int sent = settings.alertDays().stream().filter(d -> d > 0 && d >= daysLeft)
+        int sent = settings.alertDays().stream()
+                .filter(d -> d > 0 && d >= daysLeft)
                 .filter(d -> row.lastAlertDays() == null || d < row.lastAlertDays())
-                .min(Integer::compare).orElseGet(() -> nextOffset(row).orElseThrow());
+                .min(Integer::compare)
+                .orElseGet(() -> nextOffset(row).orElseThrow());
         rows.alerted(processInstanceId, sent);
         return sent;
     }
@@ -132,7 +165,8 @@ public class SubscriptionRenewals {
 
     /** What the review's task offers: a trial can be bought or let end; a paid term renewed, reduced or let end. */
     public List<Decision> options(String processInstanceId) {
-        return require(processInstanceId).trial() ? List.of(Decision.BUY, Decision.LET_END)
+        return require(processInstanceId).trial()
+                ? List.of(Decision.BUY, Decision.LET_END)
                 : List.of(Decision.RENEW, Decision.REDUCE, Decision.LET_END);
     }
 
@@ -148,8 +182,9 @@ public class SubscriptionRenewals {
         Review review = review(processInstanceId);
         Decision chosen = parse(decision);
         if (chosen == null || !options(processInstanceId).contains(chosen)) {
-            throw new UntrustedProcessInput("'" + decision + "' is not a choice for this " + (review.trial() ? "trial"
-                    : "subscription") + ": choose one of " + options(processInstanceId) + ".");
+            throw new UntrustedProcessInput(
+                    "'" + decision + "' is not a choice for this " + (review.trial() ? "trial" : "subscription")
+                            + ": choose one of " + options(processInstanceId) + ".");
         }
         Subscription subscription = review.subscription();
         Integer count = null;
@@ -157,25 +192,43 @@ public class SubscriptionRenewals {
             int least = Math.max(1, subscription.assignedSeats());
             int most = chosen == Decision.REDUCE ? subscription.quantity() - 1 : 100_000;
             if (seats == null || seats < least || seats > most) {
-                throw Rule.INVALID_INPUT.violation(chosen == Decision.REDUCE && subscription.quantity() <= least
-                        ? "All " + subscription.quantity() + " seats are in use: there are none to give up. Renew, or "
-                        + "unassign licenses first."
-                        : "Choose between " + least + " and " + most + " seats" + (subscription.assignedSeats() > 0
-                        ? ": " + Words.count(subscription.assignedSeats(), "user holds", "users hold") + " a license of it"
-                        : "") + (seats == null ? "." : ", not " + seats + "."));
+                throw Rule.INVALID_INPUT.violation(
+                        chosen == Decision.REDUCE && subscription.quantity() <= least
+                                ? "All " + subscription.quantity()
+                                        + " seats are in use: there are none to give up. Renew, or "
+                                        + "unassign licenses first."
+                                : "Choose between " + least + " and " + most + " seats"
+                                        + (subscription.assignedSeats() > 0
+                                                ? ": "
+                                                        + Words.count(
+                                                                subscription.assignedSeats(),
+                                                                "user holds",
+                                                                "users hold")
+                                                        + " a license of it"
+                                                : "")
+                                        + (seats == null ? "." : ", not " + seats + "."));
             }
             count = seats.intValue();
         }
-        ChangeContext context = ChangeContext.byProcess(decider, "renewal decided: " + words(chosen), processInstanceId);
+        ChangeContext context =
+                ChangeContext.byProcess(decider, "renewal decided: " + words(chosen), processInstanceId);
         String product = review.productName();
         if (chosen == Decision.LET_END) {
-            ledger.changeRecurringBilling(context, subscription, false, "Recurring billing of " + product
-                    + " subscription " + subscription.id() + " switched off: it ends with its term on "
-                    + Words.day(subscription.expiresOn()));
+            ledger.changeRecurringBilling(
+                    context,
+                    subscription,
+                    false,
+                    "Recurring billing of " + product
+                            + " subscription " + subscription.id() + " switched off: it ends with its term on "
+                            + Words.day(subscription.expiresOn()));
         } else {
-            ledger.changeRecurringBilling(context, subscription, true, "Recurring billing of " + product
-                    + " subscription " + subscription.id() + " switched on: it renews on "
-                    + Words.day(subscription.expiresOn()));
+            ledger.changeRecurringBilling(
+                    context,
+                    subscription,
+                    true,
+                    "Recurring billing of " + product
+                            + " subscription " + subscription.id() + " switched on: it renews on "
+                            + Words.day(subscription.expiresOn()));
         }
         rows.decide(processInstanceId, chosen.name(), count, decider.userId(), Instant.now(clock));
     }
@@ -194,11 +247,14 @@ public class SubscriptionRenewals {
         }
         Subscription subscription = subscriptions.require(row.subscriptionId());
         Actor actor = row.decidedBy() == null ? TERM_END : directory.actor(row.decidedBy());
-        Decision decision = row.decision() != null ? Decision.valueOf(row.decision())
+        Decision decision = row.decision() != null
+                ? Decision.valueOf(row.decision())
                 : !row.trial() && subscription.recurringBilling() ? Decision.RENEW : Decision.LET_END;
         String product = catalog.require(subscription.productId()).name();
-        ChangeContext context = ChangeContext.byProcess(actor, "term ended: " + words(decision)
-                + (row.decision() == null ? " (nobody decided)" : ""), processInstanceId);
+        ChangeContext context = ChangeContext.byProcess(
+                actor,
+                "term ended: " + words(decision) + (row.decision() == null ? " (nobody decided)" : ""),
+                processInstanceId);
         Instant now = Instant.now(clock);
         Outcome outcome;
         if (decision == Decision.LET_END) {
@@ -206,9 +262,14 @@ public class SubscriptionRenewals {
             outcome = Outcome.ENDED;
         } else {
             int seats = row.seats() != null ? row.seats() : subscription.quantity();
-            ledger.startNewTerm(context, subscription, seats, product + " subscription "
-                    + subscription.id() + (row.trial() ? " bought after its trial" : " renewed") + " with "
-                    + Words.count(seats, "seat", "seats") + " until " + Words.day(subscription.expiresOn().plusYears(1)));
+            ledger.startNewTerm(
+                    context,
+                    subscription,
+                    seats,
+                    product + " subscription "
+                            + subscription.id() + (row.trial() ? " bought after its trial" : " renewed") + " with "
+                            + Words.count(seats, "seat", "seats") + " until "
+                            + Words.day(subscription.expiresOn().plusYears(1)));
             outcome = row.trial() ? Outcome.BOUGHT : Outcome.RENEWED;
         }
         rows.outcome(processInstanceId, outcome.name(), now, actor.userId());
@@ -225,10 +286,11 @@ public class SubscriptionRenewals {
         Review review = review(processInstanceId);
         Subscription s = review.subscription();
         return switch (review.outcome()) {
-            case RENEWED -> "was renewed until " + Words.day(s.expiresOn()) + " with " + Words.count(s.quantity(), "seat",
-                    "seats");
-            case BOUGHT -> "was bought after its trial: " + Words.count(s.quantity(), "seat", "seats") + " until "
-                    + Words.day(s.expiresOn());
+            case RENEWED ->
+                "was renewed until " + Words.day(s.expiresOn()) + " with " + Words.count(s.quantity(), "seat", "seats");
+            case BOUGHT ->
+                "was bought after its trial: " + Words.count(s.quantity(), "seat", "seats") + " until "
+                        + Words.day(s.expiresOn());
             case ENDED -> "ended: its users lost their licenses (mailbox data kept 30 days)";
         };
     }
@@ -248,14 +310,17 @@ public class SubscriptionRenewals {
     }
 
     private Optional<Integer> nextOffset(RenewalRows.Row row) {
-        List<Integer> ahead = new ArrayList<>(settings.alertDays().stream().filter(d -> d > 0)
-                .filter(d -> row.lastAlertDays() == null || d < row.lastAlertDays()).toList());
+        List<Integer> ahead = new ArrayList<>(settings.alertDays().stream()
+                .filter(d -> d > 0)
+                .filter(d -> row.lastAlertDays() == null || d < row.lastAlertDays())
+                .toList());
         return ahead.isEmpty() ? Optional.empty() : Optional.of(ahead.get(0));
     }
 
     private RenewalRows.Row require(String processInstanceId) {
-        return rows.find(processInstanceId).orElseThrow(() -> new UntrustedProcessInput("Process instance "
-                + processInstanceId + " reviews no subscription term."));
+        return rows.find(processInstanceId)
+                .orElseThrow(() -> new UntrustedProcessInput(
+                        "Process instance " + processInstanceId + " reviews no subscription term."));
     }
 
     private static Decision parse(String decision) {

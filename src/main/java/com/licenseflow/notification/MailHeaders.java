@@ -20,15 +20,16 @@ final class MailHeaders {
     private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
-    private MailHeaders() {
-    }
+    private MailHeaders() {}
 
     /** The text on one line: line breaks and control characters become spaces. Null stays null. */
     public static String singleLine(String text) {
         if (text == null) {
             return null;
         }
-        return SPACES.matcher(LINE_BREAKS_AND_CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").trim();
+        return SPACES.matcher(LINE_BREAKS_AND_CONTROLS.matcher(text).replaceAll(" "))
+                .replaceAll(" ")
+                .trim();
     }
 
     /**
@@ -48,15 +49,18 @@ final class MailHeaders {
     /** The sender, as configured: one address, a display name allowed ("LicenseFlow <licenses@example.com>"). */
     public static InternetAddress sender(String configured) {
         try {
-            InternetAddress[] parsed = InternetAddress.parse(requireNoControls(configured, "licenseflow.mail.from"), true);
+            InternetAddress[] parsed =
+                    InternetAddress.parse(requireNoControls(configured, "licenseflow.mail.from"), true);
             if (parsed.length != 1 || parsed[0].isGroup()) {
                 throw new AddressException("exactly one address is needed");
             }
             parsed[0].validate();
             return parsed[0];
         } catch (AddressException e) {
-            throw new IllegalArgumentException("licenseflow.mail.from '" + configured + "' is not one valid sender "
-                    + "address (" + e.getMessage() + "); use e.g. LicenseFlow <licenses@example.com>", e);
+            throw new IllegalArgumentException(
+                    "licenseflow.mail.from '" + configured + "' is not one valid sender " + "address (" + e.getMessage()
+                            + "); use e.g. LicenseFlow <licenses@example.com>",
+                    e);
         }
     }
 

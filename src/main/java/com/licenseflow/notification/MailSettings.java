@@ -13,9 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param worker         the worker that carries out the processes' email steps
  */
 @ConfigurationProperties("licenseflow.mail")
-public record MailSettings(String from,
-                           EmbeddedServer embeddedServer,
-                           Worker worker) {
+public record MailSettings(String from, EmbeddedServer embeddedServer, Worker worker) {
 
     /**
      * @param enabled      carries out email steps (off in tests, which run them themselves)
@@ -24,15 +22,12 @@ public record MailSettings(String from,
      * @param retries      attempts before an email step becomes an incident in Cockpit
      * @param retryAfter   the wait before the next attempt
      */
-    public record Worker(boolean enabled, Duration pollInterval,
-                         Duration lockDuration, int retries,
-                         Duration retryAfter) {
-    }
+    public record Worker(
+            boolean enabled, Duration pollInterval, Duration lockDuration, int retries, Duration retryAfter) {}
 
     /**
      * @param enabled runs the embedded server; when left unset it runs exactly when {@code spring.mail.host} is unset
      * @param port    its SMTP port on 127.0.0.1; 0 picks a free one (tests)
      */
-    public record EmbeddedServer(Boolean enabled, int port) {
-    }
+    public record EmbeddedServer(Boolean enabled, int port) {}
 }

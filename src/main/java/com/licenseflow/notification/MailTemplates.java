@@ -27,8 +27,7 @@ class MailTemplates {
     private static final String LOCATION = "templates/mail/";
     private static final int MAX_SUBJECT = 900;
 
-    private record Templates(Template subject, Template text, Template html) {
-    }
+    private record Templates(Template subject, Template text, Template html) {}
 
     private final Map<NotificationKind, Templates> templates = new EnumMap<>(NotificationKind.class);
     private final PublicUrl publicUrl;
@@ -36,13 +35,17 @@ class MailTemplates {
     public MailTemplates(PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         // Optional values are shown with {{#key}}..{{/key}}; an empty message or user list counts as absent.
-        Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true)
-                .withLoader(MailTemplates::load);
+        Mustache.Compiler plain =
+                Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true).withLoader(MailTemplates::load);
         Mustache.Compiler html = plain.escapeHTML(true);
         for (NotificationKind kind : NotificationKind.values()) {
             String name = kind.templateName();
-            templates.put(kind, new Templates(compile(plain, name + ".subject"), compile(plain, name + ".txt"),
-                    compile(html, name + ".html")));
+            templates.put(
+                    kind,
+                    new Templates(
+                            compile(plain, name + ".subject"),
+                            compile(plain, name + ".txt"),
+                            compile(html, name + ".html")));
         }
     }
 
@@ -51,13 +54,16 @@ class MailTemplates {
         Map<String, Object> context = context(notification);
         Templates kind = templates.get(notification.kind());
         String subject = MailHeaders.singleLine(kind.subject().execute(context));
-        return new RenderedMail(subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT) + "...",
-                kind.text().execute(context), kind.html().execute(context));
+        return new RenderedMail(
+                subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT) + "...",
+                kind.text().execute(context),
+                kind.html().execute(context));
     }
 
     private static void requireModel(Notification notification) {
         List<String> missing = notification.kind().requiredKeys().stream()
-                .filter(key -> notification.model().get(key) == null).toList();
+                .filter(key -> notification.model().get(key) == null)
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(notification.kind() + " needs the model keys "
                     + notification.kind().requiredKeys() + "; missing: " + missing
@@ -68,8 +74,12 @@ class MailTemplates {
     /** The caller's model plus the keys every template may use; ours win, so links always point home. */
     private Map<String, Object> context(Notification notification) {
         Map<String, Object> context = new HashMap<>(notification.model());
-        context.put("recipientName", notification.recipientName() == null || notification.recipientName().isBlank()
-                ? notification.recipientEmail() : notification.recipientName());
+        context.put(
+                "recipientName",
+                notification.recipientName() == null
+                                || notification.recipientName().isBlank()
+                        ? notification.recipientEmail()
+                        : notification.recipientName());
         context.put("appUrl", publicUrl.base());
         context.put("tasklistUrl", publicUrl.link("/camunda/app/tasklist/"));
         putIfPresent(context, "licenseRequestId", notification.licenseRequestId());

@@ -21,11 +21,14 @@ public class MailVisibility {
 
     /** Empty when the actor reads everyone's mail; otherwise their own address. */
     public Optional<String> restrictedTo(Actor actor) {
-        return access.readsEveryonesMail(actor) ? Optional.empty()
+        return access.readsEveryonesMail(actor)
+                ? Optional.empty()
                 : Optional.of(directory.require(actor.userId()).email());
     }
 
     public boolean mayRead(Actor actor, Collection<String> recipients) {
-        return restrictedTo(actor).map(own -> recipients.stream().anyMatch(own::equalsIgnoreCase)).orElse(true);
+        return restrictedTo(actor)
+                .map(own -> recipients.stream().anyMatch(own::equalsIgnoreCase))
+                .orElse(true);
     }
 }

@@ -42,9 +42,14 @@ public class MailWorker extends Poller {
     private final String workerId;
     private final TransactionTemplate readOnly;
 
-    public MailWorker(ExternalTaskService externalTasks, RuntimeService runtime, NotificationService notifications,
-                      Map<String, MailStep> steps, MailSettings mail, NodeSettings node,
-                      PlatformTransactionManager transactions) {
+    public MailWorker(
+            ExternalTaskService externalTasks,
+            RuntimeService runtime,
+            NotificationService notifications,
+            Map<String, MailStep> steps,
+            MailSettings mail,
+            NodeSettings node,
+            PlatformTransactionManager transactions) {
         super("mail-worker");
         this.externalTasks = externalTasks;
         this.runtime = runtime;
@@ -57,9 +62,13 @@ public class MailWorker extends Poller {
     }
 
     /** An email step this worker holds the lock of. */
-    private record Step(String id, String topic, String processInstanceId, String executionId, String activityId,
-                        Integer retries) {
-    }
+    private record Step(
+            String id,
+            String topic,
+            String processInstanceId,
+            String executionId,
+            String activityId,
+            Integer retries) {}
 
     /**
      * Carries out every email step of the process instance that is due now (not locked, retries
@@ -71,14 +80,24 @@ public class MailWorker extends Poller {
 
     /** {@link #runFor(String)}, only the email step {@code activityId}. */
     public int runFor(String processInstanceId, String activityId) {
-        var query = externalTasks.createExternalTaskQuery().processInstanceId(processInstanceId).notLocked()
+        var query = externalTasks
+                .createExternalTaskQuery()
+                .processInstanceId(processInstanceId)
+                .notLocked()
                 .withRetriesLeft();
-        List<ExternalTask> due = (activityId == null ? query : query.activityId(activityId)).list().stream()
-                .filter(t -> steps.containsKey(t.getTopicName())).toList();
+        List<ExternalTask> due = (activityId == null ? query : query.activityId(activityId))
+                .list().stream()
+                        .filter(t -> steps.containsKey(t.getTopicName()))
+                        .toList();
         for (ExternalTask task : due) {
             externalTasks.lock(task.getId(), workerId, settings.lockDuration().toMillis());
-            carryOut(new Step(task.getId(), task.getTopicName(), task.getProcessInstanceId(), task.getExecutionId(),
-                    task.getActivityId(), task.getRetries()));
+            carryOut(new Step(
+                    task.getId(),
+                    task.getTopicName(),
+                    task.getProcessInstanceId(),
+                    task.getExecutionId(),
+                    task.getActivityId(),
+                    task.getRetries()));
         }
         return due.size();
     }
@@ -87,8 +106,13 @@ public class MailWorker extends Poller {
     public int runAll() {
         int done = 0;
         for (List<LockedExternalTask> locked = lock(); !locked.isEmpty(); locked = lock()) {
-            locked.forEach(t -> carryOut(new Step(t.getId(), t.getTopicName(), t.getProcessInstanceId(),
-                    t.getExecutionId(), t.getActivityId(), t.getRetries())));
+            locked.forEach(t -> carryOut(new Step(
+                    t.getId(),
+                    t.getTopicName(),
+                    t.getProcessInstanceId(),
+                    t.getExecutionId(),
+                    t.getActivityId(),
+                    t.getRetries())));
             done += locked.size();
         }
         return done;
@@ -105,11 +129,16 @@ public class MailWorker extends Poller {
 
     private void carryOut(Step task) {
         try {
-            List<Notification> mails = readOnly.execute(status -> steps.get(task.topic()).mails(
-                    new MailStepContext(task.processInstanceId(), task.executionId(), task.activityId(),
+            List<Notification> mails = readOnly.execute(status -> steps.get(task.topic())
+                    .mails(new MailStepContext(
+                            task.processInstanceId(),
+                            task.executionId(),
+                            task.activityId(),
                             name -> runtime.getVariable(task.executionId(), name))));
-            notifications.deliver(mails, () -> externalTasks.extendLock(task.id(), workerId,
-                    settings.lockDuration().toMillis()));
+            notifications.deliver(
+                    mails,
+                    () -> externalTasks.extendLock(
+                            task.id(), workerId, settings.lockDuration().toMillis()));
             externalTasks.complete(task.id(), workerId);
         } catch (NotificationDeliveryException e) {
             fail(task, e.getMessage(), e.outcomeUnknown());
@@ -120,12 +149,16 @@ public class MailWorker extends Poller {
     }
 
     private void fail(Step task, String message, boolean waitForAdmin) {
-        int retries = waitForAdmin ? 0 : Math.max(0, (task.retries() == null ? settings.retries()
-                : task.retries()) - 1);
+        int retries =
+                waitForAdmin ? 0 : Math.max(0, (task.retries() == null ? settings.retries() : task.retries()) - 1);
         // With no retries left the step waits for an admin, whose retry should run it now, not later.
         long retryAfter = retries == 0 ? 0 : settings.retryAfter().toMillis();
-        log.warn("Email step {} of process instance {}: {} ({} retries left)", task.activityId(),
-                task.processInstanceId(), message, retries);
+        log.warn(
+                "Email step {} of process instance {}: {} ({} retries left)",
+                task.activityId(),
+                task.processInstanceId(),
+                message,
+                retries);
         try {
             externalTasks.handleFailure(task.id(), workerId, summary(message), message, retries, retryAfter);
         } catch (RuntimeException e) {

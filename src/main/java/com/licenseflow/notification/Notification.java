@@ -12,9 +12,15 @@ import java.util.Objects;
  * time or a random value, so a retried step produces the same key. The model holds the keys
  * {@link NotificationKind} lists for the kind; the related ids are recorded and may be null.
  */
-public record Notification(String idempotencyKey, NotificationKind kind, String recipientEmail, String recipientName,
-                           Map<String, Object> model, String processInstanceId, Long subscriptionId,
-                           String licenseRequestId) {
+public record Notification(
+        String idempotencyKey,
+        NotificationKind kind,
+        String recipientEmail,
+        String recipientName,
+        Map<String, Object> model,
+        String processInstanceId,
+        Long subscriptionId,
+        String licenseRequestId) {
 
     static final int MAX_KEY_LENGTH = 400;
 

@@ -34,10 +34,11 @@ class NotificationDeliveryException extends RuntimeException {
 
     private static String message(int total, List<String> failures, boolean outcomeUnknown) {
         return failures.size() + " of " + total + (total == 1 ? " email" : " emails") + " not delivered: "
-                + String.join("; ", failures) + ". Emails that were sent stay sent; " + (outcomeUnknown
-                ? "an email whose sending was cut off may have arrived, so it is sent again only when you retry "
-                + "this step (Cockpit: increment retries)."
-                : "the step is retried by itself, and once its retries are used up you retry it (Cockpit: "
-                + "increment retries) when the cause is fixed.");
+                + String.join("; ", failures) + ". Emails that were sent stay sent; "
+                + (outcomeUnknown
+                        ? "an email whose sending was cut off may have arrived, so it is sent again only when you retry "
+                                + "this step (Cockpit: increment retries)."
+                        : "the step is retried by itself, and once its retries are used up you retry it (Cockpit: "
+                                + "increment retries) when the cause is fixed.");
     }
 }

@@ -101,8 +101,13 @@ public enum NotificationKind {
 
     /** The module whose process sends this kind of email. */
     public String module() {
-        if (this == LOW_SEATS || this == LICENSE_RECLAIMED || this == RECLAIM_REPORT || this == RENEWAL_DUE
-                || this == TERM_ENDED || this == SUBSCRIPTION_ENDED || name().startsWith("RECERTIFICATION_")) {
+        if (this == LOW_SEATS
+                || this == LICENSE_RECLAIMED
+                || this == RECLAIM_REPORT
+                || this == RENEWAL_DUE
+                || this == TERM_ENDED
+                || this == SUBSCRIPTION_ENDED
+                || name().startsWith("RECERTIFICATION_")) {
             return "lifecycle";
         }
         if (name().startsWith("LICENSE_")) {

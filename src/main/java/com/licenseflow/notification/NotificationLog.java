@@ -1,9 +1,9 @@
 package com.licenseflow.notification;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.Rule;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -33,7 +33,8 @@ public class NotificationLog {
     }
 
     public NotificationRecord get(Actor actor, long id) {
-        return store.byId(id).filter(n -> visibility.mayRead(actor, List.of(n.recipientEmail())))
+        return store.byId(id)
+                .filter(n -> visibility.mayRead(actor, List.of(n.recipientEmail())))
                 .orElseThrow(() -> Rule.UNKNOWN_NOTIFICATION.violation("There is no notification " + id
                         + " that you may read. GET /api/notifications lists the ones you may read: "
                         + "administrators see all, everyone else the mail addressed to them."));

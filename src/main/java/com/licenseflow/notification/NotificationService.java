@@ -43,7 +43,7 @@ public class NotificationService {
 
     /** {@link #deliver(List, Runnable)} without anything to do between messages. */
     public void deliver(List<Notification> notifications) {
-        deliver(notifications, () -> { });
+        deliver(notifications, () -> {});
     }
 
     /**
@@ -63,7 +63,8 @@ public class NotificationService {
         for (Notification notification : byKey.values()) {
             NotificationRecord recorded;
             try {
-                recorded = store.insert(notification,
+                recorded = store.insert(
+                        notification,
                         MailHeaders.recipient(notification.recipientEmail(), notification.recipientName()),
                         templates.render(notification));
             } catch (IllegalArgumentException | MustacheException refused) {
@@ -76,7 +77,7 @@ public class NotificationService {
             }
             beforeEach.run();
             switch (store.startAttempt(recorded.id())) {
-                case SENT_ALREADY -> { }
+                case SENT_ALREADY -> {}
                 case OUTCOME_UNKNOWN -> {
                     outcomeUnknown = true;
                     failures.add(label(recorded.idempotencyKey(), recorded.recipientEmail()) + " may have been "
@@ -101,12 +102,15 @@ public class NotificationService {
     public void record(List<Notification> notifications) {
         for (Notification notification : notifications) {
             try {
-                store.insertWithCaller(notification,
+                store.insertWithCaller(
+                        notification,
                         MailHeaders.recipient(notification.recipientEmail(), notification.recipientName()),
                         templates.render(notification));
             } catch (IllegalArgumentException | MustacheException refused) {
-                log.warn("Notification {} not recorded with its decision, left to the sending step: {}",
-                        notification.idempotencyKey(), refused.getMessage());
+                log.warn(
+                        "Notification {} not recorded with its decision, left to the sending step: {}",
+                        notification.idempotencyKey(),
+                        refused.getMessage());
             }
         }
     }
@@ -118,13 +122,19 @@ public class NotificationService {
         } catch (MailException e) {
             String error = error(e);
             store.markNotAccepted(notification.id(), error);
-            log.warn("Notification {} to {} not accepted by the SMTP server: {}", notification.idempotencyKey(),
-                    notification.recipientEmail(), error);
+            log.warn(
+                    "Notification {} to {} not accepted by the SMTP server: {}",
+                    notification.idempotencyKey(),
+                    notification.recipientEmail(),
+                    error);
             return Optional.of(label(notification.idempotencyKey(), notification.recipientEmail()) + " failed: "
                     + (error.length() <= MAX_FAILURE_TEXT ? error : error.substring(0, MAX_FAILURE_TEXT) + "..."));
         }
         store.markSent(notification.id());
-        log.info("Notification {} ({}) sent to {}", notification.idempotencyKey(), notification.kind(),
+        log.info(
+                "Notification {} ({}) sent to {}",
+                notification.idempotencyKey(),
+                notification.kind(),
                 notification.recipientEmail());
         return Optional.empty();
     }

@@ -1,5 +1,8 @@
 package com.licenseflow.notification;
 
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
 import com.licenseflow.shared.Rows;
 import jakarta.mail.internet.InternetAddress;
 import java.sql.ResultSet;
@@ -7,9 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import com.licenseflow.shared.Page;
-import com.licenseflow.shared.PageRequest;
-import com.licenseflow.shared.PagedQuery;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +62,9 @@ class NotificationStore {
     /** The message recorded under this key. */
     public Optional<NotificationRecord> find(String idempotencyKey) {
         return jdbc.sql("select * from notification where idempotency_key = ?")
-                .param(idempotencyKey).query(NotificationStore::row).optional();
+                .param(idempotencyKey)
+                .query(NotificationStore::row)
+                .optional();
     }
 
     /** Records the message QUEUED unless the key is recorded already (then that record stands) and returns the record. */
@@ -75,7 +77,8 @@ class NotificationStore {
         }
         try {
             transaction.executeWithoutResult(status -> jdbc.sql(INSERT)
-                    .params(values(notification, recipient, mail)).update());
+                    .params(values(notification, recipient, mail))
+                    .update());
         } catch (DuplicateKeyException recordedMeanwhile) {
             // Another node recorded the same key first; its content stands.
         }
@@ -90,7 +93,10 @@ class NotificationStore {
         requireFits("plain-text body", mail.text());
         requireFits("HTML body", mail.html());
         boolean recorded = jdbc.sql("select count(*) from notification where idempotency_key = ?")
-                .param(notification.idempotencyKey()).query(Integer.class).single() > 0;
+                        .param(notification.idempotencyKey())
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (!recorded) {
             jdbc.sql(INSERT).params(values(notification, recipient, mail)).update();
         }
@@ -106,38 +112,44 @@ class NotificationStore {
             OffsetDateTime now = Rows.timestamp(Instant.now(clock));
             int started = jdbc.sql("""
                             update notification set sending_since = ?, uncertain_since = null, attempts = attempts + 1
-                            where id = ? and status = 'QUEUED' and (sending_since is null or uncertain_since is not null)""")
-                    .params(now, id).update();
+                            where id = ? and status = 'QUEUED' and (sending_since is null or uncertain_since is not null)""").params(now, id).update();
             if (started == 1) {
                 return Attempt.STARTED;
             }
             int cutOff = jdbc.sql("""
                             update notification set uncertain_since = ?, last_error = ?
                             where id = ? and status = 'QUEUED' and sending_since is not null and uncertain_since is null""")
-                    .params(now, "An attempt to send it was cut off (the application stopped) after the SMTP server "
-                            + "may have accepted it", id).update();
+                    .params(
+                            now,
+                            "An attempt to send it was cut off (the application stopped) after the SMTP server "
+                                    + "may have accepted it",
+                            id)
+                    .update();
             return cutOff == 1 ? Attempt.OUTCOME_UNKNOWN : Attempt.SENT_ALREADY;
         });
     }
 
     /** The SMTP server accepted it. */
     public void markSent(long id) {
-        transaction.executeWithoutResult(status -> jdbc.sql("""
+        transaction.executeWithoutResult(status ->
+                jdbc.sql("""
                         update notification set status = 'SENT', sent_at = ?, last_error = null
-                        where id = ? and status = 'QUEUED'""")
-                .params(Rows.timestamp(Instant.now(clock)), id).update());
+                        where id = ? and status = 'QUEUED'""").params(Rows.timestamp(Instant.now(clock)), id).update());
     }
 
     /** The SMTP server did not accept it: the attempt is over and the next one may send it. */
     public void markNotAccepted(long id, String error) {
-        transaction.executeWithoutResult(status -> jdbc.sql("""
+        transaction.executeWithoutResult(
+                status -> jdbc.sql("""
                         update notification set sending_since = null, last_error = ?
-                        where id = ? and status = 'QUEUED'""")
-                .params(truncate(error, MAX_ERROR), id).update());
+                        where id = ? and status = 'QUEUED'""").params(truncate(error, MAX_ERROR), id).update());
     }
 
     public Optional<NotificationRecord> byId(long id) {
-        return jdbc.sql("select * from notification where id = ?").param(id).query(NotificationStore::row).optional();
+        return jdbc.sql("select * from notification where id = ?")
+                .param(id)
+                .query(NotificationStore::row)
+                .optional();
     }
 
     /** A page, newest first. Filter values left null are not filtered on; the recipient matches ignoring case. */
@@ -154,24 +166,42 @@ class NotificationStore {
                           and (cast(:processInstanceId as varchar(64)) is null or process_instance_id = :processInstanceId)
                           and (cast(:subscriptionId as bigint) is null or subscription_id = :subscriptionId)
                           and (cast(:licenseRequestId as varchar(64)) is null or license_request_id = :licenseRequestId)
-                          and (cast(:status as varchar(10)) is null or status = :status)""",
-                "id desc", params, page, NotificationStore::row);
+                          and (cast(:status as varchar(10)) is null or status = :status)""", "id desc", params, page, NotificationStore::row);
     }
 
     private Object[] values(Notification notification, InternetAddress recipient, RenderedMail mail) {
-        return new Object[] {notification.idempotencyKey(), notification.kind().name(), recipient.getAddress(),
-                truncate(recipient.getPersonal(), MAX_NAME), mail.subject(), mail.text(), mail.html(),
-                notification.processInstanceId(), notification.subscriptionId(), notification.licenseRequestId(),
-                Rows.timestamp(Instant.now(clock))};
+        return new Object[] {
+            notification.idempotencyKey(),
+            notification.kind().name(),
+            recipient.getAddress(),
+            truncate(recipient.getPersonal(), MAX_NAME),
+            mail.subject(),
+            mail.text(),
+            mail.html(),
+            notification.processInstanceId(),
+            notification.subscriptionId(),
+            notification.licenseRequestId(),
+            Rows.timestamp(Instant.now(clock))
+        };
     }
 
     private static NotificationRecord row(ResultSet rs, int n) throws SQLException {
-        return new NotificationRecord(rs.getLong("id"), rs.getString("idempotency_key"),
-                NotificationKind.valueOf(rs.getString("kind")), rs.getString("recipient_email"),
-                rs.getString("recipient_name"), rs.getString("subject"), rs.getString("text_body"),
-                rs.getString("html_body"), rs.getString("process_instance_id"), Rows.nullableLong(rs, "subscription_id"),
-                rs.getString("license_request_id"), NotificationStatus.valueOf(rs.getString("status")),
-                rs.getInt("attempts"), rs.getString("last_error"), Rows.instant(rs, "created_at"),
+        return new NotificationRecord(
+                rs.getLong("id"),
+                rs.getString("idempotency_key"),
+                NotificationKind.valueOf(rs.getString("kind")),
+                rs.getString("recipient_email"),
+                rs.getString("recipient_name"),
+                rs.getString("subject"),
+                rs.getString("text_body"),
+                rs.getString("html_body"),
+                rs.getString("process_instance_id"),
+                Rows.nullableLong(rs, "subscription_id"),
+                rs.getString("license_request_id"),
+                NotificationStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "sent_at"));
     }
 

@@ -1,5 +1,4 @@
 package com.licenseflow.notification;
 
 /** A notification's content as it is recorded and sent. The subject is a single line. */
-record RenderedMail(String subject, String text, String html) {
-}
+record RenderedMail(String subject, String text, String html) {}

@@ -36,8 +36,10 @@ public class SmtpMailer {
             // JavaMailSenderImpl keeps an explicitly set Message-ID instead of generating one.
             message.setHeader("Message-ID", messageId(notification));
         } catch (MessagingException e) {
-            throw new MailPreparationException("Could not build the email for notification "
-                    + notification.idempotencyKey() + ": " + e.getMessage(), e);
+            throw new MailPreparationException(
+                    "Could not build the email for notification " + notification.idempotencyKey() + ": "
+                            + e.getMessage(),
+                    e);
         }
         sender.send(message);
     }

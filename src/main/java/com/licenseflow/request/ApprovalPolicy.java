@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +31,7 @@ public class ApprovalPolicy {
     public static final String DECISION = "license-approval-policy";
     /** The decision that names a stage's fallback when it waited too long. */
     public static final String FALLBACK_DECISION = "approval-stage-fallback";
+
     static final int MAX_STAGES = 3;
     static final String AUTOMATIC = "automatic";
     static final String MANAGER = "manager";
@@ -44,15 +44,20 @@ public class ApprovalPolicy {
 
         /** As stored: MANAGER, or the roles' names separated by commas. */
         String code() {
-            return manager ? "MANAGER" : roles.stream().map(AdminRole::name).sorted().collect(Collectors.joining(","));
+            return manager
+                    ? "MANAGER"
+                    : roles.stream().map(AdminRole::name).sorted().collect(Collectors.joining(","));
         }
 
         static Approver ofCode(String code) {
             if ("MANAGER".equals(code)) {
                 return THE_MANAGER;
             }
-            return new Approver(false, Arrays.stream(code.split(",")).map(AdminRole::valueOf)
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(AdminRole.class))));
+            return new Approver(
+                    false,
+                    Arrays.stream(code.split(","))
+                            .map(AdminRole::valueOf)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(AdminRole.class))));
         }
 
         /** "the requester's manager", "a License administrator", "a Global or License administrator". */
@@ -66,8 +71,7 @@ public class ApprovalPolicy {
     }
 
     /** One stage of a request's approval: who, and how long it waits before its fallback takes over. */
-    public record Stage(Approver approver, Duration escalateAfter) {
-    }
+    public record Stage(Approver approver, Duration escalateAfter) {}
 
     /**
      * What the policy decided for a request: the rule's own words, the stages (none: automatic), and
@@ -98,7 +102,8 @@ public class ApprovalPolicy {
                 .putValue("requesterType", requester.isGuest() ? "guest" : "member")
                 .putValue("forGuest", users.stream().anyMatch(DirectoryUser::isGuest))
                 .putValue("department", requester.department() == null ? "" : requester.department());
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
+        DmnDecisionResult result =
+                decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate();
         if (result.isEmpty()) {
             throw wrong("no rule matches a request for " + product.name() + " by " + requester.displayName()
                     + "; add a last rule that matches everything");
@@ -118,8 +123,9 @@ public class ApprovalPolicy {
                 }
                 return new Plan(policy, List.of(), licenseDays);
             }
-            stages.add(new Stage(approver(approver, policy), duration(text(rule.get("stage" + i + "Timeout")),
-                    "stage " + i, policy)));
+            stages.add(new Stage(
+                    approver(approver, policy),
+                    duration(text(rule.get("stage" + i + "Timeout")), "stage " + i, policy)));
         }
         if (stages.isEmpty()) {
             throw wrong("rule '" + policy + "' names no approver; name one in 'Stage 1: approver', or 'automatic'");
@@ -138,12 +144,22 @@ public class ApprovalPolicy {
 
     /** Who takes over a stage of {@code approver} that waited too long; empty: nobody, it keeps waiting. */
     public Optional<Approver> fallback(Approver approver) {
-        String asWritten = approver.manager() ? MANAGER : approver.roles().equals(requestApprovers.roles())
-                ? REQUEST_APPROVERS : approver.roles().stream().sorted().findFirst().map(AdminRole::title).orElseThrow();
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(FALLBACK_DECISION)
-                .variables(Variables.createVariables().putValue("approver", asWritten)).evaluate();
+        String asWritten = approver.manager()
+                ? MANAGER
+                : approver.roles().equals(requestApprovers.roles())
+                        ? REQUEST_APPROVERS
+                        : approver.roles().stream()
+                                .sorted()
+                                .findFirst()
+                                .map(AdminRole::title)
+                                .orElseThrow();
+        DmnDecisionResult result = decisions
+                .evaluateDecisionByKey(FALLBACK_DECISION)
+                .variables(Variables.createVariables().putValue("approver", asWritten))
+                .evaluate();
         String fallback = result.isEmpty() ? "" : text(result.getSingleResult().get("fallback"));
-        return fallback.isEmpty() ? Optional.empty()
+        return fallback.isEmpty()
+                ? Optional.empty()
                 : Optional.of(approver(fallback, "fallback of " + asWritten)).filter(other -> !other.equals(approver));
     }
 
@@ -192,8 +208,7 @@ public class ApprovalPolicy {
     }
 
     private static IllegalStateException wrong(String what) {
-        return new IllegalStateException("The license approval policy (license-approval-policy.dmn) cannot decide: "
-                + what + ".");
+        return new IllegalStateException(
+                "The license approval policy (license-approval-policy.dmn) cannot decide: " + what + ".");
     }
-
 }

@@ -13,9 +13,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApprovalStageRows {
 
-    record StageRow(String requestId, int position, String approver, String timeout, String waitingForUser,
-                    String waitingForRole, int escalations, String outcome, String decidedBy, Instant decidedAt) {
-    }
+    record StageRow(
+            String requestId,
+            int position,
+            String approver,
+            String timeout,
+            String waitingForUser,
+            String waitingForRole,
+            int escalations,
+            String outcome,
+            String decidedBy,
+            Instant decidedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -25,7 +33,8 @@ class ApprovalStageRows {
 
     void recordPolicy(String requestId, String policy) {
         jdbc.sql("update license_request set approval_policy = ? where id = ?")
-                .params(policy.length() > 400 ? policy.substring(0, 400) : policy, requestId).update();
+                .params(policy.length() > 400 ? policy.substring(0, 400) : policy, requestId)
+                .update();
     }
 
     Map<String, String> policies(Collection<String> requestIds) {
@@ -33,7 +42,8 @@ class ApprovalStageRows {
             return Map.of();
         }
         Map<String, String> policies = new LinkedHashMap<>();
-        jdbc.sql("select id, approval_policy from license_request where id in (:ids)").param("ids", requestIds)
+        jdbc.sql("select id, approval_policy from license_request where id in (:ids)")
+                .param("ids", requestIds)
                 .query(rs -> {
                     policies.put(rs.getString(1), rs.getString(2));
                 });
@@ -42,7 +52,8 @@ class ApprovalStageRows {
 
     void insert(String requestId, int position, String approver, String timeout) {
         jdbc.sql("insert into license_request_stage (request_id, position, approver, timeout) values (?, ?, ?, ?)")
-                .params(requestId, position, approver, timeout).update();
+                .params(requestId, position, approver, timeout)
+                .update();
     }
 
     List<StageRow> of(String requestId) {
@@ -56,12 +67,20 @@ class ApprovalStageRows {
         Map<String, List<StageRow>> stages = new LinkedHashMap<>();
         jdbc.sql("select * from license_request_stage where request_id in (:ids) order by request_id, position")
                 .param("ids", requestIds)
-                .query((rs, n) -> new StageRow(rs.getString("request_id"), rs.getInt("position"), rs.getString("approver"),
-                        rs.getString("timeout"), rs.getString("waiting_for_user"), rs.getString("waiting_for_role"),
-                        rs.getInt("escalations"), rs.getString("outcome"), rs.getString("decided_by"),
+                .query((rs, n) -> new StageRow(
+                        rs.getString("request_id"),
+                        rs.getInt("position"),
+                        rs.getString("approver"),
+                        rs.getString("timeout"),
+                        rs.getString("waiting_for_user"),
+                        rs.getString("waiting_for_role"),
+                        rs.getInt("escalations"),
+                        rs.getString("outcome"),
+                        rs.getString("decided_by"),
                         Rows.instant(rs, "decided_at")))
                 .list()
-                .forEach(row -> stages.computeIfAbsent(row.requestId(), k -> new java.util.ArrayList<>()).add(row));
+                .forEach(row -> stages.computeIfAbsent(row.requestId(), k -> new java.util.ArrayList<>())
+                        .add(row));
         return stages;
     }
 
@@ -69,14 +88,14 @@ class ApprovalStageRows {
         jdbc.sql("""
                         update license_request_stage set waiting_for_user = ?, waiting_for_role = ?,
                                escalations = escalations + ?
-                        where request_id = ? and position = ?""")
-                .params(user, role, escalated ? 1 : 0, requestId, position).update();
+                        where request_id = ? and position = ?""").params(user, role, escalated ? 1 : 0, requestId, position).update();
     }
 
     void decide(String requestId, int position, String outcome, String decidedBy, Instant at) {
         jdbc.sql("""
                         update license_request_stage set outcome = ?, decided_by = ?, decided_at = ?
                         where request_id = ? and position = ?""")
-                .params(outcome, decidedBy, Rows.timestamp(at), requestId, position).update();
+                .params(outcome, decidedBy, Rows.timestamp(at), requestId, position)
+                .update();
     }
 }

@@ -48,8 +48,7 @@ public class ApprovalStages {
     }
 
     /** Where a request's approval stands, for the Requests list. */
-    public record Progress(String policy, int stage, int stages, String waitingFor) {
-    }
+    public record Progress(String policy, int stage, int stages, String waitingFor) {}
 
     private final LicenseRequestRepository requests;
     private final ApprovalStageRows rows;
@@ -58,8 +57,13 @@ public class ApprovalStages {
     private final DirectoryRepository directory;
     private final Clock clock;
 
-    public ApprovalStages(LicenseRequestRepository requests, ApprovalStageRows rows, ApprovalPolicy policy,
-                          ProductCatalog catalog, DirectoryRepository directory, Clock clock) {
+    public ApprovalStages(
+            LicenseRequestRepository requests,
+            ApprovalStageRows rows,
+            ApprovalPolicy policy,
+            ProductCatalog catalog,
+            DirectoryRepository directory,
+            Clock clock) {
         this.requests = requests;
         this.rows = rows;
         this.policy = policy;
@@ -73,7 +77,9 @@ public class ApprovalStages {
     public Plan plan(String requestId) {
         LicenseRequest request = requests.require(requestId);
         DirectoryUser requester = directory.find(request.requesterId()).orElseThrow();
-        Plan plan = policy.decide(catalog.require(request.productId()), requester,
+        Plan plan = policy.decide(
+                catalog.require(request.productId()),
+                requester,
                 List.copyOf(directory.findAll(request.userIds()).values()));
         rows.recordPolicy(requestId, plan.policy());
         if (plan.licenseDays() != null) {
@@ -83,7 +89,10 @@ public class ApprovalStages {
             }
         }
         for (int i = 0; i < plan.stages().size(); i++) {
-            rows.insert(requestId, i + 1, plan.stages().get(i).approver().code(),
+            rows.insert(
+                    requestId,
+                    i + 1,
+                    plan.stages().get(i).approver().code(),
                     plan.stages().get(i).escalateAfter().toString());
         }
         if (!plan.automatic()) {
@@ -104,7 +113,8 @@ public class ApprovalStages {
     /** The roles of the request's last stage (who reviewed it), else the request approvers: who approves an extension. */
     public Set<AdminRole> finalApproverRoles(String requestId) {
         List<ApprovalStageRows.StageRow> stages = rows.of(requestId);
-        return stages.isEmpty() ? policy.requestApproverRoles()
+        return stages.isEmpty()
+                ? policy.requestApproverRoles()
                 : Approver.ofCode(stages.get(stages.size() - 1).approver()).roles();
     }
 
@@ -141,7 +151,10 @@ public class ApprovalStages {
 
     /** The Camunda groups the current stage waits for (none when it waits for one person). */
     public List<String> candidateGroups(String requestId) {
-        return roles(current(requestId)).stream().map(AdminRole::groupId).sorted().toList();
+        return roles(current(requestId)).stream()
+                .map(AdminRole::groupId)
+                .sorted()
+                .toList();
     }
 
     /** How long the current stage waits before its fallback takes over (ISO 8601). */
@@ -176,11 +189,12 @@ public class ApprovalStages {
             throw Rule.FOUR_EYES.violation("This request asks for " + request.productName() + " for you too, so you "
                     + "cannot decide it. " + whoElse(stage));
         }
-        boolean waitsForActor = stage.waitingForUser() != null ? stage.waitingForUser().equals(actor.userId())
+        boolean waitsForActor = stage.waitingForUser() != null
+                ? stage.waitingForUser().equals(actor.userId())
                 : actor.roles().stream().anyMatch(roles(stage)::contains);
         if (!waitsForActor) {
-            throw Rule.NOT_THE_APPROVER.violation("This stage of the request waits for " + waitingWords(stage)
-                    + ", not for you.");
+            throw Rule.NOT_THE_APPROVER.violation(
+                    "This stage of the request waits for " + waitingWords(stage) + ", not for you.");
         }
     }
 
@@ -199,14 +213,20 @@ public class ApprovalStages {
 
     /** The last stage was decided (the review): it is recorded as that stage's outcome. */
     void decideLast(String requestId, String decidedBy, boolean approved, Instant at) {
-        rows.of(requestId).stream().filter(s -> "WAITING".equals(s.outcome())).findFirst().ifPresent(stage ->
-                rows.decide(requestId, stage.position(), approved ? "APPROVED" : "DENIED", decidedBy, at));
+        rows.of(requestId).stream()
+                .filter(s -> "WAITING".equals(s.outcome()))
+                .findFirst()
+                .ifPresent(stage ->
+                        rows.decide(requestId, stage.position(), approved ? "APPROVED" : "DENIED", decidedBy, at));
     }
 
     /** Whether the latest decided stage approved. */
     public boolean lastStageApproved(String requestId) {
-        return rows.of(requestId).stream().filter(s -> s.decidedBy() != null)
-                .reduce((first, second) -> second).map(s -> "APPROVED".equals(s.outcome())).orElse(false);
+        return rows.of(requestId).stream()
+                .filter(s -> s.decidedBy() != null)
+                .reduce((first, second) -> second)
+                .map(s -> "APPROVED".equals(s.outcome()))
+                .orElse(false);
     }
 
     /**
@@ -225,35 +245,46 @@ public class ApprovalStages {
                     .<Resolved>map(user -> new Resolved(user, null))
                     .orElseGet(() -> roleFallback(Approver.THE_MANAGER)));
         } else {
-            fallback = Optional.ofNullable(roleFallback(new Approver(false, roles(stage)))).filter(r -> r.role() != null
-                    && !r.role().equals(stage.waitingForRole()));
+            fallback = Optional.ofNullable(roleFallback(new Approver(false, roles(stage))))
+                    .filter(r -> r.role() != null && !r.role().equals(stage.waitingForRole()));
         }
-        if (fallback.isEmpty() || fallback.get().role() == null && fallback.get().user() == null) {
+        if (fallback.isEmpty()
+                || fallback.get().role() == null && fallback.get().user() == null) {
             return Optional.empty();
         }
-        rows.waitFor(requestId, stage.position(), fallback.get().user(), fallback.get().role(), true);
+        rows.waitFor(
+                requestId,
+                stage.position(),
+                fallback.get().user(),
+                fallback.get().role(),
+                true);
         return Optional.of(waitingWords(current(requestId)));
     }
 
     /** Where each pending request's approval stands, by request id. */
     public Map<String, Progress> progress(Collection<LicenseRequest> pending) {
-        Map<String, List<ApprovalStageRows.StageRow>> stages = rows.of(pending.stream().map(LicenseRequest::id).toList());
+        Map<String, List<ApprovalStageRows.StageRow>> stages =
+                rows.of(pending.stream().map(LicenseRequest::id).toList());
         Map<String, String> policies = rows.policies(stages.keySet());
         return stages.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
             // A request denied at a stage keeps the later stages it never reached: they wait for nobody, and
             // the request stands at the last stage someone decided.
-            Optional<ApprovalStageRows.StageRow> waiting = e.getValue().stream().filter(ApprovalStages::waitsForSomeone)
+            Optional<ApprovalStageRows.StageRow> waiting = e.getValue().stream()
+                    .filter(ApprovalStages::waitsForSomeone)
                     .findFirst();
             ApprovalStageRows.StageRow at = waiting.or(() -> e.getValue().stream()
-                            .filter(s -> !"WAITING".equals(s.outcome())).reduce((first, second) -> second))
+                            .filter(s -> !"WAITING".equals(s.outcome()))
+                            .reduce((first, second) -> second))
                     .orElse(e.getValue().get(0));
-            return new Progress(policies.get(e.getKey()), at.position(), e.getValue().size(),
+            return new Progress(
+                    policies.get(e.getKey()),
+                    at.position(),
+                    e.getValue().size(),
                     waiting.map(this::waitingWords).orElse(null));
         }));
     }
 
-    private record Resolved(String user, String role) {
-    }
+    private record Resolved(String user, String role) {}
 
     /** Starts stage {@code position}: finds whom it waits for; skips it when the next stage waits for the same. */
     private void enter(LicenseRequest request, int position) {
@@ -264,10 +295,12 @@ public class ApprovalStages {
         ApprovalStageRows.StageRow stage = stages.get(position - 1);
         Approver approver = Approver.ofCode(stage.approver());
         Resolved who = approver.manager()
-                ? managerAbove(request.requesterId(), request).map(user -> new Resolved(user, null))
+                ? managerAbove(request.requesterId(), request)
+                        .map(user -> new Resolved(user, null))
                         .orElseGet(() -> roleFallback(approver))
                 : new Resolved(null, approver.code());
-        if (position < stages.size() && who.role() != null
+        if (position < stages.size()
+                && who.role() != null
                 && who.role().equals(stages.get(position).approver())) {
             rows.decide(request.id(), position, "SKIPPED", null, Instant.now(clock));
             enter(request, position + 1);
@@ -294,7 +327,8 @@ public class ApprovalStages {
     private Resolved roleFallback(Approver approver) {
         Optional<Approver> fallback = policy.fallback(approver);
         if (fallback.isEmpty() || fallback.get().manager()) {
-            return approver.manager() ? new Resolved(null, new Approver(false, policy.requestApproverRoles()).code())
+            return approver.manager()
+                    ? new Resolved(null, new Approver(false, policy.requestApproverRoles()).code())
                     : new Resolved(null, null);
         }
         return new Resolved(null, fallback.get().code());
@@ -305,9 +339,11 @@ public class ApprovalStages {
     }
 
     private static ApprovalStageRows.StageRow current(String requestId, List<ApprovalStageRows.StageRow> stages) {
-        return stages.stream().filter(ApprovalStages::waitsForSomeone).findFirst()
-                .orElseThrow(() -> Rule.REQUEST_NOT_PENDING.violation("License request " + requestId
-                        + " waits for no approval stage."));
+        return stages.stream()
+                .filter(ApprovalStages::waitsForSomeone)
+                .findFirst()
+                .orElseThrow(() -> Rule.REQUEST_NOT_PENDING.violation(
+                        "License request " + requestId + " waits for no approval stage."));
     }
 
     private static boolean waitsForSomeone(ApprovalStageRows.StageRow stage) {
@@ -315,18 +351,24 @@ public class ApprovalStages {
     }
 
     private static Set<AdminRole> roles(ApprovalStageRows.StageRow stage) {
-        return stage.waitingForRole() == null ? Set.of() : Approver.ofCode(stage.waitingForRole()).roles();
+        return stage.waitingForRole() == null
+                ? Set.of()
+                : Approver.ofCode(stage.waitingForRole()).roles();
     }
 
     private String waitingWords(ApprovalStageRows.StageRow stage) {
         if (stage.waitingForUser() != null) {
-            return directory.find(stage.waitingForUser()).map(DirectoryUser::displayName).orElse(stage.waitingForUser());
+            return directory
+                    .find(stage.waitingForUser())
+                    .map(DirectoryUser::displayName)
+                    .orElse(stage.waitingForUser());
         }
         return Approver.ofCode(stage.waitingForRole()).words();
     }
 
     private String whoElse(ApprovalStageRows.StageRow stage) {
-        return stage.waitingForUser() != null ? "It goes to the next manager up when this stage has waited too long."
+        return stage.waitingForUser() != null
+                ? "It goes to the next manager up when this stage has waited too long."
                 : "Another administrator must review it.";
     }
 
@@ -335,5 +377,4 @@ public class ApprovalStages {
         excluded.add(request.requesterId());
         return excluded;
     }
-
 }

@@ -5,5 +5,4 @@ package com.licenseflow.request;
  * {@code planId} of the product the request is approved from: approving them with that service on
  * would be refused (A5). The review form shows {@code message} while both are ticked.
  */
-public record ConflictWarning(String userId, String planId, String message) {
-}
+public record ConflictWarning(String userId, String planId, String message) {}

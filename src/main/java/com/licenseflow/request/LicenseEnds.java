@@ -38,9 +38,13 @@ public class LicenseEnds {
     private final ApprovalStages stages;
     private final Clock clock;
 
-    public LicenseEnds(LicenseRequestRepository requests, AssignmentRepository assignments,
-                       LicenseAssignmentService licenses, DirectoryRepository directory, ApprovalStages stages,
-                       Clock clock) {
+    public LicenseEnds(
+            LicenseRequestRepository requests,
+            AssignmentRepository assignments,
+            LicenseAssignmentService licenses,
+            DirectoryRepository directory,
+            ApprovalStages stages,
+            Clock clock) {
         this.requests = requests;
         this.assignments = assignments;
         this.licenses = licenses;
@@ -58,8 +62,11 @@ public class LicenseEnds {
     public List<DirectoryUser> holders(LicenseRequest request) {
         String product = granted(request);
         List<String> approved = approved(request);
-        List<String> holding = assignments.activeByUser(approved).values().stream().flatMap(List::stream)
-                .filter(a -> a.productId().equals(product)).map(LicenseAssignment::userId).toList();
+        List<String> holding = assignments.activeByUser(approved).values().stream()
+                .flatMap(List::stream)
+                .filter(a -> a.productId().equals(product))
+                .map(LicenseAssignment::userId)
+                .toList();
         return directory.findAll(holding).values().stream().toList();
     }
 
@@ -78,8 +85,8 @@ public class LicenseEnds {
     /** Refuses an extension asked by someone who is neither a holder nor a holder's manager, or for a bad date. */
     public void requireMayAsk(LicenseRequest request, Actor asker, LocalDate until) {
         if (holdersAndManagers(request).stream().noneMatch(u -> u.id().equals(asker.userId()))) {
-            throw Rule.NOT_THE_APPROVER.violation("Only the people who hold these licenses and their managers can "
-                    + "ask for an extension.");
+            throw Rule.NOT_THE_APPROVER.violation(
+                    "Only the people who hold these licenses and their managers can " + "ask for an extension.");
         }
         requireExtensionDate(request, until);
     }
@@ -94,10 +101,11 @@ public class LicenseEnds {
         Actor approver = context.actor();
         Set<AdminRole> roles = stages.finalApproverRoles(requestId);
         if (approver.roles().stream().noneMatch(roles::contains)) {
-            throw Rule.NOT_THE_APPROVER.violation("An extension is approved by " + new ApprovalPolicy.Approver(false,
-                    roles).words() + ", as the request was.");
+            throw Rule.NOT_THE_APPROVER.violation("An extension is approved by "
+                    + new ApprovalPolicy.Approver(false, roles).words() + ", as the request was.");
         }
-        if (approver.userId().equals(askedBy) || approver.userId().equals(request.requesterId())
+        if (approver.userId().equals(askedBy)
+                || approver.userId().equals(request.requesterId())
                 || holders(request).stream().anyMatch(h -> h.id().equals(approver.userId()))) {
             throw Rule.FOUR_EYES.violation("You asked for this extension, made the request or hold one of its "
                     + "licenses, so another administrator must approve it.");
@@ -112,21 +120,28 @@ public class LicenseEnds {
     @Transactional(propagation = Propagation.NESTED)
     public List<LicenseAssignment> endDue(String requestId, String processInstanceId) {
         LicenseRequest request = requests.require(requestId);
-        return licenses.endDue(ChangeContext.byProcess(END_DATE, "license ended on its end date " + request.endsOn(),
-                processInstanceId), granted(request), approved(request), LocalDate.now(clock));
+        return licenses.endDue(
+                ChangeContext.byProcess(
+                        END_DATE, "license ended on its end date " + request.endsOn(), processInstanceId),
+                granted(request),
+                approved(request),
+                LocalDate.now(clock));
     }
 
     /** The users whose license of the request ended on its end date. */
     public List<DirectoryUser> ended(LicenseRequest request) {
-        List<String> ids = assignments.endedOn(granted(request), approved(request), request.endsOn(), END_DATE.userId())
-                .stream().map(LicenseAssignment::userId).toList();
+        List<String> ids =
+                assignments.endedOn(granted(request), approved(request), request.endsOn(), END_DATE.userId()).stream()
+                        .map(LicenseAssignment::userId)
+                        .toList();
         return directory.findAll(ids).values().stream().toList();
     }
 
     private void requireExtensionDate(LicenseRequest request, LocalDate until) {
         LocalDate today = LocalDate.now(clock);
         if (until == null || !until.isAfter(Objects.requireNonNullElse(request.endsOn(), today))) {
-            throw Rule.INVALID_INPUT.violation("Choose a day after " + request.endsOn() + ", when the licenses end now.");
+            throw Rule.INVALID_INPUT.violation(
+                    "Choose a day after " + request.endsOn() + ", when the licenses end now.");
         }
         if (until.isAfter(today.plusYears(LicenseRequestIntake.MAX_YEARS))) {
             throw Rule.INVALID_INPUT.violation("Choose a day within " + LicenseRequestIntake.MAX_YEARS + " years.");
@@ -138,7 +153,9 @@ public class LicenseEnds {
     }
 
     private static List<String> approved(LicenseRequest request) {
-        return request.users().stream().filter(u -> u.outcome() == UserOutcome.APPROVED).map(RequestedUser::userId)
+        return request.users().stream()
+                .filter(u -> u.outcome() == UserOutcome.APPROVED)
+                .map(RequestedUser::userId)
                 .toList();
     }
 }

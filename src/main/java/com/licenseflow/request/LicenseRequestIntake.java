@@ -1,7 +1,5 @@
 package com.licenseflow.request;
 
-import com.licenseflow.shared.Matches;
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.assignment.AssignmentRepository;
 import com.licenseflow.inventory.assignment.LicenseAssignment;
 import com.licenseflow.inventory.assignment.UserBatch;
@@ -10,6 +8,8 @@ import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.shared.Matches;
+import com.licenseflow.shared.Rule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +41,13 @@ public class LicenseRequestIntake {
     private final LicenseRequestRepository requests;
     private final Clock clock;
 
-    public LicenseRequestIntake(TenantSettingsService settings, ProductCatalog catalog, Directory directory,
-                                AssignmentRepository assignments, LicenseRequestRepository requests, Clock clock) {
+    public LicenseRequestIntake(
+            TenantSettingsService settings,
+            ProductCatalog catalog,
+            Directory directory,
+            AssignmentRepository assignments,
+            LicenseRequestRepository requests,
+            Clock clock) {
         this.settings = settings;
         this.catalog = catalog;
         this.directory = directory;
@@ -59,12 +64,19 @@ public class LicenseRequestIntake {
      * @param colleagues user ids or email addresses of others who also need it (the requester is always included)
      */
     @Transactional(propagation = Propagation.NESTED)
-    public LicenseRequest register(String requesterId, String product, List<String> colleagues, String justification,
-                                   String endsOnText, String processInstanceId) {
+    public LicenseRequest register(
+            String requesterId,
+            String product,
+            List<String> colleagues,
+            String justification,
+            String endsOnText,
+            String processInstanceId) {
         TenantSettings tenant = settings.current();
         if (tenant.ownRequestProcess()) {
             throw Rule.OWN_REQUEST_PROCESS.violation(tenant.ownRequestMessage()
-                    + (tenant.ownRequestDocumentationUrl() == null ? "" : " More: " + tenant.ownRequestDocumentationUrl()));
+                    + (tenant.ownRequestDocumentationUrl() == null
+                            ? ""
+                            : " More: " + tenant.ownRequestDocumentationUrl()));
         }
         DirectoryUser requester = directory.require(requesterId);
         Product wanted = resolve(product);
@@ -72,10 +84,13 @@ public class LicenseRequestIntake {
             throw Rule.SELF_SERVICE_AVAILABLE.violation("No request is needed: you can buy " + wanted.name()
                     + " yourself as a self-service purchase, for yourself and colleagues.");
         }
-        List<String> others = colleagues == null ? List.of() : colleagues.stream()
-                .map(String::trim).filter(c -> !c.isEmpty())
-                .filter(c -> !c.equals(requester.id()) && !c.equalsIgnoreCase(requester.email()))
-                .toList();
+        List<String> others = colleagues == null
+                ? List.of()
+                : colleagues.stream()
+                        .map(String::trim)
+                        .filter(c -> !c.isEmpty())
+                        .filter(c -> !c.equals(requester.id()) && !c.equalsIgnoreCase(requester.email()))
+                        .toList();
         List<DirectoryUser> users = new ArrayList<>();
         users.add(requester);
         users.addAll(directory.requireAllByIdOrEmail(others));
@@ -92,10 +107,27 @@ public class LicenseRequestIntake {
         String id = UUID.randomUUID().toString();
         String why = blankToNull(justification);
         requests.insert(id, wanted.id(), requester.id(), why, now, processInstanceId, userIds, endsOn);
-        return new LicenseRequest(id, wanted.id(), wanted.name(), requester.id(), requester.displayName(), why, now,
-                LicenseRequestStatus.PENDING, processInstanceId, null, null, null, null, Set.of(), null, null,
-                users.stream().map(u -> new RequestedUser(u.id(), u.displayName(), u.email(), UserOutcome.PENDING))
-                        .toList(), endsOn);
+        return new LicenseRequest(
+                id,
+                wanted.id(),
+                wanted.name(),
+                requester.id(),
+                requester.displayName(),
+                why,
+                now,
+                LicenseRequestStatus.PENDING,
+                processInstanceId,
+                null,
+                null,
+                null,
+                null,
+                Set.of(),
+                null,
+                null,
+                users.stream()
+                        .map(u -> new RequestedUser(u.id(), u.displayName(), u.email(), UserOutcome.PENDING))
+                        .toList(),
+                endsOn);
     }
 
     /** The day the licenses should end, as asked (ISO date, e.g. 2027-03-31); null when none is asked for. */
@@ -125,33 +157,44 @@ public class LicenseRequestIntake {
         String wanted = text == null ? "" : text.trim();
         return catalog.findByIdOrName(wanted).orElseThrow(() -> {
             List<String> requestable = catalog.list().stream()
-                    .filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED).map(Product::name).toList();
+                    .filter(p -> p.selfServicePolicy() != SelfServicePolicy.ENABLED)
+                    .map(Product::name)
+                    .toList();
             if (wanted.isEmpty()) {
                 return Rule.UNKNOWN_PRODUCT.violation("Name the product you need.");
             }
             String close = Matches.didYouMean(wanted, requestable);
-            return Rule.UNKNOWN_PRODUCT.violation("There is no product '" + wanted + "'." + (close.isEmpty()
-                    ? " Type the product's name as the admin center shows it, such as " + String.join(", ",
-                    requestable.subList(0, Math.min(3, requestable.size()))) + "." : close));
+            return Rule.UNKNOWN_PRODUCT.violation("There is no product '" + wanted + "'."
+                    + (close.isEmpty()
+                            ? " Type the product's name as the admin center shows it, such as "
+                                    + String.join(", ", requestable.subList(0, Math.min(3, requestable.size()))) + "."
+                            : close));
         });
     }
 
     private void refuseHolders(Product product, List<DirectoryUser> users) {
-        Map<String, List<LicenseAssignment>> held = assignments.activeByUser(users.stream().map(DirectoryUser::id).toList());
+        Map<String, List<LicenseAssignment>> held =
+                assignments.activeByUser(users.stream().map(DirectoryUser::id).toList());
         List<String> holders = users.stream()
-                .filter(u -> held.getOrDefault(u.id(), List.of()).stream().anyMatch(a -> a.productId().equals(product.id())))
-                .map(DirectoryUser::label).toList();
+                .filter(u -> held.getOrDefault(u.id(), List.of()).stream()
+                        .anyMatch(a -> a.productId().equals(product.id())))
+                .map(DirectoryUser::label)
+                .toList();
         if (!holders.isEmpty()) {
-            throw Rule.ALREADY_LICENSED.violation(String.join(", ", holders) + (holders.size() == 1 ? " already has"
-                    : " already have") + " a " + product.name() + " license. Leave "
-                    + (holders.size() == 1 ? "them" : "those users") + " out of the request.");
+            throw Rule.ALREADY_LICENSED.violation(
+                    String.join(", ", holders) + (holders.size() == 1 ? " already has" : " already have") + " a "
+                            + product.name() + " license. Leave "
+                            + (holders.size() == 1 ? "them" : "those users") + " out of the request.");
         }
     }
 
     private void refusePending(Product product, List<DirectoryUser> users) {
-        Map<String, String> pending = requests.pendingRequestsOf(product.id(), users.stream().map(DirectoryUser::id).toList());
+        Map<String, String> pending = requests.pendingRequestsOf(
+                product.id(), users.stream().map(DirectoryUser::id).toList());
         if (!pending.isEmpty()) {
-            String who = users.stream().filter(u -> pending.containsKey(u.id())).map(DirectoryUser::displayName)
+            String who = users.stream()
+                    .filter(u -> pending.containsKey(u.id()))
+                    .map(DirectoryUser::displayName)
                     .collect(Collectors.joining(", "));
             throw Rule.DUPLICATE_REQUEST.violation("A request for " + product.name() + " is already waiting for a "
                     + "decision for " + who + ". Wait for that decision, or leave "

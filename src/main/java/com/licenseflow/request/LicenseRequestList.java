@@ -1,13 +1,13 @@
 package com.licenseflow.request;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.Rule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import com.licenseflow.shared.Page;
-import com.licenseflow.shared.PageRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -27,8 +27,8 @@ public class LicenseRequestList {
     private final ApprovalStages stages;
     private final Clock clock;
 
-    public LicenseRequestList(LicenseRequestRepository requests, TenantSettingsService settings, ApprovalStages stages,
-                              Clock clock) {
+    public LicenseRequestList(
+            LicenseRequestRepository requests, TenantSettingsService settings, ApprovalStages stages, Clock clock) {
         this.requests = requests;
         this.stages = stages;
         this.settings = settings;
@@ -53,11 +53,14 @@ public class LicenseRequestList {
     public LicenseRequest get(Actor viewer, String id) {
         LicenseRequest request = requests.find(id)
                 .filter(r -> !r.status().isCompleted() || !r.completedAt().isBefore(retentionCutoff()))
-                .filter(r -> seesAll(viewer) || r.requesterId().equals(viewer.userId()) || r.userIds().contains(viewer.userId()))
+                .filter(r -> seesAll(viewer)
+                        || r.requesterId().equals(viewer.userId())
+                        || r.userIds().contains(viewer.userId()))
                 .orElse(null);
         if (request == null) {
             throw Rule.UNKNOWN_LICENSE_REQUEST.violation("There is no license request '" + id + "' that you can see. "
-                    + "Completed requests leave the list after " + settings.current().requestRetentionDays() + " days.");
+                    + "Completed requests leave the list after "
+                    + settings.current().requestRetentionDays() + " days.");
         }
         return request;
     }

@@ -1,7 +1,5 @@
 package com.licenseflow.request;
 
-import com.licenseflow.shared.Rule;
-import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.inventory.assignment.AssignLicenses;
@@ -17,6 +15,8 @@ import com.licenseflow.inventory.catalog.ServicePlanConflicts;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -49,10 +49,15 @@ public class LicenseRequestReview {
     private final ServicePlanConflicts conflicts;
     private final Clock clock;
 
-    public LicenseRequestReview(LicenseRequestRepository requests, ApprovalStages stages,
-                                ProductCatalog catalog, SubscriptionRepository subscriptions,
-                                LicenseAssignmentService assignments, AssignmentRepository assignmentRows,
-                                ServicePlanConflicts conflicts, Clock clock) {
+    public LicenseRequestReview(
+            LicenseRequestRepository requests,
+            ApprovalStages stages,
+            ProductCatalog catalog,
+            SubscriptionRepository subscriptions,
+            LicenseAssignmentService assignments,
+            AssignmentRepository assignmentRows,
+            ServicePlanConflicts conflicts,
+            Clock clock) {
         this.requests = requests;
         this.stages = stages;
         this.catalog = catalog;
@@ -66,8 +71,11 @@ public class LicenseRequestReview {
     /** R7: the requested product and its substitutes, each with its free central seats. */
     public List<ServingProduct> servingProducts(String productId) {
         return catalog.servingProducts(productId).stream()
-                .map(p -> new ServingProduct(p, subscriptions.usable(p.id(), SubscriptionKind.CENTRAL).stream()
-                        .mapToInt(Subscription::availableSeats).sum()))
+                .map(p -> new ServingProduct(
+                        p,
+                        subscriptions.usable(p.id(), SubscriptionKind.CENTRAL).stream()
+                                .mapToInt(Subscription::availableSeats)
+                                .sum()))
                 .toList();
     }
 
@@ -94,13 +102,19 @@ public class LicenseRequestReview {
                         continue;
                     }
                     for (ServicePlanConflicts.Conflict conflict : touching) {
-                        String gained = conflict.planA().equals(heldPlan.id()) ? conflict.planB()
+                        String gained = conflict.planA().equals(heldPlan.id())
+                                ? conflict.planB()
                                 : conflict.planB().equals(heldPlan.id()) ? conflict.planA() : null;
                         if (gained != null && planNames.containsKey(gained)) {
-                            warnings.add(new ConflictWarning(user.userId(), gained, user.displayName() + " holds "
-                                    + heldProduct.name() + ", whose " + heldPlan.name() + " cannot be on together with "
-                                    + planNames.get(gained) + ": switch " + planNames.get(gained) + " off, or leave "
-                                    + user.displayName() + " out."));
+                            warnings.add(new ConflictWarning(
+                                    user.userId(),
+                                    gained,
+                                    user.displayName() + " holds "
+                                            + heldProduct.name() + ", whose " + heldPlan.name()
+                                            + " cannot be on together with "
+                                            + planNames.get(gained) + ": switch " + planNames.get(gained)
+                                            + " off, or leave "
+                                            + user.displayName() + " out."));
                         }
                     }
                 }
@@ -122,8 +136,11 @@ public class LicenseRequestReview {
         }
         if (!decision.approve()) {
             if (!decision.denyConfirmed()) {
-                throw Rule.INVALID_INPUT.violation("Denying refuses the whole request" + (request.users().size() == 1
-                        ? "" : " for all " + Words.count(request.users().size(), "user", "users")) + ". Confirm that "
+                throw Rule.INVALID_INPUT.violation("Denying refuses the whole request"
+                        + (request.users().size() == 1
+                                ? ""
+                                : " for all " + Words.count(request.users().size(), "user", "users"))
+                        + ". Confirm that "
                         + "you want to deny it, or approve it for some of them.");
             }
             return null;
@@ -135,8 +152,8 @@ public class LicenseRequestReview {
         Set<String> outsiders = new TreeSet<>(approvedUsers);
         outsiders.removeAll(request.userIds());
         if (!outsiders.isEmpty()) {
-            throw Rule.INVALID_INPUT.violation(outsiders + " did not ask for this license; only users in the request "
-                    + "can be approved.");
+            throw Rule.INVALID_INPUT.violation(
+                    outsiders + " did not ask for this license; only users in the request " + "can be approved.");
         }
         Product chosen = servingProduct(request, decision.productId(), serving);
         if (decision.enabledPlans() != null) {
@@ -157,8 +174,8 @@ public class LicenseRequestReview {
      * refused as NOT_ENOUGH_SEATS with nothing changed, so the caller can let an admin resolve it.
      */
     @Transactional(propagation = Propagation.NESTED)
-    public LicenseRequest approve(ChangeContext context, String requestId, ReviewDecision decision,
-                                  Long sourceSubscriptionId) {
+    public LicenseRequest approve(
+            ChangeContext context, String requestId, ReviewDecision decision, Long sourceSubscriptionId) {
         LicenseRequest request = requests.require(requestId);
         Product chosen = validate(request, context.actor(), decision, catalog.servingProducts(request.productId()));
         Set<String> disabled = new TreeSet<>(chosen.planIds());
@@ -167,20 +184,31 @@ public class LicenseRequestReview {
         } else {
             disabled.removeAll(decision.enabledPlans());
         }
-        List<String> approved = request.userIds().stream().filter(approvedUsers(request, decision)::contains).toList();
-        assignments.assign(context, new AssignLicenses(chosen.id(), sourceSubscriptionId, approved, disabled,
-                AssignmentMode.ADD));
+        List<String> approved = request.userIds().stream()
+                .filter(approvedUsers(request, decision)::contains)
+                .toList();
+        assignments.assign(
+                context, new AssignLicenses(chosen.id(), sourceSubscriptionId, approved, disabled, AssignmentMode.ADD));
         if (request.endsOn() != null) {
             assignments.setEndDate(context, chosen.id(), approved, request.endsOn());
         }
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
-        request.userIds().forEach(u -> outcomes.put(u, approved.contains(u) ? UserOutcome.APPROVED : UserOutcome.DENIED));
+        request.userIds()
+                .forEach(u -> outcomes.put(u, approved.contains(u) ? UserOutcome.APPROVED : UserOutcome.DENIED));
         LicenseRequestStatus status = approved.size() == request.users().size()
-                ? LicenseRequestStatus.APPROVED : LicenseRequestStatus.PARTLY_APPROVED;
+                ? LicenseRequestStatus.APPROVED
+                : LicenseRequestStatus.PARTLY_APPROVED;
         Instant now = Instant.now(clock);
         stages.decideLast(requestId, context.actorId(), true, now);
-        requests.complete(requestId, status, context.actorId(), now, chosen.id(), String.join(",", disabled),
-                decision.message(), outcomes);
+        requests.complete(
+                requestId,
+                status,
+                context.actorId(),
+                now,
+                chosen.id(),
+                String.join(",", disabled),
+                decision.message(),
+                outcomes);
         return request.completed(status, context.actorId(), now, chosen, disabled, decision.message(), outcomes);
     }
 
@@ -190,17 +218,25 @@ public class LicenseRequestReview {
      * seat-shortage resolution left (null: everyone, the requested product).
      */
     @Transactional(propagation = Propagation.NESTED)
-    public LicenseRequest approveAutomatically(String requestId, String processInstanceId, List<String> users,
-                                               String productId, Long sourceSubscriptionId) {
+    public LicenseRequest approveAutomatically(
+            String requestId,
+            String processInstanceId,
+            List<String> users,
+            String productId,
+            Long sourceSubscriptionId) {
         LicenseRequest request = requests.require(requestId);
         if (!stages.isAutomatic(requestId)) {
             throw Rule.FOUR_EYES.violation("The approval policy did not approve license request " + requestId
                     + " automatically; it waits for its approvers.");
         }
-        return approve(ChangeContext.byProcess(POLICY, "license request approved automatically by the approval "
-                        + "policy", processInstanceId), requestId,
-                new ReviewDecision(true, users, productId, null,
-                        "Approved automatically: " + stages.policyOf(requestId), false),
+        return approve(
+                ChangeContext.byProcess(
+                        POLICY,
+                        "license request approved automatically by the approval " + "policy",
+                        processInstanceId),
+                requestId,
+                new ReviewDecision(
+                        true, users, productId, null, "Approved automatically: " + stages.policyOf(requestId), false),
                 sourceSubscriptionId);
     }
 
@@ -213,10 +249,17 @@ public class LicenseRequestReview {
         request.userIds().forEach(u -> outcomes.put(u, UserOutcome.DENIED));
         Instant now = Instant.now(clock);
         stages.decideLast(requestId, context.actorId(), false, now);
-        requests.complete(requestId, LicenseRequestStatus.DENIED, context.actorId(), now, null, null,
-                decision.message(), outcomes);
-        return request.completed(LicenseRequestStatus.DENIED, context.actorId(), now, null, Set.of(),
-                decision.message(), outcomes);
+        requests.complete(
+                requestId,
+                LicenseRequestStatus.DENIED,
+                context.actorId(),
+                now,
+                null,
+                null,
+                decision.message(),
+                outcomes);
+        return request.completed(
+                LicenseRequestStatus.DENIED, context.actorId(), now, null, Set.of(), decision.message(), outcomes);
     }
 
     /** Nobody decided within the retention period: every user's request expires. */
@@ -234,13 +277,14 @@ public class LicenseRequestReview {
     private static Product servingProduct(LicenseRequest request, String productId, List<Product> serving) {
         String wanted = productId == null || productId.isBlank() ? request.productId() : productId;
         return serving.stream()
-                .filter(p -> p.id().equals(wanted)).findFirst()
-                .orElseThrow(() -> Rule.INVALID_INPUT.violation("'" + wanted + "' cannot serve a request for "
-                        + request.productName() + ". Pick one of: " + serving.stream().map(Product::name).toList() + "."));
+                .filter(p -> p.id().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation(
+                        "'" + wanted + "' cannot serve a request for " + request.productName() + ". Pick one of: "
+                                + serving.stream().map(Product::name).toList() + "."));
     }
 
     private static List<String> approvedUsers(LicenseRequest request, ReviewDecision decision) {
         return decision.approvedUserIds() == null ? request.userIds() : decision.approvedUserIds();
     }
-
 }

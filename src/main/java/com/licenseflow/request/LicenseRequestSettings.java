@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param purgeCron     R3: when completed requests past their retention are removed (read by the scheduler)
  */
 @ConfigurationProperties("licenseflow.license-requests")
-public record LicenseRequestSettings(Duration reminderAfter, Set<AdminRole> approverRoles, String purgeCron,
-                                     Duration endNoticeBefore) {
+public record LicenseRequestSettings(
+        Duration reminderAfter, Set<AdminRole> approverRoles, String purgeCron, Duration endNoticeBefore) {
 
     public LicenseRequestSettings {
         if (reminderAfter == null || reminderAfter.isNegative() || reminderAfter.isZero()) {

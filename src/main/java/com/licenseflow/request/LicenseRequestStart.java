@@ -29,8 +29,9 @@ public class LicenseRequestStart {
         // Transient: the request keeps what was asked for; the process only needs it while registering it.
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestedProduct", Variables.stringValue(product, true));
-        variables.put("requestedColleagues", Variables.stringValue(
-                colleagues == null ? "" : String.join(",", colleagues), true));
+        variables.put(
+                "requestedColleagues",
+                Variables.stringValue(colleagues == null ? "" : String.join(",", colleagues), true));
         variables.put("justification", Variables.stringValue(justification, true));
         variables.put("licenseEndsOn", Variables.stringValue(endsOn, true));
         ProcessInstance started = runtime.startProcessInstanceByKey(LicenseRequestProcess.KEY, variables);

@@ -33,8 +33,14 @@ public class RefusedLicenses {
     @Transactional(propagation = Propagation.NESTED)
     public void askAgain(ChangeContext context, String requestId, List<String> userIds, Long sourceSubscriptionId) {
         LicenseRequest request = approvedFor(requestId, userIds);
-        assignments.assign(context, new AssignLicenses(request.assignedProductId(), sourceSubscriptionId, userIds,
-                request.disabledPlans(), AssignmentMode.ADD));
+        assignments.assign(
+                context,
+                new AssignLicenses(
+                        request.assignedProductId(),
+                        sourceSubscriptionId,
+                        userIds,
+                        request.disabledPlans(),
+                        AssignmentMode.ADD));
         if (request.endsOn() != null) {
             assignments.setEndDate(context, request.assignedProductId(), userIds, request.endsOn());
         }
@@ -45,9 +51,12 @@ public class RefusedLicenses {
     public LicenseRequest leaveOut(String requestId, List<String> userIds) {
         LicenseRequest request = approvedFor(requestId, userIds);
         Map<String, UserOutcome> outcomes = new LinkedHashMap<>();
-        request.users().forEach(u -> outcomes.put(u.userId(), userIds.contains(u.userId()) ? UserOutcome.DENIED : u.outcome()));
+        request.users()
+                .forEach(
+                        u -> outcomes.put(u.userId(), userIds.contains(u.userId()) ? UserOutcome.DENIED : u.outcome()));
         LicenseRequestStatus status = outcomes.containsValue(UserOutcome.APPROVED)
-                ? LicenseRequestStatus.PARTLY_APPROVED : LicenseRequestStatus.DENIED;
+                ? LicenseRequestStatus.PARTLY_APPROVED
+                : LicenseRequestStatus.DENIED;
         requests.changeOutcomes(requestId, status, outcomes);
         return request.withOutcomes(status, outcomes);
     }
@@ -55,11 +64,13 @@ public class RefusedLicenses {
     private LicenseRequest approvedFor(String requestId, List<String> userIds) {
         LicenseRequest request = requests.require(requestId);
         if (userIds.isEmpty()) {
-            throw Rule.INVALID_INPUT.violation("Microsoft 365 refused nobody's license of this request: there is "
-                    + "nothing to resolve.");
+            throw Rule.INVALID_INPUT.violation(
+                    "Microsoft 365 refused nobody's license of this request: there is " + "nothing to resolve.");
         }
         Set<String> notApproved = new TreeSet<>(userIds);
-        request.users().stream().filter(u -> u.outcome() == UserOutcome.APPROVED).forEach(u -> notApproved.remove(u.userId()));
+        request.users().stream()
+                .filter(u -> u.outcome() == UserOutcome.APPROVED)
+                .forEach(u -> notApproved.remove(u.userId()));
         if (request.assignedProductId() == null || !notApproved.isEmpty()) {
             throw Rule.INVALID_INPUT.violation("Only users this request approved can be asked for again or left out.");
         }

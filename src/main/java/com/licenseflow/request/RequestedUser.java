@@ -1,4 +1,3 @@
 package com.licenseflow.request;
 
-public record RequestedUser(String userId, String displayName, String email, UserOutcome outcome) {
-}
+public record RequestedUser(String userId, String displayName, String email, UserOutcome outcome) {}

@@ -9,8 +9,13 @@ import java.util.Set;
  * only {@code enabledPlans} switched on (R8; null means all of them), or deny the whole request with a confirmation (R5);
  * an optional message either way (R9).
  */
-public record ReviewDecision(boolean approve, List<String> approvedUserIds, String productId, Set<String> enabledPlans,
-                             String message, boolean denyConfirmed) {
+public record ReviewDecision(
+        boolean approve,
+        List<String> approvedUserIds,
+        String productId,
+        Set<String> enabledPlans,
+        String message,
+        boolean denyConfirmed) {
 
     public ReviewDecision {
         approvedUserIds = approvedUserIds == null ? null : List.copyOf(approvedUserIds);

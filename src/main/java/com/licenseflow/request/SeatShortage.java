@@ -1,7 +1,5 @@
 package com.licenseflow.request;
 
-import com.licenseflow.shared.Rule;
-import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
@@ -9,6 +7,8 @@ import com.licenseflow.inventory.subscription.SeatPurchaseService;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SeatShortage {
 
     /** A central subscription that could serve the request, with the name of its product. */
-    public record Option(Subscription subscription, String productName) {
-    }
+    public record Option(Subscription subscription, String productName) {}
 
     private final ProductCatalog catalog;
     private final SubscriptionRepository subscriptions;
@@ -43,7 +42,8 @@ public class SeatShortage {
     public List<Option> options(String requestedProductId) {
         List<Option> options = new ArrayList<>();
         for (Product product : catalog.servingProducts(requestedProductId)) {
-            subscriptions.usable(product.id(), SubscriptionKind.CENTRAL)
+            subscriptions
+                    .usable(product.id(), SubscriptionKind.CENTRAL)
                     .forEach(s -> options.add(new Option(s, product.name())));
         }
         return options;
@@ -76,9 +76,12 @@ public class SeatShortage {
     }
 
     private Option requireOption(String requestedProductId, long subscriptionId) {
-        return options(requestedProductId).stream().filter(o -> o.subscription().id() == subscriptionId).findFirst()
+        return options(requestedProductId).stream()
+                .filter(o -> o.subscription().id() == subscriptionId)
+                .findFirst()
                 .orElseThrow(() -> Rule.INVALID_INPUT.violation("That subscription cannot serve this request: pick an "
-                        + "active central subscription of " + catalog.require(requestedProductId).name()
+                        + "active central subscription of "
+                        + catalog.require(requestedProductId).name()
                         + " or of a product that can stand in for it."));
     }
 }

@@ -1,10 +1,10 @@
 package com.licenseflow.request;
 
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
-import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.shared.Rule;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +30,10 @@ public class TenantSettingsService {
     /** Readable by everyone: a user about to request a license must see the organisation's message. */
     public TenantSettings current() {
         return jdbc.sql("select * from tenant_settings where id = 1")
-                .query((rs, n) -> new TenantSettings(rs.getBoolean("own_request_process"),
-                        rs.getString("own_request_message"), rs.getString("own_request_documentation"),
+                .query((rs, n) -> new TenantSettings(
+                        rs.getBoolean("own_request_process"),
+                        rs.getString("own_request_message"),
+                        rs.getString("own_request_documentation"),
                         rs.getInt("request_retention_days")))
                 .single();
     }
@@ -46,8 +48,8 @@ public class TenantSettingsService {
                     + "see instead of the request form. Add a message that tells them where to ask.");
         }
         if (message != null && message.length() > MAX_TEXT) {
-            throw Rule.INVALID_INPUT.violation("The message is " + message.length() + " characters long; keep it to "
-                    + MAX_TEXT + ".");
+            throw Rule.INVALID_INPUT.violation(
+                    "The message is " + message.length() + " characters long; keep it to " + MAX_TEXT + ".");
         }
         if (url != null) {
             requireWebAddress(url);
@@ -63,7 +65,12 @@ public class TenantSettingsService {
                 .params(wanted.ownRequestProcess(), message, url, wanted.requestRetentionDays())
                 .update();
         TenantSettings after = current();
-        ledger.record(context, AuditAction.TENANT_SETTINGS_CHANGED, null, null, null,
+        ledger.record(
+                context,
+                AuditAction.TENANT_SETTINGS_CHANGED,
+                null,
+                null,
+                null,
                 "License request settings changed from " + before + " to " + after);
         return after;
     }
@@ -71,7 +78,8 @@ public class TenantSettingsService {
     private static void requireWebAddress(String url) {
         try {
             URI uri = new URI(url);
-            if (url.length() <= MAX_TEXT && uri.getHost() != null
+            if (url.length() <= MAX_TEXT
+                    && uri.getHost() != null
                     && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
                 return;
             }

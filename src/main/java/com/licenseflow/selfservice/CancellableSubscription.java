@@ -1,7 +1,7 @@
 package com.licenseflow.selfservice;
 
-import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.shared.Words;
 
 /** One of a purchaser's own self-service subscriptions that they can cancel, with its product's name. */
 public record CancellableSubscription(Subscription subscription, String productName) {

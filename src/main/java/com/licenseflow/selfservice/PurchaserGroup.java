@@ -6,5 +6,4 @@ import com.licenseflow.inventory.subscription.Subscription;
 import java.util.List;
 
 /** S2: one purchaser's self-service subscriptions of a product and the users they license. */
-public record PurchaserGroup(DirectoryUser purchaser, List<Subscription> subscriptions, List<Licensee> users) {
-}
+public record PurchaserGroup(DirectoryUser purchaser, List<Subscription> subscriptions, List<Licensee> users) {}

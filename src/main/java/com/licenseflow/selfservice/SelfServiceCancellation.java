@@ -1,14 +1,14 @@
 package com.licenseflow.selfservice;
 
-import com.licenseflow.shared.Rule;
-import com.licenseflow.shared.Words;
+import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.TakeoverLock;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.inventory.LicenseLedger;
-import com.licenseflow.inventory.TakeoverLock;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -35,9 +35,13 @@ public class SelfServiceCancellation {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public SelfServiceCancellation(SubscriptionRepository subscriptions, TakeoverLock takeovers,
-                                   ProductCatalog catalog, LicenseLedger ledger, Clock clock,
-                                   ApplicationEventPublisher events) {
+    public SelfServiceCancellation(
+            SubscriptionRepository subscriptions,
+            TakeoverLock takeovers,
+            ProductCatalog catalog,
+            LicenseLedger ledger,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.subscriptions = subscriptions;
         this.takeovers = takeovers;
         this.catalog = catalog;
@@ -50,7 +54,8 @@ public class SelfServiceCancellation {
     public List<CancellableSubscription> cancellable(String purchaserId) {
         return subscriptions.boughtBy(purchaserId).stream()
                 .filter(s -> takeovers.holder(s.id()).isEmpty())
-                .map(s -> new CancellableSubscription(s, catalog.require(s.productId()).name()))
+                .map(s -> new CancellableSubscription(
+                        s, catalog.require(s.productId()).name()))
                 .sorted(Comparator.comparing(CancellableSubscription::productName))
                 .toList();
     }
@@ -73,15 +78,16 @@ public class SelfServiceCancellation {
                     + "cancel it. An administrator can take it over instead.");
         }
         if (subscription.status() == SubscriptionStatus.DELETED) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("This " + product + " subscription is already cancelled "
-                    + "(Deleted).");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation(
+                    "This " + product + " subscription is already cancelled " + "(Deleted).");
         }
         takeovers.holder(subscriptionId).ifPresent(running -> {
             throw Rule.TAKEOVER_RUNNING.violation("An administrator has been taking over this " + product
                     + " subscription since " + Words.moment(running.since(), clock.getZone()) + ", so it can no "
                     + "longer be changed by its purchaser.");
         });
-        String reason = context.reason() == null || context.reason().isBlank() ? "Cancelled by its purchaser"
+        String reason = context.reason() == null || context.reason().isBlank()
+                ? "Cancelled by its purchaser"
                 : context.reason();
         int users = ledger.endSubscription(context, subscription, reason, null);
         events.publishEvent(new SelfServiceSubscriptionCancelled(subscriptionId));

@@ -1,6 +1,6 @@
 package com.licenseflow.selfservice;
 
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.assignment.AssignLicenses;
 import com.licenseflow.inventory.assignment.AssignmentMode;
 import com.licenseflow.inventory.assignment.LicenseAssignmentService;
@@ -16,7 +16,7 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.shared.Rule;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,9 +44,14 @@ public class SelfServicePurchaseService {
     private final Clock clock;
     private final int cancellationWindowDays;
 
-    public SelfServicePurchaseService(Directory directory, ProductCatalog catalog, SubscriptionRepository subscriptions,
-                                      LicenseAssignmentService assignments, LicenseLedger ledger, Clock clock,
-                                      SelfServiceSettings config) {
+    public SelfServicePurchaseService(
+            Directory directory,
+            ProductCatalog catalog,
+            SubscriptionRepository subscriptions,
+            LicenseAssignmentService assignments,
+            LicenseLedger ledger,
+            Clock clock,
+            SelfServiceSettings config) {
         this.directory = directory;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
@@ -58,15 +63,15 @@ public class SelfServicePurchaseService {
 
     /** Buys {@code quantity} seats and gives licenses to {@code assignTo} (the buyer when empty). */
     @Transactional(propagation = Propagation.NESTED)
-    public Subscription purchase(ChangeContext context, String productId, int quantity, List<String> assignTo,
-                                 boolean trial) {
+    public Subscription purchase(
+            ChangeContext context, String productId, int quantity, List<String> assignTo, boolean trial) {
         DirectoryUser buyer = directory.require(context.actorId());
         Product product = catalog.require(productId);
         List<String> licensees = assignTo == null || assignTo.isEmpty() ? List.of(buyer.id()) : assignTo;
         requireAllowed(buyer, product, trial);
         if (quantity < 1 || quantity > MAX_SEATS) {
-            throw Rule.INVALID_INPUT.violation("Buy between 1 and " + MAX_SEATS + " licenses; " + quantity
-                    + " is outside that range.");
+            throw Rule.INVALID_INPUT.violation(
+                    "Buy between 1 and " + MAX_SEATS + " licenses; " + quantity + " is outside that range.");
         }
         UserBatch.validate(licensees);
         if (licensees.size() > quantity) {
@@ -74,10 +79,27 @@ public class SelfServicePurchaseService {
                     + licensees.size() + ". Buy at least " + licensees.size() + ", or assign fewer.");
         }
         LocalDate today = LocalDate.now(clock);
-        long id = subscriptions.insert(new Subscription(0, productId, SubscriptionKind.SELF_SERVICE, buyer.id(), quantity,
-                0, SubscriptionStatus.ACTIVE, trial, today, trial ? today.plusDays(TRIAL_DAYS) : today.plusYears(1),
-                trial ? BigDecimal.ZERO : product.listPricePerSeat(), !trial, cancellationWindowDays, null));
-        ledger.record(context, AuditAction.SELF_SERVICE_PURCHASED, buyer.id(), productId, id,
+        long id = subscriptions.insert(new Subscription(
+                0,
+                productId,
+                SubscriptionKind.SELF_SERVICE,
+                buyer.id(),
+                quantity,
+                0,
+                SubscriptionStatus.ACTIVE,
+                trial,
+                today,
+                trial ? today.plusDays(TRIAL_DAYS) : today.plusYears(1),
+                trial ? BigDecimal.ZERO : product.listPricePerSeat(),
+                !trial,
+                cancellationWindowDays,
+                null));
+        ledger.record(
+                context,
+                AuditAction.SELF_SERVICE_PURCHASED,
+                buyer.id(),
+                productId,
+                id,
                 buyer.label() + " bought " + quantity + " " + product.name() + (trial ? " trial" : "")
                         + " licenses (subscription " + id + ")");
         assignments.assign(context, new AssignLicenses(productId, id, licensees, Set.of(), AssignmentMode.ADD));

@@ -1,6 +1,5 @@
 package com.licenseflow.selfservice;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.catalog.Product;
@@ -16,6 +15,7 @@ import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.shared.CsvTable;
 import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,8 +37,12 @@ public class SelfServiceReport {
     private final LicenseeRows licensees;
     private final AccessPolicy access;
 
-    public SelfServiceReport(ProductCatalog catalog, SubscriptionRepository subscriptions, DirectoryRepository directory,
-                             LicenseeRows licensees, AccessPolicy access) {
+    public SelfServiceReport(
+            ProductCatalog catalog,
+            SubscriptionRepository subscriptions,
+            DirectoryRepository directory,
+            LicenseeRows licensees,
+            AccessPolicy access) {
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.directory = directory;
@@ -65,17 +69,23 @@ public class SelfServiceReport {
             }
             live = live.stream().filter(s -> onlySubscriptions.contains(s.id())).toList();
         }
-        return new SelfServiceLicensees(product, live.stream().mapToInt(Subscription::quantity).sum(),
-                live.stream().mapToInt(Subscription::assignedSeats).sum(), group(live));
+        return new SelfServiceLicensees(
+                product,
+                live.stream().mapToInt(Subscription::quantity).sum(),
+                live.stream().mapToInt(Subscription::assignedSeats).sum(),
+                group(live));
     }
 
     /** Subscriptions by purchaser, each purchaser with the users their subscriptions license. */
     private List<PurchaserGroup> group(List<Subscription> live) {
-        Map<Long, List<Licensee>> users = licensees.bySubscription(live.stream().map(Subscription::id).toList());
-        Map<String, DirectoryUser> purchasers = directory.findAll(live.stream().map(Subscription::purchaserId)
-                .distinct().toList());
+        Map<Long, List<Licensee>> users =
+                licensees.bySubscription(live.stream().map(Subscription::id).toList());
+        Map<String, DirectoryUser> purchasers = directory.findAll(
+                live.stream().map(Subscription::purchaserId).distinct().toList());
         Map<String, List<Subscription>> byPurchaser = new LinkedHashMap<>();
-        live.forEach(s -> byPurchaser.computeIfAbsent(s.purchaserId(), id -> new ArrayList<>()).add(s));
+        live.forEach(s -> byPurchaser
+                .computeIfAbsent(s.purchaserId(), id -> new ArrayList<>())
+                .add(s));
         List<PurchaserGroup> groups = new ArrayList<>();
         byPurchaser.forEach((purchaserId, owned) -> {
             List<Licensee> licensed = new ArrayList<>();
@@ -95,22 +105,38 @@ public class SelfServiceReport {
         SubscriptionRepository.SeatTotals totals = subscriptions.liveSelfServiceTotals(productId);
         Page<String> purchasers = subscriptions.liveSelfServicePurchasers(productId, page);
         List<PurchaserGroup> groups = group(subscriptions.liveSelfService(productId, purchasers.items()));
-        return new SelfServicePage(new SelfServiceLicensees(product, totals.quantity(), totals.assigned(), groups),
+        return new SelfServicePage(
+                new SelfServiceLicensees(product, totals.quantity(), totals.assigned(), groups),
                 new Page<>(groups, purchasers.page(), purchasers.size(), purchasers.total()));
     }
 
     /** A page of purchasers, and the product's totals over every purchase. */
-    public record SelfServicePage(SelfServiceLicensees licensees, Page<PurchaserGroup> purchasers) {
-    }
+    public record SelfServicePage(SelfServiceLicensees licensees, Page<PurchaserGroup> purchasers) {}
 
     /** S2 "export users": one row per licensed user, with their purchaser. */
     public static String csv(SelfServiceLicensees licensees) {
-        CsvTable csv = new CsvTable("Purchaser", "Purchaser email", "Subscription", "Product", "User", "User name",
-                "User email", "Switched-off services", "Assigned at");
+        CsvTable csv = new CsvTable(
+                "Purchaser",
+                "Purchaser email",
+                "Subscription",
+                "Product",
+                "User",
+                "User name",
+                "User email",
+                "Switched-off services",
+                "Assigned at");
         for (PurchaserGroup group : licensees.purchasers()) {
-            group.users().forEach(user -> csv.row(group.purchaser().displayName(), group.purchaser().email(),
-                    user.subscriptionId(), licensees.product().name(), user.userId(), user.displayName(), user.email(),
-                    String.join(" ", user.disabledPlans()), user.assignedAt()));
+            group.users()
+                    .forEach(user -> csv.row(
+                            group.purchaser().displayName(),
+                            group.purchaser().email(),
+                            user.subscriptionId(),
+                            licensees.product().name(),
+                            user.userId(),
+                            user.displayName(),
+                            user.email(),
+                            String.join(" ", user.disabledPlans()),
+                            user.assignedAt()));
         }
         return csv.render();
     }

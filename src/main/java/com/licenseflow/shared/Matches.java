@@ -11,21 +11,21 @@ import java.util.Locale;
  */
 public final class Matches {
 
-    private Matches() {
-    }
+    private Matches() {}
 
     public static List<String> closest(String typed, Collection<String> names, int max) {
         String wanted = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
         if (wanted.isEmpty()) {
             return List.of();
         }
-        record Scored(String name, int score) {
-        }
+        record Scored(String name, int score) {}
         return names.stream()
                 .map(name -> new Scored(name, score(wanted, name.toLowerCase(Locale.ROOT))))
                 .filter(s -> s.score() <= Math.max(3, wanted.length() / 3))
                 .sorted(Comparator.comparingInt(Scored::score).thenComparing(Scored::name))
-                .limit(max).map(Scored::name).toList();
+                .limit(max)
+                .map(Scored::name)
+                .toList();
     }
 
     /** 0 when one contains the other, else the edit distance (plus one). */
@@ -61,7 +61,10 @@ public final class Matches {
         if (close.isEmpty()) {
             return "";
         }
-        return " Did you mean " + (close.size() == 1 ? close.get(0)
-                : String.join(", ", close.subList(0, close.size() - 1)) + " or " + close.get(close.size() - 1)) + "?";
+        return " Did you mean "
+                + (close.size() == 1
+                        ? close.get(0)
+                        : String.join(", ", close.subList(0, close.size() - 1)) + " or " + close.get(close.size() - 1))
+                + "?";
     }
 }

@@ -14,8 +14,7 @@ public final class PageLinks {
 
     public static final String TOTAL_COUNT = "X-Total-Count";
 
-    private PageLinks() {
-    }
+    private PageLinks() {}
 
     public static <T> ResponseEntity<List<T>> answer(Page<T> page) {
         return answer(page, page.items());
@@ -40,8 +39,10 @@ public final class PageLinks {
 
     private static String link(int page, int size, String rel) {
         String url = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("page", page).replaceQueryParam("size", size)
-                .build().toUriString();
+                .replaceQueryParam("page", page)
+                .replaceQueryParam("size", size)
+                .build()
+                .toUriString();
         return "<" + url + ">; rel=\"" + rel + "\"";
     }
 }

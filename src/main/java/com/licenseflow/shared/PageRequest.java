@@ -14,7 +14,8 @@ public record PageRequest(int page, int size) {
             throw Rule.INVALID_INPUT.violation("Pages are counted from 1; page " + page + " does not exist.");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw Rule.INVALID_INPUT.violation("A page holds 1 to " + MAX_SIZE + " rows; " + size + " is outside that.");
+            throw Rule.INVALID_INPUT.violation(
+                    "A page holds 1 to " + MAX_SIZE + " rows; " + size + " is outside that.");
         }
     }
 

@@ -38,8 +38,10 @@ public class ProblemResponses {
      */
     @ExceptionHandler(OptimisticLockingException.class)
     public ProblemDetail concurrentChange(OptimisticLockingException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Something else changed the "
-                + "same process at this very moment, so nothing was changed. Send the request again.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "Something else changed the "
+                        + "same process at this very moment, so nothing was changed. Send the request again.");
         problem.setTitle("Concurrent change");
         problem.setProperty("rule", "CONCURRENT_CHANGE");
         return problem;
@@ -47,8 +49,8 @@ public class ProblemResponses {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".");
     }
 
     /**
@@ -57,19 +59,24 @@ public class ProblemResponses {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
             Class<?> type = mismatch.getTargetType();
             String wanted = type == int.class || type == Integer.class || type == long.class || type == Long.class
-                    ? "a whole number" : type != null && type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
-                    : "a value of another kind";
-            String given = mismatch instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : "The value";
-            return refused(Rule.INVALID_INPUT.violation(given + " is not " + wanted + " (" + field + "). Nothing was "
-                    + "changed."));
+                    ? "a whole number"
+                    : type != null && type.isEnum()
+                            ? "one of " + Arrays.toString(type.getEnumConstants())
+                            : "a value of another kind";
+            String given =
+                    mismatch instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : "The value";
+            return refused(Rule.INVALID_INPUT.violation(
+                    given + " is not " + wanted + " (" + field + "). Nothing was " + "changed."));
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON. Nothing "
-                + "was changed.");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is not valid JSON. Nothing " + "was changed.");
     }
 
     static HttpStatus status(Rule rule) {

@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     public static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -48,7 +48,10 @@ public enum Rule {
 
     /** How a caller should read the refusal, and the HTTP status that says so at every door. */
     public enum Refusal {
-        FORBIDDEN(403), NOT_FOUND(404), INVALID(422), CONFLICT(409);
+        FORBIDDEN(403),
+        NOT_FOUND(404),
+        INVALID(422),
+        CONFLICT(409);
 
         private final int httpStatus;
 

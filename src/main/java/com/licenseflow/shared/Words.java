@@ -12,8 +12,7 @@ public final class Words {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
-    private Words() {
-    }
+    private Words() {}
 
     /** {@code count(1, "user", "users")} is "1 user", {@code count(3, ...)} "3 users". */
     public static String count(long n, String one, String many) {

@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * {@code usersUnassigned} users lost access), or recurring billing switched off so the subscription
  * ends at the end of its term, {@code endsOn}.
  */
-public record CancellationOutcome(boolean immediate, LocalDate endsOn, int usersUnassigned) {
-}
+public record CancellationOutcome(boolean immediate, LocalDate endsOn, int usersUnassigned) {}

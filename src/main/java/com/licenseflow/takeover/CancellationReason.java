@@ -31,8 +31,10 @@ public enum CancellationReason {
         return Arrays.stream(values())
                 .filter(r -> r.name().equalsIgnoreCase(wanted) || r.label.equalsIgnoreCase(wanted))
                 .findFirst()
-                .orElseThrow(() -> Rule.INVALID_INPUT.violation((wanted.isEmpty() ? "Pick a cancellation reason."
-                        : "'" + wanted + "' is not a cancellation reason.") + " Choose one of: "
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation((wanted.isEmpty()
+                                ? "Pick a cancellation reason."
+                                : "'" + wanted + "' is not a cancellation reason.")
+                        + " Choose one of: "
                         + Arrays.stream(values()).map(r -> r.label).collect(Collectors.joining(", ")) + "."));
     }
 }

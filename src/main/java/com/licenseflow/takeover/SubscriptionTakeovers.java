@@ -1,7 +1,6 @@
 package com.licenseflow.takeover;
 
-import com.licenseflow.shared.Rule;
-import com.licenseflow.shared.Words;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.audit.AuditAction;
@@ -13,7 +12,8 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,9 +43,15 @@ public class SubscriptionTakeovers {
     private final LicenseLedger ledger;
     private final Clock clock;
 
-    public SubscriptionTakeovers(SubscriptionRepository subscriptions, TakeoverRepository takeovers,
-                                 ProductCatalog catalog, DirectoryRepository directory, TakeoverRows rows,
-                                 AccessPolicy access, LicenseLedger ledger, Clock clock) {
+    public SubscriptionTakeovers(
+            SubscriptionRepository subscriptions,
+            TakeoverRepository takeovers,
+            ProductCatalog catalog,
+            DirectoryRepository directory,
+            TakeoverRows rows,
+            AccessPolicy access,
+            LicenseLedger ledger,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.takeovers = takeovers;
         this.catalog = catalog;
@@ -67,8 +73,8 @@ public class SubscriptionTakeovers {
                     + "subscriptions users bought themselves (self-service) can be taken over.");
         }
         if (subscription.status() == SubscriptionStatus.DELETED) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("The " + product + " subscription " + nameOf(subscription
-                    .purchaserId()) + " bought is Deleted; there is nothing left to take over.");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("The " + product + " subscription "
+                    + nameOf(subscription.purchaserId()) + " bought is Deleted; there is nothing left to take over.");
         }
         takeovers.running(subscriptionId).ifPresent(running -> {
             throw alreadyRunning(subscription, running);
@@ -82,15 +88,21 @@ public class SubscriptionTakeovers {
         Subscription subscription = requireMayStart(context.actor(), subscriptionId);
         long id;
         try {
-            id = takeovers.insertRunning(subscriptionId, context.processInstanceId(), context.actorId(),
-                    Instant.now(clock));
+            id = takeovers.insertRunning(
+                    subscriptionId, context.processInstanceId(), context.actorId(), Instant.now(clock));
         } catch (DuplicateKeyException raced) {
-            throw Rule.TAKEOVER_RUNNING.violation("Another administrator started taking over this subscription a "
-                    + "moment ago.");
+            throw Rule.TAKEOVER_RUNNING.violation(
+                    "Another administrator started taking over this subscription a " + "moment ago.");
         }
-        ledger.record(context, AuditAction.TAKEOVER_STARTED, subscription.purchaserId(), subscription.productId(),
-                subscriptionId, context.actorId() + " took over self-service subscription " + subscriptionId + " of "
-                        + catalog.require(subscription.productId()).name() + " bought by " + subscription.purchaserId());
+        ledger.record(
+                context,
+                AuditAction.TAKEOVER_STARTED,
+                subscription.purchaserId(),
+                subscription.productId(),
+                subscriptionId,
+                context.actorId() + " took over self-service subscription " + subscriptionId + " of "
+                        + catalog.require(subscription.productId()).name() + " bought by "
+                        + subscription.purchaserId());
         return takeovers.require(id);
     }
 
@@ -124,12 +136,20 @@ public class SubscriptionTakeovers {
             return;
         }
         if (takeover.status() == TakeoverStatus.MOVING && takeover.unusedSeats() > 0) {
-            ledger.releaseSeats(context, takeover.targetSubscriptionId(), subscriptions.require(
-                    takeover.targetSubscriptionId()).productId(), takeover.unusedSeats(), takeover.unusedSeats() + " seats reserved for "
-                    + "takeover " + takeoverId + " given back: the takeover was abandoned");
+            ledger.releaseSeats(
+                    context,
+                    takeover.targetSubscriptionId(),
+                    subscriptions.require(takeover.targetSubscriptionId()).productId(),
+                    takeover.unusedSeats(),
+                    takeover.unusedSeats() + " seats reserved for " + "takeover " + takeoverId
+                            + " given back: the takeover was abandoned");
         }
-        finish(context, takeover, TakeoverStatus.ABANDONED, null, "abandoned after " + takeover.usersMoved() + " of "
-                + takeover.usersTotal() + " users were moved");
+        finish(
+                context,
+                takeover,
+                TakeoverStatus.ABANDONED,
+                null,
+                "abandoned after " + takeover.usersMoved() + " of " + takeover.usersTotal() + " users were moved");
     }
 
     /** The process instance carrying out the subscription's running takeover, if one is running. */
@@ -144,8 +164,10 @@ public class SubscriptionTakeovers {
      */
     public List<TakeoverCandidate> candidates() {
         return subscriptions.list(SubscriptionKind.SELF_SERVICE, null).stream()
-                .filter(s -> s.status() != SubscriptionStatus.DELETED && takeovers.running(s.id()).isEmpty())
-                .map(s -> new TakeoverCandidate(s, catalog.require(s.productId()).name(), nameOf(s.purchaserId())))
+                .filter(s -> s.status() != SubscriptionStatus.DELETED
+                        && takeovers.running(s.id()).isEmpty())
+                .map(s ->
+                        new TakeoverCandidate(s, catalog.require(s.productId()).name(), nameOf(s.purchaserId())))
                 .sorted(java.util.Comparator.comparing(TakeoverCandidate::productName)
                         .thenComparing(TakeoverCandidate::purchaserName))
                 .toList();
@@ -160,16 +182,22 @@ public class SubscriptionTakeovers {
     public Takeover latest(Actor actor, long subscriptionId) {
         access.requireAnyAdmin(actor, "follow subscription takeovers");
         subscriptions.require(subscriptionId);
-        return takeovers.latest(subscriptionId).orElseThrow(() -> Rule.UNKNOWN_TAKEOVER.violation("Subscription "
-                + subscriptionId + " has never been taken over."));
+        return takeovers
+                .latest(subscriptionId)
+                .orElseThrow(() -> Rule.UNKNOWN_TAKEOVER.violation(
+                        "Subscription " + subscriptionId + " has never been taken over."));
     }
 
     /** The takeover's subscription, product, purchaser and a count and sample of its users. */
     public TakeoverSubject subject(long takeoverId, int sampleSize) {
         Takeover takeover = takeovers.require(takeoverId);
         Subscription subscription = subscriptions.require(takeover.subscriptionId());
-        return new TakeoverSubject(takeover, subscription, catalog.require(subscription.productId()).name(),
-                directory.find(subscription.purchaserId()).orElse(null), rows.countActive(subscription.id()),
+        return new TakeoverSubject(
+                takeover,
+                subscription,
+                catalog.require(subscription.productId()).name(),
+                directory.find(subscription.purchaserId()).orElse(null),
+                rows.countActive(subscription.id()),
                 rows.sampleOfUsers(subscription.id(), sampleSize));
     }
 
@@ -188,16 +216,22 @@ public class SubscriptionTakeovers {
         return takeover;
     }
 
-    void finish(ChangeContext context, Takeover takeover, TakeoverStatus status, String cancellationReason,
-                String what) {
+    void finish(
+            ChangeContext context, Takeover takeover, TakeoverStatus status, String cancellationReason, String what) {
         takeovers.finish(takeover.id(), status, cancellationReason, context.actorId(), Instant.now(clock));
         Subscription subscription = subscriptions.require(takeover.subscriptionId());
-        ledger.record(context, AuditAction.TAKEOVER_FINISHED, subscription.purchaserId(), subscription.productId(),
-                subscription.id(), "Takeover of subscription " + subscription.id() + " " + what);
+        ledger.record(
+                context,
+                AuditAction.TAKEOVER_FINISHED,
+                subscription.purchaserId(),
+                subscription.productId(),
+                subscription.id(),
+                "Takeover of subscription " + subscription.id() + " " + what);
     }
 
     private RuntimeException alreadyRunning(Subscription subscription, Takeover running) {
-        return Rule.TAKEOVER_RUNNING.violation("The " + catalog.require(subscription.productId()).name()
+        return Rule.TAKEOVER_RUNNING.violation("The "
+                + catalog.require(subscription.productId()).name()
                 + " subscription " + nameOf(subscription.purchaserId()) + " bought is already being taken over by "
                 + nameOf(running.startedBy()) + " (since " + Words.moment(running.startedAt(), clock.getZone())
                 + "). Wait for that takeover to finish.");

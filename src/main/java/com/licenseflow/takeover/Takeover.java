@@ -7,10 +7,24 @@ import java.time.Instant;
  * moved out of users to move, seats reserved on the target and used by the new licenses. {@code usersStayed}: users
  * whose move Microsoft 365 refused and who stayed on the subscription, which an admin kept for them.
  */
-public record Takeover(long id, long subscriptionId, String processInstanceId, String startedBy, Instant startedAt,
-                       TakeoverAction action, TakeoverStatus status, Long targetSubscriptionId, int usersTotal,
-                       int usersMoved, int seatsReserved, int seatsUsed, long movedUpToId,
-                       String cancellationReason, String finishedBy, Instant finishedAt, int usersStayed) {
+public record Takeover(
+        long id,
+        long subscriptionId,
+        String processInstanceId,
+        String startedBy,
+        Instant startedAt,
+        TakeoverAction action,
+        TakeoverStatus status,
+        Long targetSubscriptionId,
+        int usersTotal,
+        int usersMoved,
+        int seatsReserved,
+        int seatsUsed,
+        long movedUpToId,
+        String cancellationReason,
+        String finishedBy,
+        Instant finishedAt,
+        int usersStayed) {
 
     public boolean isRunning() {
         return status.isRunning();

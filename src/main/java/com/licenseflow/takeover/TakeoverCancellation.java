@@ -1,10 +1,10 @@
 package com.licenseflow.takeover;
 
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
-import com.licenseflow.inventory.LicenseLedger;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
@@ -26,9 +26,13 @@ public class TakeoverCancellation {
     private final LicenseLedger ledger;
     private final Clock clock;
 
-    public TakeoverCancellation(SubscriptionTakeovers takeovers, TakeoverRepository repository,
-                                SubscriptionRepository subscriptions, AccessPolicy access, LicenseLedger ledger,
-                                Clock clock) {
+    public TakeoverCancellation(
+            SubscriptionTakeovers takeovers,
+            TakeoverRepository repository,
+            SubscriptionRepository subscriptions,
+            AccessPolicy access,
+            LicenseLedger ledger,
+            Clock clock) {
         this.takeovers = takeovers;
         this.repository = repository;
         this.subscriptions = subscriptions;
@@ -52,8 +56,13 @@ public class TakeoverCancellation {
             return new CancellationOutcome(true, LocalDate.now(clock), users);
         }
         repository.endingAtTerm(takeoverId, reason.label());
-        ledger.changeRecurringBilling(context, subscription, false, "Recurring billing of self-service subscription "
-                        + subscription.id() + " switched off (" + reason.label() + "): its cancellation window ended on "
+        ledger.changeRecurringBilling(
+                context,
+                subscription,
+                false,
+                "Recurring billing of self-service subscription "
+                        + subscription.id() + " switched off (" + reason.label()
+                        + "): its cancellation window ended on "
                         + subscription.cancellationWindowEndsOn() + ", so it ends at the end of its term on "
                         + subscription.expiresOn());
         return new CancellationOutcome(false, subscription.expiresOn(), 0);
@@ -70,11 +79,19 @@ public class TakeoverCancellation {
         return endNow(context, takeover, subscription, takeover.cancellationReason(), TakeoverStatus.ENDED_AT_TERM);
     }
 
-    private int endNow(ChangeContext context, Takeover takeover, Subscription subscription, String reason,
-                       TakeoverStatus outcome) {
+    private int endNow(
+            ChangeContext context,
+            Takeover takeover,
+            Subscription subscription,
+            String reason,
+            TakeoverStatus outcome) {
         int users = ledger.endSubscription(context, subscription, reason, takeover.id());
-        takeovers.finish(context, takeover, outcome, reason, "finished: subscription cancelled (" + reason + "), " + users
-                + " users unassigned");
+        takeovers.finish(
+                context,
+                takeover,
+                outcome,
+                reason,
+                "finished: subscription cancelled (" + reason + "), " + users + " users unassigned");
         return users;
     }
 }

@@ -1,7 +1,7 @@
 package com.licenseflow.takeover;
 
-import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.shared.Words;
 
 /** A self-service subscription that can be taken over, with the names people know it by. */
 public record TakeoverCandidate(Subscription subscription, String productName, String purchaserName) {

@@ -1,6 +1,8 @@
 package com.licenseflow.takeover;
 
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.notification.Notification;
+import com.licenseflow.notification.NotificationKind;
 import com.licenseflow.tenant.LicenseChangeRefusals;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -8,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import com.licenseflow.notification.Notification;
-import com.licenseflow.notification.NotificationKind;
 
 /**
  * Which emails a subscription takeover sends: the purchaser learns that their users were moved and
@@ -38,10 +38,14 @@ public class TakeoverMails {
         Map<String, Object> model = product(subject);
         model.put("users", users(takeovers.takenUsers(takeoverId, USERS_LISTED)));
         if (subject.takeover().usersStayed() == 0) {
-            return toPurchaser(subject, "moved-and-cancelled", NotificationKind.SUBSCRIPTION_MOVED_AND_CANCELLED, model);
+            return toPurchaser(
+                    subject, "moved-and-cancelled", NotificationKind.SUBSCRIPTION_MOVED_AND_CANCELLED, model);
         }
-        model.put("stayed", refusals.lastRefusals(subject.takeover().processInstanceId()).stream()
-                .map(r -> r.userName() + ": " + r.words()).toList());
+        model.put(
+                "stayed",
+                refusals.lastRefusals(subject.takeover().processInstanceId()).stream()
+                        .map(r -> r.userName() + ": " + r.words())
+                        .toList());
         return toPurchaser(subject, "moved-in-part", NotificationKind.SUBSCRIPTION_MOVED_IN_PART, model);
     }
 
@@ -75,14 +79,20 @@ public class TakeoverMails {
         return names;
     }
 
-    private static List<Notification> toPurchaser(TakeoverSubject subject, String occasion, NotificationKind kind,
-                                                  Map<String, Object> model) {
+    private static List<Notification> toPurchaser(
+            TakeoverSubject subject, String occasion, NotificationKind kind, Map<String, Object> model) {
         DirectoryUser purchaser = subject.purchaser();
         if (purchaser == null) {
             return List.of();
         }
-        return List.of(new Notification("subscription-takeover:" + subject.takeover().id() + ":" + occasion + ":"
-                + purchaser.id(), kind, purchaser.email(), purchaser.displayName(), model,
-                subject.takeover().processInstanceId(), subject.subscription().id(), null));
+        return List.of(new Notification(
+                "subscription-takeover:" + subject.takeover().id() + ":" + occasion + ":" + purchaser.id(),
+                kind,
+                purchaser.email(),
+                purchaser.displayName(),
+                model,
+                subject.takeover().processInstanceId(),
+                subject.subscription().id(),
+                null));
     }
 }

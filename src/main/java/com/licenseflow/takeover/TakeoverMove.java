@@ -1,8 +1,9 @@
 package com.licenseflow.takeover;
 
-import com.licenseflow.shared.Rule;
-import com.licenseflow.shared.Words;
+import com.licenseflow.inventory.ChunkedMove;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
+import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
@@ -10,9 +11,8 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.shared.Rows;
-import com.licenseflow.inventory.ChunkedMove;
-import com.licenseflow.inventory.LicenseLedger;
-import com.licenseflow.inventory.assignment.LicenseAssignmentService;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,9 +49,16 @@ public class TakeoverMove {
     private final LicenseLedger ledger;
     private final ChunkedMove mover;
 
-    public TakeoverMove(SubscriptionTakeovers takeovers, TakeoverRepository repository, TakeoverRows rows,
-                        LicenseAssignmentService assignments, SubscriptionRepository subscriptions, ProductCatalog catalog,
-                        AccessPolicy access, LicenseLedger ledger, ChunkedMove mover) {
+    public TakeoverMove(
+            SubscriptionTakeovers takeovers,
+            TakeoverRepository repository,
+            TakeoverRows rows,
+            LicenseAssignmentService assignments,
+            SubscriptionRepository subscriptions,
+            ProductCatalog catalog,
+            AccessPolicy access,
+            LicenseLedger ledger,
+            ChunkedMove mover) {
         this.takeovers = takeovers;
         this.repository = repository;
         this.rows = rows;
@@ -65,10 +72,12 @@ public class TakeoverMove {
 
     /** Central subscriptions of the same product or a substitute (R7) that can give out licenses, with their free seats. */
     public List<TakeoverTarget> targets(long takeoverId) {
-        Subscription source = subscriptions.require(repository.require(takeoverId).subscriptionId());
+        Subscription source =
+                subscriptions.require(repository.require(takeoverId).subscriptionId());
         List<TakeoverTarget> targets = new ArrayList<>();
         for (Product product : catalog.servingProducts(source.productId())) {
-            subscriptions.usable(product.id(), SubscriptionKind.CENTRAL)
+            subscriptions
+                    .usable(product.id(), SubscriptionKind.CENTRAL)
                     .forEach(s -> targets.add(new TakeoverTarget(s, product.name())));
         }
         return targets;
@@ -77,15 +86,19 @@ public class TakeoverMove {
     /** The target, if it is one of the {@link #targets}; refuses any other subscription. */
     public TakeoverTarget requireTarget(long takeoverId, long targetSubscriptionId) {
         List<TakeoverTarget> targets = targets(takeoverId);
-        return targets.stream().filter(t -> t.subscription().id() == targetSubscriptionId).findFirst()
-                .orElseThrow(() -> Rule.INVALID_INPUT.violation("That subscription cannot take these users: move them to "
-                        + "an active central subscription of the same product or of one that stands in for it"
-                        + (targets.isEmpty() ? " (there is none yet: buy one first)." : ".")));
+        return targets.stream()
+                .filter(t -> t.subscription().id() == targetSubscriptionId)
+                .findFirst()
+                .orElseThrow(
+                        () -> Rule.INVALID_INPUT.violation("That subscription cannot take these users: move them to "
+                                + "an active central subscription of the same product or of one that stands in for it"
+                                + (targets.isEmpty() ? " (there is none yet: buy one first)." : ".")));
     }
 
     /** How many seats the target lacks for the users still to move (0 when it has enough). */
     public int seatsMissing(long takeoverId, long targetSubscriptionId) {
-        Subscription source = subscriptions.require(repository.require(takeoverId).subscriptionId());
+        Subscription source =
+                subscriptions.require(repository.require(takeoverId).subscriptionId());
         Subscription target = subscriptions.require(targetSubscriptionId);
         return Math.max(0, rows.countNeedingSeat(source.id(), target.productId()) - target.availableSeats());
     }
@@ -104,13 +117,20 @@ public class TakeoverMove {
         assignments.requireNoConflictOnMove(source, targetProduct);
         int users = rows.countActive(source.id());
         int needed = rows.countNeedingSeat(source.id(), targetProduct.id());
-        if (!ledger.reserveSeats(context, targetSubscriptionId, targetProduct.id(), needed, needed + " seats of "
-                + "subscription " + targetSubscriptionId + " reserved for the " + users + " users of self-service "
-                + "subscription " + source.id() + " (takeover " + takeoverId + ")")) {
+        if (!ledger.reserveSeats(
+                context,
+                targetSubscriptionId,
+                targetProduct.id(),
+                needed,
+                needed + " seats of "
+                        + "subscription " + targetSubscriptionId + " reserved for the " + users
+                        + " users of self-service "
+                        + "subscription " + source.id() + " (takeover " + takeoverId + ")")) {
             Subscription now = subscriptions.require(targetSubscriptionId);
             throw Rule.NOT_ENOUGH_SEATS.violation("The " + target.productName() + " subscription (" + now.seatsLabel()
-                    + ") has too few seats: the " + Words.count(needed, "user to move needs one", "users to move need one "
-                    + "each") + ". Buy at least " + (needed - now.availableSeats()) + " more seats on it, or pick another "
+                    + ") has too few seats: the "
+                    + Words.count(needed, "user to move needs one", "users to move need one " + "each")
+                    + ". Buy at least " + (needed - now.availableSeats()) + " more seats on it, or pick another "
                     + "subscription. Nothing was moved: users are only ever moved all together.");
         }
         repository.startMoving(takeoverId, targetSubscriptionId, users, needed);
@@ -133,19 +153,31 @@ public class TakeoverMove {
         Subscription target = subscriptions.require(takeover.targetSubscriptionId());
         Product targetProduct = catalog.require(target.productId());
         LocalDate keptUntil = ledger.dataKeptUntil();
-        ChunkedMove.ChunkResult result = mover.moveChunk(context, new LicenseLedger.LicenseMove(
-                LicenseLedger.MovedBy.TAKEOVER, takeoverId,
-                "a.subscription_id = :source and a.id > :after and a.id <= :upTo",
-                Map.of("source", source.id(), "after", takeover.movedUpToId(), "upTo", upTo.getAsLong()), source.id(),
-                target.id(), targetProduct.id(), plansOnTarget(source, targetProduct, upTo.getAsLong()), true, keptUntil,
-                "License moved from self-service subscription " + source.id() + " to subscription " + target.id()
-                        + " (" + targetProduct.id() + ", switched-off services kept where the product has them) for user ",
-                "License of " + source.productId() + " removed (moved to subscription " + target.id()
-                        + "); mailbox data kept until " + keptUntil + "; user "),
-                takeover.unusedSeats(), extra -> "The subscription the users move to ran out of seats during the move: "
-                        + extra + " more needed. Buy seats on it; the move then goes on from this chunk.");
+        ChunkedMove.ChunkResult result = mover.moveChunk(
+                context,
+                new LicenseLedger.LicenseMove(
+                        LicenseLedger.MovedBy.TAKEOVER,
+                        takeoverId,
+                        "a.subscription_id = :source and a.id > :after and a.id <= :upTo",
+                        Map.of("source", source.id(), "after", takeover.movedUpToId(), "upTo", upTo.getAsLong()),
+                        source.id(),
+                        target.id(),
+                        targetProduct.id(),
+                        plansOnTarget(source, targetProduct, upTo.getAsLong()),
+                        true,
+                        keptUntil,
+                        "License moved from self-service subscription " + source.id() + " to subscription "
+                                + target.id() + " (" + targetProduct.id()
+                                + ", switched-off services kept where the product has them) for user ",
+                        "License of " + source.productId() + " removed (moved to subscription " + target.id()
+                                + "); mailbox data kept until " + keptUntil + "; user "),
+                takeover.unusedSeats(),
+                extra -> "The subscription the users move to ran out of seats during the move: " + extra
+                        + " more needed. Buy seats on it; the move then goes on from this chunk.");
         repository.chunkMoved(takeoverId, result.removed(), result.assigned(), result.extraSeats(), upTo.getAsLong());
-        return new MoveProgress(takeover.usersMoved() + result.removed(), takeover.usersTotal(),
+        return new MoveProgress(
+                takeover.usersMoved() + result.removed(),
+                takeover.usersTotal(),
                 rows.chunkEnd(source.id(), upTo.getAsLong(), 1).isPresent());
     }
 
@@ -159,8 +191,13 @@ public class TakeoverMove {
         }
         releaseUnusedSeats(context, takeover);
         ledger.endEmptySubscription(context, source, "Users moved to subscription " + takeover.targetSubscriptionId());
-        takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + takeover.usersMoved()
-                + " users moved to subscription " + takeover.targetSubscriptionId() + ", subscription Deleted");
+        takeovers.finish(
+                context,
+                takeover,
+                TakeoverStatus.MOVED,
+                null,
+                "finished: " + takeover.usersMoved() + " users moved to subscription " + takeover.targetSubscriptionId()
+                        + ", subscription Deleted");
         return repository.require(takeoverId);
     }
 
@@ -182,15 +219,26 @@ public class TakeoverMove {
         Subscription target = subscriptions.require(takeover.targetSubscriptionId());
         Product targetProduct = catalog.require(target.productId());
         LocalDate keptUntil = ledger.dataKeptUntil();
-        ChunkedMove.ChunkResult result = mover.moveChunk(context, new LicenseLedger.LicenseMove(
-                LicenseLedger.MovedBy.TAKEOVER, takeoverId, "a.id in (:licenses)", Map.of("licenses", licenses),
-                source.id(), target.id(), targetProduct.id(),
-                plansOnTarget(source, targetProduct, licenses.get(licenses.size() - 1)), true, keptUntil,
-                "License moved again (Microsoft 365 had refused the move) from self-service subscription " + source.id()
-                        + " to subscription " + target.id() + " (" + targetProduct.id() + ") for user ",
-                "License of " + source.productId() + " removed again (moved to subscription " + target.id()
-                        + "); mailbox data kept until " + keptUntil + "; user "),
-                0, extra -> "The " + targetProduct.name() + " subscription the users move to has too few free seats to "
+        ChunkedMove.ChunkResult result = mover.moveChunk(
+                context,
+                new LicenseLedger.LicenseMove(
+                        LicenseLedger.MovedBy.TAKEOVER,
+                        takeoverId,
+                        "a.id in (:licenses)",
+                        Map.of("licenses", licenses),
+                        source.id(),
+                        target.id(),
+                        targetProduct.id(),
+                        plansOnTarget(source, targetProduct, licenses.get(licenses.size() - 1)),
+                        true,
+                        keptUntil,
+                        "License moved again (Microsoft 365 had refused the move) from self-service subscription "
+                                + source.id() + " to subscription " + target.id() + " (" + targetProduct.id()
+                                + ") for user ",
+                        "License of " + source.productId() + " removed again (moved to subscription " + target.id()
+                                + "); mailbox data kept until " + keptUntil + "; user "),
+                0,
+                extra -> "The " + targetProduct.name() + " subscription the users move to has too few free seats to "
                         + "move them again: " + Words.count(extra, "more seat is", "more seats are") + " needed. Buy "
                         + "seats on it and ask again, or keep the self-service subscription for these users.");
         return result.removed();
@@ -206,22 +254,32 @@ public class TakeoverMove {
         Takeover takeover = takeovers.requireStatus(takeoverId, TakeoverStatus.MOVING);
         int stayed = rows.countActive(takeover.subscriptionId());
         if (stayed == 0) {
-            throw Rule.INVALID_INPUT.violation("Every user of this subscription has moved: there is nobody to keep it "
-                    + "for.");
+            throw Rule.INVALID_INPUT.violation(
+                    "Every user of this subscription has moved: there is nobody to keep it " + "for.");
         }
         releaseUnusedSeats(context, takeover);
         repository.usersStayed(takeoverId, stayed);
-        takeovers.finish(context, takeover, TakeoverStatus.MOVED, null, "finished: " + (takeover.usersMoved() - stayed)
-                + " users moved to subscription " + takeover.targetSubscriptionId() + "; the subscription is kept for the "
-                + Words.count(stayed, "user", "users") + " Microsoft 365 refused to move");
+        takeovers.finish(
+                context,
+                takeover,
+                TakeoverStatus.MOVED,
+                null,
+                "finished: " + (takeover.usersMoved() - stayed)
+                        + " users moved to subscription " + takeover.targetSubscriptionId()
+                        + "; the subscription is kept for the "
+                        + Words.count(stayed, "user", "users") + " Microsoft 365 refused to move");
         return repository.require(takeoverId);
     }
 
     private void releaseUnusedSeats(ChangeContext context, Takeover takeover) {
         if (takeover.unusedSeats() > 0) {
-            ledger.releaseSeats(context, takeover.targetSubscriptionId(), subscriptions.require(
-                    takeover.targetSubscriptionId()).productId(), takeover.unusedSeats(), takeover.unusedSeats()
-                    + " reserved seats not needed (those users already held the product) given back");
+            ledger.releaseSeats(
+                    context,
+                    takeover.targetSubscriptionId(),
+                    subscriptions.require(takeover.targetSubscriptionId()).productId(),
+                    takeover.unusedSeats(),
+                    takeover.unusedSeats()
+                            + " reserved seats not needed (those users already held the product) given back");
         }
     }
 

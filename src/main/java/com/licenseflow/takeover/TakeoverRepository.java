@@ -1,8 +1,8 @@
 package com.licenseflow.takeover;
 
+import com.licenseflow.inventory.TakeoverLock;
 import com.licenseflow.shared.Rows;
 import com.licenseflow.shared.Rule;
-import com.licenseflow.inventory.TakeoverLock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,7 +37,10 @@ public class TakeoverRepository implements TakeoverLock {
     }
 
     public Optional<Takeover> find(long id) {
-        return jdbc.sql("select * from subscription_takeover where id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("select * from subscription_takeover where id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     public Takeover require(long id) {
@@ -45,8 +48,10 @@ public class TakeoverRepository implements TakeoverLock {
     }
 
     public Optional<Takeover> ofProcessInstance(String processInstanceId) {
-        return jdbc.sql("select * from subscription_takeover where process_instance_id = ?").param(processInstanceId)
-                .query(this::map).optional();
+        return jdbc.sql("select * from subscription_takeover where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -56,7 +61,9 @@ public class TakeoverRepository implements TakeoverLock {
 
     public Optional<Takeover> running(long subscriptionId) {
         return jdbc.sql("select * from subscription_takeover where running_subscription_id = ?")
-                .param(subscriptionId).query(this::map).optional();
+                .param(subscriptionId)
+                .query(this::map)
+                .optional();
     }
 
     /** The running takeover of the subscription, else its most recent one. */
@@ -64,12 +71,13 @@ public class TakeoverRepository implements TakeoverLock {
         return jdbc.sql("""
                         select * from subscription_takeover where subscription_id = ?
                         order by case when running_subscription_id is null then 1 else 0 end, id desc
-                        fetch first 1 rows only""")
-                .param(subscriptionId).query(this::map).optional();
+                        fetch first 1 rows only""").param(subscriptionId).query(this::map).optional();
     }
 
     public void chooseAction(long id, TakeoverAction action) {
-        jdbc.sql("update subscription_takeover set action = ? where id = ?").params(action.name(), id).update();
+        jdbc.sql("update subscription_takeover set action = ? where id = ?")
+                .params(action.name(), id)
+                .update();
     }
 
     public void startMoving(long id, long targetSubscriptionId, int usersTotal, int seatsReserved) {
@@ -77,7 +85,8 @@ public class TakeoverRepository implements TakeoverLock {
                         update subscription_takeover set status = 'MOVING', action = 'MOVE', target_subscription_id = ?,
                                users_total = ?, users_moved = 0, seats_reserved = ?, seats_used = 0
                         where id = ?""")
-                .params(targetSubscriptionId, usersTotal, seatsReserved, id).update();
+                .params(targetSubscriptionId, usersTotal, seatsReserved, id)
+                .update();
     }
 
     /** Records one finished chunk: it moved {@code moved} users, {@code seatsUsed} of them into new licenses. */
@@ -85,20 +94,22 @@ public class TakeoverRepository implements TakeoverLock {
         jdbc.sql("""
                         update subscription_takeover set users_moved = users_moved + ?, seats_used = seats_used + ?,
                                seats_reserved = seats_reserved + ?, moved_up_to_id = ?
-                        where id = ?""")
-                .params(moved, seatsUsed, extraSeats, movedUpToId, id).update();
+                        where id = ?""").params(moved, seatsUsed, extraSeats, movedUpToId, id).update();
     }
 
     /** {@code users} whose move Microsoft 365 refused stay on the subscription: no longer counted as moved. */
     public void usersStayed(long id, int users) {
         jdbc.sql("update subscription_takeover set users_stayed = ?, users_moved = users_moved - ? where id = ?")
-                .params(users, users, id).update();
+                .params(users, users, id)
+                .update();
     }
 
     public void endingAtTerm(long id, String reason) {
-        jdbc.sql("update subscription_takeover set status = 'ENDING_AT_TERM', action = 'CANCEL', cancellation_reason = ? "
-                        + "where id = ?")
-                .params(reason, id).update();
+        jdbc.sql(
+                        "update subscription_takeover set status = 'ENDING_AT_TERM', action = 'CANCEL', cancellation_reason = ? "
+                                + "where id = ?")
+                .params(reason, id)
+                .update();
     }
 
     /** Ends the takeover and with it the lock on the subscription. */
@@ -106,18 +117,28 @@ public class TakeoverRepository implements TakeoverLock {
         jdbc.sql("""
                         update subscription_takeover set status = ?, running_subscription_id = null,
                                cancellation_reason = coalesce(?, cancellation_reason), finished_by = ?, finished_at = ?
-                        where id = ? and running_subscription_id is not null""")
-                .params(status.name(), reason, by, Rows.timestamp(at), id).update();
+                        where id = ? and running_subscription_id is not null""").params(status.name(), reason, by, Rows.timestamp(at), id).update();
     }
 
     private Takeover map(ResultSet rs, int row) throws SQLException {
         String action = rs.getString("action");
-        return new Takeover(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("process_instance_id"),
-                rs.getString("started_by"), Rows.instant(rs, "started_at"),
-                action == null ? null : TakeoverAction.valueOf(action), TakeoverStatus.valueOf(rs.getString("status")),
-                Rows.nullableLong(rs, "target_subscription_id"), rs.getInt("users_total"), rs.getInt("users_moved"),
-                rs.getInt("seats_reserved"), rs.getInt("seats_used"), rs.getLong("moved_up_to_id"),
-                rs.getString("cancellation_reason"), rs.getString("finished_by"), Rows.instant(rs, "finished_at"),
+        return new Takeover(
+                rs.getLong("id"),
+                rs.getLong("subscription_id"),
+                rs.getString("process_instance_id"),
+                rs.getString("started_by"),
+                Rows.instant(rs, "started_at"),
+                action == null ? null : TakeoverAction.valueOf(action),
+                TakeoverStatus.valueOf(rs.getString("status")),
+                Rows.nullableLong(rs, "target_subscription_id"),
+                rs.getInt("users_total"),
+                rs.getInt("users_moved"),
+                rs.getInt("seats_reserved"),
+                rs.getInt("seats_used"),
+                rs.getLong("moved_up_to_id"),
+                rs.getString("cancellation_reason"),
+                rs.getString("finished_by"),
+                Rows.instant(rs, "finished_at"),
                 rs.getInt("users_stayed"));
     }
 }

@@ -21,8 +21,11 @@ class TakeoverRows {
     }
 
     public int countActive(long subscriptionId) {
-        return jdbc.sql("select count(*) from license_assignment where subscription_id = ? and active_product_id is not null")
-                .param(subscriptionId).query(Integer.class).single();
+        return jdbc.sql(
+                        "select count(*) from license_assignment where subscription_id = ? and active_product_id is not null")
+                .param(subscriptionId)
+                .query(Integer.class)
+                .single();
     }
 
     /** The active licenses of the subscription held by {@code userIds}. */
@@ -30,15 +33,23 @@ class TakeoverRows {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id from license_assignment where subscription_id = :id and active_product_id is not null "
-                        + "and user_id in (:users) order by id")
-                .param("id", subscriptionId).param("users", userIds).query(Long.class).list();
+        return jdbc.sql(
+                        "select id from license_assignment where subscription_id = :id and active_product_id is not null "
+                                + "and user_id in (:users) order by id")
+                .param("id", subscriptionId)
+                .param("users", userIds)
+                .query(Long.class)
+                .list();
     }
 
     public boolean anyActive(long subscriptionId) {
-        return !jdbc.sql("select id from license_assignment where subscription_id = ? and active_product_id is not null "
-                        + "fetch first 1 rows only")
-                .param(subscriptionId).query(Long.class).list().isEmpty();
+        return !jdbc.sql(
+                        "select id from license_assignment where subscription_id = ? and active_product_id is not null "
+                                + "fetch first 1 rows only")
+                .param(subscriptionId)
+                .query(Long.class)
+                .list()
+                .isEmpty();
     }
 
     /**
@@ -51,8 +62,10 @@ class TakeoverRows {
                         where a.subscription_id = :source and a.active_product_id is not null
                           and not exists (select 1 from license_assignment h
                                           where h.user_id = a.user_id and h.active_product_id = :product and h.id <> a.id)""")
-                .param("source", subscriptionId).param("product", targetProductId)
-                .query(Integer.class).single();
+                .param("source", subscriptionId)
+                .param("product", targetProductId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Users (a first few, by name) holding a license of the subscription, for forms and messages. */
@@ -61,14 +74,18 @@ class TakeoverRows {
                         select u.display_name, u.email from license_assignment a join directory_user u on u.id = a.user_id
                         where a.subscription_id = :id and a.active_product_id is not null
                         order by u.display_name fetch first :limit rows only""")
-                .param("id", subscriptionId).param("limit", limit)
-                .query((rs, n) -> rs.getString(1) + " <" + rs.getString(2) + ">").list();
+                .param("id", subscriptionId)
+                .param("limit", limit)
+                .query((rs, n) -> rs.getString(1) + " <" + rs.getString(2) + ">")
+                .list();
     }
 
     /** How many licenses the takeover removed (moved away or cancelled). */
     public int countRemovedBy(long takeoverId) {
         return jdbc.sql("select count(*) from license_assignment where removed_by_takeover_id = ?")
-                .param(takeoverId).query(Integer.class).single();
+                .param(takeoverId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Names of the first few users whose license the takeover removed, by name. */
@@ -76,7 +93,10 @@ class TakeoverRows {
         return jdbc.sql("""
                         select u.display_name from license_assignment a join directory_user u on u.id = a.user_id
                         where a.removed_by_takeover_id = :id order by u.display_name fetch first :limit rows only""")
-                .param("id", takeoverId).param("limit", limit).query(String.class).list();
+                .param("id", takeoverId)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -89,8 +109,12 @@ class TakeoverRows {
                                              where subscription_id = :id and active_product_id is not null
                                                and id > :after
                                              order by id fetch first :size rows only) chunk""")
-                .param("id", subscriptionId).param("after", after).param("size", size)
-                .query(Long.class).optional().orElse(null);
+                .param("id", subscriptionId)
+                .param("after", after)
+                .param("size", size)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         return end == null ? OptionalLong.empty() : OptionalLong.of(end);
     }
 
@@ -98,6 +122,8 @@ class TakeoverRows {
     public List<String> disabledPlanLists(long subscriptionId, long upTo) {
         return jdbc.sql("select distinct disabled_plans from license_assignment "
                         + "where subscription_id = ? and active_product_id is not null and id <= ?")
-                .params(subscriptionId, upTo).query(String.class).list();
+                .params(subscriptionId, upTo)
+                .query(String.class)
+                .list();
     }
 }

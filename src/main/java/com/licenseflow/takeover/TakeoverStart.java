@@ -22,8 +22,8 @@ public class TakeoverStart {
     private final ProcessLocks locks;
     private final TakeoverProcessLock lock;
 
-    public TakeoverStart(RuntimeService runtime, SubscriptionTakeovers takeovers, ProcessLocks locks,
-                         TakeoverProcessLock lock) {
+    public TakeoverStart(
+            RuntimeService runtime, SubscriptionTakeovers takeovers, ProcessLocks locks, TakeoverProcessLock lock) {
         this.runtime = runtime;
         this.takeovers = takeovers;
         this.locks = locks;

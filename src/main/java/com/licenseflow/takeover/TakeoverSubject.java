@@ -9,6 +9,10 @@ import java.util.List;
  * purchaser, how many users it licenses and the first few of them (never the whole list: a
  * subscription can have thousands).
  */
-public record TakeoverSubject(Takeover takeover, Subscription subscription, String productName, DirectoryUser purchaser,
-                              int licensedUsers, List<String> firstUsers) {
-}
+public record TakeoverSubject(
+        Takeover takeover,
+        Subscription subscription,
+        String productName,
+        DirectoryUser purchaser,
+        int licensedUsers,
+        List<String> firstUsers) {}

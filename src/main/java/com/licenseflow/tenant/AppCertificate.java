@@ -37,10 +37,14 @@ record AppCertificate(PrivateKey key, X509Certificate certificate) {
             throw new GeneralSecurityException(pem + " holds no certificate (-----BEGIN CERTIFICATE-----): put the "
                     + "certificate uploaded to the app registration in the same file as its key");
         }
-        X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(certificate.group().getBytes(StandardCharsets.US_ASCII)));
-        return new AppCertificate(privateKey(Base64.getMimeDecoder().decode(key.group(1)),
-                x509.getPublicKey().getAlgorithm()), x509);
+        X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                        new ByteArrayInputStream(certificate.group().getBytes(StandardCharsets.US_ASCII)));
+        return new AppCertificate(
+                privateKey(
+                        Base64.getMimeDecoder().decode(key.group(1)),
+                        x509.getPublicKey().getAlgorithm()),
+                x509);
     }
 
     private static PrivateKey privateKey(byte[] pkcs8, String algorithm) throws GeneralSecurityException {

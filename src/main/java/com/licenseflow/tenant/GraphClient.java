@@ -73,7 +73,8 @@ class GraphClient {
     /** A POST of a JSON body ({@code $batch}, an action); Graph's answer. */
     JsonNode post(String path, JsonNode body) {
         try {
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("Not a JSON body: " + e.getMessage(), e);
@@ -92,9 +93,13 @@ class GraphClient {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<InputStream> response;
             try {
-                response = http().send(request.copy().header("Authorization", "Bearer " + token())
-                        .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                response = http().send(
+                                request.copy()
+                                        .header("Authorization", "Bearer " + token())
+                                        .header("Accept", "application/json")
+                                        .timeout(Duration.ofSeconds(60))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new GraphException("Microsoft Graph did not answer: " + e.getMessage(), 0, null, e);
             } catch (InterruptedException e) {
@@ -112,7 +117,8 @@ class GraphClient {
                 continue;
             }
             if ((status == 429 || status == 503) && attempt < TRIES) {
-                Duration wait = GraphThrottling.retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                Duration wait = GraphThrottling.retryAfter(
+                        response.headers().firstValue("Retry-After").orElse(null));
                 if (wait.compareTo(LONGEST_WAIT) <= 0) {
                     GraphThrottling.pause(wait);
                     continue;
@@ -138,17 +144,26 @@ class GraphClient {
     private String token() {
         settings();
         com.microsoft.aad.msal4j.IAuthenticationResult current = token;
-        if (current != null && current.expiresOnDate().toInstant().isAfter(java.time.Instant.now().plusSeconds(300))) {
+        if (current != null
+                && current.expiresOnDate()
+                        .toInstant()
+                        .isAfter(java.time.Instant.now().plusSeconds(300))) {
             return current.accessToken();
         }
         try {
-            current = tokens().acquireToken(ClientCredentialParameters.builder(Set.of(scope())).build()).get();
+            current = tokens().acquireToken(
+                            ClientCredentialParameters.builder(Set.of(scope())).build())
+                    .get();
             token = current;
             return current.accessToken();
         } catch (ExecutionException e) {
-            throw new GraphException("Microsoft Entra ID refused LicenseFlow's app a token for tenant "
-                    + settings().tenantId() + ": " + e.getCause().getMessage()
-                    + " (check licenseflow.tenant.client-id and client-secret)", 401, "InvalidAuthenticationToken", e);
+            throw new GraphException(
+                    "Microsoft Entra ID refused LicenseFlow's app a token for tenant "
+                            + settings().tenantId() + ": " + e.getCause().getMessage()
+                            + " (check licenseflow.tenant.client-id and client-secret)",
+                    401,
+                    "InvalidAuthenticationToken",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraphException("Interrupted while asking for a token", 0, null, e);
@@ -173,17 +188,19 @@ class GraphClient {
                     try {
                         String authority = settings().tokenUrl().toString().replaceAll("/+$", "") + "/"
                                 + settings().tenantId() + "/";
-                        var builder = ConfidentialClientApplication.builder(settings().clientId(), credential())
+                        var builder = ConfidentialClientApplication.builder(
+                                        settings().clientId(), credential())
                                 .authority(authority);
                         if (!authority.startsWith("https://login.microsoftonline.com/")) {
-                            // A national cloud or a stand-in: take the address as given, without asking Microsoft about it.
+                            // A national cloud or a stand-in: take the address as given, without asking Microsoft about
+                            // it.
                             builder.instanceDiscovery(false).validateAuthority(false);
                         }
                         builder.sslSocketFactory(sslContext().getSocketFactory());
                         tokens = builder.build();
                     } catch (IOException | GeneralSecurityException e) {
-                        throw new IllegalStateException("licenseflow.tenant: cannot set up the token client: "
-                                + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "licenseflow.tenant: cannot set up the token client: " + e.getMessage(), e);
                     }
                 }
             }
@@ -206,8 +223,11 @@ class GraphClient {
             synchronized (this) {
                 if (http == null) {
                     try {
-                        http = HttpClient.newBuilder().sslContext(sslContext()).connectTimeout(Duration.ofSeconds(10))
-                                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                        http = HttpClient.newBuilder()
+                                .sslContext(sslContext())
+                                .connectTimeout(Duration.ofSeconds(10))
+                                .followRedirects(HttpClient.Redirect.NORMAL)
+                                .build();
                     } catch (IOException | GeneralSecurityException e) {
                         throw new IllegalStateException("licenseflow.tenant.trust-certificate: " + e.getMessage(), e);
                     }
@@ -235,7 +255,8 @@ class GraphClient {
             }
         }
         try (InputStream pem = Files.newInputStream(settings().trustCertificate())) {
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
                 trusted.setCertificateEntry("configured-" + i++, certificate);
             }
         }

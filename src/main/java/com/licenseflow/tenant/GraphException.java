@@ -17,8 +17,12 @@ class GraphException extends RuntimeException {
     static GraphException of(int status, JsonNode body) {
         JsonNode error = body.path("error");
         String code = error.path("code").asText(null);
-        return new GraphException("Microsoft Graph answered " + status + (code == null ? "" : " " + code) + ": "
-                + error.path("message").asText("no message"), status, code, null);
+        return new GraphException(
+                "Microsoft Graph answered " + status + (code == null ? "" : " " + code) + ": "
+                        + error.path("message").asText("no message"),
+                status,
+                code,
+                null);
     }
 
     int status() {

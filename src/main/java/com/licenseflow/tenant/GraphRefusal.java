@@ -8,7 +8,6 @@ import java.util.Locale;
  * on, and says what.
  */
 enum GraphRefusal {
-
     NOT_ENOUGH_LICENSES("CountViolation") {
         @Override
         String words(String user, String product, String graphSaid) {
@@ -20,7 +19,8 @@ enum GraphRefusal {
         @Override
         String words(String user, String product, String graphSaid) {
             return user + " has a license whose apps and services cannot be combined with " + product + "'s. Remove "
-                    + "that license or switch its conflicting app off, then ask again. Microsoft 365 said: " + graphSaid;
+                    + "that license or switch its conflicting app off, then ask again. Microsoft 365 said: "
+                    + graphSaid;
         }
     },
     DEPENDENCY("DependencyViolation") {

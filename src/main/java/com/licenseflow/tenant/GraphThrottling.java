@@ -7,8 +7,7 @@ final class GraphThrottling {
 
     static final Duration WITHOUT_RETRY_AFTER = Duration.ofSeconds(2);
 
-    private GraphThrottling() {
-    }
+    private GraphThrottling() {}
 
     static Duration retryAfter(String header) {
         if (header == null) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -21,7 +22,6 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,15 +58,22 @@ public class LicenseChangeRefusals {
                 continue;
             }
             List<Long> refused = changes.untoldRefusals(processInstanceId);
-            boolean waits = processInstanceId != null && runtime.createExecutionQuery()
-                    .processInstanceId(processInstanceId).messageEventSubscriptionName(ANSWERED).count() > 0;
+            boolean waits = processInstanceId != null
+                    && runtime.createExecutionQuery()
+                                    .processInstanceId(processInstanceId)
+                                    .messageEventSubscriptionName(ANSWERED)
+                                    .count()
+                            > 0;
             if (waits) {
                 if (!refused.isEmpty()) {
                     changes.refusalTask(refused, processInstanceId);
                 }
-                runtime.createMessageCorrelation(ANSWERED).processInstanceId(processInstanceId).correlate();
+                runtime.createMessageCorrelation(ANSWERED)
+                        .processInstanceId(processInstanceId)
+                        .correlate();
             } else if (!refused.isEmpty() && !(processInstanceId != null && willWait(processInstanceId))) {
-                String task = runtime.startProcessInstanceByKey(KEY, processInstanceId).getId();
+                String task = runtime.startProcessInstanceByKey(KEY, processInstanceId)
+                        .getId();
                 changes.refusalTask(refused, task);
             }
         }
@@ -85,8 +92,10 @@ public class LicenseChangeRefusals {
         Set<String> at = new HashSet<>();
         collectActivityIds(tree, at);
         String definitionId = tree.getProcessDefinitionId();
-        return at.stream().anyMatch(activityId -> waitReachable.computeIfAbsent(definitionId + "/" + activityId,
-                key -> waitReachableFrom(repository.getBpmnModelInstance(definitionId), activityId)));
+        return at.stream()
+                .anyMatch(activityId -> waitReachable.computeIfAbsent(
+                        definitionId + "/" + activityId,
+                        key -> waitReachableFrom(repository.getBpmnModelInstance(definitionId), activityId)));
     }
 
     private static void collectActivityIds(ActivityInstance instance, Set<String> into) {
@@ -116,7 +125,8 @@ public class LicenseChangeRefusals {
             }
             node.getOutgoing().forEach(flow -> ahead.add(flow.getTarget()));
             model.getModelElementsByType(BoundaryEvent.class).stream()
-                    .filter(boundary -> boundary.getAttachedTo() == node).forEach(ahead::add);
+                    .filter(boundary -> boundary.getAttachedTo() == node)
+                    .forEach(ahead::add);
             if (node.getParentElement() instanceof SubProcess parent) {
                 ahead.add(parent);
             }
@@ -126,11 +136,14 @@ public class LicenseChangeRefusals {
 
     private static boolean waitsForAnswer(FlowNode node) {
         if (node instanceof ReceiveTask receive) {
-            return receive.getMessage() != null && ANSWERED.equals(receive.getMessage().getName());
+            return receive.getMessage() != null
+                    && ANSWERED.equals(receive.getMessage().getName());
         }
-        return node instanceof CatchEvent event && event.getEventDefinitions().stream()
-                .anyMatch(d -> d instanceof MessageEventDefinition m && m.getMessage() != null
-                        && ANSWERED.equals(m.getMessage().getName()));
+        return node instanceof CatchEvent event
+                && event.getEventDefinitions().stream()
+                        .anyMatch(d -> d instanceof MessageEventDefinition m
+                                && m.getMessage() != null
+                                && ANSWERED.equals(m.getMessage().getName()));
     }
 
     /** A change Microsoft 365 refused, as the process that made it tells its users and admins. */
@@ -138,7 +151,8 @@ public class LicenseChangeRefusals {
 
         /** As a line of a task form's list (Markdown, names escaped): who, which product, why. */
         public String formLine() {
-            return "- **" + FormText.plain(userName) + "**, " + FormText.plain(productName) + ": " + FormText.plain(words);
+            return "- **" + FormText.plain(userName) + "**, " + FormText.plain(productName) + ": "
+                    + FormText.plain(words);
         }
     }
 
@@ -158,8 +172,9 @@ public class LicenseChangeRefusals {
     /** The refusals a "Resolve refused license change" task is about, in words. */
     public String summary(DelegateExecution execution) {
         List<TenantChanges.Refused> refused = changes.refusedIn(execution.getProcessInstanceId());
-        return refused.stream().map(r -> "- **" + FormText.plain(r.userName()) + "**, " + FormText.plain(r.productName())
-                        + ": " + FormText.plain(r.words()) + " (" + r.refusal() + ")")
+        return refused.stream()
+                .map(r -> "- **" + FormText.plain(r.userName()) + "**, " + FormText.plain(r.productName()) + ": "
+                        + FormText.plain(r.words()) + " (" + r.refusal() + ")")
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -21,10 +21,22 @@ import org.springframework.stereotype.Component;
 class TenantChanges {
 
     /** A change to send, with what Graph needs: the user's object id (or sign-in name), the SKUs, the plans off. */
-    record Due(long id, long licenseId, String userId, String userName, String graphUser, String productId,
-               String productName, String skuId, TenantChange change, String replacesProductId, String replacesSkuId,
-               Set<String> disabledPlans, String previousPlans, String processInstanceId, int attempts) {
-    }
+    record Due(
+            long id,
+            long licenseId,
+            String userId,
+            String userName,
+            String graphUser,
+            String productId,
+            String productName,
+            String skuId,
+            TenantChange change,
+            String replacesProductId,
+            String replacesSkuId,
+            Set<String> disabledPlans,
+            String previousPlans,
+            String processInstanceId,
+            int attempts) {}
 
     private final JdbcClient jdbc;
 
@@ -45,14 +57,20 @@ class TenantChanges {
                           and not exists (select 1 from tenant_change e
                                           where e.user_id = c.user_id and e.state = 'PENDING' and e.id < c.id)
                         order by c.id fetch first :max rows only""")
-                .param("now", Rows.timestamp(now)).param("max", max).query(Long.class).list();
+                .param("now", Rows.timestamp(now))
+                .param("max", max)
+                .query(Long.class)
+                .list();
         List<Long> claimed = new ArrayList<>(due.size());
         for (Long id : due) {
             int mine = jdbc.sql("""
                             update tenant_change set claimed_by = :node, claimed_until = :until
                             where id = :id and state = 'PENDING' and (claimed_until is null or claimed_until < :now)""")
-                    .param("node", node).param("until", Rows.timestamp(now.plus(claimFor)))
-                    .param("now", Rows.timestamp(now)).param("id", id).update();
+                    .param("node", node)
+                    .param("until", Rows.timestamp(now.plus(claimFor)))
+                    .param("now", Rows.timestamp(now))
+                    .param("id", id)
+                    .update();
             if (mine == 1) {
                 claimed.add(id);
             }
@@ -77,12 +95,22 @@ class TenantChanges {
                         left join product r on r.id = c.replaces_product_id
                         where c.id in (:ids) order by c.id""")
                 .param("ids", ids)
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("license_id"), rs.getString("user_id"),
-                        rs.getString("display_name"), rs.getString("graph_user"), rs.getString("product_id"),
-                        rs.getString("product_name"), rs.getString("sku_id"), TenantChange.valueOf(rs.getString("change")),
-                        rs.getString("replaces_product_id"), rs.getString("replaces_sku_id"),
-                        Rows.planSet(rs.getString("disabled_plans")), rs.getString("previous_plans"),
-                        rs.getString("process_instance_id"), rs.getInt("attempts")))
+                .query((rs, n) -> new Due(
+                        rs.getLong("id"),
+                        rs.getLong("license_id"),
+                        rs.getString("user_id"),
+                        rs.getString("display_name"),
+                        rs.getString("graph_user"),
+                        rs.getString("product_id"),
+                        rs.getString("product_name"),
+                        rs.getString("sku_id"),
+                        TenantChange.valueOf(rs.getString("change")),
+                        rs.getString("replaces_product_id"),
+                        rs.getString("replaces_sku_id"),
+                        Rows.planSet(rs.getString("disabled_plans")),
+                        rs.getString("previous_plans"),
+                        rs.getString("process_instance_id"),
+                        rs.getInt("attempts")))
                 .list();
     }
 
@@ -90,7 +118,8 @@ class TenantChanges {
     Map<String, String> planGuids(Collection<String> planIds) {
         Map<String, String> guids = new HashMap<>();
         if (!planIds.isEmpty()) {
-            jdbc.sql("select id, guid from service_plan where id in (:ids) and guid is not null").param("ids", planIds)
+            jdbc.sql("select id, guid from service_plan where id in (:ids) and guid is not null")
+                    .param("ids", planIds)
                     .query(rs -> {
                         guids.put(rs.getString(1), rs.getString(2));
                     });
@@ -101,8 +130,7 @@ class TenantChanges {
     void applied(long id, Instant now) {
         jdbc.sql("""
                         update tenant_change set state = 'APPLIED', settled_at = ?, claimed_by = null, claimed_until = null
-                        where id = ? and state = 'PENDING'""")
-                .params(Rows.timestamp(now), id).update();
+                        where id = ? and state = 'PENDING'""").params(Rows.timestamp(now), id).update();
     }
 
     /** Sent again no earlier than {@code notBefore}; {@code failed}: counts as a failed attempt, with its error kept. */
@@ -111,7 +139,8 @@ class TenantChanges {
                         update tenant_change set not_before = ?, claimed_by = null, claimed_until = null,
                                attempts = attempts + ?, last_error = coalesce(?, last_error)
                         where id = ? and state = 'PENDING'""")
-                .params(Rows.timestamp(notBefore), failed ? 1 : 0, error == null ? null : cut(error), id).update();
+                .params(Rows.timestamp(notBefore), failed ? 1 : 0, error == null ? null : cut(error), id)
+                .update();
     }
 
     /** Refused; false when it was no longer pending (another node settled it). */
@@ -120,12 +149,16 @@ class TenantChanges {
                         update tenant_change set state = 'REFUSED', settled_at = ?, claimed_by = null,
                                claimed_until = null, refusal = ?, refusal_text = ?
                         where id = ? and state = 'PENDING'""")
-                .params(Rows.timestamp(now), refusal.graphName(), cut(words), id).update() == 1;
+                        .params(Rows.timestamp(now), refusal.graphName(), cut(words), id)
+                        .update()
+                == 1;
     }
 
     void refusalTask(Collection<Long> ids, String processInstanceId) {
         jdbc.sql("update tenant_change set refusal_process_instance_id = :pi where id in (:ids)")
-                .param("pi", processInstanceId).param("ids", ids).update();
+                .param("pi", processInstanceId)
+                .param("ids", ids)
+                .update();
     }
 
     /**
@@ -135,22 +168,32 @@ class TenantChanges {
     Duration nextDueIn(Instant now) {
         return jdbc.sql("select min(not_before) as next_due from tenant_change where state = 'PENDING' "
                         + "and not_before is not null and (claimed_until is null or claimed_until < ?)")
-                .param(Rows.timestamp(now)).query((rs, n) -> java.util.Optional.ofNullable(Rows.instant(rs, "next_due")))
-                .single().map(next -> Duration.between(now, next)).orElse(null);
+                .param(Rows.timestamp(now))
+                .query((rs, n) -> java.util.Optional.ofNullable(Rows.instant(rs, "next_due")))
+                .single()
+                .map(next -> Duration.between(now, next))
+                .orElse(null);
     }
 
     /** The refused changes made by {@code processInstanceId} (null: by a person, outside a process) nobody was told of yet. */
     List<Long> untoldRefusals(String processInstanceId) {
-        return jdbc.sql("select id from tenant_change where state = 'REFUSED' and refusal_process_instance_id is null and "
-                        + (processInstanceId == null ? "process_instance_id is null" : "process_instance_id = :pi")
-                        + " order by id")
+        return jdbc.sql(
+                        "select id from tenant_change where state = 'REFUSED' and refusal_process_instance_id is null and "
+                                + (processInstanceId == null
+                                        ? "process_instance_id is null"
+                                        : "process_instance_id = :pi")
+                                + " order by id")
                 .paramSource(processInstanceId == null ? Map.of() : Map.of("pi", processInstanceId))
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
     }
 
     boolean pendingFor(String processInstanceId) {
         return jdbc.sql("select count(*) from tenant_change where process_instance_id = ? and state = 'PENDING'")
-                .param(processInstanceId).query(Integer.class).single() > 0;
+                        .param(processInstanceId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     List<LicenseChangeRefusals.Refusal> lastRefusals(String processInstanceId) {
@@ -162,14 +205,13 @@ class TenantChanges {
                                           and l.user_id = c.user_id and l.id > c.id)
                         order by c.id""")
                 .param("pi", processInstanceId)
-                .query((rs, n) -> new LicenseChangeRefusals.Refusal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                .query((rs, n) -> new LicenseChangeRefusals.Refusal(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
     /** The refused changes an admin's refusal task is about, oldest first: who, which product, why. */
-    record Refused(String userName, String productName, String refusal, String words) {
-    }
+    record Refused(String userName, String productName, String refusal, String words) {}
 
     List<Refused> refusedIn(String refusalProcessInstanceId) {
         return jdbc.sql("""
@@ -177,7 +219,8 @@ class TenantChanges {
                         join directory_user u on u.id = c.user_id join product p on p.id = c.product_id
                         where c.refusal_process_instance_id = ? order by c.id""")
                 .param(refusalProcessInstanceId)
-                .query((rs, n) -> new Refused(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .query((rs, n) -> new Refused(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     /** Takes (or keeps) the writer's lease for {@code node} until {@code until}; false while another node holds it. */
@@ -185,8 +228,11 @@ class TenantChanges {
         return jdbc.sql("""
                         update tenant_writer_lease set holder = :node, held_until = :until
                         where id = 1 and (holder is null or holder = :node or held_until < :now)""")
-                .param("node", node).param("until", Rows.timestamp(until)).param("now", Rows.timestamp(now))
-                .update() == 1;
+                        .param("node", node)
+                        .param("until", Rows.timestamp(until))
+                        .param("now", Rows.timestamp(now))
+                        .update()
+                == 1;
     }
 
     private static String cut(String text) {

@@ -28,19 +28,19 @@ class TenantProducts {
 
     /** Who the audit trail names for what the tenant changed. */
     static final Actor TENANT = Actor.of("microsoft-365-tenant", AdminRole.GLOBAL_ADMIN);
-    static final String SKUS = "/subscribedSkus?$select=skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits,"
-            + "servicePlans";
 
-    record Read(int products, int added, int seatChanges) {
-    }
+    static final String SKUS =
+            "/subscribedSkus?$select=skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits," + "servicePlans";
+
+    record Read(int products, int added, int seatChanges) {}
 
     private final GraphClient graph;
     private final ProductCatalog catalog;
     private final MicrosoftCatalogImport microsoftCatalog;
     private final LicenseLedger ledger;
 
-    TenantProducts(GraphClient graph, ProductCatalog catalog, MicrosoftCatalogImport microsoftCatalog,
-                   LicenseLedger ledger) {
+    TenantProducts(
+            GraphClient graph, ProductCatalog catalog, MicrosoftCatalogImport microsoftCatalog, LicenseLedger ledger) {
         this.graph = graph;
         this.catalog = catalog;
         this.microsoftCatalog = microsoftCatalog;
@@ -68,19 +68,32 @@ class TenantProducts {
                 }
             }
             if (product == null) {
-                ledger.addProductFromTenant(context, new Product(partNumber, uniqueName(skuId, partNumber),
-                        BigDecimal.ZERO.setScale(2), SelfServicePolicy.DISABLED, plans, skuId));
+                ledger.addProductFromTenant(
+                        context,
+                        new Product(
+                                partNumber,
+                                uniqueName(skuId, partNumber),
+                                BigDecimal.ZERO.setScale(2),
+                                SelfServicePolicy.DISABLED,
+                                plans,
+                                skuId));
                 added++;
             } else {
                 for (ServicePlan plan : plans) {
-                    if (product.servicePlans().stream().noneMatch(p -> plan.guid().equals(p.guid()) || plan.id().equals(p.id()))) {
+                    if (product.servicePlans().stream()
+                            .noneMatch(p ->
+                                    plan.guid().equals(p.guid()) || plan.id().equals(p.id()))) {
                         catalog.addPlan(product.id(), plan);
                     }
                 }
             }
             product = catalog.require(product == null ? partNumber : product.id());
             JsonNode prepaid = sku.path("prepaidUnits");
-            boolean changed = ledger.tenantSeats(context, product, skuId, prepaid.path("enabled").asInt() + prepaid.path("warning").asInt(),
+            boolean changed = ledger.tenantSeats(
+                    context,
+                    product,
+                    skuId,
+                    prepaid.path("enabled").asInt() + prepaid.path("warning").asInt(),
                     status(sku.path("capabilityStatus").asText()));
             seatChanges += changed ? 1 : 0;
             products++;
@@ -97,7 +110,8 @@ class TenantProducts {
             }
             String guid = plan.path("servicePlanId").asText().toLowerCase(Locale.ROOT);
             String name = plan.path("servicePlanName").asText();
-            plans.add(new ServicePlan(name, microsoftCatalog.planDisplayName(guid).orElse(name), guid));
+            plans.add(
+                    new ServicePlan(name, microsoftCatalog.planDisplayName(guid).orElse(name), guid));
         }
         return plans;
     }

@@ -25,11 +25,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param writes           how LicenseFlow's license changes are sent to the tenant
  */
 @ConfigurationProperties("licenseflow.tenant")
-public record TenantSettings(TenantMode mode, String tenantId, String clientId, String clientSecret,
-                             Path clientCertificate, URI graphUrl, URI tokenUrl, Path trustCertificate,
-                             Duration readEvery, Writes writes) {
+public record TenantSettings(
+        TenantMode mode,
+        String tenantId,
+        String clientId,
+        String clientSecret,
+        Path clientCertificate,
+        URI graphUrl,
+        URI tokenUrl,
+        Path trustCertificate,
+        Duration readEvery,
+        Writes writes) {
 
-    public enum TenantMode { EMBEDDED, MICROSOFT_GRAPH }
+    public enum TenantMode {
+        EMBEDDED,
+        MICROSOFT_GRAPH
+    }
 
     /**
      * {@code licenseflow.tenant.writes.*}: sending license changes to Microsoft Graph.
@@ -45,11 +56,12 @@ public record TenantSettings(TenantMode mode, String tenantId, String clientId, 
 
         public Writes {
             if (budget < 20) {
-                throw new IllegalArgumentException("licenseflow.tenant.writes.budget must be at least 20 (one batch), not "
-                        + budget);
+                throw new IllegalArgumentException(
+                        "licenseflow.tenant.writes.budget must be at least 20 (one batch), not " + budget);
             }
             if (window == null || pollEvery == null || claimFor == null || window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("licenseflow.tenant.writes: window, poll-every and claim-for must be set");
+                throw new IllegalArgumentException(
+                        "licenseflow.tenant.writes: window, poll-every and claim-for must be set");
             }
         }
     }
@@ -59,26 +71,29 @@ public record TenantSettings(TenantMode mode, String tenantId, String clientId, 
             throw new IllegalArgumentException("licenseflow.tenant.mode must be embedded or microsoft-graph");
         }
         if (readEvery == null || readEvery.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalArgumentException("licenseflow.tenant.read-every must be at least a minute (PT1M), not "
-                    + readEvery);
+            throw new IllegalArgumentException(
+                    "licenseflow.tenant.read-every must be at least a minute (PT1M), not " + readEvery);
         }
         if (mode == TenantMode.MICROSOFT_GRAPH) {
             for (String[] required : new String[][] {{"tenant-id", tenantId}, {"client-id", clientId}}) {
                 if (blank(required[1])) {
-                    throw new IllegalArgumentException("licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant."
-                            + required[0] + " must be set (LICENSEFLOW_TENANT_" + required[0].toUpperCase()
-                            .replace('-', '_') + "): " + SEE_README);
+                    throw new IllegalArgumentException(
+                            "licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant."
+                                    + required[0] + " must be set (LICENSEFLOW_TENANT_"
+                                    + required[0].toUpperCase().replace('-', '_') + "): " + SEE_README);
                 }
             }
             if (blank(clientSecret) == (clientCertificate == null)) {
-                throw new IllegalArgumentException("licenseflow.tenant.mode is microsoft-graph, so " + (blank(clientSecret)
-                        ? "one of " : "only one of ") + "licenseflow.tenant.client-secret (LICENSEFLOW_TENANT_CLIENT_SECRET) "
+                throw new IllegalArgumentException("licenseflow.tenant.mode is microsoft-graph, so "
+                        + (blank(clientSecret) ? "one of " : "only one of ")
+                        + "licenseflow.tenant.client-secret (LICENSEFLOW_TENANT_CLIENT_SECRET) "
                         + "and licenseflow.tenant.client-certificate (LICENSEFLOW_TENANT_CLIENT_CERTIFICATE) must be "
                         + "set: " + SEE_README);
             }
             if (clientCertificate != null && !Files.isReadable(clientCertificate)) {
-                throw new IllegalArgumentException("licenseflow.tenant.client-certificate: cannot read "
-                        + clientCertificate.toAbsolutePath() + " (a PEM file with the app's certificate and private key)");
+                throw new IllegalArgumentException(
+                        "licenseflow.tenant.client-certificate: cannot read " + clientCertificate.toAbsolutePath()
+                                + " (a PEM file with the app's certificate and private key)");
             }
             if (writes == null) {
                 throw new IllegalArgumentException("licenseflow.tenant.writes must be set");
@@ -101,13 +116,22 @@ public record TenantSettings(TenantMode mode, String tenantId, String clientId, 
 
     /** The same tenant, its changes sent as {@code other} says. */
     public TenantSettings withWrites(Writes other) {
-        return new TenantSettings(mode, tenantId, clientId, clientSecret, clientCertificate, graphUrl, tokenUrl,
-                trustCertificate, readEvery, other);
+        return new TenantSettings(
+                mode,
+                tenantId,
+                clientId,
+                clientSecret,
+                clientCertificate,
+                graphUrl,
+                tokenUrl,
+                trustCertificate,
+                readEvery,
+                other);
     }
 
     /** The same tenant, its app signing in with the certificate and key in {@code pem} instead of a secret. */
     public TenantSettings withClientCertificate(Path pem) {
-        return new TenantSettings(mode, tenantId, clientId, null, pem, graphUrl, tokenUrl, trustCertificate, readEvery,
-                writes);
+        return new TenantSettings(
+                mode, tenantId, clientId, null, pem, graphUrl, tokenUrl, trustCertificate, readEvery, writes);
     }
 }

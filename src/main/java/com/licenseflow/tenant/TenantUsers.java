@@ -35,16 +35,16 @@ class TenantUsers {
 
     private static final Logger log = LoggerFactory.getLogger(TenantUsers.class);
 
-    static final String FIRST_PAGE = "/users/delta?$select=id,userPrincipalName,displayName,mail,userType,usageLocation,"
-            + "accountEnabled,assignedLicenses";
+    static final String FIRST_PAGE =
+            "/users/delta?$select=id,userPrincipalName,displayName,mail,userType,usageLocation,"
+                    + "accountEnabled,assignedLicenses";
     /** Where the next read starts: Graph's deltaLink of the last complete read. */
     static final String NEXT_READ = "users";
     /** The page after the last one applied, while a read is under way (links can be longer than a variable). */
     static final String NEXT_PAGE = "users-next-page";
 
     /** A page read: how many users it had, and whether another page follows. */
-    record Page(int users, boolean more) {
-    }
+    record Page(int users, boolean more) {}
 
     private final GraphClient graph;
     private final DirectoryRepository directory;
@@ -99,7 +99,9 @@ class TenantUsers {
             save(NEXT_PAGE, page.get("@odata.nextLink").asText());
             return new Page(users, true);
         }
-        jdbc.sql("delete from tenant_read_state where name = ?").param(NEXT_PAGE).update();
+        jdbc.sql("delete from tenant_read_state where name = ?")
+                .param(NEXT_PAGE)
+                .update();
         if (page.hasNonNull("@odata.deltaLink")) {
             save(NEXT_READ, page.get("@odata.deltaLink").asText());
         }
@@ -119,52 +121,51 @@ class TenantUsers {
         }
         Map<String, String> userOf = new HashMap<>();
         jdbc.sql("select id, tenant_user_id from directory_user where tenant_user_id in (:ids)")
-                .param("ids", inTenant.keySet()).query(rs -> {
+                .param("ids", inTenant.keySet())
+                .query(rs -> {
                     userOf.put(rs.getString(2), rs.getString(1));
                 });
         if (userOf.isEmpty()) {
             return;
         }
-        record Held(long licenseId, String userId, String productId, String skuId, Set<String> disabledPlans) {
-        }
+        record Held(long licenseId, String userId, String productId, String skuId, Set<String> disabledPlans) {}
         Map<String, List<Held>> held = new HashMap<>();
         jdbc.sql("""
                         select a.id, a.user_id, a.product_id, lower(p.sku_id), a.disabled_plans from license_assignment a
                         join product p on p.id = a.product_id
-                        where a.user_id in (:users) and a.active_product_id is not null and p.sku_id is not null""")
-                .param("users", userOf.values())
-                .query(rs -> {
-                    held.computeIfAbsent(rs.getString(2), u -> new ArrayList<>())
-                            .add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    Rows.planSet(rs.getString(5))));
-                });
-        // Each product's plans by Microsoft's id (lower case), to read the tenant's switched-off plans in LicenseFlow's.
+                        where a.user_id in (:users) and a.active_product_id is not null and p.sku_id is not null""").param("users", userOf.values()).query(rs -> {
+            held.computeIfAbsent(rs.getString(2), u -> new ArrayList<>())
+                    .add(new Held(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Rows.planSet(rs.getString(5))));
+        });
+        // Each product's plans by Microsoft's id (lower case), to read the tenant's switched-off plans in
+        // LicenseFlow's.
         // Read per page, not once per read: each page is a job of its own (perhaps on another node), and the catalog
         // is small (a few hundred rows) next to a page of users.
         Map<String, Map<String, String>> planOfGuid = new HashMap<>();
         jdbc.sql("""
                         select lower(p.sku_id), lower(s.guid), s.id from product p
                         join product_service_plan ps on ps.product_id = p.id join service_plan s on s.id = ps.plan_id
-                        where p.sku_id is not null and s.guid is not null""")
-                .query(rs -> {
-                    planOfGuid.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                            rs.getString(3));
-                });
+                        where p.sku_id is not null and s.guid is not null""").query(rs -> {
+            planOfGuid.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+        });
         Set<String> underWay = new HashSet<>();
         jdbc.sql("""
                         select c.user_id, lower(p.sku_id) from tenant_change c join product p
                           on p.id = c.product_id or p.id = c.replaces_product_id
-                        where c.state = 'PENDING' and c.user_id in (:users) and p.sku_id is not null""")
-                .param("users", userOf.values()).query(rs -> {
-                    underWay.add(rs.getString(1) + " " + rs.getString(2));
-                });
+                        where c.state = 'PENDING' and c.user_id in (:users) and p.sku_id is not null""").param("users", userOf.values()).query(rs -> {
+            underWay.add(rs.getString(1) + " " + rs.getString(2));
+        });
         Map<String, String[]> productOfSku = new HashMap<>();
         jdbc.sql("""
                         select lower(p.sku_id), p.id, s.id from product p join subscription s on s.tenant_sku_id = p.sku_id
-                        where p.sku_id is not null""")
-                .query(rs -> {
-                    productOfSku.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                });
+                        where p.sku_id is not null""").query(rs -> {
+            productOfSku.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        });
         ChangeContext outside = ChangeContext.byUser(TenantProducts.TENANT, "Changed outside LicenseFlow");
         inTenant.forEach((tenantUserId, skus) -> {
             String userId = userOf.get(tenantUserId);
@@ -194,11 +195,20 @@ class TenantUsers {
             for (var sku : skus.entrySet()) {
                 String[] product = productOfSku.get(sku.getKey());
                 boolean holds = mine.stream().anyMatch(l -> l.skuId().equals(sku.getKey()));
-                if (product != null && !holds && !underWay.contains(userId + " " + sku.getKey())
-                        && !ledger.assignedInTenant(outside, userId, Long.parseLong(product[1]), product[0],
-                        off(sku.getValue(), planOfGuid.getOrDefault(sku.getKey(), Map.of())))) {
-                    log.warn("{} holds {} in the tenant, but its seats in LicenseFlow are all taken; the next read of "
-                            + "the tenant's seats will add it", userId, product[0]);
+                if (product != null
+                        && !holds
+                        && !underWay.contains(userId + " " + sku.getKey())
+                        && !ledger.assignedInTenant(
+                                outside,
+                                userId,
+                                Long.parseLong(product[1]),
+                                product[0],
+                                off(sku.getValue(), planOfGuid.getOrDefault(sku.getKey(), Map.of())))) {
+                    log.warn(
+                            "{} holds {} in the tenant, but its seats in LicenseFlow are all taken; the next read of "
+                                    + "the tenant's seats will add it",
+                            userId,
+                            product[0]);
                 }
             }
         });
@@ -217,15 +227,21 @@ class TenantUsers {
     }
 
     private String link(String name) {
-        return jdbc.sql("select link from tenant_read_state where name = ?").param(name).query(String.class).optional()
+        return jdbc.sql("select link from tenant_read_state where name = ?")
+                .param(name)
+                .query(String.class)
+                .optional()
                 .orElse(null);
     }
 
     private void save(String name, String link) {
         Timestamp now = Timestamp.from(Instant.now(clock));
-        if (jdbc.sql("update tenant_read_state set link = ?, saved_at = ? where name = ?").params(link, now, name)
-                .update() == 0) {
-            jdbc.sql("insert into tenant_read_state (name, link, saved_at) values (?, ?, ?)").params(name, link, now)
+        if (jdbc.sql("update tenant_read_state set link = ?, saved_at = ? where name = ?")
+                        .params(link, now, name)
+                        .update()
+                == 0) {
+            jdbc.sql("insert into tenant_read_state (name, link, saved_at) values (?, ?, ?)")
+                    .params(name, link, now)
                     .update();
         }
     }
@@ -236,7 +252,11 @@ class TenantUsers {
         String mail = text(user, "mail");
         String type = text(user, "userType");
         String location = text(user, "usageLocation");
-        return new TenantUser(user.path("id").asText(), upn, text(user, "displayName"), mail != null ? mail : upn,
+        return new TenantUser(
+                user.path("id").asText(),
+                upn,
+                text(user, "displayName"),
+                mail != null ? mail : upn,
                 type == null ? null : "Guest".equalsIgnoreCase(type) ? UserType.GUEST : UserType.MEMBER,
                 location == null ? null : location.toUpperCase(Locale.ROOT),
                 user.hasNonNull("accountEnabled") ? user.get("accountEnabled").asBoolean() : null);

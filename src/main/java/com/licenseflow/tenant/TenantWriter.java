@@ -45,6 +45,7 @@ public class TenantWriter extends Poller {
     static final int BATCH = 20;
     /** Longest wait, for a failure that is not throttling, before a change is sent again. */
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(15);
+
     private static final Duration SHORTEST_WAIT = Duration.ofMillis(50);
 
     private final TenantConnection connection;
@@ -58,9 +59,16 @@ public class TenantWriter extends Poller {
     private final Clock clock = Clock.systemUTC();
     private final WriteBudget budget;
 
-    TenantWriter(TenantConnection connection, GraphClient graph, TenantChanges changes, WriteBudget budget,
-                 LicenseLedger ledger, LicenseChangeRefusals refusals, ObjectMapper json,
-                 PlatformTransactionManager transactions, NodeSettings node) {
+    TenantWriter(
+            TenantConnection connection,
+            GraphClient graph,
+            TenantChanges changes,
+            WriteBudget budget,
+            LicenseLedger ledger,
+            LicenseChangeRefusals refusals,
+            ObjectMapper json,
+            PlatformTransactionManager transactions,
+            NodeSettings node) {
         super("tenant-writer");
         this.connection = connection;
         this.budget = budget;
@@ -77,8 +85,8 @@ public class TenantWriter extends Poller {
     public record Written(int batches, int applied, int refused, int later) {
 
         Written plus(Written other) {
-            return new Written(batches + other.batches, applied + other.applied, refused + other.refused,
-                    later + other.later);
+            return new Written(
+                    batches + other.batches, applied + other.applied, refused + other.refused, later + other.later);
         }
     }
 
@@ -123,8 +131,8 @@ public class TenantWriter extends Poller {
         if (due.isEmpty()) {
             return null;
         }
-        Map<String, String> guids = changes.planGuids(due.stream().flatMap(d -> d.disabledPlans().stream())
-                .collect(java.util.stream.Collectors.toSet()));
+        Map<String, String> guids = changes.planGuids(
+                due.stream().flatMap(d -> d.disabledPlans().stream()).collect(java.util.stream.Collectors.toSet()));
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         ArrayNode requests = json.createArrayNode();
         for (Due change : due) {
@@ -173,16 +181,22 @@ public class TenantWriter extends Poller {
                 budget.quietFor(after);
                 outcomes.put(id, Outcome.throttled(after));
             } else if (status >= 500 || status == 0) {
-                outcomes.put(id, Outcome.failed("Microsoft Graph answered " + status + ": "
-                        + error.path("message").asText("no message")));
+                outcomes.put(
+                        id,
+                        Outcome.failed("Microsoft Graph answered " + status + ": "
+                                + error.path("message").asText("no message")));
             } else {
-                outcomes.put(id, Outcome.graphRefused(error.path("code").asText(null),
-                        error.path("message").asText("no message")));
+                outcomes.put(
+                        id,
+                        Outcome.graphRefused(
+                                error.path("code").asText(null),
+                                error.path("message").asText("no message")));
             }
         }
         for (JsonNode request : requests) {
             // A request the batch's answer left out is sent again.
-            outcomes.putIfAbsent(request.path("id").asLong(), Outcome.failed("Microsoft Graph's batch answer left it out"));
+            outcomes.putIfAbsent(
+                    request.path("id").asLong(), Outcome.failed("Microsoft Graph's batch answer left it out"));
         }
     }
 
@@ -213,8 +227,11 @@ public class TenantWriter extends Poller {
                     applied++;
                 }
                 case THROTTLED -> {
-                    changes.later(change.id(), now.plus(outcome.delay()), false, "Microsoft Graph asked to wait "
-                            + outcome.delay().toSeconds() + " s");
+                    changes.later(
+                            change.id(),
+                            now.plus(outcome.delay()),
+                            false,
+                            "Microsoft Graph asked to wait " + outcome.delay().toSeconds() + " s");
                     later++;
                 }
                 case FAILED -> {
@@ -230,9 +247,14 @@ public class TenantWriter extends Poller {
                     }
                     String words = outcome.refusal().words(change.userName(), change.productName(), outcome.text());
                     if (changes.refused(change.id(), now, outcome.refusal(), words)) {
-                        ledger.undoRefused(new ChangeContext(tenant.actor(), tenant.reason(), change.processInstanceId()),
-                                new LicenseLedger.RefusedChange(change.licenseId(), change.change(),
-                                        change.replacesProductId(), change.previousPlans(), words));
+                        ledger.undoRefused(
+                                new ChangeContext(tenant.actor(), tenant.reason(), change.processInstanceId()),
+                                new LicenseLedger.RefusedChange(
+                                        change.licenseId(),
+                                        change.change(),
+                                        change.replacesProductId(),
+                                        change.previousPlans(),
+                                        words));
                         refused++;
                     }
                 }
@@ -285,14 +307,23 @@ public class TenantWriter extends Poller {
         ObjectNode request = json.createObjectNode();
         request.put("id", Long.toString(change.id()));
         request.put("method", "POST");
-        request.put("url", "/users/" + java.net.URLEncoder.encode(change.graphUser(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20") + "/assignLicense");
+        request.put(
+                "url",
+                "/users/"
+                        + java.net.URLEncoder.encode(change.graphUser(), java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("+", "%20")
+                        + "/assignLicense");
         request.putObject("headers").put("Content-Type", "application/json");
         request.set("body", body);
         return request;
     }
 
-    private enum Kind { APPLIED, THROTTLED, FAILED, REFUSED }
+    private enum Kind {
+        APPLIED,
+        THROTTLED,
+        FAILED,
+        REFUSED
+    }
 
     private record Outcome(Kind kind, Duration delay, String text, GraphRefusal refusal) {
 
@@ -318,7 +349,8 @@ public class TenantWriter extends Poller {
     @Override
     protected Optional<Duration> pause() {
         TenantSettings settings = connection.settings();
-        return settings.connected() && settings.writes().enabled() ? Optional.of(settings.writes().pollEvery())
+        return settings.connected() && settings.writes().enabled()
+                ? Optional.of(settings.writes().pollEvery())
                 : Optional.empty();
     }
 

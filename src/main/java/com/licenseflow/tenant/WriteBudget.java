@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WriteBudget {
 
-    private record Sent(Instant at, int requests) {
-    }
+    private record Sent(Instant at, int requests) {}
 
     /**
      * Graph counts a request when it arrives; LicenseFlow counts it when the answer is back (later than that), and
@@ -43,11 +42,16 @@ class WriteBudget {
     Duration waitFor(int requests, int budget, Duration budgetWindow) {
         Duration window = budgetWindow.plus(SLACK);
         Instant now = clock.instant();
-        jdbc.sql("delete from tenant_write_spent where counted_at <= ?").param(Rows.timestamp(now.minus(window))).update();
+        jdbc.sql("delete from tenant_write_spent where counted_at <= ?")
+                .param(Rows.timestamp(now.minus(window)))
+                .update();
         List<Sent> sent = jdbc.sql("select counted_at, requests from tenant_write_spent order by counted_at, id")
-                .query((rs, n) -> new Sent(Rows.instant(rs, "counted_at"), rs.getInt("requests"))).list();
+                .query((rs, n) -> new Sent(Rows.instant(rs, "counted_at"), rs.getInt("requests")))
+                .list();
         Instant quietUntil = jdbc.sql("select quiet_until from tenant_writer_lease where id = 1")
-                .query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "quiet_until"))).single().orElse(now);
+                .query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "quiet_until")))
+                .single()
+                .orElse(now);
         Duration quiet = quietUntil.isAfter(now) ? Duration.between(now, quietUntil) : Duration.ZERO;
         int over = sent.stream().mapToInt(Sent::requests).sum() + requests - budget;
         if (over <= 0) {
@@ -70,20 +74,24 @@ class WriteBudget {
     long sending(int requests) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into tenant_write_spent (counted_at, requests) values (?, ?)")
-                .params(Rows.timestamp(clock.instant()), requests).update(key, "id");
+                .params(Rows.timestamp(clock.instant()), requests)
+                .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
     /** Its answer is back: counted from now, when Graph has certainly counted it. */
     void answered(long batch) {
-        jdbc.sql("update tenant_write_spent set counted_at = ? where id = ?").params(Rows.timestamp(clock.instant()), batch)
+        jdbc.sql("update tenant_write_spent set counted_at = ? where id = ?")
+                .params(Rows.timestamp(clock.instant()), batch)
                 .update();
     }
 
     /** Graph said to wait: nothing is sent before then, by any node. */
     void quietFor(Duration wait) {
         Instant until = clock.instant().plus(wait);
-        jdbc.sql("update tenant_writer_lease set quiet_until = :until where id = 1 and (quiet_until is null or quiet_until < :until)")
-                .param("until", Rows.timestamp(until)).update();
+        jdbc.sql(
+                        "update tenant_writer_lease set quiet_until = :until where id = 1 and (quiet_until is null or quiet_until < :until)")
+                .param("until", Rows.timestamp(until))
+                .update();
     }
 }

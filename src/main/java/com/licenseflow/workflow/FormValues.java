@@ -27,8 +27,7 @@ public final class FormValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FormValues() {
-    }
+    private FormValues() {}
 
     /** A JSON variable Tasklist can read, e.g. the options of a checklist ({@code valuesKey}). */
     public static TypedValue json(Object value) {
@@ -55,9 +54,10 @@ public final class FormValues {
      */
     public static List<String> strings(VariableScope scope, String name) {
         TypedValue typed = scope.getVariableTyped(name, false);
-        if (typed instanceof SerializableValue serializable && !serializable.isDeserialized()
+        if (typed instanceof SerializableValue serializable
+                && !serializable.isDeserialized()
                 && (SpinValueType.JSON.equals(typed.getType())
-                || SerializationDataFormats.JSON.getName().equals(serializable.getSerializationDataFormat()))) {
+                        || SerializationDataFormats.JSON.getName().equals(serializable.getSerializationDataFormat()))) {
             return strings(parse(serializable.getValueSerialized()));
         }
         return strings(scope.getVariable(name));
@@ -116,8 +116,8 @@ public final class FormValues {
             // A fraction is refused, never rounded: 1.5 seats is not one seat.
             return new BigDecimal(value.toString().trim()).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw Rule.INVALID_INPUT.violation("'" + value + "' is not a whole number; enter a whole number for "
-                    + what + ".");
+            throw Rule.INVALID_INPUT.violation(
+                    "'" + value + "' is not a whole number; enter a whole number for " + what + ".");
         }
     }
 

@@ -41,8 +41,7 @@ public class ProcessDecisions {
     public static final String START = "start";
 
     /** One decision: which instance, at which task (or {@link #START}), by whom. */
-    public record Decision(String processInstanceId, String activityId, String userId) {
-    }
+    public record Decision(String processInstanceId, String activityId, String userId) {}
 
     private final JdbcClient jdbc;
     private final IdentityService identity;
@@ -80,12 +79,14 @@ public class ProcessDecisions {
             starter = caller != null ? caller : starter;
         }
         if (starter == null) {
-            throw new UntrustedProcessInput("Log in to " + toDo + ": a process is started in the name of the "
-                    + "person who starts it.");
+            throw new UntrustedProcessInput(
+                    "Log in to " + toDo + ": a process is started in the name of the " + "person who starts it.");
         }
         for (String variable : namedVariables) {
             Object named = execution.getVariable(variable);
-            if (named != null && !named.toString().isBlank() && !named.toString().equals(starter)) {
+            if (named != null
+                    && !named.toString().isBlank()
+                    && !named.toString().equals(starter)) {
                 throw new UntrustedProcessInput("You can only " + toDo + " in your own name (" + starter + "), not as "
                         + named + ": leave out '" + variable + "'.");
             }
@@ -99,10 +100,16 @@ public class ProcessDecisions {
      * one of {@code activityIds} (use {@link #START} for the start). Refuses when there is none.
      */
     public Decision require(DelegateExecution execution, String... activityIds) {
-        return madeNow(execution, activityIds).orElseThrow(() -> new UntrustedProcessInput("'"
-                + name(execution, execution.getCurrentActivityId()) + "' acts only on a decision just made in "
-                + Arrays.stream(activityIds).map(id -> "'" + name(execution, id) + "'").collect(Collectors.joining(" or "))
-                + " of this process; none was made, so nothing was changed. Steps cannot be started on their own."));
+        return madeNow(execution, activityIds)
+                .orElseThrow(
+                        () -> new UntrustedProcessInput(
+                                "'"
+                                        + name(execution, execution.getCurrentActivityId())
+                                        + "' acts only on a decision just made in "
+                                        + Arrays.stream(activityIds)
+                                                .map(id -> "'" + name(execution, id) + "'")
+                                                .collect(Collectors.joining(" or "))
+                                        + " of this process; none was made, so nothing was changed. Steps cannot be started on their own."));
     }
 
     public Optional<Decision> madeNow(DelegateExecution execution, String... activityIds) {
@@ -153,16 +160,17 @@ public class ProcessDecisions {
                 return now.get(i).userId();
             }
         }
-        Optional<String> recorded = jdbc.sql("""
+        Optional<String> recorded =
+                jdbc.sql("""
                         select decided_by from process_decision where process_instance_id = ?
-                        order by id desc fetch first 1 rows only""")
-                .param(processInstanceId).query(String.class).optional();
+                        order by id desc fetch first 1 rows only""").param(processInstanceId).query(String.class).optional();
         if (recorded.isPresent()) {
             return recorded.get();
         }
         // A calling process that is not LicenseFlow's own records nothing: the engine knows who started it.
         HistoricProcessInstance started = history.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult();
+                .processInstanceId(processInstanceId)
+                .singleResult();
         return started == null ? null : started.getStartUserId();
     }
 
@@ -171,14 +179,20 @@ public class ProcessDecisions {
         return jdbc.sql("""
                         select decided_by from process_decision where process_instance_id = ? and activity_id = ?
                         order by id desc fetch first 1 rows only""")
-                .params(processInstanceId, activityId).query(String.class).optional();
+                .params(processInstanceId, activityId)
+                .query(String.class)
+                .optional();
     }
 
     private void record(Decision decision, String taskId) {
         jdbc.sql("""
                         insert into process_decision (process_instance_id, activity_id, task_id, decided_by, decided_at)
                         values (?, ?, ?, ?, ?)""")
-                .params(decision.processInstanceId(), decision.activityId(), taskId, decision.userId(),
+                .params(
+                        decision.processInstanceId(),
+                        decision.activityId(),
+                        taskId,
+                        decision.userId(),
                         Rows.timestamp(Instant.now(clock)))
                 .update();
         inThisTransaction(true).add(decision);
@@ -217,9 +231,11 @@ public class ProcessDecisions {
         if (START.equals(activityId)) {
             return "the start of the process";
         }
-        ModelElementInstance element = execution.getBpmnModelInstance() == null ? null
+        ModelElementInstance element = execution.getBpmnModelInstance() == null
+                ? null
                 : execution.getBpmnModelInstance().getModelElementById(activityId);
-        return element instanceof FlowElement flowElement && flowElement.getName() != null ? flowElement.getName()
+        return element instanceof FlowElement flowElement && flowElement.getName() != null
+                ? flowElement.getName()
                 : activityId;
     }
 }

@@ -55,7 +55,10 @@ public class ProcessLocks implements ExecutionListener {
     /** Releases the lock on {@code key} when the instance holding it no longer runs; says whether it did. */
     public boolean releaseOrphaned(Lock lock, Actor actor, String key) {
         Optional<String> orphan = lock.holder(actor, key)
-                .filter(instance -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
+                .filter(instance -> runtime.createProcessInstanceQuery()
+                                .processInstanceId(instance)
+                                .count()
+                        == 0);
         orphan.ifPresent(instance -> lock.release(instance, "its process no longer runs"));
         return orphan.isPresent();
     }

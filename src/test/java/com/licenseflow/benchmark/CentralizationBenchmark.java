@@ -7,12 +7,12 @@ import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.notification.MailWorker;
+import com.licenseflow.selfservice.SelfServiceCancellation;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import com.licenseflow.support.TestDatabase;
-import com.licenseflow.notification.MailWorker;
-import com.licenseflow.selfservice.SelfServiceCancellation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,47 +53,60 @@ class CentralizationBenchmark {
 
     @Autowired
     MailWorker mailWorker;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     SelfServiceCancellation cancellation;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JdbcTemplate jdbcTemplate;
+
     @Autowired
     Clock clock;
 
-    record DataSet(Product product, long central, List<DirectoryUser> purchasers, List<Long> subscriptions) {
-    }
+    record DataSet(Product product, long central, List<DirectoryUser> purchasers, List<Long> subscriptions) {}
 
     /** The whole campaign's time, how many jobs it ran, and its phases in ms. */
-    record Timing(long millis, int jobs, long startAndPlan, long assignAndAsk, long cancellations, long ends) {
-    }
+    record Timing(long millis, int jobs, long startAndPlan, long assignAndAsk, long cancellations, long ends) {}
 
     @Test
     void campaignOverTwoHundredPurchasesAgainstNoOpJobs() {
         BpmnAwareTests.init(engine);
-        repository.createDeployment().addClasspathResource("bpmn/benchmark-noop-jobs.bpmn").name("benchmark")
-                .enableDuplicateFiltering(true).deploy();
+        repository
+                .createDeployment()
+                .addClasspathResource("bpmn/benchmark-noop-jobs.bpmn")
+                .name("benchmark")
+                .enableDuplicateFiltering(true)
+                .deploy();
         String admin = fixtures.admin(BILLING_ADMIN).id();
 
         // Warm-up: the JIT, the engine's caches and the database's plans, for both.
         Timing warm = campaign(dataSet(WARM_UP_SUBSCRIPTIONS), admin);
         noOpJobs(warm.jobs());
 
-        StringBuilder report = new StringBuilder(String.format("%n=== Centralization benchmark (%s): a campaign over %d "
-                + "self-service subscriptions (%d users each) vs the same number of no-op asynchronous jobs ===%n",
+        StringBuilder report = new StringBuilder(String.format(
+                "%n=== Centralization benchmark (%s): a campaign over %d "
+                        + "self-service subscriptions (%d users each) vs the same number of no-op asynchronous jobs ===%n",
                 TestDatabase.onPostgres() ? "PostgreSQL" : "H2", SUBSCRIPTIONS, USERS_EACH));
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
@@ -103,41 +116,56 @@ class CentralizationBenchmark {
             long noOp = noOpJobs(campaign.jobs());
             double ratio = (double) campaign.millis() / Math.max(1, noOp);
             ratios.add(ratio);
-            report.append(String.format("round %d: campaign %,d ms (%d jobs, %d purchaser cancellations), %d no-op jobs "
-                    + "%,d ms, ratio %.2f%n", round, campaign.millis(), campaign.jobs(), SUBSCRIPTIONS, campaign.jobs(),
-                    noOp, ratio));
-            report.append(String.format("  campaign phases: start and plan %,d ms; assignment, branches and cancel "
-                    + "requests sent %,d ms; purchasers cancelling %,d ms; branch ends, summary and its email %,d ms%n",
+            report.append(String.format(
+                    "round %d: campaign %,d ms (%d jobs, %d purchaser cancellations), %d no-op jobs "
+                            + "%,d ms, ratio %.2f%n",
+                    round, campaign.millis(), campaign.jobs(), SUBSCRIPTIONS, campaign.jobs(), noOp, ratio));
+            report.append(String.format(
+                    "  campaign phases: start and plan %,d ms; assignment, branches and cancel "
+                            + "requests sent %,d ms; purchasers cancelling %,d ms; branch ends, summary and its email %,d ms%n",
                     campaign.startAndPlan(), campaign.assignAndAsk(), campaign.cancellations(), campaign.ends()));
         }
         ratios.sort(Double::compare);
         report.append(String.format("median ratio campaign / no-op jobs: %.2f%n", ratios.get(ratios.size() / 2)));
-        report.append("time in the campaign's jobs per activity, all rounds: ").append(jobMillis).append(" ms\n");
+        report.append("time in the campaign's jobs per activity, all rounds: ")
+                .append(jobMillis)
+                .append(" ms\n");
         System.out.println(report);
     }
 
     /** Start to end of a real campaign; returns its time and how many jobs it ran. */
     private Timing campaign(DataSet set, String admin) {
         long start = System.nanoTime();
-        ProcessInstance pi = driver.as(admin, () -> runtime.startProcessInstanceByKey("license-centralization",
-                Map.of("product", set.product().id())));
-        driver.complete(admin, driver.task(pi.getId(), "Activity_PlanCentralization"), Map.of("planDecision",
-                "useExistingSeats", "centralSubscriptionId", String.valueOf(set.central())));
+        ProcessInstance pi = driver.as(
+                admin,
+                () -> runtime.startProcessInstanceByKey(
+                        "license-centralization",
+                        Map.of("product", set.product().id())));
+        driver.complete(
+                admin,
+                driver.task(pi.getId(), "Activity_PlanCentralization"),
+                Map.of("planDecision", "useExistingSeats", "centralSubscriptionId", String.valueOf(set.central())));
         long planned = System.nanoTime();
         int jobs = runAllJobs(pi.getId());
         long asked = System.nanoTime();
         for (int i = 0; i < set.subscriptions().size(); i++) {
             DirectoryUser purchaser = set.purchasers().get(i);
             long subscription = set.subscriptions().get(i);
-            driver.as(purchaser.id(), () -> cancellation.cancel(ChangeContext.byUser(purchaser.asActor(), null),
-                    subscription));
+            driver.as(
+                    purchaser.id(),
+                    () -> cancellation.cancel(ChangeContext.byUser(purchaser.asActor(), null), subscription));
         }
         long cancelled = System.nanoTime();
         jobs += runAllJobs(pi.getId());
         long end = System.nanoTime();
         BpmnAwareTests.assertThat(pi).isEnded();
         assertThat(fixtures.holders(set.central())).hasSize(set.subscriptions().size() * USERS_EACH);
-        return new Timing(ms(end - start), jobs, ms(planned - start), ms(asked - planned), ms(cancelled - asked),
+        return new Timing(
+                ms(end - start),
+                jobs,
+                ms(planned - start),
+                ms(asked - planned),
+                ms(cancelled - asked),
                 ms(end - cancelled));
     }
 
@@ -156,19 +184,29 @@ class CentralizationBenchmark {
 
     /** Milliseconds spent in the jobs of each activity, over the measured rounds. */
     private final Map<String, Long> jobMillis = new java.util.TreeMap<>();
+
     private boolean measuring;
     private final Map<String, String> activities = new java.util.HashMap<>();
 
     private String activityOf(Job job) {
-        return activities.computeIfAbsent(job.getJobDefinitionId(), id -> management.createJobDefinitionQuery()
-                .jobDefinitionId(id).singleResult().getActivityId());
+        return activities.computeIfAbsent(
+                job.getJobDefinitionId(),
+                id -> management
+                        .createJobDefinitionQuery()
+                        .jobDefinitionId(id)
+                        .singleResult()
+                        .getActivityId());
     }
 
     /** Runs every job of the instance that is due, as they come, until none is left; returns how many. */
     private int runAllJobs(String processInstanceId) {
         int ran = 0;
         while (true) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            List<Job> due = management
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .executable()
+                    .list();
             long start = System.nanoTime();
             int emailSteps = mailWorker.runFor(processInstanceId);
             if (measuring && emailSteps > 0) {
@@ -205,7 +243,8 @@ class CentralizationBenchmark {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (int i = 0; i < subscriptions; i++) {
             DirectoryUser purchaser = fixtures.member();
-            long id = fixtures.selfService(product, purchaser.id(), USERS_EACH, LocalDate.now(clock).minusDays(30), 7);
+            long id = fixtures.selfService(
+                    product, purchaser.id(), USERS_EACH, LocalDate.now(clock).minusDays(30), 7);
             purchasers.add(purchaser);
             bought.add(id);
             licenses.add(new Object[] {purchaser.id(), id, product.id(), product.id(), now, purchaser.id()});
@@ -215,12 +254,17 @@ class CentralizationBenchmark {
                 licenses.add(new Object[] {user, id, product.id(), product.id(), now, purchaser.id()});
             }
         }
-        jdbcTemplate.batchUpdate("insert into directory_user (id, display_name, email, user_type, usage_location) "
-                + "values (?, ?, ?, 'MEMBER', 'NL')", users);
-        jdbcTemplate.batchUpdate("insert into license_assignment (user_id, subscription_id, product_id, active_product_id, "
-                + "assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?)", licenses);
+        jdbcTemplate.batchUpdate(
+                "insert into directory_user (id, display_name, email, user_type, usage_location) "
+                        + "values (?, ?, ?, 'MEMBER', 'NL')",
+                users);
+        jdbcTemplate.batchUpdate(
+                "insert into license_assignment (user_id, subscription_id, product_id, active_product_id, "
+                        + "assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?)",
+                licenses);
         jdbc.sql("update subscription set assigned_seats = quantity where product_id = ? and kind = 'SELF_SERVICE'")
-                .param(product.id()).update();
+                .param(product.id())
+                .update();
         return new DataSet(product, central, purchasers, bought);
     }
 }

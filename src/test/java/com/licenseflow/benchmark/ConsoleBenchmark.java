@@ -34,11 +34,9 @@ class ConsoleBenchmark {
     private static final int SAMPLES = Integer.getInteger("benchmark.console.samples", 40);
     private static final Pattern STARTED = Pattern.compile("Started LicenseFlowApplication in ([0-9.]+) seconds");
 
-    record Startup(double seconds, long heapMb) {
-    }
+    record Startup(double seconds, long heapMb) {}
 
-    record Timing(String call, long p50, long p95) {
-    }
+    record Timing(String call, long p50, long p95) {}
 
     @Test
     void pagesAndListsAtTheSizeOfALargeTenant() throws Exception {
@@ -61,14 +59,18 @@ class ConsoleBenchmark {
             try (Connection connection = database.connection()) {
                 licenses = LargeTenant.generate(connection, LargeTenant.Size.LARGE, LocalDate.now());
             }
-            System.out.printf("%nGenerated %,d users, %,d licenses, %,d self-service subscriptions in %.1f s%n",
-                    LargeTenant.Size.LARGE.users(), licenses, LargeTenant.Size.LARGE.selfService(),
+            System.out.printf(
+                    "%nGenerated %,d users, %,d licenses, %,d self-service subscriptions in %.1f s%n",
+                    LargeTenant.Size.LARGE.users(),
+                    licenses,
+                    LargeTenant.Size.LARGE.selfService(),
                     (System.nanoTime() - began) / 1e9);
             PackagedApplication app = start(database, "demo data not seeded again");
             try {
                 Startup large = startup(app);
-                long central = Long.parseLong(database.text(
-                        "select min(id) from subscription where product_id = 'SPB' and kind = 'CENTRAL' and quantity > 1000"));
+                long central = Long.parseLong(
+                        database.text(
+                                "select min(id) from subscription where product_id = 'SPB' and kind = 'CENTRAL' and quantity > 1000"));
                 String someone = LargeTenant.userId(4242);
                 Map<String, String> calls = new LinkedHashMap<>();
                 calls.put("/api/licenses", "GET /api/licenses (the Licenses view)");
@@ -79,7 +81,9 @@ class ConsoleBenchmark {
                 calls.put("/api/licenses/SPB/users", "GET /api/licenses/SPB/users");
                 calls.put("/api/licenses/SPB/users?q=u0042", "GET /api/licenses/SPB/users?q=u0042");
                 calls.put("/api/subscriptions?kind=self-service", "GET /api/subscriptions?kind=self-service");
-                calls.put("/api/subscriptions/" + central + "/users?page=100", "GET /api/subscriptions/{id}/users?page=100");
+                calls.put(
+                        "/api/subscriptions/" + central + "/users?page=100",
+                        "GET /api/subscriptions/{id}/users?page=100");
                 calls.put("/api/audit", "GET /api/audit");
                 calls.put("/api/audit?userId=" + someone, "GET /api/audit?userId=");
                 calls.put("/api/audit?productId=SPB&action=license-assigned", "GET /api/audit?productId=&action=");
@@ -97,14 +101,19 @@ class ConsoleBenchmark {
                 calls.put("/console/my-licenses", "/console/my-licenses");
                 List<Timing> timings = measure(app, calls);
 
-                System.out.printf("%n%-48s %8s %8s%n", "call (alice, " + SAMPLES + " samples each)", "p50 ms", "p95 ms");
-                timings.forEach(t -> System.out.printf("%-48s %8d %8d%s%n", t.call(), t.p50(), t.p95(),
-                        t.p95() < 150 ? "" : "   over the 150 ms goal"));
-                System.out.printf("%nThe Licenses view: p50 %d ms with the demo data, %d ms with the large tenant%n",
+                System.out.printf(
+                        "%n%-48s %8s %8s%n", "call (alice, " + SAMPLES + " samples each)", "p50 ms", "p95 ms");
+                timings.forEach(t -> System.out.printf(
+                        "%-48s %8d %8d%s%n",
+                        t.call(), t.p50(), t.p95(), t.p95() < 150 ? "" : "   over the 150 ms goal"));
+                System.out.printf(
+                        "%nThe Licenses view: p50 %d ms with the demo data, %d ms with the large tenant%n",
                         demoTimings.get(0).p50(), timings.get(0).p50());
-                System.out.printf("Start-up: %.1f s with the demo data, %.1f s with the large tenant (%.2fx)%n",
+                System.out.printf(
+                        "Start-up: %.1f s with the demo data, %.1f s with the large tenant (%.2fx)%n",
                         demo.seconds(), large.seconds(), large.seconds() / demo.seconds());
-                System.out.printf("Heap after a full GC: %d MB with the demo data, %d MB with the large tenant (%.2fx)%n%n",
+                System.out.printf(
+                        "Heap after a full GC: %d MB with the demo data, %d MB with the large tenant (%.2fx)%n%n",
                         demo.heapMb(), large.heapMb(), (double) large.heapMb() / demo.heapMb());
                 assertThat(timings).allSatisfy(t -> assertThat(t.p50()).isPositive());
             } finally {
@@ -142,7 +151,8 @@ class ConsoleBenchmark {
                 }
             }
             Collections.sort(millis);
-            timings.add(new Timing(name, millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1)));
+            timings.add(new Timing(
+                    name, millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1)));
         });
         return timings;
     }

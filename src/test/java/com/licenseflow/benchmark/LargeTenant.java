@@ -30,25 +30,75 @@ final class LargeTenant {
         }
     }
 
-    static final String[] PRODUCTS = {"SPB", "O365_BUSINESS_PREMIUM", "POWER_BI_PRO", "VISIOCLIENT", "PROJECTPROFESSIONAL"};
+    static final String[] PRODUCTS = {
+        "SPB", "O365_BUSINESS_PREMIUM", "POWER_BI_PRO", "VISIOCLIENT", "PROJECTPROFESSIONAL"
+    };
     private static final String[] SELF_SERVICE = {"POWER_BI_PRO", "VISIOCLIENT"};
-    private static final String[] FIRST = {"Anna", "Bas", "Carla", "Daan", "Eva", "Floor", "Gijs", "Hanna", "Ivo", "Jet",
-            "Kees", "Lisa", "Maarten", "Nina", "Olaf", "Pien", "Quinten", "Roos", "Stijn", "Thijs", "Ula", "Vera", "Wout",
-            "Xander", "Yara", "Zoe", "Astrid", "Bjorn", "Camilla", "Dag", "Elin", "Frida", "Gustav", "Hedda", "Ingrid",
-            "Johan", "Karin", "Lars", "Maja", "Nils"};
-    private static final String[] LAST = {"Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer",
-            "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
-            "de Wit", "Dijkstra", "Smits", "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson",
-            "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Jansson", "Hansson", "Bengtsson",
-            "Lindberg", "Lindqvist", "Lindgren", "Berg", "Axelsson", "Moretti", "Rossi", "Schmidt", "Schneider",
-            "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann"};
+    private static final String[] FIRST = {
+        "Anna", "Bas", "Carla", "Daan", "Eva", "Floor", "Gijs", "Hanna", "Ivo", "Jet", "Kees", "Lisa", "Maarten",
+        "Nina", "Olaf", "Pien", "Quinten", "Roos", "Stijn", "Thijs", "Ula", "Vera", "Wout", "Xander", "Yara", "Zoe",
+        "Astrid", "Bjorn", "Camilla", "Dag", "Elin", "Frida", "Gustav", "Hedda", "Ingrid", "Johan", "Karin", "Lars",
+        "Maja", "Nils"
+    };
+    private static final String[] LAST = {
+        "Jansen",
+        "de Vries",
+        "van den Berg",
+        "Bakker",
+        "Visser",
+        "Smit",
+        "Meijer",
+        "de Boer",
+        "Mulder",
+        "de Groot",
+        "Bos",
+        "Vos",
+        "Peters",
+        "Hendriks",
+        "van Leeuwen",
+        "Dekker",
+        "Brouwer",
+        "de Wit",
+        "Dijkstra",
+        "Smits",
+        "Andersson",
+        "Johansson",
+        "Karlsson",
+        "Nilsson",
+        "Eriksson",
+        "Larsson",
+        "Olsson",
+        "Persson",
+        "Svensson",
+        "Gustafsson",
+        "Pettersson",
+        "Jonsson",
+        "Jansson",
+        "Hansson",
+        "Bengtsson",
+        "Lindberg",
+        "Lindqvist",
+        "Lindgren",
+        "Berg",
+        "Axelsson",
+        "Moretti",
+        "Rossi",
+        "Schmidt",
+        "Schneider",
+        "Fischer",
+        "Weber",
+        "Meyer",
+        "Wagner",
+        "Becker",
+        "Hoffmann"
+    };
     private static final String[] LOCATIONS = {"NL", "SE", "DE", "FR", "US"};
-    private static final String[] DEPARTMENTS = {"Sales", "Operations", "Engineering", "Marketing", "Finance", "IT",
-            "Support", "Legal", "People", "Research"};
+    private static final String[] DEPARTMENTS = {
+        "Sales", "Operations", "Engineering", "Marketing", "Finance", "IT", "Support", "Legal", "People", "Research"
+    };
     private static final int BATCH = 5_000;
 
-    private LargeTenant() {
-    }
+    private LargeTenant() {}
 
     static String userId(int i) {
         return String.format("u%06d", i);
@@ -149,12 +199,12 @@ final class LargeTenant {
         }
     }
 
-    private static long subscription(Connection connection, String product, String kind, String purchaser, int seats,
-                                     LocalDate termStart) throws SQLException {
+    private static long subscription(
+            Connection connection, String product, String kind, String purchaser, int seats, LocalDate termStart)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into subscription (product_id, kind, purchaser_id, quantity, term_start, expires_on,
-                                          price_per_seat) values (?, ?, ?, ?, ?, ?, 10.00)""",
-                Statement.RETURN_GENERATED_KEYS)) {
+                                          price_per_seat) values (?, ?, ?, ?, ?, ?, 10.00)""", Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, product);
             insert.setString(2, kind);
             insert.setString(3, purchaser);

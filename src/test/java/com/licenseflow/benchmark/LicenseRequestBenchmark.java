@@ -2,12 +2,12 @@ package com.licenseflow.benchmark;
 
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 
+import com.licenseflow.identity.CamundaAccessSetup;
+import com.licenseflow.identity.CamundaGroups;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.directory.UserType;
-import com.licenseflow.identity.CamundaAccessSetup;
-import com.licenseflow.identity.CamundaGroups;
 import com.licenseflow.notification.MailWorker;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
@@ -51,22 +51,31 @@ class LicenseRequestBenchmark {
 
     @Autowired
     MailWorker mailWorker;
+
     @Autowired
     ExternalTaskService externalTasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     FormService forms;
+
     @Autowired
     DirectoryRepository directory;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     CamundaAccessSetup access;
 
@@ -79,16 +88,23 @@ class LicenseRequestBenchmark {
 
     @Test
     void licenseRequestCyclesAgainstTrivialCycles() {
-        repository.createDeployment().addClasspathResource("bpmn/benchmark-trivial.bpmn").name("benchmark").deploy();
+        repository
+                .createDeployment()
+                .addClasspathResource("bpmn/benchmark-trivial.bpmn")
+                .name("benchmark")
+                .deploy();
         access.allowToStart("benchmark-trivial", CamundaGroups.EMPLOYEES);
         product = fixtures.product();
         fixtures.central(product, 2 * (WARM_UP + CYCLES) + 10);
         approver = fixtures.admin(GLOBAL_ADMIN).id();
-        approverGroups = identity.createGroupQuery().groupMember(approver).list().stream().map(Group::getId).toList();
+        approverGroups = identity.createGroupQuery().groupMember(approver).list().stream()
+                .map(Group::getId)
+                .toList();
         String tag = Fixtures.unique("bench");
         for (int i = 0; i < 4 * (WARM_UP + CYCLES); i++) {
             String id = tag + "-" + i;
-            directory.insert(new DirectoryUser(id, "Requester " + i, id + "@bench.example", UserType.MEMBER, "NL", Set.of()));
+            directory.insert(
+                    new DirectoryUser(id, "Requester " + i, id + "@bench.example", UserType.MEMBER, "NL", Set.of()));
             requesters.add(id);
         }
 
@@ -102,20 +118,28 @@ class LicenseRequestBenchmark {
             trivial.add(perRound, this::trivialCycle);
             licenseRequest.add(perRound, this::licenseRequestCycle);
         }
-        List<ExternalTask> sending = externalTasks.createExternalTaskQuery().activityId("Activity_NotifyRequestOutcome")
+        List<ExternalTask> sending = externalTasks
+                .createExternalTaskQuery()
+                .activityId("Activity_NotifyRequestOutcome")
                 .listPage(0, EMAILS_TIMED);
         Timing emails = new Timing();
         emails.add(sending.size(), () -> mailWorker.runFor(sending.get(sent++).getProcessInstanceId()));
 
-        System.out.printf("%n=== License request benchmark (%d cycles each in %d alternating rounds, after %d warm-up "
-                + "cycles) ===%n", perRound * ROUNDS, ROUNDS, WARM_UP);
+        System.out.printf(
+                "%n=== License request benchmark (%d cycles each in %d alternating rounds, after %d warm-up "
+                        + "cycles) ===%n",
+                perRound * ROUNDS, ROUNDS, WARM_UP);
         System.out.printf("                                    wall clock     CPU of the benchmark thread%n");
-        System.out.printf("trivial start -> user task -> end: %8.1f/s      %8.1f/s%n", trivial.wallRate(), trivial.cpuRate());
-        System.out.printf("complete license-request cycle:    %8.1f/s      %8.1f/s%n", licenseRequest.wallRate(),
-                licenseRequest.cpuRate());
-        System.out.printf("ratio license-request / trivial:   %8.2f        %8.2f%n",
+        System.out.printf(
+                "trivial start -> user task -> end: %8.1f/s      %8.1f/s%n", trivial.wallRate(), trivial.cpuRate());
+        System.out.printf(
+                "complete license-request cycle:    %8.1f/s      %8.1f/s%n",
+                licenseRequest.wallRate(), licenseRequest.cpuRate());
+        System.out.printf(
+                "ratio license-request / trivial:   %8.2f        %8.2f%n",
                 licenseRequest.wallRate() / trivial.wallRate(), licenseRequest.cpuRate() / trivial.cpuRate());
-        System.out.printf("then sending recorded emails:      %8.1f emails/s (email steps carried out by the mail worker over SMTP, %d timed)%n%n",
+        System.out.printf(
+                "then sending recorded emails:      %8.1f emails/s (email steps carried out by the mail worker over SMTP, %d timed)%n%n",
                 emails.wallRate(), sending.size());
     }
 
@@ -161,7 +185,10 @@ class LicenseRequestBenchmark {
 
     private void trivialCycle() {
         String starter = requesters.get(next++);
-        String pid = as(starter, EMPLOYEES, () -> runtime.startProcessInstanceByKey("benchmark-trivial").getId());
+        String pid = as(
+                starter,
+                EMPLOYEES,
+                () -> runtime.startProcessInstanceByKey("benchmark-trivial").getId());
         complete(pid, Map.of());
     }
 
@@ -171,7 +198,11 @@ class LicenseRequestBenchmark {
         // As the API starts it: transient variables, in the requester's name.
         start.put("requestedProduct", Variables.stringValue(product.id(), true));
         start.put("justification", Variables.stringValue("benchmark", true));
-        String pid = as(requester, EMPLOYEES, () -> runtime.startProcessInstanceByKey("license-request", start).getId());
+        String pid = as(
+                requester,
+                EMPLOYEES,
+                () -> runtime.startProcessInstanceByKey("license-request", start)
+                        .getId());
         Map<String, Object> decision = new HashMap<>();
         decision.put("decision", "approve");
         decision.put("approvedUserIds", FormValues.json(List.of(requester)));
@@ -181,7 +212,8 @@ class LicenseRequestBenchmark {
 
     /** The approver opens the instance's one task in Tasklist (its form and the form's data) and completes it. */
     private void complete(String pid, Map<String, Object> variables) {
-        String task = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
+        String task =
+                tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
         as(approver, approverGroups, () -> {
             forms.getTaskFormVariables(task);
             tasks.complete(task, variables);

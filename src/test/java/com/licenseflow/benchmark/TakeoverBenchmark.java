@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,23 +48,29 @@ class TakeoverBenchmark {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JdbcTemplate jdbcTemplate;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     Clock clock;
 
-    record DataSet(Product product, long source, long target, List<String> users) {
-    }
+    record DataSet(Product product, long source, long target, List<String> users) {}
 
     @Test
     void moveTenThousandUsers() throws SQLException {
@@ -75,8 +81,9 @@ class TakeoverBenchmark {
         throughTheProcess(dataSet("warm", WARM_UP_USERS), admin);
         withPlainJdbc(dataSet("warmjdbc", WARM_UP_USERS), admin);
 
-        StringBuilder report = new StringBuilder(String.format("%n=== Takeover benchmark (%s): moving %,d users, "
-                + "%d chunk jobs of %d through the process, batches of %d with plain JDBC ===%n",
+        StringBuilder report = new StringBuilder(String.format(
+                "%n=== Takeover benchmark (%s): moving %,d users, "
+                        + "%d chunk jobs of %d through the process, batches of %d with plain JDBC ===%n",
                 TestDatabase.onPostgres() ? "PostgreSQL" : "H2", USERS, (USERS + BATCH - 1) / BATCH, BATCH, BATCH));
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
@@ -87,12 +94,16 @@ class TakeoverBenchmark {
             for (DataSet set : List.of(viaProcess, viaJdbc)) {
                 assertThat(fixtures.holders(set.source())).isEmpty();
                 assertThat(jdbc.sql("select count(*) from license_assignment where subscription_id = ? "
-                        + "and active_product_id is not null").param(set.target()).query(Integer.class).single())
+                                        + "and active_product_id is not null")
+                                .param(set.target())
+                                .query(Integer.class)
+                                .single())
                         .isEqualTo(USERS);
             }
             double ratio = (double) processMillis / jdbcMillis;
             ratios.add(ratio);
-            report.append(String.format("round %d: process %,d ms, plain batched JDBC %,d ms, ratio process / JDBC %.2f%n",
+            report.append(String.format(
+                    "round %d: process %,d ms, plain batched JDBC %,d ms, ratio process / JDBC %.2f%n",
                     round, processMillis, jdbcMillis, ratio));
         }
         ratios.sort(Double::compare);
@@ -103,8 +114,17 @@ class TakeoverBenchmark {
     /** Start to end of the real process, every job run back to back as the job executor would. */
     private long throughTheProcess(DataSet set, String admin) {
         long start = System.nanoTime();
-        ProcessInstance pi = driver.as(admin, () -> runtime.startProcessInstanceByKey("subscription-takeover", Map.of(
-                "subscriptionId", set.source(), "takeoverAction", "move", "targetSubscriptionId", set.target())));
+        ProcessInstance pi = driver.as(
+                admin,
+                () -> runtime.startProcessInstanceByKey(
+                        "subscription-takeover",
+                        Map.of(
+                                "subscriptionId",
+                                set.source(),
+                                "takeoverAction",
+                                "move",
+                                "targetSubscriptionId",
+                                set.target())));
         while (driver.job(pi.getId(), "Activity_MoveNextChunk") != null) {
             driver.runJob(pi.getId(), "Activity_MoveNextChunk");
         }
@@ -137,9 +157,11 @@ class TakeoverBenchmark {
                 List<long[]> ids = new ArrayList<>();
                 List<String> userIds = new ArrayList<>();
                 List<String> plans = new ArrayList<>();
-                try (PreparedStatement next = c.prepareStatement("select id, user_id, disabled_plans from license_assignment "
-                        + "where subscription_id = ? and active_product_id is not null order by id fetch first " + BATCH
-                        + " rows only")) {
+                try (PreparedStatement next =
+                        c.prepareStatement("select id, user_id, disabled_plans from license_assignment "
+                                + "where subscription_id = ? and active_product_id is not null order by id fetch first "
+                                + BATCH
+                                + " rows only")) {
                     next.setLong(1, set.source());
                     try (ResultSet rs = next.executeQuery()) {
                         while (rs.next()) {
@@ -152,12 +174,15 @@ class TakeoverBenchmark {
                 if (ids.isEmpty()) {
                     break;
                 }
-                try (PreparedStatement unassign = c.prepareStatement("update license_assignment set active_product_id = null, "
-                        + "unassigned_at = ?, unassigned_by = ?, data_retained_until = ? where id = ?");
-                     PreparedStatement assign = c.prepareStatement("insert into license_assignment (user_id, subscription_id, "
-                             + "product_id, active_product_id, disabled_plans, assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?, ?)");
-                     PreparedStatement audit = c.prepareStatement("insert into audit_log (occurred_at, actor, action, user_id, "
-                             + "product_id, subscription_id, details, reason, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement unassign = c.prepareStatement(
+                                "update license_assignment set active_product_id = null, "
+                                        + "unassigned_at = ?, unassigned_by = ?, data_retained_until = ? where id = ?");
+                        PreparedStatement assign = c.prepareStatement(
+                                "insert into license_assignment (user_id, subscription_id, "
+                                        + "product_id, active_product_id, disabled_plans, assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?, ?)");
+                        PreparedStatement audit = c.prepareStatement(
+                                "insert into audit_log (occurred_at, actor, action, user_id, "
+                                        + "product_id, subscription_id, details, reason, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (int i = 0; i < ids.size(); i++) {
                         unassign.setObject(1, now);
                         unassign.setString(2, admin);
@@ -172,8 +197,22 @@ class TakeoverBenchmark {
                         assign.setObject(6, now);
                         assign.setString(7, admin);
                         assign.addBatch();
-                        addAudit(audit, now, admin, "LICENSE_UNASSIGNED", userIds.get(i), set.product().id(), set.source());
-                        addAudit(audit, now, admin, "LICENSE_ASSIGNED", userIds.get(i), set.product().id(), set.target());
+                        addAudit(
+                                audit,
+                                now,
+                                admin,
+                                "LICENSE_UNASSIGNED",
+                                userIds.get(i),
+                                set.product().id(),
+                                set.source());
+                        addAudit(
+                                audit,
+                                now,
+                                admin,
+                                "LICENSE_ASSIGNED",
+                                userIds.get(i),
+                                set.product().id(),
+                                set.target());
                     }
                     unassign.executeBatch();
                     assign.executeBatch();
@@ -197,8 +236,15 @@ class TakeoverBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static void addAudit(PreparedStatement audit, OffsetDateTime now, String admin, String action, String user,
-                                 String product, long subscription) throws SQLException {
+    private static void addAudit(
+            PreparedStatement audit,
+            OffsetDateTime now,
+            String admin,
+            String action,
+            String user,
+            String product,
+            long subscription)
+            throws SQLException {
         audit.setObject(1, now);
         audit.setString(2, admin);
         audit.setString(3, action);
@@ -219,15 +265,20 @@ class TakeoverBenchmark {
     private DataSet dataSet(String tag, int count) {
         Product product = fixtures.product(SelfServicePolicy.ENABLED, 3);
         String purchaser = fixtures.member().id();
-        long source = fixtures.selfService(product, purchaser, count, LocalDate.now(clock).minusDays(30), 7);
+        long source = fixtures.selfService(
+                product, purchaser, count, LocalDate.now(clock).minusDays(30), 7);
         long target = fixtures.central(product, count);
         String prefix = Fixtures.unique("bench-" + tag + "-");
         List<String> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             users.add(prefix + "-" + i);
         }
-        jdbcTemplate.batchUpdate("insert into directory_user (id, display_name, email, user_type, usage_location) "
-                        + "values (?, ?, ?, 'MEMBER', 'NL')", users, BATCH, (ps, user) -> {
+        jdbcTemplate.batchUpdate(
+                "insert into directory_user (id, display_name, email, user_type, usage_location) "
+                        + "values (?, ?, ?, 'MEMBER', 'NL')",
+                users,
+                BATCH,
+                (ps, user) -> {
                     ps.setString(1, user);
                     ps.setString(2, "Benchmark " + user);
                     ps.setString(3, user + "@bench.example");
@@ -238,8 +289,11 @@ class TakeoverBenchmark {
         for (int i = 0; i < count; i++) {
             positions.add(i);
         }
-        jdbcTemplate.batchUpdate("insert into license_assignment (user_id, subscription_id, product_id, active_product_id, "
-                        + "disabled_plans, assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?, ?)", positions, BATCH,
+        jdbcTemplate.batchUpdate(
+                "insert into license_assignment (user_id, subscription_id, product_id, active_product_id, "
+                        + "disabled_plans, assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?, ?)",
+                positions,
+                BATCH,
                 (ps, i) -> {
                     ps.setString(1, users.get(i));
                     ps.setLong(2, source);
@@ -249,7 +303,9 @@ class TakeoverBenchmark {
                     ps.setObject(6, now);
                     ps.setString(7, purchaser);
                 });
-        jdbc.sql("update subscription set assigned_seats = ? where id = ?").params(count, source).update();
+        jdbc.sql("update subscription set assigned_seats = ? where id = ?")
+                .params(count, source)
+                .update();
         return new DataSet(product, source, target, users);
     }
 }

@@ -5,6 +5,7 @@ import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenseflow.centralization.process.CentralizationVariables;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
@@ -12,7 +13,6 @@ import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.FormFiles;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
-import com.licenseflow.centralization.process.CentralizationVariables;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,14 +39,19 @@ class CentralizationFormsTest {
 
     @Autowired
     FormService forms;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     Clock clock;
 
@@ -62,16 +67,20 @@ class CentralizationFormsTest {
                 "plan-centralization", Set.of("planDecision", "centralSubscriptionId", "seatsToBuy"),
                 "purchaser-did-not-cancel", Set.of("deadlineDecision", "extendByDays"));
         FormFiles.assertKeysAreProcessVariables(readByProcess, CentralizationVariables.class);
-        assertThat(FormFiles.read("plan-centralization").toString()).contains("{{planSummary}}", "{{seatSummary}}",
-                "{{savingsSummary}}");
+        assertThat(FormFiles.read("plan-centralization").toString())
+                .contains("{{planSummary}}", "{{seatSummary}}", "{{savingsSummary}}");
         assertThat(FormFiles.read("purchaser-did-not-cancel").toString()).contains("{{purchaseSummary}}");
     }
 
     @Test
     void theEngineResolvesEachFormFromTheDeployment() throws IOException {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey("license-centralization").latestVersion().singleResult();
-        assertThat(FormFiles.idOf(forms.getDeployedStartForm(definition.getId()))).isEqualTo("start-centralization");
+        ProcessDefinition definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("license-centralization")
+                .latestVersion()
+                .singleResult();
+        assertThat(FormFiles.idOf(forms.getDeployedStartForm(definition.getId())))
+                .isEqualTo("start-centralization");
         CamundaFormRef startRef = forms.getStartFormData(definition.getId()).getCamundaFormRef();
         assertThat(startRef.getKey()).isEqualTo("start-centralization");
         assertThat(startRef.getBinding()).isEqualTo("deployment");
@@ -80,18 +89,23 @@ class CentralizationFormsTest {
         DirectoryUser purchaser = fixtures.member();
         DirectoryUser admin = fixtures.admin(BILLING_ADMIN);
         long central = fixtures.central(product, 5);
-        long bought = fixtures.selfService(product, purchaser.id(), 2, LocalDate.now(clock).minusDays(2), 7);
+        long bought = fixtures.selfService(
+                product, purchaser.id(), 2, LocalDate.now(clock).minusDays(2), 7);
         fixtures.license(bought, List.of(purchaser.id()));
-        ProcessInstance pi = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("license-centralization",
-                Map.of("product", product.id())));
+        ProcessInstance pi = driver.as(
+                admin.id(),
+                () -> runtime.startProcessInstanceByKey("license-centralization", Map.of("product", product.id())));
         assertFormOf(pi, "Activity_PlanCentralization", "plan-centralization");
         String plan = driver.task(pi.getId(), "Activity_PlanCentralization").getId();
         Map<String, Object> opened = driver.as(admin.id(), () -> forms.getTaskFormVariables(plan));
         assertThat(opened.get("seatsToBuy")).as("prefilled when the form opens").isEqualTo(1L);
         assertThat(opened.get("centralSubscriptionId")).isEqualTo(String.valueOf(central));
-        assertThat(runtime.getVariables(pi.getId())).as("nothing stored for the form")
+        assertThat(runtime.getVariables(pi.getId()))
+                .as("nothing stored for the form")
                 .doesNotContainKeys("planSummary", "seatSummary", "savingsSummary", "centralSubscriptionOptions");
-        driver.complete(admin.id(), driver.task(pi.getId(), "Activity_PlanCentralization"),
+        driver.complete(
+                admin.id(),
+                driver.task(pi.getId(), "Activity_PlanCentralization"),
                 Map.of("planDecision", "useExistingSeats", "centralSubscriptionId", String.valueOf(central)));
         driver.runDueJobs(pi.getId());
         driver.advance(Duration.ofDays(31));
@@ -101,13 +115,18 @@ class CentralizationFormsTest {
 
     @Test
     void tasklistOffersTheStartFormToGlobalAndBillingAdminsOnly() {
-        assertThat(driver.startableInTasklist(fixtures.admin(BILLING_ADMIN).id())).contains("license-centralization");
-        assertThat(driver.startableInTasklist(fixtures.admin(GLOBAL_ADMIN).id())).contains("license-centralization");
-        assertThat(driver.startableInTasklist(fixtures.admin(LICENSE_ADMIN).id())).doesNotContain("license-centralization");
+        assertThat(driver.startableInTasklist(fixtures.admin(BILLING_ADMIN).id()))
+                .contains("license-centralization");
+        assertThat(driver.startableInTasklist(fixtures.admin(GLOBAL_ADMIN).id()))
+                .contains("license-centralization");
+        assertThat(driver.startableInTasklist(fixtures.admin(LICENSE_ADMIN).id()))
+                .doesNotContain("license-centralization");
         assertThat(driver.startableInTasklist(fixtures.member().id())).doesNotContain("license-centralization");
     }
 
     private void assertFormOf(ProcessInstance pi, String activity, String formId) throws IOException {
-        assertThat(FormFiles.idOf(forms.getDeployedTaskForm(driver.task(pi.getId(), activity).getId()))).isEqualTo(formId);
+        assertThat(FormFiles.idOf(forms.getDeployedTaskForm(
+                        driver.task(pi.getId(), activity).getId())))
+                .isEqualTo(formId);
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.access.AdminRole;
-import com.licenseflow.inventory.overview.InventoryViews;
-import com.licenseflow.inventory.overview.ProductLicenses;
-import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.overview.InventoryViews;
+import com.licenseflow.inventory.overview.ProductLicenses;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import java.util.Set;
@@ -27,37 +27,50 @@ class DemoDataTest {
 
     @Autowired
     DemoDataSeeder seeder;
+
     @Autowired
     ProductCatalog catalog;
+
     @Autowired
     DirectoryRepository directory;
+
     @Autowired
     InventoryViews views;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     FilterService filters;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Fixtures fixtures;
 
     @Test
     void premiumIsOwnedTwiceAndTheLicensesViewShowsThirteen() {
         ProductLicenses premium = views.licenses(Actor.of("alice", AdminRole.GLOBAL_ADMIN), null).stream()
-                .filter(p -> p.product().id().equals(DemoDataSeeder.BUSINESS_PREMIUM)).findFirst().orElseThrow();
+                .filter(p -> p.product().id().equals(DemoDataSeeder.BUSINESS_PREMIUM))
+                .findFirst()
+                .orElseThrow();
         assertThat(premium.subscriptions()).isEqualTo(2);
         assertThat(premium.total()).isEqualTo(13);
     }
 
     @Test
     void catalogueHasEveryPolicyValueAConflictAndASubstitute() {
-        Set<SelfServicePolicy> policies = catalog.list().stream().map(Product::selfServicePolicy)
-                .collect(Collectors.toSet());
+        Set<SelfServicePolicy> policies =
+                catalog.list().stream().map(Product::selfServicePolicy).collect(Collectors.toSet());
         assertThat(policies).containsExactlyInAnyOrder(SelfServicePolicy.values());
-        assertThat(catalog.servingProducts(DemoDataSeeder.BUSINESS_STANDARD)).extracting(Product::id)
+        assertThat(catalog.servingProducts(DemoDataSeeder.BUSINESS_STANDARD))
+                .extracting(Product::id)
                 .containsExactly(DemoDataSeeder.BUSINESS_STANDARD, DemoDataSeeder.BUSINESS_PREMIUM);
-        assertThat(jdbc.sql("select count(*) from service_plan_conflict").query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from service_plan_conflict")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -78,7 +91,8 @@ class DemoDataTest {
 
     @Test
     void tasklistFiltersExistForEveryone() {
-        assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
+        assertThat(filters.createFilterQuery().list())
+                .extracting(f -> f.getName())
                 .contains("My tasks", "My group's tasks", "Offered to me");
     }
 
@@ -94,7 +108,8 @@ class DemoDataTest {
     }
 
     private Set<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId())
+        return identity.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId())
                 .collect(Collectors.toSet());
     }
 }

@@ -8,6 +8,8 @@ import com.licenseflow.inventory.assignment.AssignLicenses;
 import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import java.util.ArrayList;
@@ -19,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.licenseflow.shared.LicenseRuleViolation;
-import com.licenseflow.shared.Rule;
 
 /**
  * Many callers, each in its own transaction on its own connection (as two application nodes on one
@@ -34,6 +34,7 @@ class SeatRaceTest {
 
     @Autowired
     LicenseAssignmentService service;
+
     @Autowired
     Fixtures fixtures;
 

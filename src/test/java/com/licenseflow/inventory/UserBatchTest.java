@@ -26,6 +26,7 @@ class UserBatchTest {
         assertThatThrownBy(() -> UserBatch.validate(List.of())).hasMessageContaining("at least one");
         assertThatThrownBy(() -> UserBatch.validate(Arrays.asList("a", null))).hasMessageContaining("empty");
         assertThatThrownBy(() -> UserBatch.validate(List.of("a", " "))).hasMessageContaining("empty");
-        assertThatThrownBy(() -> UserBatch.validate(List.of("a", "b", "a"))).hasMessageContaining("'a' is in the list twice");
+        assertThatThrownBy(() -> UserBatch.validate(List.of("a", "b", "a")))
+                .hasMessageContaining("'a' is in the list twice");
     }
 }

@@ -49,16 +49,22 @@ class IdleLicenseReclaimTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DevMailbox devMailbox;
+
     @Autowired
     Clock clock;
 
@@ -103,14 +109,17 @@ class IdleLicenseReclaimTest {
         Task noahsTask = taskOf(run, noah.id());
         assertThat(noahsTask.getDueDate()).isNotNull();
         String options = driver.shownInForm(noah.id(), noahsTask, "idleLicenseOptions");
-        assertThat(options).contains(away.displayName(), "no sign-in since", left.displayName(), "account disabled")
+        assertThat(options)
+                .contains(away.displayName(), "no sign-in since", left.displayName(), "account disabled")
                 .doesNotContain(active.displayName(), idleAtSara.displayName());
         assertThat(driver.shownInForm(noah.id(), noahsTask, "idleLicenseSummary"))
                 .contains("2 licenses have not been used by people who report to " + noah.displayName());
 
         // Noah keeps Away's license (parental leave) and lets Left's go.
-        driver.complete(noah.id(), noahsTask, Map.of("keptLicenses", List.of(licenseOf(away)),
-                "keepReason", "On parental leave until March"));
+        driver.complete(
+                noah.id(),
+                noahsTask,
+                Map.of("keptLicenses", List.of(licenseOf(away)), "keepReason", "On parental leave until March"));
         driver.runJob(run, RECLAIM);
         driver.runJob(run, EMAIL_HOLDERS);
         assertThat(holds(away)).isTrue();
@@ -122,16 +131,22 @@ class IdleLicenseReclaimTest {
         assertThat(inbox.to(away.email())).isEmpty();
 
         // The License admins decide for the holder without a manager.
-        Task adminsTask = engine.getTaskService().createTaskQuery().processInstanceId(run)
-                .taskCandidateGroup("license-admins").singleResult();
+        Task adminsTask = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(run)
+                .taskCandidateGroup("license-admins")
+                .singleResult();
         driver.complete(licenseAdmin.id(), adminsTask, Map.of("keptLicenses", List.of()));
         driver.runJob(run, RECLAIM);
         driver.runJob(run, EMAIL_HOLDERS);
         assertThat(holds(noManager)).isFalse();
 
         // Sara never answers; one of her people signs in again meanwhile.
-        Api.Response signedIn = Api.at(port).as(userAdmin.id()).post("/api/users/sign-in-activity",
-                "[{\"userId\":\"" + backAtSara.id() + "\",\"lastSignedInOn\":\"" + today + "\"}]");
+        Api.Response signedIn = Api.at(port)
+                .as(userAdmin.id())
+                .post(
+                        "/api/users/sign-in-activity",
+                        "[{\"userId\":\"" + backAtSara.id() + "\",\"lastSignedInOn\":\"" + today + "\"}]");
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
         driver.advance(Duration.ofDays(14).plusMinutes(1));
         driver.runJob(run, DEADLINE);
@@ -145,19 +160,24 @@ class IdleLicenseReclaimTest {
         driver.runJob(run, REPORT);
         driver.runJob(run, EMAIL_REPORT);
         assertThat(passed(run, "EndEvent_IdleLicensesReclaimed")).isTrue();
-        JsonNode report = Api.at(port).as(licenseAdmin.id()).get("/api/reclaim-runs/" + run).json();
+        JsonNode report = Api.at(port)
+                .as(licenseAdmin.id())
+                .get("/api/reclaim-runs/" + run)
+                .json();
         assertThat(report.path("idle").asInt()).isEqualTo(5);
         assertThat(report.path("reclaimed").asInt()).isEqualTo(3);
         assertThat(report.path("kept").asInt()).isEqualTo(1);
         assertThat(report.path("inUse").asInt()).isEqualTo(1);
         assertThat(report.path("defaulted").asInt()).isEqualTo(2);
-        assertThat(report.path("monthlySaving").decimalValue()).isEqualByComparingTo(
-                new java.math.BigDecimal("27.00"));
+        assertThat(report.path("monthlySaving").decimalValue()).isEqualByComparingTo(new java.math.BigDecimal("27.00"));
         DevMail mail = inbox.onlyMessageTo(licenseAdmin.email());
         assertThat(mail.subject()).startsWith("Idle licenses reclaimed (" + product.name() + "): 3 seats freed");
         assertThat(mail.text()).contains("5 idle licenses found: 3 reclaimed", "1 kept", "1 in use again");
 
-        JsonNode savings = Api.at(port).as(fixtures.admin(BILLING_ADMIN).id()).get("/api/savings").json();
+        JsonNode savings = Api.at(port)
+                .as(fixtures.admin(BILLING_ADMIN).id())
+                .get("/api/savings")
+                .json();
         JsonNode row = null;
         for (JsonNode r : savings) {
             if (r.path("productName").asText().equals(product.name())) {
@@ -166,11 +186,15 @@ class IdleLicenseReclaimTest {
         }
         assertThat(row).as(savings.toString()).isNotNull();
         assertThat(row.path("reclaimedSeats").asInt()).isEqualTo(3);
-        assertThat(row.path("idleSeats").asInt()).as("Away's kept license is still idle").isEqualTo(1);
+        assertThat(row.path("idleSeats").asInt())
+                .as("Away's kept license is still idle")
+                .isEqualTo(1);
 
         String again = start(product.name());
         driver.runJob(again, REPORT);
-        assertThat(passed(again, "EndEvent_NothingIdle")).as("kept within keep-for, none asked about again").isTrue();
+        assertThat(passed(again, "EndEvent_NothingIdle"))
+                .as("kept within keep-for, none asked about again")
+                .isTrue();
         assertThat(inbox.to(licenseAdmin.email())).as("no report of nothing").hasSize(1);
     }
 
@@ -185,16 +209,31 @@ class IdleLicenseReclaimTest {
         Task noahsTask = taskOf(run, noah.id());
         String before = fixtures.snapshot() + decisions(run);
 
-        assertThatThrownBy(() -> driver.complete(away.id(), noahsTask, Map.of("keptLicenses", List.of(licenseOf(away)),
-                "keepReason", "mine"))).as("not the holder's task").isInstanceOf(AuthorizationException.class);
-        expectUntrusted(() -> driver.complete(noah.id(), noahsTask, Map.of("keptLicenses", List.of(licenseOf(atSara)),
-                "keepReason", "forged")), "is not one of the licenses of this review");
-        Refusals.expectRefusal(() -> driver.complete(noah.id(), noahsTask, Map.of("keptLicenses",
-                List.of(licenseOf(away)))), Rule.INVALID_INPUT, "Say why the license you keep is still needed");
-        Task adminsTask = engine.getTaskService().createTaskQuery().processInstanceId(run)
-                .taskCandidateGroup("license-admins").singleResult();
-        expectUntrusted(() -> driver.complete(adminHolder.id(), adminsTask, Map.of("keptLicenses",
-                List.of(licenseOf(adminHolder)), "keepReason", "I need it")), "You hold one of these idle licenses");
+        assertThatThrownBy(() -> driver.complete(
+                        away.id(), noahsTask, Map.of("keptLicenses", List.of(licenseOf(away)), "keepReason", "mine")))
+                .as("not the holder's task")
+                .isInstanceOf(AuthorizationException.class);
+        expectUntrusted(
+                () -> driver.complete(
+                        noah.id(),
+                        noahsTask,
+                        Map.of("keptLicenses", List.of(licenseOf(atSara)), "keepReason", "forged")),
+                "is not one of the licenses of this review");
+        Refusals.expectRefusal(
+                () -> driver.complete(noah.id(), noahsTask, Map.of("keptLicenses", List.of(licenseOf(away)))),
+                Rule.INVALID_INPUT,
+                "Say why the license you keep is still needed");
+        Task adminsTask = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(run)
+                .taskCandidateGroup("license-admins")
+                .singleResult();
+        expectUntrusted(
+                () -> driver.complete(
+                        adminHolder.id(),
+                        adminsTask,
+                        Map.of("keptLicenses", List.of(licenseOf(adminHolder)), "keepReason", "I need it")),
+                "You hold one of these idle licenses");
 
         assertThat(fixtures.snapshot() + decisions(run)).as("nothing changed").isEqualTo(before);
         assertThat(tasksOf(run)).as("every task still open").hasSize(3);
@@ -204,35 +243,68 @@ class IdleLicenseReclaimTest {
     void onlyLicenseAndGlobalAdminsStartARunAndOnlyUserAdminsFeedActivity() {
         Api employee = Api.at(port).as(fixtures.member().id());
         int runs = runs();
-        Api.refused(employee.post("/api/reclaim-runs", "{}"), 403, "ADMIN_ROLE_REQUIRED",
+        Api.refused(
+                employee.post("/api/reclaim-runs", "{}"),
+                403,
+                "ADMIN_ROLE_REQUIRED",
                 "start a reclaim of idle licenses");
-        Api.refused(Api.at(port).as(licenseAdmin.id()).post("/api/reclaim-runs", "{\"product\":\"No such product\"}"),
-                422, "INVALID_INPUT", "There is no product 'No such product'");
-        assertThat(Api.at(port).post("/api/reclaim-runs", "{}").status()).as("anonymous").isEqualTo(401);
+        Api.refused(
+                Api.at(port).as(licenseAdmin.id()).post("/api/reclaim-runs", "{\"product\":\"No such product\"}"),
+                422,
+                "INVALID_INPUT",
+                "There is no product 'No such product'");
+        assertThat(Api.at(port).post("/api/reclaim-runs", "{}").status())
+                .as("anonymous")
+                .isEqualTo(401);
         assertThat(runs()).as("nothing started").isEqualTo(runs);
-        assertThatThrownBy(() -> driver.as(fixtures.member().id(), () -> engine.getRuntimeService()
-                .startProcessInstanceByMessage(IdleLicenseReclaimProcess.REQUESTED))).as("nor through the engine")
+        assertThatThrownBy(() -> driver.as(
+                        fixtures.member().id(),
+                        () -> engine.getRuntimeService()
+                                .startProcessInstanceByMessage(IdleLicenseReclaimProcess.REQUESTED)))
+                .as("nor through the engine")
                 .isInstanceOf(AuthorizationException.class);
 
         DirectoryUser someone = fixtures.member();
-        Api.refused(Api.at(port).as(licenseAdmin.id()).post("/api/users/sign-in-activity",
-                "[{\"userId\":\"" + someone.id() + "\",\"accountEnabled\":false}]"), 403, "ADMIN_ROLE_REQUIRED",
+        Api.refused(
+                Api.at(port)
+                        .as(licenseAdmin.id())
+                        .post(
+                                "/api/users/sign-in-activity",
+                                "[{\"userId\":\"" + someone.id() + "\",\"accountEnabled\":false}]"),
+                403,
+                "ADMIN_ROLE_REQUIRED",
                 "record users' sign-in activity");
-        Api.refused(Api.at(port).as(userAdmin.id()).post("/api/users/sign-in-activity",
-                "[{\"userId\":\"" + someone.id() + "\",\"accountEnabled\":false},{\"userId\":\"nobody-here\","
-                        + "\"accountEnabled\":false}]"), 404, "UNKNOWN_USER", "nobody-here");
-        assertThat(jdbc.sql("select account_enabled from directory_user where id = ?").param(someone.id())
-                .query(Boolean.class).single()).as("nothing recorded").isTrue();
+        Api.refused(
+                Api.at(port)
+                        .as(userAdmin.id())
+                        .post(
+                                "/api/users/sign-in-activity",
+                                "[{\"userId\":\"" + someone.id()
+                                        + "\",\"accountEnabled\":false},{\"userId\":\"nobody-here\","
+                                        + "\"accountEnabled\":false}]"),
+                404,
+                "UNKNOWN_USER",
+                "nobody-here");
+        assertThat(jdbc.sql("select account_enabled from directory_user where id = ?")
+                        .param(someone.id())
+                        .query(Boolean.class)
+                        .single())
+                .as("nothing recorded")
+                .isTrue();
 
-        Api.refused(Api.at(port).as(licenseAdmin.id()).put("/api/reclaim-rules/" + product.id(), "{\"idleDays\":3}"),
-                422, "INVALID_INPUT", "between 7 and 3650");
-        Api.Response rule = Api.at(port).as(licenseAdmin.id()).put("/api/reclaim-rules/" + product.id(),
-                "{\"idleDays\":30}");
+        Api.refused(
+                Api.at(port).as(licenseAdmin.id()).put("/api/reclaim-rules/" + product.id(), "{\"idleDays\":3}"),
+                422,
+                "INVALID_INPUT",
+                "between 7 and 3650");
+        Api.Response rule =
+                Api.at(port).as(licenseAdmin.id()).put("/api/reclaim-rules/" + product.id(), "{\"idleDays\":30}");
         assertThat(rule.status()).as(rule.body()).isEqualTo(200);
         DirectoryUser month = holder(noah, today.minusDays(40), true);
         String run = start(product.id());
         assertThat(driver.shownInForm(noah.id(), taskOf(run, noah.id()), "idleLicenseOptions"))
-                .as("the product's own 30 days").contains(month.displayName());
+                .as("the product's own 30 days")
+                .contains(month.displayName());
     }
 
     // Helpers.
@@ -248,15 +320,19 @@ class IdleLicenseReclaimTest {
     }
 
     private void activity(DirectoryUser user, LocalDate lastSignIn, boolean enabled) {
-        Api.Response fed = Api.at(port).as(userAdmin.id()).post("/api/users/sign-in-activity", "[{\"userId\":\""
-                + user.id() + "\",\"lastSignedInOn\":\"" + lastSignIn + "\",\"accountEnabled\":" + enabled + "}]");
+        Api.Response fed = Api.at(port)
+                .as(userAdmin.id())
+                .post(
+                        "/api/users/sign-in-activity",
+                        "[{\"userId\":\"" + user.id() + "\",\"lastSignedInOn\":\"" + lastSignIn
+                                + "\",\"accountEnabled\":" + enabled + "}]");
         assertThat(fed.status()).as(fed.body()).isEqualTo(200);
     }
 
     /** Starts a run through the API, as a License admin, and lets it look for idle licenses. */
     private String start(String productName) {
-        Api.Response started = Api.at(port).as(licenseAdmin.id()).post("/api/reclaim-runs",
-                "{\"product\":\"" + productName + "\"}");
+        Api.Response started =
+                Api.at(port).as(licenseAdmin.id()).post("/api/reclaim-runs", "{\"product\":\"" + productName + "\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().path("runId").asText();
         driver.runJob(id, FIND);
@@ -264,16 +340,28 @@ class IdleLicenseReclaimTest {
     }
 
     private boolean passed(String processInstanceId, String activityId) {
-        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .activityId(activityId).finished().count() == 1;
+        return engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .activityId(activityId)
+                        .finished()
+                        .count()
+                == 1;
     }
 
     private List<Task> tasksOf(String run) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(run).taskDefinitionKey(REVIEW).list();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(run)
+                .taskDefinitionKey(REVIEW)
+                .list();
     }
 
     private Task taskOf(String run, String assignee) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(run).taskAssignee(assignee)
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(run)
+                .taskAssignee(assignee)
                 .singleResult();
     }
 
@@ -287,12 +375,17 @@ class IdleLicenseReclaimTest {
 
     private String decisions(String run) {
         return jdbc.sql("select assignment_id, decision from reclaim_item where run_id = ? order by assignment_id")
-                .param(run).query((rs, n) -> rs.getLong(1) + ":" + rs.getString(2)).list().toString();
+                .param(run)
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getString(2))
+                .list()
+                .toString();
     }
 
     private int runs() {
         return jdbc.sql("select count(*) from reclaim_run").query(Integer.class).single()
-                + (int) engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(IdleLicenseReclaimProcess.KEY).count();
+                + (int) engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(IdleLicenseReclaimProcess.KEY)
+                        .count();
     }
 }

@@ -39,12 +39,16 @@ class RecertificationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     DevMailbox devMailbox;
 
@@ -76,13 +80,15 @@ class RecertificationTest {
         DirectoryUser confirmed = holder(noah);
         DirectoryUser removed = holder(noah);
         DirectoryUser unanswered = holder(sara);
-        String campaign = start("{\"product\":\"" + product.name() + "\",\"deadlineDays\":14,\"whenUnanswered\":\"remove\"}");
+        String campaign =
+                start("{\"product\":\"" + product.name() + "\",\"deadlineDays\":14,\"whenUnanswered\":\"remove\"}");
         assertThat(tasks(campaign)).hasSize(2);
         Task noahs = taskOf(campaign, noah);
         assertThat(driver.shownInForm(noah.id(), noahs, "licenseReviewSummary"))
                 .contains("Recertify the 2 licenses held by people who report to " + noah.displayName());
         assertThat(driver.shownInForm(noah.id(), noahs, "licenseReviewOptions"))
-                .contains(confirmed.displayName(), removed.displayName()).doesNotContain(unanswered.displayName());
+                .contains(confirmed.displayName(), removed.displayName())
+                .doesNotContain(unanswered.displayName());
 
         driver.complete(noah.id(), noahs, Map.of("keptLicenses", List.of(licenseOf(confirmed))));
         driver.runJob(campaign, RECLAIM);
@@ -105,34 +111,55 @@ class RecertificationTest {
         driver.runJob(campaign, EMAIL_HOLDERS);
         assertThat(holds(unanswered)).as("the campaign's default: remove").isFalse();
         driver.runDueJobs(campaign);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(campaign).count()).isZero();
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(campaign)
+                        .count())
+                .isZero();
 
-        JsonNode report = Api.at(port).as(licenseAdmin.id()).get("/api/reclaim-runs/" + campaign).json();
+        JsonNode report = Api.at(port)
+                .as(licenseAdmin.id())
+                .get("/api/reclaim-runs/" + campaign)
+                .json();
         assertThat(report.path("recertification").asBoolean()).isTrue();
         assertThat(report.path("kept").asInt()).isEqualTo(1);
         assertThat(report.path("reclaimed").asInt()).isEqualTo(2);
         assertThat(report.path("defaulted").asInt()).isEqualTo(1);
         DevMail done = inbox.onlyMessageTo(licenseAdmin.email());
         assertThat(done.subject()).isEqualTo("License recertification done (" + product.name() + ")");
-        assertThat(done.text()).contains("3 licenses recertified: 1 confirmed, 2 removed (18.00 per month saved); "
-                + "1 decided by the campaign's default at the deadline.");
+        assertThat(done.text())
+                .contains("3 licenses recertified: 1 confirmed, 2 removed (18.00 per month saved); "
+                        + "1 decided by the campaign's default at the deadline.");
     }
 
     @Test
     void onlyAdminsStartACampaignAndManagersDecideOnlyAboutTheirOwnReview() {
         DirectoryUser atNoah = holder(noah);
         DirectoryUser atSara = holder(sara);
-        Api.refused(Api.at(port).as(fixtures.member().id()).post("/api/recertifications", "{}"), 403,
-                "ADMIN_ROLE_REQUIRED", "start a license recertification");
-        Api.refused(Api.at(port).as(licenseAdmin.id()).post("/api/recertifications", "{\"whenUnanswered\":\"ignore\"}"),
-                422, "INVALID_INPUT", "'confirm' or 'remove'");
-        Api.refused(Api.at(port).as(licenseAdmin.id()).post("/api/recertifications", "{\"deadlineDays\":0}"),
-                422, "INVALID_INPUT", "between 1 and 90 days");
+        Api.refused(
+                Api.at(port).as(fixtures.member().id()).post("/api/recertifications", "{}"),
+                403,
+                "ADMIN_ROLE_REQUIRED",
+                "start a license recertification");
+        Api.refused(
+                Api.at(port).as(licenseAdmin.id()).post("/api/recertifications", "{\"whenUnanswered\":\"ignore\"}"),
+                422,
+                "INVALID_INPUT",
+                "'confirm' or 'remove'");
+        Api.refused(
+                Api.at(port).as(licenseAdmin.id()).post("/api/recertifications", "{\"deadlineDays\":0}"),
+                422,
+                "INVALID_INPUT",
+                "between 1 and 90 days");
 
         String campaign = start("{\"product\":\"" + product.id() + "\"}");
         String before = fixtures.snapshot();
-        expectUntrusted(() -> driver.complete(noah.id(), taskOf(campaign, noah), Map.of("keptLicenses",
-                List.of(licenseOf(atNoah), licenseOf(atSara)))), "is not one of the licenses of this review");
+        expectUntrusted(
+                () -> driver.complete(
+                        noah.id(),
+                        taskOf(campaign, noah),
+                        Map.of("keptLicenses", List.of(licenseOf(atNoah), licenseOf(atSara)))),
+                "is not one of the licenses of this review");
         assertThat(fixtures.snapshot()).isEqualTo(before);
         assertThat(tasks(campaign)).hasSize(2);
         assertThat(holds(atSara)).isTrue();
@@ -154,12 +181,18 @@ class RecertificationTest {
     }
 
     private List<Task> tasks(String campaign) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(campaign)
-                .taskDefinitionKey("Activity_RecertifyLicenses").list();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(campaign)
+                .taskDefinitionKey("Activity_RecertifyLicenses")
+                .list();
     }
 
     private Task taskOf(String campaign, DirectoryUser assignee) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(campaign).taskAssignee(assignee.id())
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(campaign)
+                .taskAssignee(assignee.id())
                 .singleResult();
     }
 

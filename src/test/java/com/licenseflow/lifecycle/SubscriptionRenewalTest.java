@@ -54,16 +54,22 @@ class SubscriptionRenewalTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DevMailbox devMailbox;
+
     @Autowired
     SubscriptionRepository subscriptions;
+
     @Autowired
     Clock clock;
 
@@ -93,10 +99,15 @@ class SubscriptionRenewalTest {
         driver.advance(Duration.ofDays(10));
         ProcessInstance review = open(id);
         watch();
-        assertThat(jdbc.sql("select count(*) from subscription_renewal where subscription_id = ?").param(id)
-                .query(Integer.class).single()).as("one review per term").isEqualTo(1);
-        assertThat(alert(review).subject()).isEqualTo(product.name() + " ends on " + Words.day(endOf(id))
-                + ", in 120 days: renew, reduce or let it end");
+        assertThat(jdbc.sql("select count(*) from subscription_renewal where subscription_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .as("one review per term")
+                .isEqualTo(1);
+        assertThat(alert(review).subject())
+                .isEqualTo(product.name() + " ends on " + Words.day(endOf(id))
+                        + ", in 120 days: renew, reduce or let it end");
         assertThat(alerts().get(0).text()).contains("8 of 10 seats used", "suggested for the next term: 9 seats");
 
         driver.advance(Duration.ofDays(90));
@@ -121,18 +132,26 @@ class SubscriptionRenewalTest {
     void fewerSeatsNeverBelowThoseInUseAndOnlyBillingAdminsDecide() {
         long id = subscription(60, 10, 6, false);
         ProcessInstance review = open(id);
-        assertThat(alert(review).subject()).as("first seen 60 days out: alerted at once").contains("in 60 days");
+        assertThat(alert(review).subject())
+                .as("first seen 60 days out: alerted at once")
+                .contains("in 60 days");
         Task task = driver.task(review.getId(), DECIDE);
         assertThat(driver.shownInForm(billingAdmin.id(), review.getId(), DECIDE, "renewalSummary"))
                 .contains("6 of 10 seats used", "Suggested for the next term: 7 seats");
 
         assertThatThrownBy(() -> driver.complete(fixtures.member().id(), task, Map.of("renewalDecision", "RENEW")))
                 .isInstanceOf(AuthorizationException.class);
-        assertThatThrownBy(() -> driver.complete(fixtures.admin(LICENSE_ADMIN).id(), task,
-                Map.of("renewalDecision", "RENEW"))).isInstanceOf(AuthorizationException.class);
-        refusedAndStillWaiting(fixtures, review, DECIDE, () -> driver.complete(billingAdmin.id(), task,
-                Map.of("renewalDecision", "REDUCE", "renewalSeats", 3L)), Rule.INVALID_INPUT,
-                "Choose between 6 and 9 seats", "6 users hold a license of it");
+        assertThatThrownBy(() ->
+                        driver.complete(fixtures.admin(LICENSE_ADMIN).id(), task, Map.of("renewalDecision", "RENEW")))
+                .isInstanceOf(AuthorizationException.class);
+        refusedAndStillWaiting(
+                fixtures,
+                review,
+                DECIDE,
+                () -> driver.complete(billingAdmin.id(), task, Map.of("renewalDecision", "REDUCE", "renewalSeats", 3L)),
+                Rule.INVALID_INPUT,
+                "Choose between 6 and 9 seats",
+                "6 users hold a license of it");
         driver.complete(billingAdmin.id(), task, Map.of("renewalDecision", "REDUCE", "renewalSeats", 7L));
         BpmnAwareTests.assertThat(review).isWaitingAt(TERM_ENDS);
 
@@ -150,8 +169,11 @@ class SubscriptionRenewalTest {
         ProcessInstance review = open(id);
         alert(review);
         driver.complete(billingAdmin.id(), driver.task(review.getId(), DECIDE), Map.of("renewalDecision", "LET_END"));
-        assertThat(subscriptions.require(id).recurringBilling()).as("A10 at once").isFalse();
-        assertThat(fixtures.auditRowsOfProcess(review.getId(), "RECURRING_BILLING_CHANGED")).isEqualTo(1);
+        assertThat(subscriptions.require(id).recurringBilling())
+                .as("A10 at once")
+                .isFalse();
+        assertThat(fixtures.auditRowsOfProcess(review.getId(), "RECURRING_BILLING_CHANGED"))
+                .isEqualTo(1);
 
         driver.advance(Duration.ofDays(20));
         driver.runJob(review.getId(), TERM_ENDS);
@@ -160,7 +182,8 @@ class SubscriptionRenewalTest {
         assertThat(fixtures.holders(id)).isEmpty();
         for (String holder : holders) {
             DevMail told = inbox.onlyMessageTo(holder + "@test.example");
-            assertThat(told.subject()).isEqualTo("Your " + product.name() + " license has ended: the subscription ended");
+            assertThat(told.subject())
+                    .isEqualTo("Your " + product.name() + " license has ended: the subscription ended");
         }
         assertThat(ended().text()).contains("ended: its users lost their licenses");
     }
@@ -175,7 +198,8 @@ class SubscriptionRenewalTest {
         alert(ending);
         Task decide = driver.task(buying.getId(), DECIDE);
         String before = fixtures.snapshot();
-        expectUntrusted(() -> driver.complete(billingAdmin.id(), decide, Map.of("renewalDecision", "RENEW")),
+        expectUntrusted(
+                () -> driver.complete(billingAdmin.id(), decide, Map.of("renewalDecision", "RENEW")),
                 "'RENEW' is not a choice for this trial");
         assertThat(fixtures.snapshot()).isEqualTo(before);
         BpmnAwareTests.assertThat(buying).isWaitingAt(DECIDE);
@@ -205,16 +229,32 @@ class SubscriptionRenewalTest {
 
     private long subscription(int daysLeft, int seats, int holders, boolean trial) {
         LocalDate end = LocalDate.now(clock).plusDays(daysLeft);
-        long id = subscriptions.insert(new Subscription(0, product.id(), SubscriptionKind.CENTRAL, null, seats, 0,
-                SubscriptionStatus.ACTIVE, trial, end.minusYears(1), end, new BigDecimal("9.00"), !trial, 0, null));
+        long id = subscriptions.insert(new Subscription(
+                0,
+                product.id(),
+                SubscriptionKind.CENTRAL,
+                null,
+                seats,
+                0,
+                SubscriptionStatus.ACTIVE,
+                trial,
+                end.minusYears(1),
+                end,
+                new BigDecimal("9.00"),
+                !trial,
+                0,
+                null));
         fixtures.license(id, fixtures.members(holders));
         return id;
     }
 
     /** Runs "Watch renewals" now. */
     private void watch() {
-        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(SubscriptionRenewalProcess.WATCH_KEY)
-                .timers().singleResult();
+        Job timer = engine.getManagementService()
+                .createJobQuery()
+                .processDefinitionKey(SubscriptionRenewalProcess.WATCH_KEY)
+                .timers()
+                .singleResult();
         engine.getManagementService().executeJob(timer.getId());
     }
 
@@ -224,12 +264,18 @@ class SubscriptionRenewalTest {
         String pi = reviewOf(subscriptionId);
         assertThat(pi).as("a review for subscription " + subscriptionId).isNotNull();
         driver.runJob(pi, START);
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(pi)
+                .singleResult();
     }
 
     private String reviewOf(long subscriptionId) {
         return jdbc.sql("select process_instance_id from subscription_renewal where subscription_id = ?")
-                .param(subscriptionId).query(String.class).optional().orElse(null);
+                .param(subscriptionId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     /** Runs the alert due now; returns the billing admin's email about it. */
@@ -243,13 +289,17 @@ class SubscriptionRenewalTest {
     }
 
     private List<DevMail> alerts() {
-        return inbox.to(billingAdmin.email()).stream().filter(m -> m.subject().startsWith(product.name())
-                && !m.subject().contains("term ended")).toList();
+        return inbox.to(billingAdmin.email()).stream()
+                .filter(m ->
+                        m.subject().startsWith(product.name()) && !m.subject().contains("term ended"))
+                .toList();
     }
 
     private DevMail ended() {
-        return inbox.to(billingAdmin.email()).stream().filter(m -> m.subject().contains("the term ended today"))
-                .reduce((a, b) -> b).orElseThrow();
+        return inbox.to(billingAdmin.email()).stream()
+                .filter(m -> m.subject().contains("the term ended today"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private void finish(ProcessInstance review) {

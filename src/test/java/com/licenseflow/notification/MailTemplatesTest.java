@@ -23,7 +23,8 @@ class MailTemplatesTest {
 
     private static Map<String, Object> requiredOnly(NotificationKind kind) {
         Map<String, Object> model = new HashMap<>();
-        kind.requiredKeys().forEach(key -> model.put(key, key.equals("users") ? List.of("Noah Bakker") : key + "-value"));
+        kind.requiredKeys()
+                .forEach(key -> model.put(key, key.equals("users") ? List.of("Noah Bakker") : key + "-value"));
         return model;
     }
 
@@ -33,9 +34,13 @@ class MailTemplatesTest {
         RenderedMail mail = templates.render(notification(kind, requiredOnly(kind)));
 
         assertThat(mail.subject()).contains("product-value").doesNotContain("\n", "{{");
-        assertThat(mail.text()).startsWith("Hello Emma de Vries,").contains("product-value")
-                .contains("https://licenses.example").doesNotContain("{{", "&amp;");
-        assertThat(mail.html()).contains("<p>Hello Emma de Vries,</p>", "product-value", "href=\"https://licenses.example")
+        assertThat(mail.text())
+                .startsWith("Hello Emma de Vries,")
+                .contains("product-value")
+                .contains("https://licenses.example")
+                .doesNotContain("{{", "&amp;");
+        assertThat(mail.html())
+                .contains("<p>Hello Emma de Vries,</p>", "product-value", "href=\"https://licenses.example")
                 .doesNotContain("{{");
         if (kind.requiredKeys().contains("users")) {
             assertThat(mail.text()).contains("  - Noah Bakker\n");
@@ -56,31 +61,36 @@ class MailTemplatesTest {
 
     @Test
     void valuesAreEscapedInHtmlAndKeptAsWrittenInText() {
-        RenderedMail mail = templates.render(notification(NotificationKind.LICENSE_REQUEST_DENIED,
+        RenderedMail mail = templates.render(notification(
+                NotificationKind.LICENSE_REQUEST_DENIED,
                 Map.of("product", "Visio & <b>Co</b>", "message", "<script>alert('x')</script>")));
 
-        assertThat(mail.html()).contains("Visio &amp; &lt;b&gt;Co&lt;/b&gt;",
-                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>", "<b>Co");
+        assertThat(mail.html())
+                .contains("Visio &amp; &lt;b&gt;Co&lt;/b&gt;", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .doesNotContain("<script>", "<b>Co");
         assertThat(mail.text()).contains("Visio & <b>Co</b>", "<script>alert('x')</script>");
         assertThat(mail.subject()).isEqualTo("Your license request for Visio & <b>Co</b> was denied");
     }
 
     @Test
     void optionalValuesAppearOnlyWhenGiven() {
-        RenderedMail without = templates.render(notification(NotificationKind.LICENSE_REQUEST_APPROVED,
-                Map.of("product", "Power BI Pro", "message", "")));
-        RenderedMail with = templates.render(notification(NotificationKind.LICENSE_REQUEST_APPROVED,
+        RenderedMail without = templates.render(notification(
+                NotificationKind.LICENSE_REQUEST_APPROVED, Map.of("product", "Power BI Pro", "message", "")));
+        RenderedMail with = templates.render(notification(
+                NotificationKind.LICENSE_REQUEST_APPROVED,
                 Map.of("product", "Power BI Pro", "message", "Enjoy", "requester", "Liam Smit")));
 
         assertThat(without.text()).doesNotContain("Message from your administrator", "asked for");
-        assertThat(with.text()).contains("Liam Smit asked for a license for Power BI Pro for you.",
-                "Message from your administrator:\nEnjoy\n");
+        assertThat(with.text())
+                .contains(
+                        "Liam Smit asked for a license for Power BI Pro for you.",
+                        "Message from your administrator:\nEnjoy\n");
     }
 
     @Test
     void aSubjectStaysOnOneLineWhateverTheModelHolds() {
-        RenderedMail mail = templates.render(notification(NotificationKind.LICENSE_REQUEST_APPROVED,
-                Map.of("product", "Visio\r\nBcc: attacker@evil.example")));
+        RenderedMail mail = templates.render(notification(
+                NotificationKind.LICENSE_REQUEST_APPROVED, Map.of("product", "Visio\r\nBcc: attacker@evil.example")));
 
         assertThat(mail.subject()).isEqualTo("Your license for Visio Bcc: attacker@evil.example is ready");
     }

@@ -22,8 +22,10 @@ class NotificationApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     NotificationService notifications;
 
@@ -48,15 +50,25 @@ class NotificationApiTest {
     }
 
     private Notification notification(NotificationKind kind, DirectoryUser to) {
-        return new Notification(request + "/" + to.id(), kind, to.email(), to.displayName(),
-                Map.of("product", "Project Plan 3"), "process-" + request, null, request);
+        return new Notification(
+                request + "/" + to.id(),
+                kind,
+                to.email(),
+                to.displayName(),
+                Map.of("product", "Project Plan 3"),
+                "process-" + request,
+                null,
+                request);
     }
 
     @Test
     void adminsSeeEveryNotificationWithItsDeliveryOthersOnlyTheirOwn() {
-        JsonNode all = admin.get("/api/notifications?licenseRequestId=" + request).json();
-        assertThat(all).extracting(n -> n.path("recipientEmail").asText())
-                .as("newest first").containsExactly(mia.email(), noah.email());
+        JsonNode all =
+                admin.get("/api/notifications?licenseRequestId=" + request).json();
+        assertThat(all)
+                .extracting(n -> n.path("recipientEmail").asText())
+                .as("newest first")
+                .containsExactly(mia.email(), noah.email());
         JsonNode toNoah = all.get(1);
         assertThat(toNoah.path("kind").asText()).isEqualTo("LICENSE_REQUEST_APPROVED");
         assertThat(toNoah.path("status").asText()).isEqualTo("SENT");
@@ -66,18 +78,26 @@ class NotificationApiTest {
         assertThat(toNoah.path("subject").asText()).isEqualTo("Your license for Project Plan 3 is ready");
         assertThat(toNoah.has("textBody")).as("lists leave the bodies out").isFalse();
 
-        assertThat(admin.get("/api/notifications?processInstanceId=process-" + request).json()).hasSize(2);
-        assertThat(admin.get("/api/notifications?licenseRequestId=" + request + "&status=queued").json()).isEmpty();
-        assertThat(admin.get("/api/notifications?recipient=" + noah.email()).json()).hasSize(1);
+        assertThat(admin.get("/api/notifications?processInstanceId=process-" + request)
+                        .json())
+                .hasSize(2);
+        assertThat(admin.get("/api/notifications?licenseRequestId=" + request + "&status=queued")
+                        .json())
+                .isEmpty();
+        assertThat(admin.get("/api/notifications?recipient=" + noah.email()).json())
+                .hasSize(1);
 
         assertThat(asNoah.get("/api/notifications?licenseRequestId=" + request).json())
-                .extracting(n -> n.path("recipientEmail").asText()).containsExactly(noah.email());
-        assertThat(asNoah.get("/api/notifications?recipient=" + mia.email()).json()).isEmpty();
+                .extracting(n -> n.path("recipientEmail").asText())
+                .containsExactly(noah.email());
+        assertThat(asNoah.get("/api/notifications?recipient=" + mia.email()).json())
+                .isEmpty();
     }
 
     @Test
     void oneNotificationShowsTheWholeMessageToThoseWhoMayReadIt() {
-        JsonNode all = admin.get("/api/notifications?licenseRequestId=" + request).json();
+        JsonNode all =
+                admin.get("/api/notifications?licenseRequestId=" + request).json();
         long toNoah = find(all, "recipientEmail", noah.email()).path("id").asLong();
         long toMia = find(all, "recipientEmail", mia.email()).path("id").asLong();
 
@@ -110,16 +130,22 @@ class NotificationApiTest {
         assertThat(toNoah.path("recipients")).extracting(JsonNode::asText).contains(noah.email());
         JsonNode toMia = find(received, "subject", "Your license request for Project Plan 3 was denied");
 
-        JsonNode message = admin.get("/api/dev-mailbox/" + toNoah.path("number").asInt()).json();
+        JsonNode message =
+                admin.get("/api/dev-mailbox/" + toNoah.path("number").asInt()).json();
         assertThat(message.path("text").asText()).startsWith("Hello " + noah.displayName() + ",");
         assertThat(message.path("html").asText()).contains("<strong>Project Plan 3</strong>");
-        assertThat(message.path("headers")).extracting(JsonNode::asText)
+        assertThat(message.path("headers"))
+                .extracting(JsonNode::asText)
                 .contains("Subject: Your license for Project Plan 3 is ready");
 
         JsonNode noahsMailbox = asNoah.get("/api/dev-mailbox").json();
-        assertThat(noahsMailbox).isNotEmpty().allSatisfy(mail -> assertThat(mail.path("recipients"))
-                .extracting(JsonNode::asText).containsExactly(noah.email()));
-        Api.Response notHis = asNoah.get("/api/dev-mailbox/" + toMia.path("number").asInt());
+        assertThat(noahsMailbox)
+                .isNotEmpty()
+                .allSatisfy(mail -> assertThat(mail.path("recipients"))
+                        .extracting(JsonNode::asText)
+                        .containsExactly(noah.email()));
+        Api.Response notHis =
+                asNoah.get("/api/dev-mailbox/" + toMia.path("number").asInt());
         assertThat(notHis.status()).isEqualTo(404);
         assertThat(notHis.detail()).contains("GET /api/dev-mailbox lists the ones you may read");
     }

@@ -21,10 +21,13 @@ class NotificationDeliveryTest {
 
     @Autowired
     NotificationService notifications;
+
     @Autowired
     NotificationStore store;
+
     @Autowired
     EmbeddedSmtpServer smtp;
+
     @Autowired
     DevMailbox devMailbox;
 
@@ -40,8 +43,8 @@ class NotificationDeliveryTest {
     }
 
     private static Notification denied(String key, String recipient, String name, Map<String, Object> model) {
-        return new Notification(key, NotificationKind.LICENSE_REQUEST_DENIED, recipient, name, model, null, null,
-                "request-1");
+        return new Notification(
+                key, NotificationKind.LICENSE_REQUEST_DENIED, recipient, name, model, null, null, "request-1");
     }
 
     private static Notification denied(String key, String recipient) {
@@ -59,8 +62,12 @@ class NotificationDeliveryTest {
                 denied(Fixtures.unique("key"), mia, "Mia de Jong", Map.of("product", "Visio Plan 2")),
                 denied(Fixtures.unique("key"), sara, "Sara Lind", Map.of("product", "Visio Plan 2"))));
 
-        assertThat(inbox.onlyMessageTo(noah).text()).startsWith("Hello Noah Bakker,").doesNotContain("Mia", "Sara");
-        assertThat(inbox.onlyMessageTo(mia).text()).startsWith("Hello Mia de Jong,").doesNotContain("Noah", "Sara");
+        assertThat(inbox.onlyMessageTo(noah).text())
+                .startsWith("Hello Noah Bakker,")
+                .doesNotContain("Mia", "Sara");
+        assertThat(inbox.onlyMessageTo(mia).text())
+                .startsWith("Hello Mia de Jong,")
+                .doesNotContain("Noah", "Sara");
         assertThat(inbox.onlyMessageTo(sara).recipients()).containsExactly(sara);
     }
 
@@ -76,7 +83,9 @@ class NotificationDeliveryTest {
         assertThat(mail.subject()).isEqualTo("Your license request for Visio Plan 2 was denied");
         NotificationRecord recorded = store.find(key).orElseThrow();
         assertThat(recorded.attempts()).isEqualTo(1);
-        assertThat(recorded.recipientName()).as("the first recorded content stands").isEqualTo("Noah Bakker");
+        assertThat(recorded.recipientName())
+                .as("the first recorded content stands")
+                .isEqualTo("Noah Bakker");
     }
 
     @Test
@@ -98,9 +107,12 @@ class NotificationDeliveryTest {
         }
         notifications.deliver(List.of(sentEarlier, notYet));
 
-        assertThat(inbox.to(first)).as("stopping the server dropped its mail; the sent one was not sent again").isEmpty();
+        assertThat(inbox.to(first))
+                .as("stopping the server dropped its mail; the sent one was not sent again")
+                .isEmpty();
         assertThat(inbox.to(second)).hasSize(1);
-        assertThat(store.find(sentEarlier.idempotencyKey()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(store.find(sentEarlier.idempotencyKey()).orElseThrow().attempts())
+                .isEqualTo(1);
         assertThat(store.find(notYet.idempotencyKey()).orElseThrow().attempts()).isEqualTo(2);
     }
 
@@ -116,14 +128,15 @@ class NotificationDeliveryTest {
         // Jakarta Mail folds a line break it is given into a continuation line; ours never reach it.
         NotificationRecord recorded = store.find(key).orElseThrow();
         assertThat(recorded.recipientName()).isEqualTo("Noah Bcc: " + attacker + " X-Injected: yes");
-        assertThat(recorded.subject()).isEqualTo("Your license request for Visio Bcc: " + attacker
-                + " X-Injected: yes was denied");
+        assertThat(recorded.subject())
+                .isEqualTo("Your license request for Visio Bcc: " + attacker + " X-Injected: yes was denied");
         DevMail mail = inbox.onlyMessageTo(victim);
         assertThat(mail.recipients()).containsExactly(victim);
-        assertThat(mail.headers()).noneMatch(line -> line.regionMatches(true, 0, "Bcc:", 0, 4))
+        assertThat(mail.headers())
+                .noneMatch(line -> line.regionMatches(true, 0, "Bcc:", 0, 4))
                 .noneMatch(line -> line.regionMatches(true, 0, "X-Injected", 0, 10));
-        assertThat(mail.subject()).isEqualTo("Your license request for Visio Bcc: " + attacker
-                + " X-Injected: yes was denied");
+        assertThat(mail.subject())
+                .isEqualTo("Your license request for Visio Bcc: " + attacker + " X-Injected: yes was denied");
         assertThat(inbox.to(attacker)).isEmpty();
     }
 
@@ -131,32 +144,43 @@ class NotificationDeliveryTest {
     void aMalformedOrMultipleRecipientIsRefusedNotRecordedAndTheOthersStillGoOut() {
         String valid = address("valid");
         String attacker = address("attacker");
-        List<String> refused = List.of(valid + ", " + attacker, valid + "\r\nBcc: " + attacker,
-                "Noah <" + attacker + ">", "not-an-address", "team: " + valid + ", " + attacker + ";");
+        List<String> refused = List.of(
+                valid + ", " + attacker,
+                valid + "\r\nBcc: " + attacker,
+                "Noah <" + attacker + ">",
+                "not-an-address",
+                "team: " + valid + ", " + attacker + ";");
         List<Notification> batch = new java.util.ArrayList<>(refused.stream()
-                .map(to -> denied(Fixtures.unique("refused/"), to)).toList());
+                .map(to -> denied(Fixtures.unique("refused/"), to))
+                .toList());
         batch.add(denied(Fixtures.unique("accepted/"), valid));
 
         assertThatThrownBy(() -> notifications.deliver(batch))
                 .isInstanceOf(NotificationDeliveryException.class)
                 .hasMessageStartingWith("5 of 6 emails not delivered")
                 .satisfies(e -> assertThat(((NotificationDeliveryException) e).failures())
-                        .hasSize(5).allMatch(f -> f.contains("was refused: The recipient address")));
+                        .hasSize(5)
+                        .allMatch(f -> f.contains("was refused: The recipient address")));
 
         assertThat(inbox.onlyMessageTo(valid).recipients()).containsExactly(valid);
         assertThat(inbox.to(attacker)).isEmpty();
-        batch.subList(0, refused.size()).forEach(n -> assertThat(store.find(n.idempotencyKey())).isEmpty());
+        batch.subList(0, refused.size())
+                .forEach(n -> assertThat(store.find(n.idempotencyKey())).isEmpty());
     }
 
     @Test
     void aScriptInTheAdminsMessageIsEscapedInTheHtmlPart() {
         String recipient = address("escaped");
 
-        notifications.deliver(List.of(denied(Fixtures.unique("script/"), recipient, "Noah <b>Bakker</b>",
+        notifications.deliver(List.of(denied(
+                Fixtures.unique("script/"),
+                recipient,
+                "Noah <b>Bakker</b>",
                 Map.of("product", "Visio Plan 2", "message", "<script>alert('pwned')</script>"))));
 
         DevMail mail = inbox.onlyMessageTo(recipient);
-        assertThat(mail.html()).contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;", "Noah &lt;b&gt;Bakker")
+        assertThat(mail.html())
+                .contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;", "Noah &lt;b&gt;Bakker")
                 .doesNotContain("<script", "<b>Bakker");
         assertThat(mail.text()).contains("<script>alert('pwned')</script>");
     }

@@ -34,18 +34,25 @@ class NotifyStepProcessTest {
 
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     NotificationStore store;
+
     @Autowired
     EmbeddedSmtpServer smtp;
+
     @Autowired
     DevMailbox devMailbox;
+
     @Autowired
     MailWorker worker;
+
     @Autowired
     ExternalTaskService externalTasks;
 
@@ -54,20 +61,37 @@ class NotifyStepProcessTest {
 
     @BeforeEach
     void setUp() {
-        repository.createDeployment().name(PROCESS).enableDuplicateFiltering(true)
-                .addClasspathResource("bpmn/" + PROCESS + ".bpmn").deploy();
+        repository
+                .createDeployment()
+                .name(PROCESS)
+                .enableDuplicateFiltering(true)
+                .addClasspathResource("bpmn/" + PROCESS + ".bpmn")
+                .deploy();
         inbox = new Inbox(devMailbox);
         recipient = Fixtures.unique("notified") + "@test.example";
     }
 
     private ProcessInstance start(boolean decisionFails) {
-        return runtime.startProcessInstanceByKey(PROCESS, Fixtures.unique("request"), Map.of(
-                "recipientEmail", recipient, "recipientName", "Noah Bakker", "product", "Visio Plan 2",
-                "decisionFails", decisionFails));
+        return runtime.startProcessInstanceByKey(
+                PROCESS,
+                Fixtures.unique("request"),
+                Map.of(
+                        "recipientEmail",
+                        recipient,
+                        "recipientName",
+                        "Noah Bakker",
+                        "product",
+                        "Visio Plan 2",
+                        "decisionFails",
+                        decisionFails));
     }
 
     private Job job(ProcessInstance instance, String activityId) {
-        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        return management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .singleResult();
     }
 
     @AfterEach
@@ -76,12 +100,18 @@ class NotifyStepProcessTest {
     }
 
     private ExternalTask emailStep(ProcessInstance instance) {
-        return externalTasks.createExternalTaskQuery().processInstanceId(instance.getId()).activityId("notify")
+        return externalTasks
+                .createExternalTaskQuery()
+                .processInstanceId(instance.getId())
+                .activityId("notify")
                 .singleResult();
     }
 
     private boolean ended(ProcessInstance instance) {
-        return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult() == null;
+        return runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                == null;
     }
 
     @Test
@@ -90,15 +120,25 @@ class NotifyStepProcessTest {
 
         assertThatThrownBy(() -> management.executeJob(job(instance, "decide").getId()))
                 .hasMessageContaining("The decision failed");
-        assertThat(job(instance, "notify")).as("no notify job after the rolled-back decision").isNull();
-        assertThat(runtime.getVariable(instance.getId(), "approved")).as("the decision was rolled back").isNull();
-        assertThat(store.find(TestNotifyStep.key(instance.getId()))).as("nothing recorded").isEmpty();
+        assertThat(job(instance, "notify"))
+                .as("no notify job after the rolled-back decision")
+                .isNull();
+        assertThat(runtime.getVariable(instance.getId(), "approved"))
+                .as("the decision was rolled back")
+                .isNull();
+        assertThat(store.find(TestNotifyStep.key(instance.getId())))
+                .as("nothing recorded")
+                .isEmpty();
         assertThat(inbox.to(recipient)).as("nothing sent").isEmpty();
 
         runtime.setVariable(instance.getId(), "decisionFails", false);
         management.executeJob(job(instance, "decide").getId());
-        assertThat(emailStep(instance)).as("the decision committed; the email step waits for the worker").isNotNull();
-        assertThat(inbox.to(recipient)).as("nothing is sent inside the deciding transaction").isEmpty();
+        assertThat(emailStep(instance))
+                .as("the decision committed; the email step waits for the worker")
+                .isNotNull();
+        assertThat(inbox.to(recipient))
+                .as("nothing is sent inside the deciding transaction")
+                .isEmpty();
 
         assertThat(worker.runFor(instance.getId())).isEqualTo(1);
         assertThat(ended(instance)).isTrue();
@@ -117,16 +157,22 @@ class NotifyStepProcessTest {
                 assertThat(worker.runFor(instance.getId())).isEqualTo(1);
                 ExternalTask step = emailStep(instance);
                 assertThat(step.getRetries()).as("three tries").isEqualTo(retriesLeft);
-                assertThat(step.getErrorMessage()).contains("1 of 1 email not delivered: '" + key + "' to " + recipient);
+                assertThat(step.getErrorMessage())
+                        .contains("1 of 1 email not delivered: '" + key + "' to " + recipient);
                 if (retriesLeft > 0) {
-                    assertThat(worker.runFor(instance.getId())).as("the next try waits a minute").isZero();
-                    ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 61_000));
+                    assertThat(worker.runFor(instance.getId()))
+                            .as("the next try waits a minute")
+                            .isZero();
+                    ClockUtil.setCurrentTime(
+                            new java.util.Date(ClockUtil.getCurrentTime().getTime() + 61_000));
                 }
             }
         } finally {
             smtp.start();
         }
-        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(incident).as("an incident, as Cockpit shows it").isNotNull();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
         assertThat(incident.getActivityId()).isEqualTo("notify");
@@ -140,7 +186,10 @@ class NotifyStepProcessTest {
         // is due at once, not a retry interval later.
         ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 1_000));
         externalTasks.setRetries(emailStep(instance).getId(), 1);
-        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
         assertThat(worker.runFor(instance.getId())).isEqualTo(1);
 
         assertThat(ended(instance)).isTrue();
@@ -157,17 +206,30 @@ class NotifyStepProcessTest {
         management.executeJob(job(instance, "decide").getId());
         String key = TestNotifyStep.key(instance.getId());
         // A node recorded its attempt and died before it learnt the server's answer; its lock ran out.
-        long id = store.insert(new Notification(key, NotificationKind.LICENSE_REQUEST_APPROVED, recipient,
-                "Noah Bakker", Map.of("product", "Visio Plan 2"), instance.getId(), null, null),
-                MailHeaders.recipient(recipient, "Noah Bakker"), new RenderedMail("Your license for Visio Plan 2 is ready",
-                        "text", "<p>html</p>")).id();
+        long id = store.insert(
+                        new Notification(
+                                key,
+                                NotificationKind.LICENSE_REQUEST_APPROVED,
+                                recipient,
+                                "Noah Bakker",
+                                Map.of("product", "Visio Plan 2"),
+                                instance.getId(),
+                                null,
+                                null),
+                        MailHeaders.recipient(recipient, "Noah Bakker"),
+                        new RenderedMail("Your license for Visio Plan 2 is ready", "text", "<p>html</p>"))
+                .id();
         store.startAttempt(id);
 
         assertThat(worker.runFor(instance.getId())).isEqualTo(1);
 
         assertThat(inbox.to(recipient)).as("not sent again by itself").isEmpty();
-        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(incident).as("at once, without retries: only a person can tell").isNotNull();
+        Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(incident)
+                .as("at once, without retries: only a person can tell")
+                .isNotNull();
         assertThat(incident.getIncidentMessage()).contains("may have been delivered", key);
         assertThat(worker.runFor(instance.getId())).isZero();
 

@@ -17,9 +17,15 @@ class TestNotifyStep implements MailStep {
         if (!Boolean.TRUE.equals(step.variable("approved"))) {
             throw new IllegalStateException("Notify ran without an approval");
         }
-        return List.of(new Notification(key(step.processInstanceId()), NotificationKind.LICENSE_REQUEST_APPROVED,
-                (String) step.variable("recipientEmail"), (String) step.variable("recipientName"),
-                Map.of("product", step.variable("product")), step.processInstanceId(), null, null));
+        return List.of(new Notification(
+                key(step.processInstanceId()),
+                NotificationKind.LICENSE_REQUEST_APPROVED,
+                (String) step.variable("recipientEmail"),
+                (String) step.variable("recipientName"),
+                Map.of("product", step.variable("product")),
+                step.processInstanceId(),
+                null,
+                null));
     }
 
     static String key(String processInstanceId) {

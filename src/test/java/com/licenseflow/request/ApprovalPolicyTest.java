@@ -43,6 +43,7 @@ class ApprovalPolicyTest {
 
     @Autowired
     ApprovalPolicy policy;
+
     @Autowired
     RepositoryService repository;
 
@@ -58,24 +59,28 @@ class ApprovalPolicyTest {
     void businessStandardGoesToTheManagerThenALicenseAdministrator() {
         Plan plan = policy.decide(STANDARD, MEMBER, List.of(MEMBER));
 
-        assertThat(plan.stages()).containsExactly(new Stage(MANAGER, Duration.ofDays(5)),
-                new Stage(role(LICENSE_ADMIN), Duration.ofDays(7)));
+        assertThat(plan.stages())
+                .containsExactly(
+                        new Stage(MANAGER, Duration.ofDays(5)), new Stage(role(LICENSE_ADMIN), Duration.ofDays(7)));
     }
 
     @Test
     void overThePriceThresholdGoesToTheManagerThenAGlobalAdministrator() {
-        assertThat(policy.decide(PREMIUM, MEMBER, List.of(MEMBER)).stages()).containsExactly(
-                new Stage(MANAGER, Duration.ofDays(5)), new Stage(role(GLOBAL_ADMIN), Duration.ofDays(7)));
+        assertThat(policy.decide(PREMIUM, MEMBER, List.of(MEMBER)).stages())
+                .containsExactly(
+                        new Stage(MANAGER, Duration.ofDays(5)), new Stage(role(GLOBAL_ADMIN), Duration.ofDays(7)));
     }
 
     @Test
     void anythingForAGuestGoesToTheManagerThenAGlobalAdministratorEvenWhatIsOtherwiseAutomatic() {
-        List<Stage> managerThenGlobal = List.of(new Stage(MANAGER, Duration.ofDays(5)),
-                new Stage(role(GLOBAL_ADMIN), Duration.ofDays(7)));
+        List<Stage> managerThenGlobal =
+                List.of(new Stage(MANAGER, Duration.ofDays(5)), new Stage(role(GLOBAL_ADMIN), Duration.ofDays(7)));
 
-        assertThat(policy.decide(EXPLORATORY, GUEST, List.of(GUEST)).stages()).as("a guest asks")
+        assertThat(policy.decide(EXPLORATORY, GUEST, List.of(GUEST)).stages())
+                .as("a guest asks")
                 .isEqualTo(managerThenGlobal);
-        assertThat(policy.decide(EXPLORATORY, MEMBER, List.of(MEMBER, GUEST)).stages()).as("a member asks for a guest")
+        assertThat(policy.decide(EXPLORATORY, MEMBER, List.of(MEMBER, GUEST)).stages())
+                .as("a member asks for a guest")
                 .isEqualTo(managerThenGlobal);
         assertThat(policy.decide(STANDARD, MEMBER, List.of(GUEST)).stages()).isEqualTo(managerThenGlobal);
     }
@@ -84,8 +89,8 @@ class ApprovalPolicyTest {
     void everythingElseGoesToTheRequestApprovers() {
         Plan plan = policy.decide(VISIO, MEMBER, List.of(MEMBER));
 
-        assertThat(plan.stages()).containsExactly(new Stage(new Approver(false, policy.requestApproverRoles()),
-                Duration.ofDays(7)));
+        assertThat(plan.stages())
+                .containsExactly(new Stage(new Approver(false, policy.requestApproverRoles()), Duration.ofDays(7)));
         assertThat(plan.policy()).startsWith("Everything else");
     }
 
@@ -102,26 +107,36 @@ class ApprovalPolicyTest {
     void aRedeployedTableDecidesFromThenOn() throws Exception {
         String table = Files.readString(Path.of("processes", "license-approval-policy.dmn"));
         // The Business Standard rule's second stage, the one cell a designer changes.
-        String variant = table.replaceFirst("<text>\"License administrator\"</text>",
-                "<text>\"Billing administrator\"</text>");
+        String variant =
+                table.replaceFirst("<text>\"License administrator\"</text>", "<text>\"Billing administrator\"</text>");
         assertThat(variant).isNotEqualTo(table);
-        Deployment deployed = repository.createDeployment().name("approval policy variant (test)")
-                .addString("license-approval-policy.dmn", variant).deploy();
+        Deployment deployed = repository
+                .createDeployment()
+                .name("approval policy variant (test)")
+                .addString("license-approval-policy.dmn", variant)
+                .deploy();
         try {
-            assertThat(policy.decide(STANDARD, MEMBER, List.of(MEMBER)).stages()).containsExactly(
-                    new Stage(MANAGER, Duration.ofDays(5)), new Stage(role(BILLING_ADMIN), Duration.ofDays(7)));
+            assertThat(policy.decide(STANDARD, MEMBER, List.of(MEMBER)).stages())
+                    .containsExactly(
+                            new Stage(MANAGER, Duration.ofDays(5)), new Stage(role(BILLING_ADMIN), Duration.ofDays(7)));
         } finally {
             repository.deleteDeployment(deployed.getId(), true);
         }
-        assertThat(policy.decide(STANDARD, MEMBER, List.of(MEMBER)).stages().get(1).approver())
+        assertThat(policy.decide(STANDARD, MEMBER, List.of(MEMBER))
+                        .stages()
+                        .get(1)
+                        .approver())
                 .isEqualTo(role(LICENSE_ADMIN));
     }
 
     @Test
     void aTableThatCannotDecideSaysWhatToFixInIt() throws Exception {
         String table = Files.readString(Path.of("processes", "license-approval-policy.dmn"));
-        Deployment deployed = repository.createDeployment().name("broken approval policy (test)")
-                .addString("license-approval-policy.dmn", table.replace("<text>\"P7D\"</text>", "<text>\"a week\"</text>"))
+        Deployment deployed = repository
+                .createDeployment()
+                .name("broken approval policy (test)")
+                .addString(
+                        "license-approval-policy.dmn", table.replace("<text>\"P7D\"</text>", "<text>\"a week\"</text>"))
                 .deploy();
         try {
             assertThatThrownBy(() -> policy.decide(VISIO, MEMBER, List.of(MEMBER)))

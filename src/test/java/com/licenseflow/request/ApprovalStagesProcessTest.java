@@ -6,10 +6,10 @@ import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.shared.Rule;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.ConsoleSession;
 import com.licenseflow.support.Fixtures;
@@ -42,22 +42,29 @@ class ApprovalStagesProcessTest {
 
     @LocalServerPort
     int port;
+
     static final String STAGE = "Activity_ApproveLicenseRequestAtStage";
     static final String REVIEW = "Activity_ReviewLicenseRequest";
     static final String NOTIFY_OUTCOME = "Activity_NotifyRequestOutcome";
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     LicenseRequestRepository requests;
+
     @Autowired
     LicenseRequestList requestList;
 
@@ -98,14 +105,23 @@ class ApprovalStagesProcessTest {
         ProcessInstance pi = request(requester, exploratory, colleague);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(NOTIFY_OUTCOME);
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
+                .isZero();
         LicenseRequest done = requestOf(pi);
         assertThat(done.status()).isEqualTo(LicenseRequestStatus.APPROVED);
         assertThat(done.decidedBy()).isEqualTo(ApprovalStages.POLICY_ACTOR_ID);
-        assertThat(done.decisionMessage()).isEqualTo("Approved automatically: Teams Exploratory is approved automatically");
+        assertThat(done.decisionMessage())
+                .isEqualTo("Approved automatically: Teams Exploratory is approved automatically");
         assertThat(licensed(pi)).containsExactlyInAnyOrder(requester.id(), colleague.id());
-        assertThat(jdbc.sql("select distinct actor from audit_log where process_instance_id = ? and action = 'LICENSE_ASSIGNED'")
-                .param(pi.getId()).query(String.class).list()).containsExactly(ApprovalStages.POLICY_ACTOR_ID);
+        assertThat(jdbc.sql(
+                                "select distinct actor from audit_log where process_instance_id = ? and action = 'LICENSE_ASSIGNED'")
+                        .param(pi.getId())
+                        .query(String.class)
+                        .list())
+                .containsExactly(ApprovalStages.POLICY_ACTOR_ID);
     }
 
     @Test
@@ -115,18 +131,23 @@ class ApprovalStagesProcessTest {
         Task stage = driver.task(pi.getId(), STAGE);
         assertThat(stage.getAssignee()).isEqualTo(manager.id());
         assertThat(candidateGroups(stage)).isEmpty();
-        assertThat(driver.shownInForm(manager.id(), pi.getId(), STAGE, "stageSummary")).contains(
-                "Approval stage 1 of 2", "Business Standard: manager, then a License administrator",
-                requester.displayName(), colleague.displayName());
-        assertThat(progress(pi)).isEqualTo(new ApprovalStages.Progress(
-                "Business Standard: manager, then a License administrator", 1, 2, manager.displayName()));
+        assertThat(driver.shownInForm(manager.id(), pi.getId(), STAGE, "stageSummary"))
+                .contains(
+                        "Approval stage 1 of 2",
+                        "Business Standard: manager, then a License administrator",
+                        requester.displayName(),
+                        colleague.displayName());
+        assertThat(progress(pi))
+                .isEqualTo(new ApprovalStages.Progress(
+                        "Business Standard: manager, then a License administrator", 1, 2, manager.displayName()));
 
         driver.complete(manager.id(), stage, Map.of("stageDecision", "approve"));
 
         Task review = driver.task(pi.getId(), REVIEW);
         assertThat(review.getAssignee()).isNull();
         assertThat(candidateGroups(review)).containsExactly("license-admins");
-        assertThat(runtime.getVariables(pi.getId())).as("the stage's answers do not prefill the next form")
+        assertThat(runtime.getVariables(pi.getId()))
+                .as("the stage's answers do not prefill the next form")
                 .doesNotContainKeys("stageDecision", "stageMessage");
         assertThat(progress(pi).waitingFor()).isEqualTo("a License administrator");
 
@@ -135,15 +156,18 @@ class ApprovalStagesProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(NOTIFY_OUTCOME);
         assertThat(requestOf(pi).decidedBy()).isEqualTo(licenseAdmin.id());
         assertThat(licensed(pi)).containsExactlyInAnyOrder(requester.id(), colleague.id());
-        assertThat(stageOutcomes(pi)).containsExactly("APPROVED by " + manager.id(), "APPROVED by " + licenseAdmin.id());
+        assertThat(stageOutcomes(pi))
+                .containsExactly("APPROVED by " + manager.id(), "APPROVED by " + licenseAdmin.id());
     }
 
     @Test
     void theManagerDeniesAtStageOneAndNoAdminIsAsked() {
         ProcessInstance pi = request(requester, standard);
 
-        driver.complete(manager.id(), driver.task(pi.getId(), STAGE), Map.of("stageDecision", "deny",
-                "stageMessage", "Use the shared account", "stageDenyConfirmed", true));
+        driver.complete(
+                manager.id(),
+                driver.task(pi.getId(), STAGE),
+                Map.of("stageDecision", "deny", "stageMessage", "Use the shared account", "stageDenyConfirmed", true));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(NOTIFY_OUTCOME);
         LicenseRequest denied = requestOf(pi);
@@ -152,23 +176,28 @@ class ApprovalStagesProcessTest {
         assertThat(denied.decisionMessage()).isEqualTo("Use the shared account");
         assertThat(stageOutcomes(pi)).containsExactly("DENIED by " + manager.id(), "WAITING");
         assertThat(licensed(pi)).isEmpty();
-        assertThat(progress(pi)).as("it ended at the stage that denied it, waiting for nobody")
-                .isEqualTo(new ApprovalStages.Progress("Business Standard: manager, then a License administrator",
-                        1, 2, null));
+        assertThat(progress(pi))
+                .as("it ended at the stage that denied it, waiting for nobody")
+                .isEqualTo(new ApprovalStages.Progress(
+                        "Business Standard: manager, then a License administrator", 1, 2, null));
     }
 
     @Test
     void theCompletedListShowsARequestDeniedAtAStageToEveryoneWhoReadsIt() {
         ProcessInstance pi = request(requester, standard, colleague);
-        driver.complete(manager.id(), driver.task(pi.getId(), STAGE), Map.of("stageDecision", "deny",
-                "stageMessage", "Use the shared account", "stageDenyConfirmed", true));
+        driver.complete(
+                manager.id(),
+                driver.task(pi.getId(), STAGE),
+                Map.of("stageDecision", "deny", "stageMessage", "Use the shared account", "stageDenyConfirmed", true));
         String id = requestOf(pi).id();
 
         for (DirectoryUser reader : List.of(requester, colleague, globalAdmin)) {
             Api.Response list = Api.at(port).as(reader.id()).get("/api/license-requests?status=completed");
             assertThat(list.status()).as(reader.id() + ": " + list.body()).isEqualTo(200);
             JsonNode row = java.util.stream.StreamSupport.stream(list.json().spliterator(), false)
-                    .filter(r -> r.path("id").asText().equals(id)).findFirst().orElseThrow();
+                    .filter(r -> r.path("id").asText().equals(id))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(row.path("status").asText()).isEqualTo("DENIED");
             assertThat(row.path("approval").path("stage").asInt()).isEqualTo(1);
             assertThat(row.path("approval").hasNonNull("waitingFor")).isFalse();
@@ -195,11 +224,14 @@ class ApprovalStagesProcessTest {
         driver.runJob(pi.getId(), "BoundaryEvent_ReviewWaitedTooLong");
 
         Task review = driver.task(pi.getId(), REVIEW);
-        assertThat(candidateGroups(review)).as("the License administrator's fallback").containsExactly("global-admins");
+        assertThat(candidateGroups(review))
+                .as("the License administrator's fallback")
+                .containsExactly("global-admins");
         assertThat(requestOf(pi).status()).as("never a silent expiry").isEqualTo(LicenseRequestStatus.PENDING);
         String before = fixtures.snapshot();
         assertThatThrownBy(() -> driver.complete(licenseAdmin.id(), review, Map.of("decision", "approve")))
-                .as("no longer theirs: the engine refuses").isInstanceOf(AuthorizationException.class);
+                .as("no longer theirs: the engine refuses")
+                .isInstanceOf(AuthorizationException.class);
         assertThat(fixtures.snapshot()).isEqualTo(before);
         driver.complete(globalAdmin.id(), driver.task(pi.getId(), REVIEW), Map.of("decision", "approve"));
         assertThat(stageOutcomes(pi)).containsExactly("APPROVED by " + boss.id(), "APPROVED by " + globalAdmin.id());
@@ -237,8 +269,13 @@ class ApprovalStagesProcessTest {
         Task stage = driver.task(pi.getId(), STAGE);
         assertThat(candidateGroups(stage)).containsExactly("global-admins");
 
-        refusedAndStillWaiting(fixtures, pi, STAGE, () -> driver.complete(adminWithoutManager.id(), stage,
-                Map.of("stageDecision", "approve")), Rule.FOUR_EYES, "yourself");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                STAGE,
+                () -> driver.complete(adminWithoutManager.id(), stage, Map.of("stageDecision", "approve")),
+                Rule.FOUR_EYES,
+                "yourself");
         assertThat(stageOutcomes(pi)).containsExactly("WAITING", "WAITING");
         driver.complete(globalAdmin.id(), stage, Map.of("stageDecision", "approve"));
         assertThat(stageOutcomes(pi)).containsExactly("APPROVED by " + globalAdmin.id(), "WAITING");
@@ -250,16 +287,26 @@ class ApprovalStagesProcessTest {
         ProcessInstance pi = request(requester, standard, namedAdmin);
         driver.complete(manager.id(), driver.task(pi.getId(), STAGE), Map.of("stageDecision", "approve"));
 
-        refusedAndStillWaiting(fixtures, pi, REVIEW, () -> driver.complete(namedAdmin.id(), driver.task(pi.getId(), REVIEW),
-                Map.of("decision", "approve")), Rule.FOUR_EYES, "for you too");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                REVIEW,
+                () -> driver.complete(namedAdmin.id(), driver.task(pi.getId(), REVIEW), Map.of("decision", "approve")),
+                Rule.FOUR_EYES,
+                "for you too");
         assertThat(licensed(pi)).isEmpty();
     }
 
     private ProcessInstance request(DirectoryUser who, Product product, DirectoryUser... colleagues) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestedProduct", product.name());
-        variables.put("requestedColleagues", String.join(",", java.util.Arrays.stream(colleagues)
-                .map(DirectoryUser::id).toList()));
+        variables.put(
+                "requestedColleagues",
+                String.join(
+                        ",",
+                        java.util.Arrays.stream(colleagues)
+                                .map(DirectoryUser::id)
+                                .toList()));
         variables.put("justification", "Needed for the quarterly report");
         return driver.as(who.id(), () -> runtime.startProcessInstanceByKey(LicenseRequestProcess.KEY, variables));
     }
@@ -274,17 +321,22 @@ class ApprovalStagesProcessTest {
 
     private List<String> candidateGroups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+                .map(IdentityLink::getGroupId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private List<String> licensed(ProcessInstance pi) {
         return jdbc.sql("select user_id from audit_log where process_instance_id = ? and action = 'LICENSE_ASSIGNED'")
-                .param(pi.getId()).query(String.class).list();
+                .param(pi.getId())
+                .query(String.class)
+                .list();
     }
 
     private List<String> stageOutcomes(ProcessInstance pi) {
         return jdbc.sql("select outcome, decided_by from license_request_stage where request_id = ? order by position")
                 .param(requestOf(pi).id())
-                .query((rs, n) -> rs.getString(1) + (rs.getString(2) == null ? "" : " by " + rs.getString(2))).list();
+                .query((rs, n) -> rs.getString(1) + (rs.getString(2) == null ? "" : " by " + rs.getString(2)))
+                .list();
     }
 }

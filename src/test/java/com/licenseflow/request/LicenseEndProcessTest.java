@@ -42,18 +42,25 @@ class LicenseEndProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     LicenseRequestRepository requests;
+
     @Autowired
     DevMailbox devMailbox;
+
     @Autowired
     Clock clock;
 
@@ -93,12 +100,14 @@ class LicenseEndProcessTest {
         driver.runJob(end.getId(), NOTICE_DUE);
         driver.runJob(end.getId(), "Activity_EmailHoldersAndManagersLicenseEndsSoon");
 
-        assertThat(inbox.onlyMessageTo(manager.email()).subject()).isEqualTo("Microsoft Teams Exploratory ends on "
-                + day(endsOn));
-        assertThat(inbox.to(holder.email())).anyMatch(m -> m.text().contains(holder.displayName())
-                && m.text().contains("ask for an extension"));
+        assertThat(inbox.onlyMessageTo(manager.email()).subject())
+                .isEqualTo("Microsoft Teams Exploratory ends on " + day(endsOn));
+        assertThat(inbox.to(holder.email()))
+                .anyMatch(
+                        m -> m.text().contains(holder.displayName()) && m.text().contains("ask for an extension"));
         Task ask = driver.task(end.getId(), ASK);
-        assertThat(engine.getTaskService().getIdentityLinksForTask(ask.getId())).extracting(IdentityLink::getUserId)
+        assertThat(engine.getTaskService().getIdentityLinksForTask(ask.getId()))
+                .extracting(IdentityLink::getUserId)
                 .containsExactlyInAnyOrder(holder.id(), manager.id());
 
         driver.advance(Duration.ofDays(7));
@@ -106,10 +115,13 @@ class LicenseEndProcessTest {
 
         assertThat(holds(holder)).isFalse();
         assertThat(jdbc.sql("select actor from audit_log where user_id = ? and action = 'LICENSE_UNASSIGNED'")
-                .param(holder.id()).query(String.class).single()).isEqualTo(LicenseEnds.END_DATE.userId());
+                        .param(holder.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(LicenseEnds.END_DATE.userId());
         driver.runJob(end.getId(), "Activity_EmailHoldersLicenseEnded");
-        assertThat(inbox.to(holder.email())).anyMatch(m -> m.subject().equals("Your Microsoft Teams Exploratory license "
-                + "has ended"));
+        assertThat(inbox.to(holder.email()))
+                .anyMatch(m -> m.subject().equals("Your Microsoft Teams Exploratory license " + "has ended"));
         BpmnAwareTests.assertThat(end).isEnded();
         BpmnAwareTests.assertThat(pi).isEnded();
     }
@@ -125,27 +137,49 @@ class LicenseEndProcessTest {
         driver.runJob(end.getId(), NOTICE_DUE);
         driver.runJob(end.getId(), "Activity_EmailHoldersAndManagersLicenseEndsSoon");
 
-        refusedAndStillWaiting(fixtures, end, ASK, () -> driver.complete(manager.id(), driver.task(end.getId(), ASK),
-                Map.of("extendUntil", endsOn.minusDays(1).toString(), "extensionReason", "Project runs longer")),
-                Rule.INVALID_INPUT, "Choose a day after");
-        driver.complete(manager.id(), driver.task(end.getId(), ASK), Map.of("extendUntil", extended.toString(),
-                "extensionReason", "Project runs longer"));
+        refusedAndStillWaiting(
+                fixtures,
+                end,
+                ASK,
+                () -> driver.complete(
+                        manager.id(),
+                        driver.task(end.getId(), ASK),
+                        Map.of(
+                                "extendUntil",
+                                endsOn.minusDays(1).toString(),
+                                "extensionReason",
+                                "Project runs longer")),
+                Rule.INVALID_INPUT,
+                "Choose a day after");
+        driver.complete(
+                manager.id(),
+                driver.task(end.getId(), ASK),
+                Map.of("extendUntil", extended.toString(), "extensionReason", "Project runs longer"));
 
         Task approve = driver.task(end.getId(), APPROVE_EXTENSION);
-        assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId())).extracting(IdentityLink::getGroupId)
-                .as("a shortened approval: the request approvers alone").containsExactly("global-admins");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId()))
+                .extracting(IdentityLink::getGroupId)
+                .as("a shortened approval: the request approvers alone")
+                .containsExactly("global-admins");
         String before = fixtures.snapshot();
         assertThatThrownBy(() -> driver.complete(holder.id(), approve, Map.of("extensionDecision", "approve")))
-                .as("not theirs to approve").isInstanceOf(AuthorizationException.class);
+                .as("not theirs to approve")
+                .isInstanceOf(AuthorizationException.class);
         assertThat(fixtures.snapshot()).isEqualTo(before);
         driver.complete(globalAdmin.id(), approve, Map.of("extensionDecision", "approve"));
 
         assertThat(endDateOfLicense(holder)).isEqualTo(extended);
-        assertThat(requests.findByProcessInstance(pi.getId()).orElseThrow().endsOn()).isEqualTo(extended);
+        assertThat(requests.findByProcessInstance(pi.getId()).orElseThrow().endsOn())
+                .isEqualTo(extended);
         BpmnAwareTests.assertThat(end).isWaitingAt(NOTICE_DUE);
         driver.advance(Duration.ofDays(7));
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(end.getId()).executable().count())
-                .as("nothing ends on the old day").isZero();
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(end.getId())
+                        .executable()
+                        .count())
+                .as("nothing ends on the old day")
+                .isZero();
         assertThat(holds(holder)).isTrue();
     }
 
@@ -157,7 +191,9 @@ class LicenseEndProcessTest {
         Task stage = driver.task(pi.getId(), "Activity_ApproveLicenseRequestAtStage");
         assertThat(stage.getAssignee()).isEqualTo(manager.id());
         driver.complete(manager.id(), stage, Map.of("stageDecision", "approve"));
-        driver.complete(globalAdmin.id(), driver.task(pi.getId(), "Activity_ReviewLicenseRequest"),
+        driver.complete(
+                globalAdmin.id(),
+                driver.task(pi.getId(), "Activity_ReviewLicenseRequest"),
                 Map.of("decision", "approve"));
 
         assertThat(endDateOfLicense(guest)).isEqualTo(LocalDate.now(clock).plusDays(90));
@@ -165,19 +201,29 @@ class LicenseEndProcessTest {
 
     @Test
     void anEndDateInThePastIsRefusedAtTheStartWithNothingCreated() {
-        long before = jdbc.sql("select count(*) from license_request").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from license_request")
+                .query(Long.class)
+                .single();
 
         assertThatThrownBy(() -> request(holder, exploratory, LocalDate.now(clock)))
                 .hasMessageContaining("which is not after today");
 
-        assertThat(jdbc.sql("select count(*) from license_request").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from license_request")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     private ProcessInstance request(DirectoryUser who, Product product, LocalDate endsOn, DirectoryUser... colleagues) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestedProduct", product.name());
-        variables.put("requestedColleagues", String.join(",", java.util.Arrays.stream(colleagues)
-                .map(DirectoryUser::id).toList()));
+        variables.put(
+                "requestedColleagues",
+                String.join(
+                        ",",
+                        java.util.Arrays.stream(colleagues)
+                                .map(DirectoryUser::id)
+                                .toList()));
         variables.put("justification", "Needed for a project");
         if (endsOn != null) {
             variables.put("licenseEndsOn", endsOn.toString());
@@ -186,17 +232,24 @@ class LicenseEndProcessTest {
     }
 
     private ProcessInstance licenseEndOf(ProcessInstance pi) {
-        return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId())
+                .singleResult();
     }
 
     private LocalDate endDateOfLicense(DirectoryUser user) {
         return jdbc.sql("select ends_on from license_assignment where user_id = ? and active_product_id is not null")
-                .param(user.id()).query(LocalDate.class).single();
+                .param(user.id())
+                .query(LocalDate.class)
+                .single();
     }
 
     private boolean holds(DirectoryUser user) {
         return jdbc.sql("select count(*) from license_assignment where user_id = ? and active_product_id is not null")
-                .param(user.id()).query(Integer.class).single() > 0;
+                        .param(user.id())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private static String day(LocalDate date) {

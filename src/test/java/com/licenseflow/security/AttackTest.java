@@ -33,14 +33,19 @@ abstract class AttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     EngineState state;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
 
@@ -70,8 +75,17 @@ abstract class AttackTest {
     }
 
     ProcessInstance requestBy(DirectoryUser requester, DirectoryUser with) {
-        return driver.as(requester.id(), () -> runtime.startProcessInstanceByKey("license-request",
-                Map.of("requestedProduct", product.id(), "requestedColleagues", with.id(), "justification", "needed")));
+        return driver.as(
+                requester.id(),
+                () -> runtime.startProcessInstanceByKey(
+                        "license-request",
+                        Map.of(
+                                "requestedProduct",
+                                product.id(),
+                                "requestedColleagues",
+                                with.id(),
+                                "justification",
+                                "needed")));
     }
 
     String requestId() {

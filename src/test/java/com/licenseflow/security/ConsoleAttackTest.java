@@ -33,8 +33,10 @@ class ConsoleAttackTest extends AttackTest {
         Api.Response page = anonymous.get("/console/licenses");
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.header("Location")).endsWith("/console/login?next=%2Fconsole%2Flicenses");
-        refusedAndUnchanged(() -> anonymous.post("/console/licenses/" + product.id() + "/assign", Map.of("users", employee.id())),
-                302, "");
+        refusedAndUnchanged(
+                () -> anonymous.post("/console/licenses/" + product.id() + "/assign", Map.of("users", employee.id())),
+                302,
+                "");
         refusedAndUnchanged(() -> anonymous.get("/console/audit.csv"), 302, "");
     }
 
@@ -49,30 +51,58 @@ class ConsoleAttackTest extends AttackTest {
         refusedAndUnchanged(() -> session.get("/console/purchases"), 403, "needs one of these roles");
         session.get("/console/my-licenses");
         refusedAndUnchanged(() -> session.post("/console/licenses/catalog", Map.of()), 403, "Global administrator");
-        refusedAndUnchanged(() -> session.post("/console/licenses/" + product.id() + "/assign",
-                Map.of("users", employee.id(), "enabledPlans", "")), 403, "needs one of these roles");
-        refusedAndUnchanged(() -> session.post("/console/users/" + colleague.id() + "/remove-all", Map.of()), 403,
+        refusedAndUnchanged(
+                () -> session.post(
+                        "/console/licenses/" + product.id() + "/assign",
+                        Map.of("users", employee.id(), "enabledPlans", "")),
+                403,
                 "needs one of these roles");
-        refusedAndUnchanged(() -> session.post("/console/users/selection", Map.of("userIds", colleague.id(),
-                "action", "unassign-all")), 403, "needs one of these roles");
-        refusedAndUnchanged(() -> session.post("/console/users/selection", Map.of("userIds", employee.id(),
-                "productIds", product.id(), "action", "assign")), 403, "needs one of these roles");
-        refusedAndUnchanged(() -> session.post("/console/requests/settings", Map.of("ownRequestProcess", "true",
-                "message", "closed")), 403, "Global administrator");
+        refusedAndUnchanged(
+                () -> session.post("/console/users/" + colleague.id() + "/remove-all", Map.of()),
+                403,
+                "needs one of these roles");
+        refusedAndUnchanged(
+                () -> session.post(
+                        "/console/users/selection", Map.of("userIds", colleague.id(), "action", "unassign-all")),
+                403,
+                "needs one of these roles");
+        refusedAndUnchanged(
+                () -> session.post(
+                        "/console/users/selection",
+                        Map.of("userIds", employee.id(), "productIds", product.id(), "action", "assign")),
+                403,
+                "needs one of these roles");
+        refusedAndUnchanged(
+                () -> session.post(
+                        "/console/requests/settings", Map.of("ownRequestProcess", "true", "message", "closed")),
+                403,
+                "Global administrator");
     }
 
     @Test
     void aLicenseAdminCannotDoWhatOnlyBillingOrGlobalAdminsMayDo() {
-        long bought = fixtures.selfService(product, employee.id(), 2, LocalDate.now().minusDays(2), 7);
+        long bought =
+                fixtures.selfService(product, employee.id(), 2, LocalDate.now().minusDays(2), 7);
         ConsoleSession session = ConsoleSession.login(port, licenseAdmin.id());
         session.get("/console/licenses");
-        refusedAndUnchanged(() -> session.post("/console/requests/settings", Map.of("ownRequestProcess", "true",
-                "message", "closed")), 403, "Global administrator");
-        refusedAndUnchanged(() -> session.post("/console/purchases/" + product.id() + "/policy", Map.of("value", "DISABLED")),
-                403, "Billing administrator");
-        refusedAndUnchanged(() -> session.post("/console/purchases/subscriptions/" + bought + "/takeover",
-                Map.of("product", product.id(), "action", "cancel", "reason", "OTHER")), 403, "Billing administrator");
-        refusedAndUnchanged(() -> session.post("/console/purchases/" + product.id() + "/centralize", Map.of()), 403,
+        refusedAndUnchanged(
+                () -> session.post(
+                        "/console/requests/settings", Map.of("ownRequestProcess", "true", "message", "closed")),
+                403,
+                "Global administrator");
+        refusedAndUnchanged(
+                () -> session.post("/console/purchases/" + product.id() + "/policy", Map.of("value", "DISABLED")),
+                403,
+                "Billing administrator");
+        refusedAndUnchanged(
+                () -> session.post(
+                        "/console/purchases/subscriptions/" + bought + "/takeover",
+                        Map.of("product", product.id(), "action", "cancel", "reason", "OTHER")),
+                403,
+                "Billing administrator");
+        refusedAndUnchanged(
+                () -> session.post("/console/purchases/" + product.id() + "/centralize", Map.of()),
+                403,
                 "Billing administrator");
         refusedAndUnchanged(() -> session.post("/console/licenses/catalog", Map.of()), 403, "Global administrator");
     }
@@ -82,8 +112,11 @@ class ConsoleAttackTest extends AttackTest {
         DirectoryUser someone = fixtures.member();
         ConsoleSession session = ConsoleSession.login(port, licenseAdmin.id());
         session.get("/console/licenses/" + product.id());
-        refusedAndUnchanged(() -> session.postWithoutToken("/console/licenses/" + product.id() + "/assign",
-                Map.of("users", someone.id())), 403, "");
+        refusedAndUnchanged(
+                () -> session.postWithoutToken(
+                        "/console/licenses/" + product.id() + "/assign", Map.of("users", someone.id())),
+                403,
+                "");
         assertThat(fixtures.holds(someone.id(), product.id())).isFalse();
     }
 
@@ -91,8 +124,12 @@ class ConsoleAttackTest extends AttackTest {
     void aRefusedAssignmentIsShownNextToItsFormAndChangesNothing() {
         ConsoleSession session = ConsoleSession.login(port, licenseAdmin.id());
         session.get("/console/licenses/" + product.id());
-        Api.Response answer = refusedAndUnchanged(() -> session.post("/console/licenses/" + product.id() + "/assign",
-                Map.of("users", employee.id() + ", nobody-at-all")), 404, "There is no user");
+        Api.Response answer = refusedAndUnchanged(
+                () -> session.post(
+                        "/console/licenses/" + product.id() + "/assign",
+                        Map.of("users", employee.id() + ", nobody-at-all")),
+                404,
+                "There is no user");
         assertThat(answer.body()).contains("nobody-at-all").contains("Assign licenses");
     }
 
@@ -100,19 +137,23 @@ class ConsoleAttackTest extends AttackTest {
     void aMalformedFormOrLinkGetsAPageInWordsNotAnError() {
         ConsoleSession session = ConsoleSession.login(port, billingAdmin.id());
         session.get("/console/purchases");
-        refusedAndUnchanged(() -> session.post("/console/purchases/subscriptions/" + seats + "/takeover",
-                Map.of("action", "cancel")), 400, "Something this page needs was missing");
+        refusedAndUnchanged(
+                () -> session.post(
+                        "/console/purchases/subscriptions/" + seats + "/takeover", Map.of("action", "cancel")),
+                400,
+                "Something this page needs was missing");
         refusedAndUnchanged(() -> session.get("/console/users?page=abc"), 400, "Something this page needs was missing");
         refusedAndUnchanged(() -> session.get("/console/users?page=0"), 422, "Pages are counted from 1");
     }
 
     @Test
     void theLoginNeverSendsAnyoneToAnotherSite() {
-        for (String next : new String[] {"https://evil.example/", "//evil.example/", "/console//evil.example",
-                "/\\evil.example"}) {
+        for (String next :
+                new String[] {"https://evil.example/", "//evil.example/", "/console//evil.example", "/\\evil.example"
+                }) {
             ConsoleSession session = ConsoleSession.anonymous(port);
-            Api.Response login = session.post("/console/login", Map.of("username", employee.id(),
-                    "password", employee.id(), "next", next));
+            Api.Response login = session.post(
+                    "/console/login", Map.of("username", employee.id(), "password", employee.id(), "next", next));
             assertThat(login.status()).isEqualTo(302);
             assertThat(login.header("Location")).as(next).endsWith("/console/").doesNotContain("evil");
         }
@@ -133,24 +174,48 @@ class ConsoleAttackTest extends AttackTest {
     @Test
     void anEmployeeReadsOnlyTheEmailsAddressedToThem() {
         notifications.record(List.of(lowSeats(employee), lowSeats(globalAdmin)));
-        String everyone = ConsoleSession.login(port, globalAdmin.id()).get("/console/emails").body();
+        String everyone = ConsoleSession.login(port, globalAdmin.id())
+                .get("/console/emails")
+                .body();
         assertThat(everyone).contains(employee.email(), globalAdmin.email());
         ConsoleSession session = ConsoleSession.login(port, employee.id());
-        for (String page : new String[] {"/console/emails", "/console/emails?recipient=" + globalAdmin.email(),
-                "/console/emails.csv"}) {
+        for (String page : new String[] {
+            "/console/emails", "/console/emails?recipient=" + globalAdmin.email(), "/console/emails.csv"
+        }) {
             String body = session.get(page).body();
             // The rows only: the filter box shows back what the employee typed.
-            String shown = body.contains("<tbody>") ? body.substring(body.indexOf("<tbody>"), body.indexOf("</tbody>")) : body;
-            assertThat(Pattern.compile("[\\w.-]+@test\\.example").matcher(shown).results()
-                    .map(MatchResult::group).distinct())
-                    .as(page).allMatch(address -> address.equals(employee.email()));
+            String shown =
+                    body.contains("<tbody>") ? body.substring(body.indexOf("<tbody>"), body.indexOf("</tbody>")) : body;
+            assertThat(Pattern.compile("[\\w.-]+@test\\.example")
+                            .matcher(shown)
+                            .results()
+                            .map(MatchResult::group)
+                            .distinct())
+                    .as(page)
+                    .allMatch(address -> address.equals(employee.email()));
         }
     }
 
     private Notification lowSeats(DirectoryUser to) {
-        return new Notification("console-attack/" + to.id(), NotificationKind.LOW_SEATS, to.email(), to.displayName(),
-                Map.of("product", product.name(), "freeSeats", 1, "totalSeats", 5, "threshold", "fewer than 2 free seats",
-                        "trend", "none"), null, null, null);
+        return new Notification(
+                "console-attack/" + to.id(),
+                NotificationKind.LOW_SEATS,
+                to.email(),
+                to.displayName(),
+                Map.of(
+                        "product",
+                        product.name(),
+                        "freeSeats",
+                        1,
+                        "totalSeats",
+                        5,
+                        "threshold",
+                        "fewer than 2 free seats",
+                        "trend",
+                        "none"),
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -159,6 +224,9 @@ class ConsoleAttackTest extends AttackTest {
         ConsoleSession session = ConsoleSession.login(port, employee.id());
         assertThat(session.get("/console/people?q=a").body()).doesNotContain("<input");
         String found = session.get("/console/people?q=" + admin.id()).body();
-        assertThat(found).contains(admin.displayName()).doesNotContain("USER_ADMIN").doesNotContain("User administrator");
+        assertThat(found)
+                .contains(admin.displayName())
+                .doesNotContain("USER_ADMIN")
+                .doesNotContain("User administrator");
     }
 }

@@ -41,27 +41,38 @@ class LoginAndApiHardeningTest extends AttackTest {
         // No administrator needed: the waits run out by themselves.
         driver.advance(Duration.ofMinutes(10));
         assertThat(api(globalAdmin).get("/api/me").status()).isEqualTo(200);
-        assertThat(engine.getIdentityService().checkPassword(globalAdmin.id(), globalAdmin.id())).isTrue();
+        assertThat(engine.getIdentityService().checkPassword(globalAdmin.id(), globalAdmin.id()))
+                .isTrue();
     }
 
     @Test
     void aFractionOfASeatIsRefusedNotRoundedDown() {
-        refusedAndUnchanged(() -> api(globalAdmin).post("/api/subscriptions/" + seats + "/seats", "{\"seats\":1.5}"),
-                422, "'1.5' is not a whole number (seats)");
-        refusedAndUnchanged(() -> api(globalAdmin).post("/api/subscriptions/" + seats + "/seats", "{\"seats\":\"two\"}"),
-                422, "is not a whole number (seats)");
+        refusedAndUnchanged(
+                () -> api(globalAdmin).post("/api/subscriptions/" + seats + "/seats", "{\"seats\":1.5}"),
+                422,
+                "'1.5' is not a whole number (seats)");
+        refusedAndUnchanged(
+                () -> api(globalAdmin).post("/api/subscriptions/" + seats + "/seats", "{\"seats\":\"two\"}"),
+                422,
+                "is not a whole number (seats)");
     }
 
     @Test
     void anotherSitesPageCannotCancelASubscriptionWithTheBrowsersLogin() {
-        long bought = fixtures.selfService(product, employee.id(), 2, LocalDate.now(clock).minusDays(2), 7);
+        long bought = fixtures.selfService(
+                product, employee.id(), 2, LocalDate.now(clock).minusDays(2), 7);
         String cancel = "/api/subscriptions/" + bought + "/cancel";
-        refusedAndUnchanged(() -> api(employee).withHeader("Origin", "http://evil.example").post(cancel, null), 403,
+        refusedAndUnchanged(
+                () -> api(employee).withHeader("Origin", "http://evil.example").post(cancel, null),
+                403,
                 "cannot come from another web site");
-        refusedAndUnchanged(() -> api(employee).withHeader("Sec-Fetch-Site", "cross-site").post(cancel, null), 403,
+        refusedAndUnchanged(
+                () -> api(employee).withHeader("Sec-Fetch-Site", "cross-site").post(cancel, null),
+                403,
                 "cannot come from another web site");
         // The same call from LicenseFlow's own origin goes through.
-        Api.Response own = api(employee).withHeader("Origin", "http://localhost:" + port).post(cancel, null);
+        Api.Response own =
+                api(employee).withHeader("Origin", "http://localhost:" + port).post(cancel, null);
         assertThat(own.status()).as(own.body()).isEqualTo(200);
         assertThat(fixtures.subscription(bought).status()).isEqualTo(SubscriptionStatus.DELETED);
     }

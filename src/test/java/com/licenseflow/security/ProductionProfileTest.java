@@ -14,10 +14,12 @@ class ProductionProfileTest {
     @Test
     void thePostgresProfileSwitchesDemoDataOff() throws IOException {
         PropertySource<?> postgres = new YamlPropertySourceLoader()
-                .load("postgres", new ClassPathResource("application-postgres.yml")).get(0);
+                .load("postgres", new ClassPathResource("application-postgres.yml"))
+                .get(0);
         assertThat(postgres.getProperty("licenseflow.demo.enabled")).isEqualTo(false);
         PropertySource<?> defaults = new YamlPropertySourceLoader()
-                .load("defaults", new ClassPathResource("application.yml")).get(0);
+                .load("defaults", new ClassPathResource("application.yml"))
+                .get(0);
         assertThat(defaults.getProperty("licenseflow.demo.enabled")).isEqualTo(true);
     }
 }

@@ -5,11 +5,11 @@ import static com.licenseflow.support.Refusals.expectUntrusted;
 import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
@@ -38,14 +38,19 @@ class SelfServiceCancellationProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     FormService forms;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     Clock clock;
 
@@ -61,7 +66,8 @@ class SelfServiceCancellationProcessTest {
         purchaser = fixtures.member();
         users = new java.util.ArrayList<>(List.of(purchaser.id()));
         users.addAll(fixtures.members(2));
-        bought = fixtures.selfService(product, purchaser.id(), 5, LocalDate.now(clock).minusDays(40), 7);
+        bought = fixtures.selfService(
+                product, purchaser.id(), 5, LocalDate.now(clock).minusDays(40), 7);
         fixtures.license(bought, users);
     }
 
@@ -86,7 +92,8 @@ class SelfServiceCancellationProcessTest {
         Task task = driver.task(pi.getId(), CHOOSE);
         Object options = driver.as(who.id(), () -> forms.getTaskFormVariables(task.getId()))
                 .get("ownSubscriptionOptions");
-        return ((SpinJsonNode) options).elements().stream().map(o -> o.prop("label").stringValue()).toList();
+        return ((SpinJsonNode) options)
+                .elements().stream().map(o -> o.prop("label").stringValue()).toList();
     }
 
     @Test
@@ -101,9 +108,11 @@ class SelfServiceCancellationProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(CHOOSE);
         waiting = driver.task(pi.getId(), CHOOSE);
         assertThat(waiting.getAssignee()).isEqualTo(purchaser.id());
-        assertThat(offered(pi, purchaser)).as("only their own, not cancelled, in words")
+        assertThat(offered(pi, purchaser))
+                .as("only their own, not cancelled, in words")
                 .containsExactly(product.name() + ": 3 of 5 seats used, renews on "
-                        + com.licenseflow.shared.Words.day(LocalDate.now(clock).minusDays(40).plusYears(1)));
+                        + com.licenseflow.shared.Words.day(
+                                LocalDate.now(clock).minusDays(40).plusYears(1)));
 
         choose(pi, purchaser, cancel(bought, "We use the central subscription now"));
 
@@ -112,7 +121,8 @@ class SelfServiceCancellationProcessTest {
         assertThat(fixtures.holders(bought)).isEmpty();
         assertThat(fixtures.subscription(other).status()).isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(fixtures.auditActorsOfProcess(pi.getId())).containsOnly(purchaser.id());
-        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(3);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -132,10 +142,21 @@ class SelfServiceCancellationProcessTest {
         ProcessInstance pi = start(colleague);
         assertThat(offered(pi, colleague)).isEmpty();
 
-        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, colleague, cancel(bought, null)),
-                Rule.NOT_THE_PURCHASER, "Only the person who bought this " + product.name() + " subscription");
-        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, colleague, cancel(null, null)),
-                Rule.INVALID_INPUT, "You have no self-service subscription that can be cancelled now", "Keep");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CHOOSE,
+                () -> choose(pi, colleague, cancel(bought, null)),
+                Rule.NOT_THE_PURCHASER,
+                "Only the person who bought this " + product.name() + " subscription");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CHOOSE,
+                () -> choose(pi, colleague, cancel(null, null)),
+                Rule.INVALID_INPUT,
+                "You have no self-service subscription that can be cancelled now",
+                "Keep");
         assertThat(fixtures.subscription(bought).status()).isEqualTo(SubscriptionStatus.ACTIVE);
     }
 
@@ -143,33 +164,57 @@ class SelfServiceCancellationProcessTest {
     void aMissingChoiceOrAnOverlongReasonIsRefusedWithNothingChanged() {
         ProcessInstance pi = start(purchaser);
 
-        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser, cancel(null, null)),
-                Rule.INVALID_INPUT, "Choose the subscription to cancel, or choose Keep.");
-        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser, cancel(bought, "x".repeat(201))),
-                Rule.INVALID_INPUT, "at most 200 characters", "Nothing was cancelled");
-        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser,
-                Map.of("cancelDecision", "sell", "subscriptionId", String.valueOf(bought))),
-                Rule.INVALID_INPUT, "Choose whether to cancel");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CHOOSE,
+                () -> choose(pi, purchaser, cancel(null, null)),
+                Rule.INVALID_INPUT,
+                "Choose the subscription to cancel, or choose Keep.");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CHOOSE,
+                () -> choose(pi, purchaser, cancel(bought, "x".repeat(201))),
+                Rule.INVALID_INPUT,
+                "at most 200 characters",
+                "Nothing was cancelled");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CHOOSE,
+                () -> choose(pi, purchaser, Map.of("cancelDecision", "sell", "subscriptionId", String.valueOf(bought))),
+                Rule.INVALID_INPUT,
+                "Choose whether to cancel");
     }
 
     @Test
     void aSubscriptionAnAdministratorIsTakingOverIsNeitherOfferedNorCancelled() {
         ProcessInstance pi = start(purchaser);
         DirectoryUser billing = fixtures.admin(BILLING_ADMIN);
-        driver.as(billing.id(), () -> runtime.startProcessInstanceByKey("subscription-takeover",
-                Map.of("subscriptionId", bought)));
+        driver.as(
+                billing.id(),
+                () -> runtime.startProcessInstanceByKey("subscription-takeover", Map.of("subscriptionId", bought)));
 
         assertThat(offered(pi, purchaser)).isEmpty();
-        refusedAndStillWaiting(fixtures, pi, CHOOSE, () -> choose(pi, purchaser, cancel(bought, null)),
-                Rule.TAKEOVER_RUNNING, "An administrator has been taking over this " + product.name());
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CHOOSE,
+                () -> choose(pi, purchaser, cancel(bought, null)),
+                Rule.TAKEOVER_RUNNING,
+                "An administrator has been taking over this " + product.name());
     }
 
     @Test
     void itIsStartedOnlyInTheNameOfWhoeverIsLoggedIn() {
         expectUntrusted(() -> runtime.startProcessInstanceByKey(PROCESS), "Log in");
         DirectoryUser colleague = fixtures.member();
-        expectUntrusted(() -> driver.as(colleague.id(), () -> runtime.startProcessInstanceByKey(PROCESS,
-                Map.of("purchaserId", purchaser.id()))), "in your own name");
+        expectUntrusted(
+                () -> driver.as(
+                        colleague.id(),
+                        () -> runtime.startProcessInstanceByKey(PROCESS, Map.of("purchaserId", purchaser.id()))),
+                "in your own name");
         assertThat(driver.startableInTasklist(purchaser.id())).contains(PROCESS);
     }
 }

@@ -14,7 +14,12 @@ class CsvTableTest {
 
     @Test
     void neutralisesCellsASpreadsheetWouldRunAsFormulas() {
-        String csv = new CsvTable("name").row("=HYPERLINK(\"http://evil\")").row("+1").row("-2").row("@SUM(A1)").render();
+        String csv = new CsvTable("name")
+                .row("=HYPERLINK(\"http://evil\")")
+                .row("+1")
+                .row("-2")
+                .row("@SUM(A1)")
+                .render();
         assertThat(csv.lines().skip(1)).allMatch(line -> line.startsWith("'") || line.startsWith("\"'"));
     }
 

@@ -12,10 +12,14 @@ class ProblemResponsesTest {
 
     @Test
     void everyRefusalKindHasItsStatus() {
-        assertThat(responses.refused(Rule.ADMIN_ROLE_REQUIRED.violation("x")).getStatus()).isEqualTo(403);
-        assertThat(responses.refused(Rule.UNKNOWN_USER.violation("x")).getStatus()).isEqualTo(404);
-        assertThat(responses.refused(Rule.TOO_MANY_USERS.violation("x")).getStatus()).isEqualTo(422);
-        assertThat(responses.refused(Rule.NOT_ENOUGH_SEATS.violation("x")).getStatus()).isEqualTo(409);
+        assertThat(responses.refused(Rule.ADMIN_ROLE_REQUIRED.violation("x")).getStatus())
+                .isEqualTo(403);
+        assertThat(responses.refused(Rule.UNKNOWN_USER.violation("x")).getStatus())
+                .isEqualTo(404);
+        assertThat(responses.refused(Rule.TOO_MANY_USERS.violation("x")).getStatus())
+                .isEqualTo(422);
+        assertThat(responses.refused(Rule.NOT_ENOUGH_SEATS.violation("x")).getStatus())
+                .isEqualTo(409);
     }
 
     @Test

@@ -48,7 +48,8 @@ public class Api {
     /** The element of a JSON array whose {@code field} is {@code value}; fails the test when there is none. */
     public static JsonNode find(JsonNode array, String field, String value) {
         return StreamSupport.stream(array.spliterator(), false)
-                .filter(n -> n.path(field).asText().equals(value)).findFirst()
+                .filter(n -> n.path(field).asText().equals(value))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(field + "=" + value + " not in " + array));
     }
 
@@ -120,8 +121,9 @@ public class Api {
 
     private Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", contentType);
         }

@@ -29,16 +29,24 @@ public final class Chromium implements AutoCloseable {
     public static Chromium launch() {
         if (!Files.isExecutable(EXECUTABLE)) {
             if ("1".equals(System.getenv("LICENSEFLOW_BROWSER_REQUIRED"))) {
-                throw new IllegalStateException("Browser test required but " + EXECUTABLE + " is missing "
-                        + "(apt-get install chromium)");
+                throw new IllegalStateException(
+                        "Browser test required but " + EXECUTABLE + " is missing " + "(apt-get install chromium)");
             }
             Assumptions.abort("No Chromium at " + EXECUTABLE + "; browser test skipped");
         }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(EXECUTABLE)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
         return new Chromium(playwright, browser);
     }
 

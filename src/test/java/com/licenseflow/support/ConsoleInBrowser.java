@@ -32,7 +32,8 @@ public final class ConsoleInBrowser implements AutoCloseable {
         if (page.url().contains("/console/login")) {
             page.getByLabel("User name").fill(user);
             page.getByLabel("Password").fill(user);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                    .click();
             page.waitForURL(url -> !url.contains("/console/login"));
         }
         return new ConsoleInBrowser(page, baseUrl);
@@ -50,15 +51,23 @@ public final class ConsoleInBrowser implements AutoCloseable {
     /** A link of the console's menu, as a person clicks it. */
     public ConsoleInBrowser menu(String name) {
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Console"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(name).setExact(true))
+                .click();
         page.waitForLoadState();
         return this;
     }
 
     public ConsoleInBrowser click(String buttonOrLink) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(buttonOrLink).setExact(true))
-                .or(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(buttonOrLink).setExact(true)))
-                .first().click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(buttonOrLink).setExact(true))
+                .or(page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(buttonOrLink).setExact(true)))
+                .first()
+                .click();
         page.waitForLoadState();
         return this;
     }
@@ -90,7 +99,9 @@ public final class ConsoleInBrowser implements AutoCloseable {
     }
 
     public void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     @Override

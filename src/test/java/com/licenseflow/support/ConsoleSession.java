@@ -30,8 +30,10 @@ public final class ConsoleSession {
 
     private ConsoleSession(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Nobody logged in yet. */
@@ -45,7 +47,9 @@ public final class ConsoleSession {
     public static ConsoleSession login(int port, String user) {
         ConsoleSession session = anonymous(port);
         Api.Response answer = session.post("/console/login", Map.of("username", user, "password", user));
-        assertThat(answer.status()).as("login of " + user + ": " + answer.body()).isEqualTo(302);
+        assertThat(answer.status())
+                .as("login of " + user + ": " + answer.body())
+                .isEqualTo(302);
         return session;
     }
 

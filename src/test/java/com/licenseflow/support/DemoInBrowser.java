@@ -41,14 +41,18 @@ public final class DemoInBrowser implements AutoCloseable {
     /** {@code name} names the database and the log; {@code arguments} are added to the jar's. */
     public static DemoInBrowser start(String name, String... arguments) {
         Chromium chromium = Chromium.launch();
-        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+        List<String> all = new ArrayList<>(List.of(
+                "--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
                 "--licenseflow.demo.enabled=true",
                 // One node, a person waiting at the screen: look for due jobs (timers, retries) every second, not 5.
-                "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=1000"));
+                "--camunda.bpm.job-execution.wait-time-in-millis=500",
+                "--camunda.bpm.job-execution.max-wait=1000"));
         all.addAll(List.of(arguments));
         try {
-            return new DemoInBrowser(chromium, PackagedApplication.start("tasklist-" + name, all, Map.of())
-                    .awaitReady("Demo data seeded"), true);
+            return new DemoInBrowser(
+                    chromium,
+                    PackagedApplication.start("tasklist-" + name, all, Map.of()).awaitReady("Demo data seeded"),
+                    true);
         } catch (RuntimeException | Error e) {
             chromium.close();
             throw e;
@@ -73,8 +77,12 @@ public final class DemoInBrowser implements AutoCloseable {
     }
 
     private BrowserContext context(String user) {
-        return contexts.computeIfAbsent(user, u -> chromium.browser().newContext(
-                new Browser.NewContextOptions().setViewportSize(1400, 1000).setAcceptDownloads(true)));
+        return contexts.computeIfAbsent(
+                user,
+                u -> chromium.browser()
+                        .newContext(new Browser.NewContextOptions()
+                                .setViewportSize(1400, 1000)
+                                .setAcceptDownloads(true)));
     }
 
     @Override

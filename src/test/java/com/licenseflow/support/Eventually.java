@@ -16,8 +16,7 @@ public final class Eventually {
 
     private static final long PAUSE_MILLIS = 200;
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** The first answer {@code done} accepts, or the last one after {@code limit}. */
     public static <T> T get(Duration limit, Supplier<T> ask, Predicate<T> done) {

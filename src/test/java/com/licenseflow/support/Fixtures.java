@@ -1,5 +1,6 @@
 package com.licenseflow.support;
 
+import com.licenseflow.identity.DirectoryIdentitySync;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.inventory.catalog.Product;
@@ -13,7 +14,6 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.identity.DirectoryIdentitySync;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,8 +41,13 @@ public class Fixtures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public Fixtures(ProductCatalog catalog, DirectoryRepository directory, SubscriptionRepository subscriptions,
-                    DirectoryIdentitySync identity, JdbcClient jdbc, Clock clock) {
+    public Fixtures(
+            ProductCatalog catalog,
+            DirectoryRepository directory,
+            SubscriptionRepository subscriptions,
+            DirectoryIdentitySync identity,
+            JdbcClient jdbc,
+            Clock clock) {
         this.catalog = catalog;
         this.directory = directory;
         this.subscriptions = subscriptions;
@@ -58,7 +63,9 @@ public class Fixtures {
     /** A product with the given service plans (created when new, shared when another product has them). */
     public Product product(String name, SelfServicePolicy policy, String... planIds) {
         String id = unique("P");
-        List<ServicePlan> plans = Arrays.stream(planIds).map(p -> new ServicePlan(p, p + " service")).toList();
+        List<ServicePlan> plans = Arrays.stream(planIds)
+                .map(p -> new ServicePlan(p, p + " service"))
+                .toList();
         catalog.insert(new Product(id, name + " " + id, new BigDecimal("10.00"), policy, plans));
         return catalog.require(id);
     }
@@ -66,7 +73,9 @@ public class Fixtures {
     /** A product whose plans are new and its own: {@code <productId>_A}, {@code _B}, ... */
     public Product product(SelfServicePolicy policy, int plans) {
         String tag = unique("PL");
-        String[] ids = IntStream.range(0, plans).mapToObj(i -> tag + "_" + (char) ('A' + i)).toArray(String[]::new);
+        String[] ids = IntStream.range(0, plans)
+                .mapToObj(i -> tag + "_" + (char) ('A' + i))
+                .toArray(String[]::new);
         return product("Product", policy, ids);
     }
 
@@ -75,17 +84,35 @@ public class Fixtures {
     }
 
     public long central(Product product, int seats) {
-        return subscription(product, SubscriptionKind.CENTRAL, null, seats, LocalDate.now(clock).minusDays(30), 0);
+        return subscription(
+                product,
+                SubscriptionKind.CENTRAL,
+                null,
+                seats,
+                LocalDate.now(clock).minusDays(30),
+                0);
     }
 
     public long selfService(Product product, String purchaser, int seats, LocalDate termStart, int windowDays) {
         return subscription(product, SubscriptionKind.SELF_SERVICE, purchaser, seats, termStart, windowDays);
     }
 
-    private long subscription(Product product, SubscriptionKind kind, String purchaser, int seats, LocalDate start,
-                              int windowDays) {
-        return subscriptions.insert(new Subscription(0, product.id(), kind, purchaser, seats, 0,
-                SubscriptionStatus.ACTIVE, false, start, start.plusYears(1), new BigDecimal("9.00"), true, windowDays,
+    private long subscription(
+            Product product, SubscriptionKind kind, String purchaser, int seats, LocalDate start, int windowDays) {
+        return subscriptions.insert(new Subscription(
+                0,
+                product.id(),
+                kind,
+                purchaser,
+                seats,
+                0,
+                SubscriptionStatus.ACTIVE,
+                false,
+                start,
+                start.plusYears(1),
+                new BigDecimal("9.00"),
+                true,
+                windowDays,
                 null));
     }
 
@@ -97,22 +124,31 @@ public class Fixtures {
         Subscription s = subscriptions.require(subscriptionId);
         String disabled = String.join(",", new java.util.TreeSet<>(Arrays.asList(disabledPlans)));
         for (String user : userIds) {
-            jdbc.sql("insert into license_assignment (user_id, subscription_id, product_id, active_product_id, disabled_plans, "
-                            + "assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(user, subscriptionId, s.productId(), s.productId(), disabled,
-                            java.time.OffsetDateTime.now(clock), s.purchaserId() == null ? "fixture" : s.purchaserId())
+            jdbc.sql(
+                            "insert into license_assignment (user_id, subscription_id, product_id, active_product_id, disabled_plans, "
+                                    + "assigned_at, assigned_by) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            user,
+                            subscriptionId,
+                            s.productId(),
+                            s.productId(),
+                            disabled,
+                            java.time.OffsetDateTime.now(clock),
+                            s.purchaserId() == null ? "fixture" : s.purchaserId())
                     .update();
         }
         jdbc.sql("update subscription set assigned_seats = assigned_seats + ? where id = ?")
-                .params(userIds.size(), subscriptionId).update();
+                .params(userIds.size(), subscriptionId)
+                .update();
     }
 
     /** How many licenses each user holds now (of any product). */
     public java.util.Map<String, Integer> licenseCounts(List<String> userIds) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
         userIds.forEach(u -> counts.put(u, 0));
-        jdbc.sql("select user_id, count(*) from license_assignment where user_id in (:ids) and active_product_id is not null "
-                        + "group by user_id")
+        jdbc.sql(
+                        "select user_id, count(*) from license_assignment where user_id in (:ids) and active_product_id is not null "
+                                + "group by user_id")
                 .param("ids", userIds)
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
@@ -121,12 +157,19 @@ public class Fixtures {
     }
 
     public void status(long subscriptionId, SubscriptionStatus status) {
-        jdbc.sql("update subscription set status = ? where id = ?").params(status.name(), subscriptionId).update();
+        jdbc.sql("update subscription set status = ? where id = ?")
+                .params(status.name(), subscriptionId)
+                .update();
     }
 
     public DirectoryUser user(String name, UserType type, String usageLocation, AdminRole... roles) {
         String id = unique(name);
-        DirectoryUser user = new DirectoryUser(id, name + " " + id, id + "@test.example", type, usageLocation,
+        DirectoryUser user = new DirectoryUser(
+                id,
+                name + " " + id,
+                id + "@test.example",
+                type,
+                usageLocation,
                 roles.length == 0 ? Set.of() : Set.of(roles));
         directory.insert(user);
         identity.enroll(user, id);
@@ -135,7 +178,10 @@ public class Fixtures {
 
     /** The user's display name, as people read it. */
     public String userName(String userId) {
-        return jdbc.sql("select display_name from directory_user where id = ?").param(userId).query(String.class).single();
+        return jdbc.sql("select display_name from directory_user where id = ?")
+                .param(userId)
+                .query(String.class)
+                .single();
     }
 
     public DirectoryUser member() {
@@ -162,7 +208,11 @@ public class Fixtures {
     /** The product of that exact name (as the approval policy names it), created when the catalog lacks it. */
     public Product namedProduct(String id, String name, String monthlyPrice) {
         return catalog.findByIdOrName(name).orElseGet(() -> {
-            catalog.insert(new Product(id, name, new BigDecimal(monthlyPrice), SelfServicePolicy.DISABLED,
+            catalog.insert(new Product(
+                    id,
+                    name,
+                    new BigDecimal(monthlyPrice),
+                    SelfServicePolicy.DISABLED,
                     List.of(new ServicePlan(id + "_PLAN", name + " service"))));
             return catalog.require(id);
         });
@@ -178,56 +228,82 @@ public class Fixtures {
 
     /** Users holding a license of the subscription now, sorted. */
     public List<String> holders(long subscriptionId) {
-        return jdbc.sql("select user_id from license_assignment where subscription_id = ? and active_product_id is not null "
-                        + "order by user_id")
-                .param(subscriptionId).query(String.class).list();
+        return jdbc.sql(
+                        "select user_id from license_assignment where subscription_id = ? and active_product_id is not null "
+                                + "order by user_id")
+                .param(subscriptionId)
+                .query(String.class)
+                .list();
     }
 
     public int auditRows(String action, String userId) {
         return jdbc.sql("select count(*) from audit_log where action = ? and user_id = ?")
-                .params(action, userId).query(Integer.class).single();
+                .params(action, userId)
+                .query(Integer.class)
+                .single();
     }
 
     public int auditRowsFor(long subscriptionId) {
         return jdbc.sql("select count(*) from audit_log where subscription_id = ?")
-                .param(subscriptionId).query(Integer.class).single();
+                .param(subscriptionId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Audit rows a process instance wrote with {@code action}. */
     public int auditRowsOfProcess(String processInstanceId, String action) {
         return jdbc.sql("select count(*) from audit_log where process_instance_id = ? and action = ?")
-                .params(processInstanceId, action).query(Integer.class).single();
+                .params(processInstanceId, action)
+                .query(Integer.class)
+                .single();
     }
 
     /** Everyone the audit trail names as having acted in a process instance. */
     public List<String> auditActorsOfProcess(String processInstanceId) {
-        return jdbc.sql("select distinct actor from audit_log where process_instance_id = ?").param(processInstanceId)
-                .query(String.class).list();
+        return jdbc.sql("select distinct actor from audit_log where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(String.class)
+                .list();
     }
 
     /** The id of the {@code productId} license {@code userId} holds now. */
     public long licenseId(String userId, String productId) {
         return jdbc.sql("select id from license_assignment where user_id = ? and active_product_id = ?")
-                .params(userId, productId).query(Long.class).single();
+                .params(userId, productId)
+                .query(Long.class)
+                .single();
     }
 
     /** Whether {@code userId} holds a {@code productId} license now. */
     public boolean holds(String userId, String productId) {
         return jdbc.sql("select count(*) from license_assignment where user_id = ? and active_product_id = ?")
-                .params(userId, productId).query(Integer.class).single() == 1;
+                        .params(userId, productId)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 
     /** A fingerprint of everything an inventory change could touch, to prove a refusal changed nothing. */
     public String snapshot() {
-        String seats = jdbc.sql("select id, quantity, assigned_seats, status from subscription order by id")
+        String seats = jdbc
+                .sql("select id, quantity, assigned_seats, status from subscription order by id")
                 .query((rs, n) -> rs.getLong(1) + ":" + rs.getInt(2) + ":" + rs.getInt(3) + ":" + rs.getString(4))
-                .list().stream().collect(Collectors.joining(","));
-        String licenses = jdbc.sql("select id, active_product_id, disabled_plans from license_assignment order by id")
+                .list()
+                .stream()
+                .collect(Collectors.joining(","));
+        String licenses = jdbc
+                .sql("select id, active_product_id, disabled_plans from license_assignment order by id")
                 .query((rs, n) -> rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3))
-                .list().stream().collect(Collectors.joining(","));
-        int audit = jdbc.sql("select count(*) from audit_log").query(Integer.class).single();
-        String policies = jdbc.sql("select id, self_service_policy from product order by id")
-                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list().stream()
+                .list()
+                .stream()
+                .collect(Collectors.joining(","));
+        int audit =
+                jdbc.sql("select count(*) from audit_log").query(Integer.class).single();
+        String policies = jdbc
+                .sql("select id, self_service_policy from product order by id")
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+                .list()
+                .stream()
                 .collect(Collectors.joining(","));
         return seats + "|" + licenses + "|" + audit + "|" + policies;
     }

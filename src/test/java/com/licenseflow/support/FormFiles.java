@@ -19,8 +19,7 @@ public final class FormFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FormFiles() {
-    }
+    private FormFiles() {}
 
     public static JsonNode read(String formId) throws IOException {
         return JSON.readTree(Files.readString(Path.of("forms", formId + ".form")));
@@ -71,9 +70,14 @@ public final class FormFiles {
             assertThat(form.path("id").asText()).isEqualTo(entry.getKey());
             assertThat(form.path("components").isArray()).isTrue();
             Set<String> keys = componentValues(form, "key");
-            assertThat(keys).as(entry.getKey() + " submits what the process reads").containsAll(entry.getValue());
-            assertThat(variables).as(entry.getKey() + " keys are process variables").containsAll(keys);
-            assertThat(variables).as(entry.getKey() + " option lists are process variables")
+            assertThat(keys)
+                    .as(entry.getKey() + " submits what the process reads")
+                    .containsAll(entry.getValue());
+            assertThat(variables)
+                    .as(entry.getKey() + " keys are process variables")
+                    .containsAll(keys);
+            assertThat(variables)
+                    .as(entry.getKey() + " option lists are process variables")
                     .containsAll(componentValues(form, "valuesKey"));
         }
     }

@@ -3,11 +3,11 @@ package com.licenseflow.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.licenseflow.tenant.TenantSettings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.licenseflow.tenant.TenantSettings;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,8 +48,10 @@ public final class GraphStandIn implements AutoCloseable {
             byte[] key = store.getKey("localhost", "stand-in".toCharArray()).getEncoded();
             java.util.Base64.Encoder pem = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
             Path file = keystore.resolveSibling("app.pem");
-            Files.writeString(file, Files.readString(certificate) + "\n-----BEGIN PRIVATE KEY-----\n"
-                    + pem.encodeToString(key) + "\n-----END PRIVATE KEY-----\n");
+            Files.writeString(
+                    file,
+                    Files.readString(certificate) + "\n-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(key)
+                            + "\n-----END PRIVATE KEY-----\n");
             return file;
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Cannot write the app certificate", e);
@@ -71,19 +73,31 @@ public final class GraphStandIn implements AutoCloseable {
             StringBuilder body = new StringBuilder("{\"value\":[");
             for (int i = (p - 1) * page + 1; i <= Math.min(users, p * page); i++) {
                 String id = String.format("00000000-0000-0000-0000-%012d", i);
-                body.append(i > (p - 1) * page + 1 ? "," : "").append("{\"id\":\"").append(id)
-                        .append("\",\"userPrincipalName\":\"user").append(i).append("@large.onmicrosoft.com\",")
-                        .append("\"displayName\":\"User ").append(i).append("\",\"mail\":\"user").append(i)
+                body.append(i > (p - 1) * page + 1 ? "," : "")
+                        .append("{\"id\":\"")
+                        .append(id)
+                        .append("\",\"userPrincipalName\":\"user")
+                        .append(i)
+                        .append("@large.onmicrosoft.com\",")
+                        .append("\"displayName\":\"User ")
+                        .append(i)
+                        .append("\",\"mail\":\"user")
+                        .append(i)
                         .append("@large.example\",\"userType\":\"Member\",\"usageLocation\":\"NL\",")
                         .append("\"accountEnabled\":true,\"assignedLicenses\":[]}");
             }
-            body.append("],").append(p < pages
-                    ? "\"@odata.nextLink\":\"" + base() + "/v1.0/users/delta?$skiptoken=p" + (p + 1) + "\"}"
-                    : "\"@odata.deltaLink\":\"" + base() + "/v1.0/users/delta?$deltatoken=done\"}");
+            body.append("],")
+                    .append(
+                            p < pages
+                                    ? "\"@odata.nextLink\":\"" + base() + "/v1.0/users/delta?$skiptoken=p" + (p + 1)
+                                            + "\"}"
+                                    : "\"@odata.deltaLink\":\"" + base() + "/v1.0/users/delta?$deltatoken=done\"}");
             var request = com.github.tomakehurst.wiremock.client.WireMock.get(
                     com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1.0/users/delta"));
-            request = p == 1 ? request.withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.absent())
-                    : request.withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.equalTo("p" + p));
+            request = p == 1
+                    ? request.withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                    : request.withQueryParam(
+                            "$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.equalTo("p" + p));
             server.stubFor(request.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(body.toString())));
         }
     }
@@ -100,7 +114,8 @@ public final class GraphStandIn implements AutoCloseable {
 
     private List<String> jarArguments(String credential) {
         TenantSettings tenant = settings();
-        return List.of("--licenseflow.tenant.mode=microsoft-graph",
+        return List.of(
+                "--licenseflow.tenant.mode=microsoft-graph",
                 "--licenseflow.tenant.tenant-id=" + tenant.tenantId(),
                 "--licenseflow.tenant.client-id=" + tenant.clientId(),
                 credential,
@@ -113,12 +128,14 @@ public final class GraphStandIn implements AutoCloseable {
     /** Entra ID's token endpoint and Graph's {@code $batch}, answered by {@link #tenant()} (after a resetAll too). */
     public void answerTokensAndBatches() {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                "/" + TENANT + "/oauth2/v2.0/token"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"token_type\":\"Bearer\","
                         + "\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + TOKEN + "\"}")));
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1.0/$batch"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(GraphTenant.NAME)));
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withTransformers(GraphTenant.NAME)));
     }
 
     public static GraphStandIn start() {
@@ -131,14 +148,47 @@ public final class GraphStandIn implements AutoCloseable {
             Path folder = Files.createTempDirectory("graph-stand-in");
             Path keystore = folder.resolve("localhost.p12");
             Path certificate = folder.resolve("localhost.pem");
-            keytool("-genkeypair", "-alias", "localhost", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                    "-keystore", keystore.toString(), "-storepass", "stand-in", "-keypass", "stand-in");
-            keytool("-exportcert", "-rfc", "-alias", "localhost", "-keystore", keystore.toString(),
-                    "-storepass", "stand-in", "-file", certificate.toString());
-            WireMockServer server = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
-                    .keystorePath(keystore.toString()).keystorePassword("stand-in").keyManagerPassword("stand-in")
-                    .keystoreType("PKCS12").extensions(tenant));
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "localhost",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=dns:localhost,ip:127.0.0.1",
+                    "-validity",
+                    "2",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keystore.toString(),
+                    "-storepass",
+                    "stand-in",
+                    "-keypass",
+                    "stand-in");
+            keytool(
+                    "-exportcert",
+                    "-rfc",
+                    "-alias",
+                    "localhost",
+                    "-keystore",
+                    keystore.toString(),
+                    "-storepass",
+                    "stand-in",
+                    "-file",
+                    certificate.toString());
+            WireMockServer server = new WireMockServer(options()
+                    .dynamicPort()
+                    .dynamicHttpsPort()
+                    .keystorePath(keystore.toString())
+                    .keystorePassword("stand-in")
+                    .keyManagerPassword("stand-in")
+                    .keystoreType("PKCS12")
+                    .extensions(tenant));
             server.start();
             return new GraphStandIn(server, certificate, tenant, keystore);
         } catch (IOException e) {
@@ -172,9 +222,18 @@ public final class GraphStandIn implements AutoCloseable {
 
     /** The application's tenant settings that point it at this stand-in. */
     public TenantSettings settings() {
-        return new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, TENANT, CLIENT, SECRET, null,
-                URI.create(base() + "/v1.0"), URI.create(base()), certificate, Duration.ofHours(1),
-                new TenantSettings.Writes(false, 3000, Duration.ofSeconds(150), Duration.ofSeconds(1), Duration.ofMinutes(2)));
+        return new TenantSettings(
+                TenantSettings.TenantMode.MICROSOFT_GRAPH,
+                TENANT,
+                CLIENT,
+                SECRET,
+                null,
+                URI.create(base() + "/v1.0"),
+                URI.create(base()),
+                certificate,
+                Duration.ofHours(1),
+                new TenantSettings.Writes(
+                        false, 3000, Duration.ofSeconds(150), Duration.ofSeconds(1), Duration.ofMinutes(2)));
     }
 
     @Override

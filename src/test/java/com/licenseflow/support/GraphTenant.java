@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -37,13 +37,16 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
     /** Graph's 400 answers to a single assignLicense, by the refusal they stand for. */
     public static final Map<String, String> REFUSALS = Map.of(
             "MutuallyExclusiveViolation", "License assignment failed because service plans %s are mutually exclusive.",
-            "DependencyViolation", "License assignment failed because service plan %s depends on the service plan(s) "
-                    + "that the user does not have.",
-            "ProhibitedInUsageLocationViolation", "License assignment cannot be done for user with invalid usage location.");
+            "DependencyViolation",
+                    "License assignment failed because service plan %s depends on the service plan(s) "
+                            + "that the user does not have.",
+            "ProhibitedInUsageLocationViolation",
+                    "License assignment cannot be done for user with invalid usage location.");
 
     private final ObjectMapper json = new ObjectMapper();
     /** user -> skuId -> switched-off plan ids */
     private final Map<String, Map<String, List<String>>> licenses = new ConcurrentHashMap<>();
+
     private final Map<String, Integer> seats = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final List<JsonNode> received = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -173,12 +176,17 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
             }
         }
         if (loseNextAnswer.getAndSet(false)) {
-            return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            return new ResponseDefinitionBuilder()
+                    .withFault(Fault.CONNECTION_RESET_BY_PEER)
+                    .build();
         }
         ObjectNode body = json.createObjectNode();
         body.set("responses", responses);
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(body.toString()).build();
+        return new ResponseDefinitionBuilder()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body.toString())
+                .build();
     }
 
     /** Counts one request against the budget; 0 when within it, else the seconds until the window has room. */
@@ -205,8 +213,8 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
 
     private void assign(JsonNode request, ObjectNode response) {
         String url = request.path("url").asText();
-        String user = URLDecoder.decode(url.substring("/users/".length(), url.length() - "/assignLicense".length()),
-                StandardCharsets.UTF_8);
+        String user = URLDecoder.decode(
+                url.substring("/users/".length(), url.length() - "/assignLicense".length()), StandardCharsets.UTF_8);
         JsonNode body = request.path("body");
         String refusal = refusals.get(user);
         if (refusal != null) {
@@ -223,7 +231,9 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
             }
             for (JsonNode add : body.path("addLicenses")) {
                 String sku = add.path("skuId").asText();
-                long assigned = licenses.values().stream().filter(l -> l.containsKey(sku)).count();
+                long assigned = licenses.values().stream()
+                        .filter(l -> l.containsKey(sku))
+                        .count();
                 if (!held.containsKey(sku) && assigned >= seats.getOrDefault(sku, otherSkuSeats)) {
                     refused(response, "Subscription with SKU " + sku + " does not have any available licenses.");
                     return;
@@ -251,7 +261,10 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition error(int status, String code, String message) {
-        return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}").build();
+        return new ResponseDefinitionBuilder()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}")
+                .build();
     }
 }

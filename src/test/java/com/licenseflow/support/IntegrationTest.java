@@ -22,5 +22,4 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({Fixtures.class, ProcessDriver.class, EngineState.class})
 @ExtendWith(TestDatabase.class)
 @Tag("database")
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

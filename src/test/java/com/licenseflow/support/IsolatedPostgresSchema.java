@@ -5,15 +5,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -29,6 +29,7 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
     private static final String PREFIX = "lf_test_";
     /** Schemas carry the second they were made in: a sweep leaves those of suites still running alone. */
     private static final Pattern MADE_AT = Pattern.compile("_t(\\d+)$");
+
     private static final Duration LEFT_BEHIND = Duration.ofHours(6);
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
@@ -45,7 +46,7 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
         String password = environment.getProperty("spring.datasource.password", "");
         String schema = name(PREFIX);
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             if (SWEPT.compareAndSet(false, true)) {
                 for (String old : leftBehind(schemas(connection))) {
                     statement.execute("drop schema " + old + " cascade");
@@ -55,11 +56,19 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare a PostgreSQL test schema at " + url, e);
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("isolated-postgres-schema", Map.of(
-                "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "spring.flyway.schemas", schema,
-                "camunda.bpm.database.schema-name", schema,
-                "camunda.bpm.database.table-prefix", schema + ".")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "isolated-postgres-schema",
+                        Map.of(
+                                "spring.datasource.url",
+                                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                                "spring.flyway.schemas",
+                                schema,
+                                "camunda.bpm.database.schema-name",
+                                schema,
+                                "camunda.bpm.database.table-prefix",
+                                schema + ".")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(url, user, password, schema)));
     }
 
@@ -76,16 +85,20 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
      */
     static List<String> leftBehind(List<String> schemas) {
         long before = Instant.now().minus(LEFT_BEHIND).getEpochSecond();
-        return schemas.stream().filter(schema -> {
-            Matcher madeAt = MADE_AT.matcher(schema);
-            return !madeAt.find() || Long.parseLong(madeAt.group(1)) < before;
-        }).toList();
+        return schemas.stream()
+                .filter(schema -> {
+                    Matcher madeAt = MADE_AT.matcher(schema);
+                    return !madeAt.find() || Long.parseLong(madeAt.group(1)) < before;
+                })
+                .toList();
     }
 
     private static List<String> schemas(Connection connection) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (ResultSet rs = connection.createStatement().executeQuery(
-                "select schema_name from information_schema.schemata where schema_name like '" + PREFIX + "%'")) {
+        try (ResultSet rs = connection
+                .createStatement()
+                .executeQuery("select schema_name from information_schema.schemata where schema_name like '" + PREFIX
+                        + "%'")) {
             while (rs.next()) {
                 found.add(rs.getString(1));
             }

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged jar, started the way a user starts it ({@code java -jar}). {@link #get()} is the one
@@ -36,8 +36,12 @@ public final class PackagedApplication {
 
     public static synchronized PackagedApplication get() {
         if (running == null) {
-            running = start("packaged-application", List.of("--spring.datasource.url=jdbc:h2:mem:packaged;DB_CLOSE_DELAY=-1",
-                    "--licenseflow.demo.enabled=true"), Map.of());
+            running = start(
+                    "packaged-application",
+                    List.of(
+                            "--spring.datasource.url=jdbc:h2:mem:packaged;DB_CLOSE_DELAY=-1",
+                            "--licenseflow.demo.enabled=true"),
+                    Map.of());
             running.awaitReady("Demo data seeded");
             Runtime.getRuntime().addShutdownHook(new Thread(running.process::destroy));
         }
@@ -53,8 +57,8 @@ public final class PackagedApplication {
      * {@link #start}, in {@code directory} (null: the project's), as a user who runs it from there
      * does: its default database, {@code data/}, is then under that directory.
      */
-    public static PackagedApplication startIn(Path directory, String name, List<String> arguments,
-                                              Map<String, String> environment) {
+    public static PackagedApplication startIn(
+            Path directory, String name, List<String> arguments, Map<String, String> environment) {
         // The suites start a dozen short-lived nodes on two cores: the client compiler alone and the serial
         // collector start them about a third faster and leave the cores to the tests (no effect on behaviour).
         return startIn(directory, name, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), arguments, environment);
@@ -65,8 +69,12 @@ public final class PackagedApplication {
         return startIn(null, name, List.of(), arguments, Map.of());
     }
 
-    private static PackagedApplication startIn(Path directory, String name, List<String> jvmOptions,
-                                               List<String> arguments, Map<String, String> environment) {
+    private static PackagedApplication startIn(
+            Path directory,
+            String name,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> environment) {
         File jar = new File("target/licenseflow.jar").getAbsoluteFile();
         if (!jar.exists()) {
             throw new IllegalStateException("target/licenseflow.jar is missing: run mvn verify (it packages first)");
@@ -80,10 +88,11 @@ public final class PackagedApplication {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", jar.getPath(), "--server.port=" + port,
-                    "--licenseflow.mail.embedded-server.port=0"));
+            command.addAll(List.of(
+                    "-jar", jar.getPath(), "--server.port=" + port, "--licenseflow.mail.embedded-server.port=0"));
             command.addAll(arguments);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             if (directory != null) {
                 builder.directory(directory.toFile());
             }
@@ -107,8 +116,8 @@ public final class PackagedApplication {
     public long heapInUseMb() {
         String info = run(jcmd(), String.valueOf(process.pid()), "GC.heap_info");
         long usedKb = 0;
-        Matcher used = Pattern.compile("(generation|heap) +total \\d+K, used (\\d+)K")
-                .matcher(info);
+        Matcher used =
+                Pattern.compile("(generation|heap) +total \\d+K, used (\\d+)K").matcher(info);
         while (used.find()) {
             usedKb += Long.parseLong(used.group(2));
         }

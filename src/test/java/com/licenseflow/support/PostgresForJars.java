@@ -37,7 +37,8 @@ public final class PostgresForJars implements AutoCloseable {
 
     /** What a node needs to run on this schema: the production profile, pointed here, with demo data. */
     public List<String> jarArguments() {
-        return List.of("--spring.profiles.active=postgres",
+        return List.of(
+                "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
                 "--spring.flyway.schemas=" + schema,
                 "--camunda.bpm.database.schema-name=" + schema,
@@ -46,8 +47,9 @@ public final class PostgresForJars implements AutoCloseable {
     }
 
     public long count(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -56,8 +58,9 @@ public final class PostgresForJars implements AutoCloseable {
     }
 
     public String text(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -65,7 +68,8 @@ public final class PostgresForJars implements AutoCloseable {
     }
 
     public void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

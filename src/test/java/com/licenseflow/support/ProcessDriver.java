@@ -1,5 +1,6 @@
 package com.licenseflow.support;
 
+import com.licenseflow.notification.MailWorker;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -7,13 +8,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import com.licenseflow.notification.MailWorker;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
@@ -40,7 +40,9 @@ public class ProcessDriver {
     /** Runs {@code action} logged in as {@code userId}. */
     public <T> T as(String userId, Supplier<T> action) {
         IdentityService identity = engine.getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
         identity.setAuthentication(userId, groups);
         try {
             return action.get();
@@ -58,13 +60,26 @@ public class ProcessDriver {
 
     /** The keys of the processes Tasklist offers {@code userId} to start (latest versions). */
     public List<String> startableInTasklist(String userId) {
-        return as(userId, () -> engine.getRepositoryService().createProcessDefinitionQuery().startableInTasklist()
-                .startablePermissionCheck().latestVersion().list().stream().map(ProcessDefinition::getKey).toList());
+        return as(
+                userId,
+                () -> engine
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .startableInTasklist()
+                        .startablePermissionCheck()
+                        .latestVersion()
+                        .list()
+                        .stream()
+                        .map(ProcessDefinition::getKey)
+                        .toList());
     }
 
     public Task task(String processInstanceId, String activityId) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(activityId).singleResult();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(activityId)
+                .singleResult();
     }
 
     public void complete(String userId, Task task, Map<String, Object> variables) {
@@ -73,8 +88,11 @@ public class ProcessDriver {
     }
 
     public Job job(String processInstanceId, String activityId) {
-        return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
-                .activityId(activityId).singleResult();
+        return engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(activityId)
+                .singleResult();
     }
 
     /**
@@ -92,8 +110,11 @@ public class ProcessDriver {
 
     /** The email step (an external task) waiting at {@code activityId}, if any. */
     public ExternalTask emailStep(String processInstanceId, String activityId) {
-        return engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(processInstanceId)
-                .activityId(activityId).singleResult();
+        return engine.getExternalTaskService()
+                .createExternalTaskQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(activityId)
+                .singleResult();
     }
 
     /**
@@ -116,14 +137,17 @@ public class ProcessDriver {
         }
     }
 
-    private static final class SimulatedCrash extends RuntimeException {
-    }
+    private static final class SimulatedCrash extends RuntimeException {}
 
     /** Runs every job and email step of the instance that is due now, until none is left (async steps chain). */
     public void runDueJobs(String processInstanceId) {
         ManagementService management = engine.getManagementService();
         for (int round = 0; round < 50; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            List<Job> due = management
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .executable()
+                    .list();
             due.forEach(j -> management.executeJob(j.getId()));
             if (mailWorker.runFor(processInstanceId) == 0 && due.isEmpty()) {
                 return;
@@ -159,8 +183,10 @@ public class ProcessDriver {
     /** The same for one task among several at an activity (one per manager, say). */
     public String shownInForm(String userId, Task task, String field) {
         String taskId = task.getId();
-        Object value = as(userId, () -> engine.getFormService().getTaskFormVariables(taskId)).get(field);
-        return asRead(value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value));
+        Object value = as(userId, () -> engine.getFormService().getTaskFormVariables(taskId))
+                .get(field);
+        return asRead(
+                value instanceof SpinJsonNode text && text.isString() ? text.stringValue() : String.valueOf(value));
     }
 
     /** Text meant for a form's text view as a person reads it: without the escapes that keep it from being markup. */

@@ -70,7 +70,8 @@ public final class Tasklist implements AutoCloseable {
             username.fill(user);
             password.fill(user);
         }
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         page.getByText("Start process").first().waitFor(new Locator.WaitForOptions().setTimeout(FIRST_PAGE_MS));
     }
 
@@ -85,7 +86,9 @@ public final class Tasklist implements AutoCloseable {
     public Tasklist startForm(String processName) {
         page.getByText("Start process").first().click();
         Locator dialog = page.locator(".modal");
-        dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(processName)).first().click();
+        dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(processName))
+                .first()
+                .click();
         dialog.locator(".fjs-form").waitFor();
         return this;
     }
@@ -97,7 +100,8 @@ public final class Tasklist implements AutoCloseable {
         Locator started = page.getByText("The process has been started.");
         started.or(errors().nth(shown)).first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
         if (!started.isVisible()) {
-            throw new AssertionError("Tasklist did not start the process: " + errors().nth(shown).textContent());
+            throw new AssertionError(
+                    "Tasklist did not start the process: " + errors().nth(shown).textContent());
         }
     }
 
@@ -109,7 +113,10 @@ public final class Tasklist implements AutoCloseable {
     }
 
     private void clickStart() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Start").setExact(true))
+                .click();
     }
 
     /** Opens the first task called {@code name} in {@code filter} ("My tasks", "My group's tasks"), claiming it if needed. */
@@ -184,15 +191,19 @@ public final class Tasklist implements AutoCloseable {
 
     /** Picks {@code option} in the drop-down labelled {@code label} (Camunda Forms draw their own). */
     public Tasklist select(String label, String option) {
-        Locator field = page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions()
-                .setHas(page.locator("label", new Page.LocatorOptions().setHasText(label))));
+        Locator field = page.locator(".fjs-form-field-select")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.locator("label", new Page.LocatorOptions().setHasText(label))));
         Locator searchable = field.locator("input.fjs-input");
         if (searchable.count() > 0) {
             searchable.click();
         } else {
             field.locator(".fjs-select-display").click();
         }
-        field.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+        field.locator(".fjs-dropdownlist-item")
+                .filter(new Locator.FilterOptions().setHasText(option))
+                .first()
+                .click();
         return this;
     }
 
@@ -238,7 +249,9 @@ public final class Tasklist implements AutoCloseable {
     }
 
     public void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 
     @Override

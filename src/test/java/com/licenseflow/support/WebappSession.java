@@ -32,9 +32,12 @@ public final class WebappSession {
     public static WebappSession login(int port, String user, String app) {
         WebappSession session = new WebappSession(port);
         session.send("GET", "/camunda/app/" + app + "/default/", null, null);
-        Api.Response login = session.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
-                "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
+        Api.Response login = session.send(
+                "POST",
+                "/camunda/api/admin/auth/user/default/login/" + app,
+                "application/x-www-form-urlencoded",
+                "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(user, StandardCharsets.UTF_8));
         assertThat(login.status()).as("login of " + user + ": " + login.body()).isEqualTo(200);
         // Logging in starts a new session; its CSRF token comes with the next read, as in the browser.
         session.send("GET", "/camunda/api/engine/engine/", null, null);
@@ -43,13 +46,15 @@ public final class WebappSession {
 
     /** A call to the webapps' engine API, path after {@code /camunda/api/engine/engine/default}. */
     public Api.Response engine(String method, String path, String json) {
-        return send(method, "/camunda/api/engine/engine/default" + path, json == null ? null : "application/json", json);
+        return send(
+                method, "/camunda/api/engine/engine/default" + path, json == null ? null : "application/json", json);
     }
 
     public Api.Response send(String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
         if (contentType != null) {
             request.header("Content-Type", contentType);

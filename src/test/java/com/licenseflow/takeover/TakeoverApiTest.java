@@ -29,10 +29,13 @@ class TakeoverApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     Clock clock;
 
@@ -51,7 +54,8 @@ class TakeoverApiTest {
     }
 
     private long selfService(int daysAgo) {
-        long id = fixtures.selfService(product, purchaser.id(), 5, LocalDate.now(clock).minusDays(daysAgo), 7);
+        long id = fixtures.selfService(
+                product, purchaser.id(), 5, LocalDate.now(clock).minusDays(daysAgo), 7);
         fixtures.license(id, users);
         return id;
     }
@@ -68,10 +72,17 @@ class TakeoverApiTest {
         assertThat(takeover.path("status").asText()).isEqualTo("STARTED");
         assertThat(takeover.path("running").asBoolean()).isTrue();
         assertThat(takeover.path("processInstanceId").asText()).isNotBlank();
-        assertThat(asBilling.get("/api/subscriptions/" + id + "/takeover").json().path("id").asLong())
+        assertThat(asBilling
+                        .get("/api/subscriptions/" + id + "/takeover")
+                        .json()
+                        .path("id")
+                        .asLong())
                 .isEqualTo(takeover.path("id").asLong());
 
-        refused(asBilling.post("/api/subscriptions/" + id + "/takeover", "{}"), 409, "TAKEOVER_RUNNING",
+        refused(
+                asBilling.post("/api/subscriptions/" + id + "/takeover", "{}"),
+                409,
+                "TAKEOVER_RUNNING",
                 "already being taken over");
     }
 
@@ -80,7 +91,8 @@ class TakeoverApiTest {
         long id = selfService(30);
         long target = fixtures.central(product, 10);
 
-        Api.Response started = asBilling.post("/api/subscriptions/" + id + "/takeover",
+        Api.Response started = asBilling.post(
+                "/api/subscriptions/" + id + "/takeover",
                 "{\"action\":\"move\",\"targetSubscriptionId\":" + target + "}");
 
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -93,7 +105,12 @@ class TakeoverApiTest {
         assertThat(done.path("status").asText()).isEqualTo("MOVED");
         assertThat(done.path("usersMoved").asInt()).isEqualTo(3);
         assertThat(done.path("running").asBoolean()).isFalse();
-        assertThat(asBilling.get("/api/subscriptions/" + id).json().path("status").asText()).isEqualTo("DELETED");
+        assertThat(asBilling
+                        .get("/api/subscriptions/" + id)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("DELETED");
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
     }
 
@@ -101,8 +118,8 @@ class TakeoverApiTest {
     void cancellingInsideTheWindowRemovesLicensesAndShowsUntilWhenMailboxDataIsKept() {
         long id = selfService(1);
 
-        Api.Response cancelled = asBilling.post("/api/subscriptions/" + id + "/takeover",
-                "{\"action\":\"cancel\",\"reason\":\"Bought by mistake\"}");
+        Api.Response cancelled = asBilling.post(
+                "/api/subscriptions/" + id + "/takeover", "{\"action\":\"cancel\",\"reason\":\"Bought by mistake\"}");
 
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(201);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
@@ -110,38 +127,67 @@ class TakeoverApiTest {
         JsonNode subscription = asBilling.get("/api/subscriptions/" + id).json();
         assertThat(subscription.path("status").asText()).isEqualTo(SubscriptionStatus.DELETED.name());
         assertThat(subscription.path("assignedUsers")).isEmpty();
-        JsonNode licenses = asBilling.get("/api/users/" + users.get(1) + "/licenses?includeRemoved=true").json();
+        JsonNode licenses = asBilling
+                .get("/api/users/" + users.get(1) + "/licenses?includeRemoved=true")
+                .json();
         assertThat(licenses).hasSize(1);
         assertThat(licenses.get(0).path("unassignedAt").isMissingNode()).isFalse();
         assertThat(licenses.get(0).path("mailboxDataKeptUntil").asText())
                 .isEqualTo(LocalDate.now(clock).plusDays(30).toString());
-        assertThat(asBilling.get("/api/users/" + users.get(1) + "/licenses").json()).as("A8: no license held").isEmpty();
+        assertThat(asBilling.get("/api/users/" + users.get(1) + "/licenses").json())
+                .as("A8: no license held")
+                .isEmpty();
     }
 
     @Test
     void refusalsAreProblemDetailsAndStartNothing() {
         long id = selfService(30);
         long central = fixtures.central(product, 3);
-        long deleted = fixtures.selfService(product, purchaser.id(), 5, LocalDate.now(clock).minusDays(30), 7);
+        long deleted = fixtures.selfService(
+                product, purchaser.id(), 5, LocalDate.now(clock).minusDays(30), 7);
         fixtures.status(deleted, SubscriptionStatus.DELETED);
         Api asLicenseAdmin = Api.at(port).as(fixtures.admin(LICENSE_ADMIN).id());
         String before = fixtures.snapshot();
 
-        refused(asLicenseAdmin.post("/api/subscriptions/" + id + "/takeover", ""), 403, "ADMIN_ROLE_REQUIRED",
+        refused(
+                asLicenseAdmin.post("/api/subscriptions/" + id + "/takeover", ""),
+                403,
+                "ADMIN_ROLE_REQUIRED",
                 "Billing administrator");
-        refused(Api.at(port).as(purchaser.id()).post("/api/subscriptions/" + id + "/takeover", ""), 403,
-                "ADMIN_ROLE_REQUIRED", "take over self-service subscriptions");
-        refused(asBilling.post("/api/subscriptions/" + central + "/takeover", ""), 409, "SUBSCRIPTION_NOT_SELF_SERVICE",
+        refused(
+                Api.at(port).as(purchaser.id()).post("/api/subscriptions/" + id + "/takeover", ""),
+                403,
+                "ADMIN_ROLE_REQUIRED",
+                "take over self-service subscriptions");
+        refused(
+                asBilling.post("/api/subscriptions/" + central + "/takeover", ""),
+                409,
+                "SUBSCRIPTION_NOT_SELF_SERVICE",
                 "central subscription");
-        refused(asBilling.post("/api/subscriptions/" + deleted + "/takeover", ""), 409, "SUBSCRIPTION_NOT_USABLE",
+        refused(
+                asBilling.post("/api/subscriptions/" + deleted + "/takeover", ""),
+                409,
+                "SUBSCRIPTION_NOT_USABLE",
                 "Deleted");
-        refused(asBilling.post("/api/subscriptions/987654321/takeover", ""), 404, "UNKNOWN_SUBSCRIPTION",
+        refused(
+                asBilling.post("/api/subscriptions/987654321/takeover", ""),
+                404,
+                "UNKNOWN_SUBSCRIPTION",
                 "no subscription 987654321");
-        refused(asBilling.post("/api/subscriptions/" + id + "/takeover", "{\"action\":\"cancel\",\"reason\":\"Meh\"}"),
-                422, "INVALID_INPUT", "not a cancellation reason");
-        refused(asBilling.get("/api/subscriptions/" + id + "/takeover"), 404, "UNKNOWN_TAKEOVER",
+        refused(
+                asBilling.post("/api/subscriptions/" + id + "/takeover", "{\"action\":\"cancel\",\"reason\":\"Meh\"}"),
+                422,
+                "INVALID_INPUT",
+                "not a cancellation reason");
+        refused(
+                asBilling.get("/api/subscriptions/" + id + "/takeover"),
+                404,
+                "UNKNOWN_TAKEOVER",
                 "has never been taken over");
-        assertThat(Api.at(port).post("/api/subscriptions/" + id + "/takeover", "").status()).isEqualTo(401);
+        assertThat(Api.at(port)
+                        .post("/api/subscriptions/" + id + "/takeover", "")
+                        .status())
+                .isEqualTo(401);
         assertThat(fixtures.snapshot()).isEqualTo(before);
     }
 }

@@ -39,14 +39,19 @@ class TakeoverFormsTest {
 
     @Autowired
     FormService forms;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     Clock clock;
 
@@ -75,16 +80,25 @@ class TakeoverFormsTest {
                 });
             }
         });
-        assertThat(values).containsExactlyElementsOf(Arrays.stream(CancellationReason.values()).map(Enum::name).toList());
-        assertThat(labels).containsExactlyElementsOf(Arrays.stream(CancellationReason.values())
-                .map(CancellationReason::label).toList());
+        assertThat(values)
+                .containsExactlyElementsOf(Arrays.stream(CancellationReason.values())
+                        .map(Enum::name)
+                        .toList());
+        assertThat(labels)
+                .containsExactlyElementsOf(Arrays.stream(CancellationReason.values())
+                        .map(CancellationReason::label)
+                        .toList());
     }
 
     @Test
     void theEngineResolvesEachFormFromTheDeployment() throws IOException {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey("subscription-takeover").latestVersion().singleResult();
-        assertThat(FormFiles.idOf(forms.getDeployedStartForm(definition.getId()))).isEqualTo("take-over-subscription");
+        ProcessDefinition definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("subscription-takeover")
+                .latestVersion()
+                .singleResult();
+        assertThat(FormFiles.idOf(forms.getDeployedStartForm(definition.getId())))
+                .isEqualTo("take-over-subscription");
         CamundaFormRef startRef = forms.getStartFormData(definition.getId()).getCamundaFormRef();
         assertThat(startRef.getKey()).isEqualTo("take-over-subscription");
         assertThat(startRef.getBinding()).isEqualTo("deployment");
@@ -93,36 +107,51 @@ class TakeoverFormsTest {
         DirectoryUser purchaser = fixtures.member();
         DirectoryUser admin = fixtures.admin(BILLING_ADMIN);
         long small = fixtures.central(product, 0);
-        long moving = fixtures.selfService(product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
+        long moving = fixtures.selfService(
+                product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
         fixtures.license(moving, List.of(purchaser.id()));
-        ProcessInstance move = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("subscription-takeover",
-                Map.of("subscriptionId", moving)));
+        ProcessInstance move = driver.as(
+                admin.id(),
+                () -> runtime.startProcessInstanceByKey("subscription-takeover", Map.of("subscriptionId", moving)));
         assertFormOf(move, "Activity_ChooseTakeoverAction", "choose-takeover-action");
-        driver.complete(admin.id(), driver.task(move.getId(), "Activity_ChooseTakeoverAction"),
+        driver.complete(
+                admin.id(),
+                driver.task(move.getId(), "Activity_ChooseTakeoverAction"),
                 Map.of("takeoverAction", "move"));
         assertFormOf(move, "Activity_SelectTargetSubscription", "select-target-subscription");
-        driver.complete(admin.id(), driver.task(move.getId(), "Activity_SelectTargetSubscription"),
+        driver.complete(
+                admin.id(),
+                driver.task(move.getId(), "Activity_SelectTargetSubscription"),
                 Map.of("targetSubscriptionId", String.valueOf(small)));
         assertFormOf(move, "Activity_ResolveTakeoverSeatShortage", "resolve-takeover-seat-shortage");
 
-        long cancelling = fixtures.selfService(product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
-        ProcessInstance cancel = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("subscription-takeover",
-                Map.of("subscriptionId", cancelling)));
-        driver.complete(admin.id(), driver.task(cancel.getId(), "Activity_ChooseTakeoverAction"),
+        long cancelling = fixtures.selfService(
+                product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
+        ProcessInstance cancel = driver.as(
+                admin.id(),
+                () -> runtime.startProcessInstanceByKey("subscription-takeover", Map.of("subscriptionId", cancelling)));
+        driver.complete(
+                admin.id(),
+                driver.task(cancel.getId(), "Activity_ChooseTakeoverAction"),
                 Map.of("takeoverAction", "cancel"));
         assertFormOf(cancel, "Activity_ConfirmCancellation", "confirm-cancellation");
     }
 
     @Test
     void tasklistOffersTheStartFormToGlobalAndBillingAdminsOnly() {
-        assertThat(driver.startableInTasklist(fixtures.admin(BILLING_ADMIN).id())).contains("subscription-takeover");
-        assertThat(driver.startableInTasklist(fixtures.admin(GLOBAL_ADMIN).id())).contains("subscription-takeover");
-        assertThat(driver.startableInTasklist(fixtures.admin(LICENSE_ADMIN).id())).doesNotContain("subscription-takeover")
+        assertThat(driver.startableInTasklist(fixtures.admin(BILLING_ADMIN).id()))
+                .contains("subscription-takeover");
+        assertThat(driver.startableInTasklist(fixtures.admin(GLOBAL_ADMIN).id()))
+                .contains("subscription-takeover");
+        assertThat(driver.startableInTasklist(fixtures.admin(LICENSE_ADMIN).id()))
+                .doesNotContain("subscription-takeover")
                 .contains("license-request");
         assertThat(driver.startableInTasklist(fixtures.member().id())).doesNotContain("subscription-takeover");
     }
 
     private void assertFormOf(ProcessInstance pi, String activity, String formId) throws IOException {
-        assertThat(FormFiles.idOf(forms.getDeployedTaskForm(driver.task(pi.getId(), activity).getId()))).isEqualTo(formId);
+        assertThat(FormFiles.idOf(forms.getDeployedTaskForm(
+                        driver.task(pi.getId(), activity).getId())))
+                .isEqualTo(formId);
     }
 }

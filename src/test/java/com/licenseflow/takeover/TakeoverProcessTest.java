@@ -2,14 +2,14 @@ package com.licenseflow.takeover;
 
 import static com.licenseflow.inventory.access.AdminRole.BILLING_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.licenseflow.support.Refusals.expectRefusal;
 import static com.licenseflow.support.Refusals.expectUntrusted;
 import static com.licenseflow.support.Refusals.refusedAndStillWaiting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.licenseflow.shared.Rule;
-import com.licenseflow.shared.Words;
+import com.licenseflow.identity.CamundaAccessSetup;
+import com.licenseflow.identity.CamundaGroups;
 import com.licenseflow.inventory.assignment.AssignLicenses;
 import com.licenseflow.inventory.assignment.LicenseAssignmentService;
 import com.licenseflow.inventory.audit.ChangeContext;
@@ -19,10 +19,10 @@ import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
-import com.licenseflow.identity.CamundaAccessSetup;
-import com.licenseflow.identity.CamundaGroups;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
+import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.Inbox;
 import com.licenseflow.support.IntegrationTest;
@@ -64,24 +64,34 @@ class TakeoverProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     CamundaAccessSetup access;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ProductCatalog catalog;
+
     @Autowired
     TakeoverRepository takeovers;
+
     @Autowired
     LicenseAssignmentService assignments;
+
     @Autowired
     Clock clock;
+
     @Autowired
     DevMailbox devMailbox;
 
@@ -111,14 +121,16 @@ class TakeoverProcessTest {
 
     /** A self-service subscription of {@link #product} bought 30 days ago (window of 7 days over) held by {@link #users}. */
     private long boughtAMonthAgo() {
-        long id = fixtures.selfService(product, purchaser.id(), 8, LocalDate.now(clock).minusDays(30), 7);
+        long id = fixtures.selfService(
+                product, purchaser.id(), 8, LocalDate.now(clock).minusDays(30), 7);
         fixtures.license(id, users);
         return id;
     }
 
     /** The same, bought two days ago: inside its cancellation window (A10). */
     private long boughtTwoDaysAgo() {
-        long id = fixtures.selfService(product, purchaser.id(), 8, LocalDate.now(clock).minusDays(2), 7);
+        long id = fixtures.selfService(
+                product, purchaser.id(), 8, LocalDate.now(clock).minusDays(2), 7);
         fixtures.license(id, users);
         return id;
     }
@@ -145,7 +157,6 @@ class TakeoverProcessTest {
         return pi;
     }
 
-
     private Takeover takeoverOf(ProcessInstance pi) {
         return takeovers.require(((Number) runtime.getVariable(pi.getId(), "takeoverId")).longValue());
     }
@@ -154,9 +165,6 @@ class TakeoverProcessTest {
         return takeovers.latest(subscriptionId).orElseThrow();
     }
 
-
-
-
     // ---- S6: move users -------------------------------------------------------------------------
 
     @Test
@@ -164,7 +172,8 @@ class TakeoverProcessTest {
         long source = boughtAMonthAgo();
         String switchedOff = product.servicePlans().get(0).id();
         jdbc.sql("update license_assignment set disabled_plans = ? where user_id = ? and subscription_id = ?")
-                .params(switchedOff, users.get(1), source).update();
+                .params(switchedOff, users.get(1), source)
+                .update();
 
         ProcessInstance pi = takeOver(source);
         BpmnAwareTests.assertThat(pi).isWaitingAt(CHOOSE);
@@ -172,7 +181,8 @@ class TakeoverProcessTest {
         assertThat(choose.getAssignee()).isEqualTo(admin.id());
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "takeoverSummary"))
                 .contains(product.name(), "bought self-service by " + purchaser.displayName());
-        assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "licensedUsers")).startsWith("5 licensed users: ");
+        assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "licensedUsers"))
+                .startsWith("5 licensed users: ");
         assertThat(pi.getBusinessKey()).isEqualTo("subscription-" + source);
 
         complete(pi, CHOOSE, Map.of("takeoverAction", "move"));
@@ -182,8 +192,12 @@ class TakeoverProcessTest {
 
         complete(pi, SELECT_TARGET, Map.of("targetSubscriptionId", String.valueOf(target)));
         BpmnAwareTests.assertThat(pi).isWaitingAt(MOVE_CHUNK);
-        assertThat(fixtures.subscription(target).assignedSeats()).as("all seats reserved up front").isEqualTo(5);
-        assertThat(fixtures.holders(target)).as("nobody moved before the first chunk job").isEmpty();
+        assertThat(fixtures.subscription(target).assignedSeats())
+                .as("all seats reserved up front")
+                .isEqualTo(5);
+        assertThat(fixtures.holders(target))
+                .as("nobody moved before the first chunk job")
+                .isEmpty();
 
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
@@ -192,9 +206,15 @@ class TakeoverProcessTest {
         assertThat(fixtures.holders(source)).isEmpty();
         assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
         assertThat(jdbc.sql("select disabled_plans from license_assignment where user_id = ? and subscription_id = ?")
-                .params(users.get(1), target).query(String.class).single()).isEqualTo(switchedOff);
+                        .params(users.get(1), target)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(switchedOff);
         assertThat(jdbc.sql("select distinct data_retained_until from license_assignment where subscription_id = ?")
-                .param(source).query(LocalDate.class).list()).as("A8")
+                        .param(source)
+                        .query(LocalDate.class)
+                        .list())
+                .as("A8")
                 .containsExactly(LocalDate.now(clock).plusDays(30));
         Subscription old = fixtures.subscription(source);
         assertThat(old.status()).isEqualTo(SubscriptionStatus.DELETED);
@@ -206,25 +226,45 @@ class TakeoverProcessTest {
         assertThat(done.usersMoved()).isEqualTo(5);
         assertThat(takeovers.running(source)).as("lock released").isEmpty();
         assertThat(runtime.getVariable(pi.getId(), "takeoverOutcome")).isEqualTo("MOVED");
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId(MOVE_CHUNK).count()).as("one job per chunk of 2").isEqualTo(3);
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId(MOVE_CHUNK)
+                        .count())
+                .as("one job per chunk of 2")
+                .isEqualTo(3);
 
         assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(5);
-        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED"))
+                .isEqualTo(5);
         assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SEATS_RESERVED")).isEqualTo(1);
-        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SUBSCRIPTION_STATUS_CHANGED")).isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "SUBSCRIPTION_STATUS_CHANGED"))
+                .isEqualTo(1);
         assertThat(fixtures.auditRowsOfProcess(pi.getId(), "TAKEOVER_STARTED")).isEqualTo(1);
         assertThat(fixtures.auditRowsOfProcess(pi.getId(), "TAKEOVER_FINISHED")).isEqualTo(1);
-        assertThat(fixtures.auditActorsOfProcess(pi.getId())).as("every change in the admin's name").containsExactly(admin.id());
+        assertThat(fixtures.auditActorsOfProcess(pi.getId()))
+                .as("every change in the admin's name")
+                .containsExactly(admin.id());
         assertThat(jdbc.sql("select count(*) from audit_log where subscription_id = ? and process_instance_id is null")
-                .param(source).query(Integer.class).single()).as("every takeover change names the process").isZero();
+                        .param(source)
+                        .query(Integer.class)
+                        .single())
+                .as("every takeover change names the process")
+                .isZero();
 
-        assertThat(inbox.to(purchaser.email())).as("no mail before the email step").isEmpty();
+        assertThat(inbox.to(purchaser.email()))
+                .as("no mail before the email step")
+                .isEmpty();
         driver.runJob(pi.getId(), EMAIL_MOVED);
         BpmnAwareTests.assertThat(pi).isEnded();
         DevMail mail = inbox.onlyMessageTo(purchaser.email());
-        assertThat(mail.subject()).isEqualTo("Your " + product.name() + " subscription was cancelled: its users were moved");
-        assertThat(mail.text()).contains("self-service subscription for " + product.name(), "- user " + users.get(1), "status is now Deleted");
+        assertThat(mail.subject())
+                .isEqualTo("Your " + product.name() + " subscription was cancelled: its users were moved");
+        assertThat(mail.text())
+                .contains(
+                        "self-service subscription for " + product.name(),
+                        "- user " + users.get(1),
+                        "status is now Deleted");
     }
 
     @Test
@@ -244,7 +284,9 @@ class TakeoverProcessTest {
         assertThat(running.usersMoved()).isEqualTo(2);
         assertThat(running.usersTotal()).isEqualTo(5);
         assertThat(fixtures.holders(target)).hasSize(2);
-        assertThat(fixtures.licenseCounts(users).values()).as("mid-move, each user holds one license").containsOnly(1);
+        assertThat(fixtures.licenseCounts(users).values())
+                .as("mid-move, each user holds one license")
+                .containsOnly(1);
     }
 
     @Test
@@ -257,7 +299,9 @@ class TakeoverProcessTest {
 
         driver.runJobThenCrash(pi.getId(), MOVE_CHUNK);
 
-        assertThat(fixtures.snapshot()).as("the crashed chunk left nothing behind").isEqualTo(afterFirstChunk);
+        assertThat(fixtures.snapshot())
+                .as("the crashed chunk left nothing behind")
+                .isEqualTo(afterFirstChunk);
         assertThat(fixtures.holders(target)).isEqualTo(movedFirst);
         assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
         assertThat(runtime.getVariable(pi.getId(), "usersMoved")).isEqualTo(2);
@@ -267,8 +311,12 @@ class TakeoverProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
-        assertThat(fixtures.licenseCounts(users).values()).as("every user holds exactly one license").containsOnly(1);
-        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).as("no chunk audited twice").isEqualTo(5);
+        assertThat(fixtures.licenseCounts(users).values())
+                .as("every user holds exactly one license")
+                .containsOnly(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED"))
+                .as("no chunk audited twice")
+                .isEqualTo(5);
         assertThat(fixtures.subscription(target).assignedSeats()).isEqualTo(5);
         assertThat(takeoverOf(pi).usersMoved()).isEqualTo(5);
     }
@@ -281,24 +329,38 @@ class TakeoverProcessTest {
         String afterFirstChunk = fixtures.snapshot();
         // Injected fault: the old subscription's seat counter says no seats are in use, so giving back
         // the seats of the next chunk fails after its licenses were already moved in the transaction.
-        jdbc.sql("update subscription set assigned_seats = 0 where id = ?").param(source).update();
+        jdbc.sql("update subscription set assigned_seats = 0 where id = ?")
+                .param(source)
+                .update();
 
         assertThatThrownBy(() -> driver.runJob(pi.getId(), MOVE_CHUNK)).hasMessageContaining("fewer than 2 seats");
 
-        jdbc.sql("update subscription set assigned_seats = 3 where id = ?").param(source).update();
-        assertThat(fixtures.snapshot()).as("the failed chunk was rolled back whole").isEqualTo(afterFirstChunk);
+        jdbc.sql("update subscription set assigned_seats = 3 where id = ?")
+                .param(source)
+                .update();
+        assertThat(fixtures.snapshot())
+                .as("the failed chunk was rolled back whole")
+                .isEqualTo(afterFirstChunk);
         assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
-        assertThat(driver.job(pi.getId(), MOVE_CHUNK).getRetries()).as("PT30S,PT2M,PT0S: three retries left")
+        assertThat(driver.job(pi.getId(), MOVE_CHUNK).getRetries())
+                .as("PT30S,PT2M,PT0S: three retries left")
                 .isEqualTo(3);
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().count())
-                .as("retried 30 seconds later").isZero();
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .executable()
+                        .count())
+                .as("retried 30 seconds later")
+                .isZero();
 
         driver.advance(Duration.ofMinutes(2));
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
-        assertThat(fixtures.licenseCounts(users).values()).as("every user holds exactly one license").containsOnly(1);
+        assertThat(fixtures.licenseCounts(users).values())
+                .as("every user holds exactly one license")
+                .containsOnly(1);
         assertThat(fixtures.subscription(source).assignedSeats()).isZero();
         assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_ASSIGNED")).isEqualTo(5);
     }
@@ -308,7 +370,9 @@ class TakeoverProcessTest {
         long source = boughtAMonthAgo();
         ProcessInstance pi = moving(source, target);
         driver.runJob(pi.getId(), MOVE_CHUNK);
-        jdbc.sql("update subscription set assigned_seats = 0 where id = ?").param(source).update();
+        jdbc.sql("update subscription set assigned_seats = 0 where id = ?")
+                .param(source)
+                .update();
         var management = engine.getManagementService();
 
         for (int attempt = 0; attempt < 4; attempt++) {
@@ -318,12 +382,21 @@ class TakeoverProcessTest {
             assertThatThrownBy(() -> driver.runJob(pi.getId(), MOVE_CHUNK)).hasMessageContaining("fewer than 2 seats");
         }
 
-        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).as("retries used up").isOne();
-        jdbc.sql("update subscription set assigned_seats = 3 where id = ?").param(source).update();
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count())
+                .as("retries used up")
+                .isOne();
+        jdbc.sql("update subscription set assigned_seats = 3 where id = ?")
+                .param(source)
+                .update();
         // Cockpit's "increment retries", keeping the job's due date: the last failure left it due now.
         management.setJobRetries(driver.job(pi.getId(), MOVE_CHUNK).getId(), 1);
-        assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().count())
-                .as("runs at once, not minutes later").isOne();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .executable()
+                        .count())
+                .as("runs at once, not minutes later")
+                .isOne();
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
@@ -331,8 +404,12 @@ class TakeoverProcessTest {
 
     @Test
     void movingToAProductThatStandsInKeepsOnlyTheServicesItHasAndNeverLicensesAUserTwice() {
-        Product premium = fixtures.product("Premium", SelfServicePolicy.DISABLED,
-                product.servicePlans().get(0).id(), product.servicePlans().get(1).id(), "PREMIUM_EXTRA");
+        Product premium = fixtures.product(
+                "Premium",
+                SelfServicePolicy.DISABLED,
+                product.servicePlans().get(0).id(),
+                product.servicePlans().get(1).id(),
+                "PREMIUM_EXTRA");
         catalog.addSubstitute(product.id(), premium.id());
         long premiumSeats = fixtures.central(premium, 5);
         long alreadyPremium = fixtures.central(premium, 1);
@@ -341,10 +418,12 @@ class TakeoverProcessTest {
         String kept = product.servicePlans().get(0).id();
         String dropped = product.servicePlans().get(2).id();
         jdbc.sql("update license_assignment set disabled_plans = ? where user_id = ? and subscription_id = ?")
-                .params(kept + "," + dropped, users.get(0), source).update();
+                .params(kept + "," + dropped, users.get(0), source)
+                .update();
 
         ProcessInstance pi = moving(source, premiumSeats);
-        assertThat(fixtures.subscription(premiumSeats).assignedSeats()).as("no seat for the user who has it")
+        assertThat(fixtures.subscription(premiumSeats).assignedSeats())
+                .as("no seat for the user who has it")
                 .isEqualTo(4);
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
@@ -352,7 +431,10 @@ class TakeoverProcessTest {
         assertThat(fixtures.holders(alreadyPremium)).containsExactly(users.get(4));
         assertThat(fixtures.licenseCounts(users).values()).containsOnly(1);
         assertThat(jdbc.sql("select disabled_plans from license_assignment where user_id = ? and subscription_id = ?")
-                .params(users.get(0), premiumSeats).query(String.class).single()).isEqualTo(kept);
+                        .params(users.get(0), premiumSeats)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(kept);
         assertThat(fixtures.subscription(source).status()).isEqualTo(SubscriptionStatus.DELETED);
     }
 
@@ -363,13 +445,23 @@ class TakeoverProcessTest {
         ProcessInstance pi = moving(source, small);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE_SHORTAGE);
-        assertThat(fixtures.subscription(small).assignedSeats()).as("nothing reserved").isZero();
+        assertThat(fixtures.subscription(small).assignedSeats())
+                .as("nothing reserved")
+                .isZero();
         assertThat(ProcessDriver.asRead(runtime.getVariable(pi.getId(), "shortageMessage")))
                 .contains("3 of 3 seats free", "5 users", "Buy at least 2 more seats");
         assertThat(runtime.getVariable(pi.getId(), "seatsToAdd")).isEqualTo(2);
 
-        complete(pi, RESOLVE_SHORTAGE, Map.of("shortageResolution", "addSeats", "targetSubscriptionId",
-                String.valueOf(small), "seatsToAdd", 2));
+        complete(
+                pi,
+                RESOLVE_SHORTAGE,
+                Map.of(
+                        "shortageResolution",
+                        "addSeats",
+                        "targetSubscriptionId",
+                        String.valueOf(small),
+                        "seatsToAdd",
+                        2));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(MOVE_CHUNK);
         assertThat(fixtures.subscription(small).quantity()).isEqualTo(5);
@@ -384,11 +476,20 @@ class TakeoverProcessTest {
         long small = fixtures.central(product, 3);
         ProcessInstance pi = moving(source, small);
 
-        refusedAndStillWaiting(fixtures, pi, RESOLVE_SHORTAGE, () -> complete(pi, RESOLVE_SHORTAGE, Map.of(
-                "shortageResolution", "otherTarget", "targetSubscriptionId", String.valueOf(source))),
-                Rule.INVALID_INPUT, "cannot take these users");
-        complete(pi, RESOLVE_SHORTAGE, Map.of("shortageResolution", "otherTarget", "targetSubscriptionId",
-                String.valueOf(target)));
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                RESOLVE_SHORTAGE,
+                () -> complete(
+                        pi,
+                        RESOLVE_SHORTAGE,
+                        Map.of("shortageResolution", "otherTarget", "targetSubscriptionId", String.valueOf(source))),
+                Rule.INVALID_INPUT,
+                "cannot take these users");
+        complete(
+                pi,
+                RESOLVE_SHORTAGE,
+                Map.of("shortageResolution", "otherTarget", "targetSubscriptionId", String.valueOf(target)));
 
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
         assertThat(fixtures.holders(target)).containsExactlyInAnyOrderElementsOf(users);
@@ -405,11 +506,15 @@ class TakeoverProcessTest {
         complete(pi, RESOLVE_SHORTAGE, Map.of("shortageResolution", "backOut"));
 
         BpmnAwareTests.assertThat(pi).isEnded();
-        assertThat(fixtures.snapshot().replaceAll("\\|\\d+\\|", "|")).as("inventory unchanged").isEqualTo(before);
+        assertThat(fixtures.snapshot().replaceAll("\\|\\d+\\|", "|"))
+                .as("inventory unchanged")
+                .isEqualTo(before);
         assertThat(fixtures.holders(source)).containsExactlyInAnyOrderElementsOf(users);
         assertThat(takeoverOf(source).status()).isEqualTo(TakeoverStatus.BACKED_OUT);
         assertThat(takeovers.running(source)).isEmpty();
-        BpmnAwareTests.assertThat(takeOver(source)).as("can be taken over again").isWaitingAt(CHOOSE);
+        BpmnAwareTests.assertThat(takeOver(source))
+                .as("can be taken over again")
+                .isWaitingAt(CHOOSE);
     }
 
     // ---- S7: cancel -----------------------------------------------------------------------------
@@ -421,10 +526,19 @@ class TakeoverProcessTest {
         complete(pi, CHOOSE, Map.of("takeoverAction", "cancel"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(CONFIRM_CANCELLATION);
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CONFIRM_CANCELLATION, "cancellationSummary"))
-                .contains("cancellation window is open until " + Words.day(LocalDate.now(clock).plusDays(5)));
+                .contains("cancellation window is open until "
+                        + Words.day(LocalDate.now(clock).plusDays(5)));
 
-        complete(pi, CONFIRM_CANCELLATION, Map.of("cancellationDecision", "cancel",
-                "cancellationReason", "TOO_EXPENSIVE", "cancellationConfirmed", true));
+        complete(
+                pi,
+                CONFIRM_CANCELLATION,
+                Map.of(
+                        "cancellationDecision",
+                        "cancel",
+                        "cancellationReason",
+                        "TOO_EXPENSIVE",
+                        "cancellationConfirmed",
+                        true));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_CANCELLED);
         assertThat(fixtures.holders(source)).isEmpty();
@@ -434,10 +548,15 @@ class TakeoverProcessTest {
         assertThat(cancelled.cancellationReason()).isEqualTo("Too expensive");
         assertThat(cancelled.assignedSeats()).isZero();
         assertThat(jdbc.sql("select distinct data_retained_until from license_assignment where subscription_id = ?")
-                .param(source).query(LocalDate.class).list()).as("A8").containsExactly(LocalDate.now(clock).plusDays(30));
+                        .param(source)
+                        .query(LocalDate.class)
+                        .list())
+                .as("A8")
+                .containsExactly(LocalDate.now(clock).plusDays(30));
         assertThat(takeoverOf(pi).status()).isEqualTo(TakeoverStatus.CANCELLED);
         assertThat(takeovers.running(source)).isEmpty();
-        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(5);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED"))
+                .isEqualTo(5);
         assertThat(fixtures.auditActorsOfProcess(pi.getId())).containsExactly(admin.id());
         assertThat(runtime.getVariable(pi.getId(), "takeoverOutcome")).isEqualTo("CANCELLED");
 
@@ -457,29 +576,47 @@ class TakeoverProcessTest {
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CONFIRM_CANCELLATION, "cancellationSummary"))
                 .contains("switches recurring billing off", "end of its term on " + Words.day(expiresOn));
 
-        complete(pi, CONFIRM_CANCELLATION, Map.of("cancellationDecision", "cancel",
-                "cancellationReason", "NOT_NEEDED_ANYMORE", "cancellationConfirmed", true));
+        complete(
+                pi,
+                CONFIRM_CANCELLATION,
+                Map.of(
+                        "cancellationDecision",
+                        "cancel",
+                        "cancellationReason",
+                        "NOT_NEEDED_ANYMORE",
+                        "cancellationConfirmed",
+                        true));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_ENDS_AT_TERM, TERM_ENDED);
         Subscription ending = fixtures.subscription(source);
         assertThat(ending.recurringBilling()).isFalse();
         assertThat(ending.status()).isEqualTo(SubscriptionStatus.ACTIVE);
-        assertThat(fixtures.holders(source)).as("users keep access until the term ends")
+        assertThat(fixtures.holders(source))
+                .as("users keep access until the term ends")
                 .containsExactlyInAnyOrderElementsOf(users);
         assertThat(takeoverOf(pi).status()).isEqualTo(TakeoverStatus.ENDING_AT_TERM);
         assertThat(takeovers.running(source)).as("still locked while it waits").isPresent();
         assertThat(driver.job(pi.getId(), TERM_ENDED).getDuedate().toInstant())
                 .isEqualTo(expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
         driver.runJob(pi.getId(), EMAIL_ENDS_AT_TERM);
-        assertThat(inbox.onlyMessageTo(purchaser.email()).subject()).isEqualTo("Your " + product.name()
-                + " subscription ends on " + DateTimeFormatter.ofPattern("d MMMM yyyy").format(expiresOn));
+        assertThat(inbox.onlyMessageTo(purchaser.email()).subject())
+                .isEqualTo("Your " + product.name() + " subscription ends on "
+                        + DateTimeFormatter.ofPattern("d MMMM yyyy").format(expiresOn));
         BpmnAwareTests.assertThat(pi).isWaitingAt(TERM_ENDED);
 
         driver.advance(Duration.ofDays(30));
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                .activityId(TERM_ENDED).executable().count()).as("not due before the end of term").isZero();
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId(TERM_ENDED)
+                        .executable()
+                        .count())
+                .as("not due before the end of term")
+                .isZero();
         // To one o'clock on the day after the term, whatever the time of day the test runs at.
-        driver.advance(Duration.between(clock.instant(), expiresOn.plusDays(1).atStartOfDay(clock.getZone()).plusHours(1)));
+        driver.advance(Duration.between(
+                clock.instant(),
+                expiresOn.plusDays(1).atStartOfDay(clock.getZone()).plusHours(1)));
         driver.runJob(pi.getId(), TERM_ENDED);
 
         assertThat(fixtures.holders(source)).isEmpty();
@@ -487,12 +624,19 @@ class TakeoverProcessTest {
         assertThat(takeoverOf(source).status()).isEqualTo(TakeoverStatus.ENDED_AT_TERM);
         assertThat(takeovers.running(source)).isEmpty();
         assertThat(jdbc.sql("select distinct data_retained_until from license_assignment where subscription_id = ?")
-                .param(source).query(LocalDate.class).list()).containsExactly(expiresOn.plusDays(1).plusDays(30));
-        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "RECURRING_BILLING_CHANGED")).isEqualTo(1);
-        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED")).isEqualTo(5);
+                        .param(source)
+                        .query(LocalDate.class)
+                        .list())
+                .containsExactly(expiresOn.plusDays(1).plusDays(30));
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "RECURRING_BILLING_CHANGED"))
+                .isEqualTo(1);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED"))
+                .isEqualTo(5);
         assertThat(fixtures.auditActorsOfProcess(pi.getId())).containsExactly(admin.id());
         BpmnAwareTests.assertThat(pi).isEnded();
-        assertThat(inbox.to(purchaser.email())).as("told once, when billing was switched off").hasSize(1);
+        assertThat(inbox.to(purchaser.email()))
+                .as("told once, when billing was switched off")
+                .hasSize(1);
     }
 
     @Test
@@ -505,13 +649,22 @@ class TakeoverProcessTest {
         complete(pi, CONFIRM_CANCELLATION, Map.of("cancellationDecision", "backOut"));
 
         BpmnAwareTests.assertThat(pi).isEnded();
-        assertThat(fixtures.snapshot().replaceAll("\\|\\d+\\|", "|")).as("inventory unchanged").isEqualTo(before);
+        assertThat(fixtures.snapshot().replaceAll("\\|\\d+\\|", "|"))
+                .as("inventory unchanged")
+                .isEqualTo(before);
         assertThat(fixtures.subscription(source).recurringBilling()).isTrue();
         assertThat(takeoverOf(source).status()).isEqualTo(TakeoverStatus.BACKED_OUT);
         assertThat(takeovers.running(source)).isEmpty();
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName("takeoverOutcome").singleResult().getValue()).isEqualTo("BACKED_OUT");
-        assertThat(inbox.to(purchaser.email())).as("nothing happened, nothing to tell").isEmpty();
+        assertThat(engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName("takeoverOutcome")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("BACKED_OUT");
+        assertThat(inbox.to(purchaser.email()))
+                .as("nothing happened, nothing to tell")
+                .isEmpty();
     }
 
     @Test
@@ -520,14 +673,40 @@ class TakeoverProcessTest {
         ProcessInstance pi = takeOver(source);
         complete(pi, CHOOSE, Map.of("takeoverAction", "cancel"));
 
-        refusedAndStillWaiting(fixtures, pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of(
-                "cancellationDecision", "cancel", "cancellationReason", "TOO_EXPENSIVE")),
-                Rule.INVALID_INPUT, "Confirm that you are sure");
-        refusedAndStillWaiting(fixtures, pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of(
-                "cancellationDecision", "cancel", "cancellationReason", "Because", "cancellationConfirmed", true)),
-                Rule.INVALID_INPUT, "'Because' is not a cancellation reason", "Too expensive");
-        refusedAndStillWaiting(fixtures, pi, CONFIRM_CANCELLATION, () -> complete(pi, CONFIRM_CANCELLATION, Map.of()),
-                Rule.INVALID_INPUT, "cancel the subscription or to back out");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CONFIRM_CANCELLATION,
+                () -> complete(
+                        pi,
+                        CONFIRM_CANCELLATION,
+                        Map.of("cancellationDecision", "cancel", "cancellationReason", "TOO_EXPENSIVE")),
+                Rule.INVALID_INPUT,
+                "Confirm that you are sure");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CONFIRM_CANCELLATION,
+                () -> complete(
+                        pi,
+                        CONFIRM_CANCELLATION,
+                        Map.of(
+                                "cancellationDecision",
+                                "cancel",
+                                "cancellationReason",
+                                "Because",
+                                "cancellationConfirmed",
+                                true)),
+                Rule.INVALID_INPUT,
+                "'Because' is not a cancellation reason",
+                "Too expensive");
+        refusedAndStillWaiting(
+                fixtures,
+                pi,
+                CONFIRM_CANCELLATION,
+                () -> complete(pi, CONFIRM_CANCELLATION, Map.of()),
+                Rule.INVALID_INPUT,
+                "cancel the subscription or to back out");
         assertThat(fixtures.holders(source)).containsExactlyInAnyOrderElementsOf(users);
     }
 
@@ -536,34 +715,49 @@ class TakeoverProcessTest {
     @Test
     void badStartsStartNothing() {
         long selfService = boughtAMonthAgo();
-        long deleted = fixtures.selfService(product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
+        long deleted = fixtures.selfService(
+                product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
         fixtures.status(deleted, SubscriptionStatus.DELETED);
-        long taken = fixtures.selfService(product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
+        long taken = fixtures.selfService(
+                product, purchaser.id(), 2, LocalDate.now(clock).minusDays(30), 7);
         takeOver(taken);
         DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
-        long instances = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+        long instances = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS)
+                .count();
         String before = fixtures.snapshot();
 
-        expectRefusal(() -> takeOver(target), Rule.SUBSCRIPTION_NOT_SELF_SERVICE, "central subscription",
+        expectRefusal(
+                () -> takeOver(target),
+                Rule.SUBSCRIPTION_NOT_SELF_SERVICE,
+                "central subscription",
                 "Only subscriptions users bought themselves");
         expectRefusal(() -> takeOver(deleted), Rule.SUBSCRIPTION_NOT_USABLE, "is Deleted");
-        expectRefusal(() -> takeOver(taken), Rule.TAKEOVER_RUNNING, "already being taken over by " + admin.displayName());
+        expectRefusal(
+                () -> takeOver(taken), Rule.TAKEOVER_RUNNING, "already being taken over by " + admin.displayName());
         expectRefusal(() -> takeOver(999_999_999L), Rule.UNKNOWN_SUBSCRIPTION, "no subscription 999999999");
-        expectUntrusted(() -> takeOver(admin, selfService, Map.of("takeoverAdminId", licenseAdmin.id())),
-                "in your own name");
-        expectUntrusted(() -> takeOver(admin, selfService, Map.of("takeoverStartedBy", licenseAdmin.id())),
-                "in your own name");
-        expectUntrusted(() -> runtime.startProcessInstanceByKey(PROCESS, Map.of("subscriptionId", selfService)),
-                "Log in");
-        expectRefusal(() -> takeOver(admin, selfService, Map.of("takeoverAction", "cancel")), Rule.INVALID_INPUT,
+        expectUntrusted(
+                () -> takeOver(admin, selfService, Map.of("takeoverAdminId", licenseAdmin.id())), "in your own name");
+        expectUntrusted(
+                () -> takeOver(admin, selfService, Map.of("takeoverStartedBy", licenseAdmin.id())), "in your own name");
+        expectUntrusted(
+                () -> runtime.startProcessInstanceByKey(PROCESS, Map.of("subscriptionId", selfService)), "Log in");
+        expectRefusal(
+                () -> takeOver(admin, selfService, Map.of("takeoverAction", "cancel")),
+                Rule.INVALID_INPUT,
                 "needs a cancellationReason");
-        expectRefusal(() -> takeOver(admin, selfService, Map.of("takeoverAction", "sell")), Rule.INVALID_INPUT,
+        expectRefusal(
+                () -> takeOver(admin, selfService, Map.of("takeoverAction", "sell")),
+                Rule.INVALID_INPUT,
                 "not a takeover action");
         assertThatThrownBy(() -> takeOver(licenseAdmin, selfService, Map.of()))
                 .as("Tasklist does not even offer the process to a license admin")
                 .hasMessageContaining("CREATE_INSTANCE");
 
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(instances);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(PROCESS)
+                        .count())
+                .isEqualTo(instances);
         assertThat(fixtures.snapshot()).isEqualTo(before);
         assertThat(takeovers.running(selfService)).isEmpty();
     }
@@ -574,9 +768,15 @@ class TakeoverProcessTest {
         DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
         deployCaller();
         // A calling process a license admin may start takes over in their name: the domain's role check still applies.
-        expectRefusal(() -> driver.as(licenseAdmin.id(), () -> runtime.startProcessInstanceByKey("test-calls-takeover",
-                        Map.of("subscription", selfService, "action", "cancel", "reason", "OTHER"))),
-                Rule.ADMIN_ROLE_REQUIRED, "may not take over self-service subscriptions", "Billing administrator");
+        expectRefusal(
+                () -> driver.as(
+                        licenseAdmin.id(),
+                        () -> runtime.startProcessInstanceByKey(
+                                "test-calls-takeover",
+                                Map.of("subscription", selfService, "action", "cancel", "reason", "OTHER"))),
+                Rule.ADMIN_ROLE_REQUIRED,
+                "may not take over self-service subscriptions",
+                "Billing administrator");
         assertThat(takeovers.running(selfService)).isEmpty();
     }
 
@@ -595,11 +795,17 @@ class TakeoverProcessTest {
         DirectoryUser colleague = fixtures.member();
         takeOver(source);
 
-        expectRefusal(() -> assignments.assign(ChangeContext.byUser(purchaser.asActor(), "test"),
+        expectRefusal(
+                () -> assignments.assign(
+                        ChangeContext.byUser(purchaser.asActor(), "test"),
                         new AssignLicenses(product.id(), source, List.of(colleague.id()), null, null)),
-                Rule.TAKEOVER_RUNNING, "being taken over by " + admin.displayName());
-        expectRefusal(() -> assignments.unassign(ChangeContext.byUser(purchaser.asActor(), "test"), product.id(),
-                List.of(users.get(1))), Rule.TAKEOVER_RUNNING, "cannot be changed until the takeover ends");
+                Rule.TAKEOVER_RUNNING,
+                "being taken over by " + admin.displayName());
+        expectRefusal(
+                () -> assignments.unassign(
+                        ChangeContext.byUser(purchaser.asActor(), "test"), product.id(), List.of(users.get(1))),
+                Rule.TAKEOVER_RUNNING,
+                "cannot be changed until the takeover ends");
     }
 
     @Test
@@ -608,21 +814,35 @@ class TakeoverProcessTest {
         deployCaller();
 
         // The calling process was started by the admin: the takeover acts for them.
-        ProcessInstance caller = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("test-calls-takeover",
-                Map.of("subscription", cancelNow, "action", "cancel", "reason", "MOVING_TO_CENTRAL_SUBSCRIPTION")));
+        ProcessInstance caller = driver.as(
+                admin.id(),
+                () -> runtime.startProcessInstanceByKey(
+                        "test-calls-takeover",
+                        Map.of(
+                                "subscription",
+                                cancelNow,
+                                "action",
+                                "cancel",
+                                "reason",
+                                "MOVING_TO_CENTRAL_SUBSCRIPTION")));
 
-        ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+        ProcessInstance called = runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(caller.getId())
                 .singleResult();
-        BpmnAwareTests.assertThat(called).as("no choice, no confirmation: straight to the email")
+        BpmnAwareTests.assertThat(called)
+                .as("no choice, no confirmation: straight to the email")
                 .isWaitingAt(EMAIL_CANCELLED);
         assertThat(fixtures.holders(cancelNow)).isEmpty();
         assertThat(fixtures.subscription(cancelNow).cancellationReason()).isEqualTo("Moving to a central subscription");
         assertThat(fixtures.auditActorsOfProcess(called.getId())).containsExactly(admin.id());
 
         long moveLater = boughtAMonthAgo();
-        ProcessInstance mover = driver.as(admin.id(), () -> runtime.startProcessInstanceByKey("test-calls-takeover",
-                Map.of("subscription", moveLater, "action", "move", "target", target)));
-        ProcessInstance moving = runtime.createProcessInstanceQuery().superProcessInstanceId(mover.getId())
+        ProcessInstance mover = driver.as(
+                admin.id(),
+                () -> runtime.startProcessInstanceByKey(
+                        "test-calls-takeover", Map.of("subscription", moveLater, "action", "move", "target", target)));
+        ProcessInstance moving = runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(mover.getId())
                 .singleResult();
         BpmnAwareTests.assertThat(moving).isWaitingAt(MOVE_CHUNK);
         driver.runAllJobsAt(moving.getId(), MOVE_CHUNK);
@@ -632,8 +852,12 @@ class TakeoverProcessTest {
 
     /** A process of another designer that calls the takeover; admins of both roles may start it. */
     private void deployCaller() {
-        engine.getRepositoryService().createDeployment().name("takeover caller (test)")
-                .addClasspathResource("bpmn/test-calls-takeover.bpmn").enableDuplicateFiltering(true).deploy();
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("takeover caller (test)")
+                .addClasspathResource("bpmn/test-calls-takeover.bpmn")
+                .enableDuplicateFiltering(true)
+                .deploy();
         access.allowToStart("test-calls-takeover", CamundaGroups.BILLING_ADMINS, CamundaGroups.LICENSE_ADMINS);
     }
 
@@ -648,7 +872,8 @@ class TakeoverProcessTest {
         Takeover abandoned = takeoverOf(source);
         assertThat(abandoned.status()).isEqualTo(TakeoverStatus.ABANDONED);
         assertThat(takeovers.running(source)).isEmpty();
-        assertThat(fixtures.subscription(target).assignedSeats()).as("only the moved users' seats stay taken")
+        assertThat(fixtures.subscription(target).assignedSeats())
+                .as("only the moved users' seats stay taken")
                 .isEqualTo(2);
         assertThat(fixtures.holders(target)).hasSize(2);
         assertThat(fixtures.holders(source)).hasSize(3);
@@ -666,11 +891,14 @@ class TakeoverProcessTest {
         ProcessInstance again = takeOver(source);
 
         BpmnAwareTests.assertThat(again).isWaitingAt(CHOOSE);
-        assertThat(takeovers.require(((Number) runtime.getVariable(again.getId(), "takeoverId")).longValue())
-                .status()).isEqualTo(TakeoverStatus.STARTED);
-        assertThat(jdbc.sql("select status from subscription_takeover where process_instance_id = ?").param(pi.getId())
-                .query(String.class).single()).isEqualTo("ABANDONED");
+        assertThat(takeovers
+                        .require(((Number) runtime.getVariable(again.getId(), "takeoverId")).longValue())
+                        .status())
+                .isEqualTo(TakeoverStatus.STARTED);
+        assertThat(jdbc.sql("select status from subscription_takeover where process_instance_id = ?")
+                        .param(pi.getId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ABANDONED");
     }
-
-
 }

@@ -59,22 +59,31 @@ class LicenseRequestInTenantTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     ProductCatalog catalog;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TenantWriter writer;
+
     @Autowired
     LicenseRequestRepository requests;
+
     @Autowired
     DevMailbox devMailbox;
+
     @Autowired
     StandInConnection standIn;
+
     Inbox inbox;
     Product product;
     String sku;
@@ -109,9 +118,18 @@ class LicenseRequestInTenantTest {
     }
 
     private ProcessInstance approvedRequest() {
-        ProcessInstance pi = driver.as(requester.id(), () -> engine.getRuntimeService().startProcessInstanceByKey(
-                "license-request", Map.of("requestedProduct", product.name(), "requestedColleagues", colleague.id(),
-                        "justification", "Quarterly report")));
+        ProcessInstance pi = driver.as(
+                requester.id(),
+                () -> engine.getRuntimeService()
+                        .startProcessInstanceByKey(
+                                "license-request",
+                                Map.of(
+                                        "requestedProduct",
+                                        product.name(),
+                                        "requestedColleagues",
+                                        colleague.id(),
+                                        "justification",
+                                        "Quarterly report")));
         Map<String, Object> decision = new HashMap<>();
         decision.put("decision", "approve");
         decision.put("approvedUserIds", new ArrayList<>(List.of(requester.id(), colleague.id())));
@@ -135,8 +153,10 @@ class LicenseRequestInTenantTest {
     }
 
     private int mailsRecorded(ProcessInstance pi) {
-        return jdbc.sql("select count(*) from notification where process_instance_id = ?").param(pi.getId())
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from notification where process_instance_id = ?")
+                .param(pi.getId())
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -144,11 +164,15 @@ class LicenseRequestInTenantTest {
         ProcessInstance pi = approvedRequest();
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
-        assertThat(mailsRecorded(pi)).as("nobody told before Microsoft 365 has the licenses").isZero();
+        assertThat(mailsRecorded(pi))
+                .as("nobody told before Microsoft 365 has the licenses")
+                .isZero();
         assertThat(fixtures.holders(central)).containsExactlyInAnyOrder(requester.id(), colleague.id());
         // "Microsoft 365 answered" sent by someone else (a Global administrator may, in Cockpit) while the licenses
         // are still on their way: the request waits again.
-        engine.getRuntimeService().createMessageCorrelation(LicenseChangeRefusals.ANSWERED).processInstanceId(pi.getId())
+        engine.getRuntimeService()
+                .createMessageCorrelation(LicenseChangeRefusals.ANSWERED)
+                .processInstanceId(pi.getId())
                 .correlate();
         driver.runJob(pi.getId(), WAIT);
         BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
@@ -174,21 +198,28 @@ class LicenseRequestInTenantTest {
         assertThat(written.applied()).isOne();
         assertThat(written.refused()).isOne();
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LicenseChangeRefusals.KEY)
-                .processInstanceBusinessKey(pi.getId()).count())
-                .as("the request resolves it itself: no separate admin task").isZero();
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(LicenseChangeRefusals.KEY)
+                        .processInstanceBusinessKey(pi.getId())
+                        .count())
+                .as("the request resolves it itself: no separate admin task")
+                .isZero();
         assertThat(fixtures.holders(central)).as("the refused license undone").containsExactly(requester.id());
         assertThat(mailsRecorded(pi)).isZero();
         String shown = driver.shownInForm(approver.id(), pi.getId(), RESOLVE, "refusedLicenses");
-        assertThat(shown).contains("**" + colleague.displayName() + "**, " + product.name()
-                + ": Microsoft 365 has no " + product.name() + " license left for " + colleague.displayName())
+        assertThat(shown)
+                .contains("**" + colleague.displayName() + "**, " + product.name() + ": Microsoft 365 has no "
+                        + product.name() + " license left for " + colleague.displayName())
                 .doesNotContain(requester.displayName());
 
         Task resolve = driver.task(pi.getId(), RESOLVE);
         assertThatThrownBy(() -> driver.complete(requester.id(), resolve, Map.of("refusalResolution", "leaveOut")))
-                .as("an employee cannot resolve it").isInstanceOf(AuthorizationException.class);
+                .as("an employee cannot resolve it")
+                .isInstanceOf(AuthorizationException.class);
         assertThatThrownBy(() -> driver.complete(approver.id(), resolve, Map.of("refusalResolution", "sure")))
-                .isInstanceOf(LicenseRuleViolation.class).hasMessageContaining("ask Microsoft 365 again, or leave");
+                .isInstanceOf(LicenseRuleViolation.class)
+                .hasMessageContaining("ask Microsoft 365 again, or leave");
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);
         assertThat(outcomes(pi)).containsEntry(colleague.id(), UserOutcome.APPROVED);
 
@@ -197,13 +228,18 @@ class LicenseRequestInTenantTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(NOTIFY_OUTCOME);
         LicenseRequest request = requests.findByProcessInstance(pi.getId()).orElseThrow();
         assertThat(request.status()).isEqualTo(LicenseRequestStatus.PARTLY_APPROVED);
-        assertThat(outcomes(pi)).containsOnly(Map.entry(requester.id(), UserOutcome.APPROVED),
-                Map.entry(colleague.id(), UserOutcome.DENIED));
+        assertThat(outcomes(pi))
+                .containsOnly(
+                        Map.entry(requester.id(), UserOutcome.APPROVED), Map.entry(colleague.id(), UserOutcome.DENIED));
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         DevMail toColleague = inbox.onlyMessageTo(colleague.email());
-        assertThat(toColleague.subject()).isEqualTo("Microsoft 365 could not assign your " + product.name() + " license");
-        assertThat(toColleague.text()).contains("was approved, but Microsoft 365 refused to assign it: Microsoft 365 has no "
-                + product.name() + " license left", "No license was assigned to you.");
+        assertThat(toColleague.subject())
+                .isEqualTo("Microsoft 365 could not assign your " + product.name() + " license");
+        assertThat(toColleague.text())
+                .contains(
+                        "was approved, but Microsoft 365 refused to assign it: Microsoft 365 has no " + product.name()
+                                + " license left",
+                        "No license was assigned to you.");
         assertThat(inbox.onlyMessageTo(requester.email()).subject()).contains("is ready");
     }
 
@@ -228,8 +264,10 @@ class LicenseRequestInTenantTest {
         assertThat(TENANT.licensesOf(colleague.email())).containsOnlyKeys(sku);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(NOTIFY_OUTCOME);
-        assertThat(outcomes(pi)).containsOnly(Map.entry(requester.id(), UserOutcome.APPROVED),
-                Map.entry(colleague.id(), UserOutcome.APPROVED));
+        assertThat(outcomes(pi))
+                .containsOnly(
+                        Map.entry(requester.id(), UserOutcome.APPROVED),
+                        Map.entry(colleague.id(), UserOutcome.APPROVED));
         driver.runJob(pi.getId(), NOTIFY_OUTCOME);
         assertThat(inbox.onlyMessageTo(colleague.email()).subject()).contains("is ready");
     }
@@ -242,8 +280,10 @@ class LicenseRequestInTenantTest {
         String before = fixtures.snapshot();
 
         for (String step : List.of("Activity_AssignRefusedLicensesAgain", "Activity_LeaveRefusedUsersOut")) {
-            assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceModification(pi.getId())
-                    .startBeforeActivity(step).execute())
+            assertThatThrownBy(() -> engine.getRuntimeService()
+                            .createProcessInstanceModification(pi.getId())
+                            .startBeforeActivity(step)
+                            .execute())
                     .hasMessageContaining("acts only on a decision just made in 'Resolve refused licenses'");
         }
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
-import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
@@ -67,24 +67,34 @@ class TakeoverInTenantTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     ProductCatalog catalog;
+
     @Autowired
     TenantWriter writer;
+
     @Autowired
     TakeoverRepository takeovers;
+
     @Autowired
     DevMailbox devMailbox;
+
     @Autowired
     StandInConnection standIn;
+
     @Autowired
     Clock clock;
+
     @LocalServerPort
     int port;
+
     Inbox inbox;
     Product product;
     Product premium;
@@ -102,7 +112,10 @@ class TakeoverInTenantTest {
         standIn.connect(GRAPH);
         inbox = new Inbox(devMailbox);
         product = fixtures.product(SelfServicePolicy.ENABLED, 2);
-        premium = fixtures.product("Premium", SelfServicePolicy.DISABLED, product.servicePlans().get(0).id());
+        premium = fixtures.product(
+                "Premium",
+                SelfServicePolicy.DISABLED,
+                product.servicePlans().get(0).id());
         catalog.addSubstitute(product.id(), premium.id());
         sku = UUID.randomUUID().toString();
         premiumSku = UUID.randomUUID().toString();
@@ -113,7 +126,8 @@ class TakeoverInTenantTest {
         purchaser = fixtures.member();
         admin = fixtures.admin(BILLING_ADMIN);
         users = List.of(purchaser, fixtures.member(), fixtures.member());
-        source = fixtures.selfService(product, purchaser.id(), 5, LocalDate.now(clock).minusDays(30), 7);
+        source = fixtures.selfService(
+                product, purchaser.id(), 5, LocalDate.now(clock).minusDays(30), 7);
         fixtures.license(source, users.stream().map(DirectoryUser::id).toList());
         users.forEach(u -> TENANT.holds(u.email(), sku));
         target = fixtures.central(premium, 5);
@@ -132,10 +146,12 @@ class TakeoverInTenantTest {
     /** The admin chose to move the users to the premium subscription; the first chunk job waits. */
     private ProcessInstance moving() {
         Map<String, Object> start = new HashMap<>(Map.of("subscriptionId", source, "moveChunkSize", 2));
-        ProcessInstance pi = driver.as(admin.id(), () -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS,
-                start));
+        ProcessInstance pi =
+                driver.as(admin.id(), () -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS, start));
         driver.complete(admin.id(), driver.task(pi.getId(), CHOOSE), Map.of("takeoverAction", "move"));
-        driver.complete(admin.id(), driver.task(pi.getId(), SELECT_TARGET),
+        driver.complete(
+                admin.id(),
+                driver.task(pi.getId(), SELECT_TARGET),
                 Map.of("targetSubscriptionId", String.valueOf(target)));
         return pi;
     }
@@ -148,8 +164,11 @@ class TakeoverInTenantTest {
     }
 
     private long adminTasksOf(ProcessInstance pi) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LicenseChangeRefusals.KEY)
-                .processInstanceBusinessKey(pi.getId()).count();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(LicenseChangeRefusals.KEY)
+                .processInstanceBusinessKey(pi.getId())
+                .count();
     }
 
     private Takeover takeoverOf(ProcessInstance pi) {
@@ -162,12 +181,15 @@ class TakeoverInTenantTest {
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
-        assertThat(fixtures.subscription(source).status()).as("not cancelled before Microsoft 365 moved them")
+        assertThat(fixtures.subscription(source).status())
+                .as("not cancelled before Microsoft 365 moved them")
                 .isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(fixtures.holders(target)).hasSize(3);
         // "Microsoft 365 answered" sent by someone else (a Global administrator may, in Cockpit) while the moves are
         // still on their way: the takeover waits again, and the subscription stays.
-        engine.getRuntimeService().createMessageCorrelation(LicenseChangeRefusals.ANSWERED).processInstanceId(pi.getId())
+        engine.getRuntimeService()
+                .createMessageCorrelation(LicenseChangeRefusals.ANSWERED)
+                .processInstanceId(pi.getId())
                 .correlate();
         driver.runJob(pi.getId(), WAIT);
         BpmnAwareTests.assertThat(pi).isWaitingAt(WAIT);
@@ -198,24 +220,32 @@ class TakeoverInTenantTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);
         assertThat(adminTasksOf(pi)).isZero();
         assertThat(fixtures.subscription(source).status()).isEqualTo(SubscriptionStatus.ACTIVE);
-        assertThat(fixtures.holders(source)).as("back on the self-service license")
+        assertThat(fixtures.holders(source))
+                .as("back on the self-service license")
                 .containsExactlyInAnyOrder(users.get(1).id(), users.get(2).id());
         assertThat(fixtures.holders(target)).containsExactly(users.get(0).id());
         String shown = driver.shownInForm(admin.id(), pi.getId(), RESOLVE, "refusedMoves");
-        assertThat(shown).contains("**" + users.get(1).displayName() + "**, " + premium.name() + ": Microsoft 365 has no "
-                + premium.name() + " license left", "**" + users.get(2).displayName() + "**")
+        assertThat(shown)
+                .contains(
+                        "**" + users.get(1).displayName() + "**, " + premium.name() + ": Microsoft 365 has no "
+                                + premium.name() + " license left",
+                        "**" + users.get(2).displayName() + "**")
                 .doesNotContain(users.get(0).displayName());
 
         Task resolve = driver.task(pi.getId(), RESOLVE);
         String before = fixtures.snapshot();
-        assertThatThrownBy(() -> driver.complete(purchaser.id(), resolve, Map.of("refusalResolution", "keepSubscription")))
-                .as("the purchaser cannot resolve it").isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(
+                        () -> driver.complete(purchaser.id(), resolve, Map.of("refusalResolution", "keepSubscription")))
+                .as("the purchaser cannot resolve it")
+                .isInstanceOf(AuthorizationException.class);
         DirectoryUser licenseAdmin = fixtures.admin(LICENSE_ADMIN);
-        assertThatThrownBy(() -> driver.complete(licenseAdmin.id(), resolve, Map.of("refusalResolution", "keepSubscription")))
+        assertThatThrownBy(() ->
+                        driver.complete(licenseAdmin.id(), resolve, Map.of("refusalResolution", "keepSubscription")))
                 .as("nor a License administrator (not billing)")
                 .isInstanceOfAny(AuthorizationException.class, LicenseRuleViolation.class);
         assertThatThrownBy(() -> driver.complete(admin.id(), resolve, Map.of("refusalResolution", "cancelAnyway")))
-                .isInstanceOf(LicenseRuleViolation.class).hasMessageContaining("ask Microsoft 365 again, or keep");
+                .isInstanceOf(LicenseRuleViolation.class)
+                .hasMessageContaining("ask Microsoft 365 again, or keep");
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);
         assertThat(fixtures.snapshot()).isEqualTo(before);
 
@@ -223,7 +253,8 @@ class TakeoverInTenantTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_MOVED);
         assertThat(fixtures.subscription(source).status()).as("kept").isEqualTo(SubscriptionStatus.ACTIVE);
-        assertThat(fixtures.holders(source)).containsExactlyInAnyOrder(users.get(1).id(), users.get(2).id());
+        assertThat(fixtures.holders(source))
+                .containsExactlyInAnyOrder(users.get(1).id(), users.get(2).id());
         Takeover takeover = takeoverOf(pi);
         assertThat(takeover.status()).isEqualTo(TakeoverStatus.MOVED);
         assertThat(takeover.isRunning()).isFalse();
@@ -232,14 +263,19 @@ class TakeoverInTenantTest {
         assertThat(TENANT.licensesOf(users.get(1).email())).containsOnlyKeys(sku);
         Api.Response page = ConsoleSession.login(port, admin.id()).get("/console/takeovers/" + source);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("1 of 3 users moved",
-                "2 stayed on the subscription, which was kept for them: Microsoft 365 refused to move them");
+        assertThat(page.body())
+                .contains(
+                        "1 of 3 users moved",
+                        "2 stayed on the subscription, which was kept for them: Microsoft 365 refused to move them");
         driver.runJob(pi.getId(), EMAIL_MOVED);
         DevMail mail = inbox.onlyMessageTo(purchaser.email());
-        assertThat(mail.subject()).isEqualTo("Your " + product.name() + " subscription stays, for the users who could "
-                + "not be moved");
-        assertThat(mail.text()).contains("- " + users.get(0).displayName(), users.get(1).displayName()
-                + ": Microsoft 365 has no " + premium.name() + " license left", "stays active")
+        assertThat(mail.subject())
+                .isEqualTo("Your " + product.name() + " subscription stays, for the users who could " + "not be moved");
+        assertThat(mail.text())
+                .contains(
+                        "- " + users.get(0).displayName(),
+                        users.get(1).displayName() + ": Microsoft 365 has no " + premium.name() + " license left",
+                        "stays active")
                 .doesNotContain("- " + users.get(2).displayName() + "\n");
     }
 
@@ -277,12 +313,17 @@ class TakeoverInTenantTest {
         driver.runAllJobsAt(pi.getId(), MOVE_CHUNK);
         microsoftAnswers(pi);
         // Meanwhile the target's free seats went to others.
-        fixtures.license(target, List.of(fixtures.member().id(), fixtures.member().id(), fixtures.member().id()));
+        fixtures.license(
+                target,
+                List.of(
+                        fixtures.member().id(),
+                        fixtures.member().id(),
+                        fixtures.member().id()));
         TENANT.stopRefusing(users.get(0).email());
         String before = fixtures.snapshot();
 
-        assertThatThrownBy(() -> driver.complete(admin.id(), driver.task(pi.getId(), RESOLVE),
-                Map.of("refusalResolution", "askAgain")))
+        assertThatThrownBy(() -> driver.complete(
+                        admin.id(), driver.task(pi.getId(), RESOLVE), Map.of("refusalResolution", "askAgain")))
                 .isInstanceOf(LicenseRuleViolation.class)
                 .hasMessageContaining("has too few free seats to move them again: 1 more seat is needed");
 
@@ -300,8 +341,10 @@ class TakeoverInTenantTest {
         String before = fixtures.snapshot();
 
         for (String step : List.of("Activity_MoveRefusedUsersAgain", "Activity_KeepSubscriptionForRefusedUsers")) {
-            assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceModification(pi.getId())
-                    .startBeforeActivity(step).execute())
+            assertThatThrownBy(() -> engine.getRuntimeService()
+                            .createProcessInstanceModification(pi.getId())
+                            .startBeforeActivity(step)
+                            .execute())
                     .hasMessageContaining("acts only on a decision just made in 'Resolve refused moves'");
         }
         BpmnAwareTests.assertThat(pi).isWaitingAt(RESOLVE);
@@ -313,20 +356,33 @@ class TakeoverInTenantTest {
     void aCancellationMicrosoft365RefusedGoesToTheAdministrators() {
         DirectoryUser buyer = fixtures.member();
         DirectoryUser colleague = fixtures.member();
-        long boughtTwoDaysAgo = fixtures.selfService(product, buyer.id(), 5, LocalDate.now(clock).minusDays(2), 7);
+        long boughtTwoDaysAgo = fixtures.selfService(
+                product, buyer.id(), 5, LocalDate.now(clock).minusDays(2), 7);
         fixtures.license(boughtTwoDaysAgo, List.of(buyer.id(), colleague.id()));
         TENANT.holds(buyer.email(), sku);
         TENANT.holds(colleague.email(), sku);
         TENANT.refuse(colleague.email(), "MutuallyExclusiveViolation");
-        ProcessInstance pi = driver.as(admin.id(), () -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS,
-                Map.of("subscriptionId", boughtTwoDaysAgo)));
+        ProcessInstance pi = driver.as(
+                admin.id(),
+                () -> engine.getRuntimeService()
+                        .startProcessInstanceByKey(PROCESS, Map.of("subscriptionId", boughtTwoDaysAgo)));
         driver.complete(admin.id(), driver.task(pi.getId(), CHOOSE), Map.of("takeoverAction", "cancel"));
-        driver.complete(admin.id(), driver.task(pi.getId(), CONFIRM_CANCELLATION), Map.of("cancellationDecision",
-                "cancel", "cancellationReason", "TOO_EXPENSIVE", "cancellationConfirmed", true));
+        driver.complete(
+                admin.id(),
+                driver.task(pi.getId(), CONFIRM_CANCELLATION),
+                Map.of(
+                        "cancellationDecision",
+                        "cancel",
+                        "cancellationReason",
+                        "TOO_EXPENSIVE",
+                        "cancellationConfirmed",
+                        true));
         BpmnAwareTests.assertThat(pi).isWaitingAt(EMAIL_CANCELLED);
 
         assertThat(writer.writeDue(Duration.ZERO).refused()).isOne();
 
-        assertThat(adminTasksOf(pi)).as("a cancellation never waits for Microsoft 365: the admins are told").isOne();
+        assertThat(adminTasksOf(pi))
+                .as("a cancellation never waits for Microsoft 365: the admins are told")
+                .isOne();
     }
 }

@@ -19,6 +19,7 @@ class TenantReadEmbeddedTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
 
@@ -26,13 +27,24 @@ class TenantReadEmbeddedTest {
     void withoutATenantTheRunEndsAtOnceAndChangesNothing() {
         String before = fixtures.snapshot();
         var management = engine.getManagementService();
-        Job timer = management.createJobQuery().processDefinitionKey(TenantRead.KEY).timers().singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processDefinitionKey(TenantRead.KEY)
+                .timers()
+                .singleResult();
         management.executeJob(timer.getId());
 
-        assertThat(management.createJobQuery().processDefinitionKey(TenantRead.KEY).activityId("Activity_ReadTenantProducts")
-                .count()).isZero();
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_NothingToRead")
-                .count()).isPositive();
+        assertThat(management
+                        .createJobQuery()
+                        .processDefinitionKey(TenantRead.KEY)
+                        .activityId("Activity_ReadTenantProducts")
+                        .count())
+                .isZero();
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .activityId("EndEvent_NothingToRead")
+                        .count())
+                .isPositive();
         assertThat(fixtures.snapshot()).isEqualTo(before);
     }
 
@@ -40,24 +52,70 @@ class TenantReadEmbeddedTest {
     void aTenantWithoutItsAppRegistrationIsRefusedAtStartInWords() {
         URI graph = URI.create("https://graph.microsoft.com/v1.0");
         URI entraId = URI.create("https://login.microsoftonline.com");
-        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, " ", "client", "secret",
-                null, graph, entraId, null, Duration.ofHours(1), null))
+        assertThatThrownBy(() -> new TenantSettings(
+                        TenantSettings.TenantMode.MICROSOFT_GRAPH,
+                        " ",
+                        "client",
+                        "secret",
+                        null,
+                        graph,
+                        entraId,
+                        null,
+                        Duration.ofHours(1),
+                        null))
                 .hasMessage("licenseflow.tenant.mode is microsoft-graph, so licenseflow.tenant.tenant-id must be set "
                         + "(LICENSEFLOW_TENANT_TENANT_ID): see the README, \"Connecting a Microsoft 365 tenant\"");
-        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, "tenant", "client", " ",
-                null, graph, entraId, null, Duration.ofHours(1), null))
+        assertThatThrownBy(() -> new TenantSettings(
+                        TenantSettings.TenantMode.MICROSOFT_GRAPH,
+                        "tenant",
+                        "client",
+                        " ",
+                        null,
+                        graph,
+                        entraId,
+                        null,
+                        Duration.ofHours(1),
+                        null))
                 .hasMessage("licenseflow.tenant.mode is microsoft-graph, so one of licenseflow.tenant.client-secret "
                         + "(LICENSEFLOW_TENANT_CLIENT_SECRET) and licenseflow.tenant.client-certificate "
                         + "(LICENSEFLOW_TENANT_CLIENT_CERTIFICATE) must be set: see the README, \"Connecting a Microsoft "
                         + "365 tenant\"");
-        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, "tenant", "client",
-                "secret", Path.of("app.pem"), graph, entraId, null, Duration.ofHours(1), null))
+        assertThatThrownBy(() -> new TenantSettings(
+                        TenantSettings.TenantMode.MICROSOFT_GRAPH,
+                        "tenant",
+                        "client",
+                        "secret",
+                        Path.of("app.pem"),
+                        graph,
+                        entraId,
+                        null,
+                        Duration.ofHours(1),
+                        null))
                 .hasMessageContaining("so only one of licenseflow.tenant.client-secret");
-        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.MICROSOFT_GRAPH, "tenant", "client",
-                null, Path.of("no-such-app.pem"), graph, entraId, null, Duration.ofHours(1), null))
+        assertThatThrownBy(() -> new TenantSettings(
+                        TenantSettings.TenantMode.MICROSOFT_GRAPH,
+                        "tenant",
+                        "client",
+                        null,
+                        Path.of("no-such-app.pem"),
+                        graph,
+                        entraId,
+                        null,
+                        Duration.ofHours(1),
+                        null))
                 .hasMessageContaining("licenseflow.tenant.client-certificate: cannot read ")
                 .hasMessageContaining("no-such-app.pem (a PEM file with the app's certificate and private key)");
-        assertThatThrownBy(() -> new TenantSettings(TenantSettings.TenantMode.EMBEDDED, null, null, null, null, null, null,
-                null, Duration.ofSeconds(5), null)).hasMessageContaining("read-every must be at least a minute");
+        assertThatThrownBy(() -> new TenantSettings(
+                        TenantSettings.TenantMode.EMBEDDED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Duration.ofSeconds(5),
+                        null))
+                .hasMessageContaining("read-every must be at least a minute");
     }
 }

@@ -2,11 +2,11 @@ package com.licenseflow.tenant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -58,20 +58,28 @@ class TenantReadTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProductCatalog catalog;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     com.licenseflow.support.ProcessDriver driver;
+
     @Autowired
     GraphClient graph;
+
     @Autowired
     TenantConnection connection;
+
     TenantSettings configured;
 
     /** The suite's one Spring context, connected to the stand-in for this test (a context of its own would
@@ -81,13 +89,18 @@ class TenantReadTest {
         configured = connection.settings();
         connection.use(GRAPH.settings());
         GRAPH.server().resetAll();
-        GRAPH.server().stubFor(post(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
-                .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
-                        + "\"access_token\":\"" + GraphStandIn.TOKEN + "\"}")));
+        GRAPH.server()
+                .stubFor(post(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
+                        .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
+                                + "\"access_token\":\"" + GraphStandIn.TOKEN + "\"}")));
         jdbc.sql("delete from tenant_read_state").update();
         graph.forgetToken();
-        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TenantRead.KEY).list()
-                .forEach(left -> engine.getRuntimeService().deleteProcessInstance(left.getId(), "a test before left it"));
+        engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(TenantRead.KEY)
+                .list()
+                .forEach(left ->
+                        engine.getRuntimeService().deleteProcessInstance(left.getId(), "a test before left it"));
         usersPage(null, null, "", null, "nothing-yet");
         usersPage("$deltatoken", null, "", null, "nothing-since");
         tenantHas();
@@ -106,23 +119,23 @@ class TenantReadTest {
         String link = nextPage != null
                 ? ",\"@odata.nextLink\":\"" + GRAPH.base() + "/v1.0/users/delta?$skiptoken=" + nextPage + "\""
                 : ",\"@odata.deltaLink\":\"" + GRAPH.base() + "/v1.0/users/delta?$deltatoken=" + deltaToken + "\"";
-        GRAPH.server().stubFor(request.willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/"
-                + "$metadata#users(id,userPrincipalName,displayName,mail,userType,usageLocation,accountEnabled,"
-                + "assignedLicenses)\",\"value\":[" + users + "]" + link + "}")));
+        GRAPH.server()
+                .stubFor(request.willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/"
+                        + "$metadata#users(id,userPrincipalName,displayName,mail,userType,usageLocation,accountEnabled,"
+                        + "assignedLicenses)\",\"value\":[" + users + "]" + link + "}")));
     }
 
     /** Graph's user, as a delta page sends it. */
-    private static String user(String id, String upn, String name, String mail, String type, String location,
-                               boolean enabled) {
+    private static String user(
+            String id, String upn, String name, String mail, String type, String location, boolean enabled) {
         return """
                 {"id":"%s","userPrincipalName":"%s","displayName":"%s","mail":%s,"userType":"%s","usageLocation":"%s",
-                 "accountEnabled":%s,"assignedLicenses":[]}"""
-                .formatted(id, upn, name, mail == null ? "null" : "\"" + mail + "\"", type, location, enabled);
+                 "accountEnabled":%s,"assignedLicenses":[]}""".formatted(id, upn, name, mail == null ? "null" : "\"" + mail + "\"", type, location, enabled);
     }
 
     /** Graph's subscribedSku, as documented: https://learn.microsoft.com/graph/api/resources/subscribedsku */
-    private static String sku(String skuId, String partNumber, String capabilityStatus, int enabled, int warning,
-                              int consumed) {
+    private static String sku(
+            String skuId, String partNumber, String capabilityStatus, int enabled, int warning, int consumed) {
         return """
                 {"capabilityStatus":"%s","consumedUnits":%d,"id":"%s_%s","skuId":"%s","skuPartNumber":"%s",
                  "appliesTo":"User","prepaidUnits":{"enabled":%d,"suspended":0,"warning":%d,"lockedOut":0},
@@ -132,14 +145,16 @@ class TenantReadTest {
                    {"servicePlanId":"57ff2da0-773e-42df-b2af-ffb7a2317929","servicePlanName":"TEAMS1",
                     "provisioningStatus":"Success","appliesTo":"User"},
                    {"servicePlanId":"113feb6c-3fe4-4440-bddc-54d774bf0318","servicePlanName":"EXCHANGE_S_FOUNDATION",
-                    "provisioningStatus":"Success","appliesTo":"Company"}]}"""
-                .formatted(capabilityStatus, consumed, GraphStandIn.TENANT, skuId, skuId, partNumber, enabled, warning);
+                    "provisioningStatus":"Success","appliesTo":"Company"}]}""".formatted(
+                        capabilityStatus, consumed, GraphStandIn.TENANT, skuId, skuId, partNumber, enabled, warning);
     }
 
     private static void tenantHas(String... skus) {
-        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
-                .willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#subscribedSkus\","
-                        + "\"value\":[" + String.join(",", skus) + "]}")));
+        GRAPH.server()
+                .stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
+                        .willReturn(okJson(
+                                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#subscribedSkus\","
+                                        + "\"value\":[" + String.join(",", skus) + "]}")));
     }
 
     /** One run of "Read the tenant", as the job executor would: its timer fires, then each of its jobs runs. */
@@ -156,7 +171,11 @@ class TenantReadTest {
         for (boolean any = true; any; ) {
             any = false;
             for (String activity : List.of("Activity_ReadTenantProducts", "Activity_ReadAPageOfTenantUsers")) {
-                Job job = management.createJobQuery().processInstanceId(instance).activityId(activity).singleResult();
+                Job job = management
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .activityId(activity)
+                        .singleResult();
                 if (job != null) {
                     management.executeJob(job.getId());
                     ran.merge(activity, 1, Integer::sum);
@@ -168,12 +187,16 @@ class TenantReadTest {
     }
 
     private int seatsOf(String skuId) {
-        return jdbc.sql("select quantity from subscription where tenant_sku_id = ?").param(skuId).query(Integer.class).single();
+        return jdbc.sql("select quantity from subscription where tenant_sku_id = ?")
+                .param(skuId)
+                .query(Integer.class)
+                .single();
     }
 
     private List<String> changesOutsideLicenseFlow() {
         return jdbc.sql("select details from audit_log where actor = 'microsoft-365-tenant' order by id")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -183,43 +206,67 @@ class TenantReadTest {
         String premiumSku = UUID.randomUUID().toString();
         String e3Part = Fixtures.unique("E3P");
         String e3 = UUID.randomUUID().toString();
-        Api.Response imported = Api.at(port).as(fixtures.admin(GLOBAL_ADMIN).id()).post("/api/catalog/import", "text/csv",
-                "Product_Display_Name,String_Id,GUID,Service_Plan_Name,Service_Plan_Id,Service_Plans_Included_Friendly_Names\r\n"
-                        + "Microsoft 365 E3 " + e3Part + "," + e3Part + "," + e3 + ",TEAMS1,"
-                        + "57ff2da0-773e-42df-b2af-ffb7a2317929,Microsoft Teams\r\n");
+        Api.Response imported = Api.at(port)
+                .as(fixtures.admin(GLOBAL_ADMIN).id())
+                .post(
+                        "/api/catalog/import",
+                        "text/csv",
+                        "Product_Display_Name,String_Id,GUID,Service_Plan_Name,Service_Plan_Id,Service_Plans_Included_Friendly_Names\r\n"
+                                + "Microsoft 365 E3 " + e3Part + "," + e3Part + "," + e3 + ",TEAMS1,"
+                                + "57ff2da0-773e-42df-b2af-ffb7a2317929,Microsoft Teams\r\n");
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         tenantHas(sku(premiumSku, premium.id(), "Enabled", 25, 5, 20), sku(e3, e3Part, "Enabled", 100, 0, 80));
 
         String instance = readTheTenant();
 
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
-                .activityId("EndEvent_TenantRead").count()).isOne();
-        assertThat(catalog.require(premium.id()).skuId()).as("found by its part number").isEqualTo(premiumSku);
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .activityId("EndEvent_TenantRead")
+                        .count())
+                .isOne();
+        assertThat(catalog.require(premium.id()).skuId())
+                .as("found by its part number")
+                .isEqualTo(premiumSku);
         assertThat(seatsOf(premiumSku)).as("enabled and in warning").isEqualTo(30);
         Product added = catalog.findBySkuId(e3).orElseThrow();
-        assertThat(added.name()).as("Microsoft's display name from the imported catalog").isEqualTo("Microsoft 365 E3 " + e3Part);
-        assertThat(added.servicePlans()).extracting(p -> p.id() + "=" + p.guid()).as("the plans a user's license has")
-                .containsExactlyInAnyOrder("EXCHANGE_S_STANDARD=9aaf7827-d63c-4b61-89c3-182f06f82e5c",
+        assertThat(added.name())
+                .as("Microsoft's display name from the imported catalog")
+                .isEqualTo("Microsoft 365 E3 " + e3Part);
+        assertThat(added.servicePlans())
+                .extracting(p -> p.id() + "=" + p.guid())
+                .as("the plans a user's license has")
+                .containsExactlyInAnyOrder(
+                        "EXCHANGE_S_STANDARD=9aaf7827-d63c-4b61-89c3-182f06f82e5c",
                         "TEAMS1=57ff2da0-773e-42df-b2af-ffb7a2317929");
-        assertThat(catalog.require(premium.id()).planIds()).as("plans the tenant's product has are added")
+        assertThat(catalog.require(premium.id()).planIds())
+                .as("plans the tenant's product has are added")
                 .contains("EXCHANGE_S_STANDARD", "TEAMS1");
         assertThat(seatsOf(e3)).isEqualTo(100);
-        assertThat(changesOutsideLicenseFlow()).anyMatch(d -> d.contains("Microsoft 365 E3 " + e3Part + " (" + e3Part
-                        + ") is in the Microsoft 365 tenant"))
+        assertThat(changesOutsideLicenseFlow())
+                .anyMatch(d ->
+                        d.contains("Microsoft 365 E3 " + e3Part + " (" + e3Part + ") is in the Microsoft 365 tenant"))
                 .anyMatch(d -> d.contains(premium.name() + " has 30 seats in the Microsoft 365 tenant"));
 
-        GRAPH.server().verify(1, postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
-                .withRequestBody(containing("grant_type=client_credentials"))
-                .withRequestBody(containing("client_id=" + GraphStandIn.CLIENT)));
-        GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus"))
-                .withHeader("Authorization", equalTo("Bearer " + GraphStandIn.TOKEN)));
+        GRAPH.server()
+                .verify(
+                        1,
+                        postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
+                                .withRequestBody(containing("grant_type=client_credentials"))
+                                .withRequestBody(containing("client_id=" + GraphStandIn.CLIENT)));
+        GRAPH.server()
+                .verify(
+                        1,
+                        getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus"))
+                                .withHeader("Authorization", equalTo("Bearer " + GraphStandIn.TOKEN)));
 
         // Someone buys 10 more seats of Business Premium in the admin center, and E3 is suspended.
         int before = changesOutsideLicenseFlow().size();
         tenantHas(sku(premiumSku, premium.id(), "Enabled", 35, 5, 20), sku(e3, e3Part, "Suspended", 0, 0, 0));
         readTheTenant();
         assertThat(seatsOf(premiumSku)).isEqualTo(40);
-        assertThat(changesOutsideLicenseFlow()).hasSize(before + 2)
+        assertThat(changesOutsideLicenseFlow())
+                .hasSize(before + 2)
                 .anyMatch(d -> d.equals("Changed outside LicenseFlow: " + premium.name() + " seats 30 -> 40"))
                 .anyMatch(d -> d.equals("Changed outside LicenseFlow: Microsoft 365 E3 " + e3Part
                         + " seats 100 -> 0, Active -> Disabled"));
@@ -231,15 +278,26 @@ class TenantReadTest {
 
     @Test
     void graphsThrottlingIsWaitedOutAsItsRetryAfterSays() {
-        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).inScenario("throttled")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("waited")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests\"}}")));
+        GRAPH.server()
+                .stubFor(
+                        get(urlPathEqualTo("/v1.0/subscribedSkus"))
+                                .inScenario("throttled")
+                                .whenScenarioStateIs(Scenario.STARTED)
+                                .willSetStateTo("waited")
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(429)
+                                                .withHeader("Retry-After", "1")
+                                                .withHeader("Content-Type", "application/json")
+                                                .withBody(
+                                                        "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests\"}}")));
         String skuId = UUID.randomUUID().toString();
-        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).inScenario("throttled")
-                .whenScenarioStateIs("waited").willReturn(okJson("{\"value\":[" + sku(skuId, Fixtures.unique("EP"),
-                        "Enabled", 7, 0, 0) + "]}")));
+        GRAPH.server()
+                .stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
+                        .inScenario("throttled")
+                        .whenScenarioStateIs("waited")
+                        .willReturn(
+                                okJson("{\"value\":[" + sku(skuId, Fixtures.unique("EP"), "Enabled", 7, 0, 0) + "]}")));
 
         readTheTenant();
 
@@ -249,12 +307,23 @@ class TenantReadTest {
 
     @Test
     void aTokenGraphNoLongerTakesIsReplacedOnce() {
-        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).inScenario("revoked")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("new token")
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Lifetime validation failed\"}}")));
-        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).inScenario("revoked")
-                .whenScenarioStateIs("new token").willReturn(okJson("{\"value\":[]}")));
+        GRAPH.server()
+                .stubFor(
+                        get(urlPathEqualTo("/v1.0/subscribedSkus"))
+                                .inScenario("revoked")
+                                .whenScenarioStateIs(Scenario.STARTED)
+                                .willSetStateTo("new token")
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(401)
+                                                .withHeader("Content-Type", "application/json")
+                                                .withBody(
+                                                        "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Lifetime validation failed\"}}")));
+        GRAPH.server()
+                .stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
+                        .inScenario("revoked")
+                        .whenScenarioStateIs("new token")
+                        .willReturn(okJson("{\"value\":[]}")));
 
         readTheTenant();
 
@@ -271,48 +340,69 @@ class TenantReadTest {
 
         readTheTenant();
 
-        var asked = GRAPH.server().findAll(postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT
-                + "/oauth2/v2.0/token")));
+        var asked = GRAPH.server()
+                .findAll(postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token")));
         assertThat(asked).hasSize(1);
         java.util.Map<String, String> form = new java.util.HashMap<>();
         for (String pair : asked.get(0).getBodyAsString().split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+            form.put(
+                    java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
                     java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertThat(form).doesNotContainKey("client_secret")
+        assertThat(form)
+                .doesNotContainKey("client_secret")
                 .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
         var assertion = com.nimbusds.jwt.SignedJWT.parse(form.get("client_assertion"));
-        var certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(java.nio.file.Files.readAllBytes(pem)));
+        var certificate =
+                (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new java.io.ByteArrayInputStream(java.nio.file.Files.readAllBytes(pem)));
         assertThat(assertion.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
-                (java.security.interfaces.RSAPublicKey) certificate.getPublicKey()))).as("signed with the app's key").isTrue();
+                        (java.security.interfaces.RSAPublicKey) certificate.getPublicKey())))
+                .as("signed with the app's key")
+                .isTrue();
         assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo(GraphStandIn.CLIENT);
         assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo(GraphStandIn.CLIENT);
-        GRAPH.server().verify(getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer "
-                        + GraphStandIn.TOKEN)));
+        GRAPH.server()
+                .verify(getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus"))
+                        .withHeader(
+                                "Authorization",
+                                com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                                        "Bearer " + GraphStandIn.TOKEN)));
     }
 
     @Test
     void aRefusalFromGraphChangesNothingAndTheStepFailsInWordsToBeRetried() {
-        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":"
-                        + "\"Insufficient privileges to complete the operation.\"}}")));
+        GRAPH.server()
+                .stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
+                        .willReturn(aResponse()
+                                .withStatus(403)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":"
+                                        + "\"Insufficient privileges to complete the operation.\"}}")));
         String before = fixtures.snapshot();
         var management = engine.getManagementService();
-        Job timer = management.createJobQuery().processDefinitionKey(TenantRead.KEY).timers().singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processDefinitionKey(TenantRead.KEY)
+                .timers()
+                .singleResult();
         management.executeJob(timer.getId());
-        Job step = management.createJobQuery().processDefinitionKey(TenantRead.KEY).activityId("Activity_ReadTenantProducts")
+        Job step = management
+                .createJobQuery()
+                .processDefinitionKey(TenantRead.KEY)
+                .activityId("Activity_ReadTenantProducts")
                 .singleResult();
 
         assertThatThrownBy(() -> management.executeJob(step.getId()))
-                .hasMessageContaining("Microsoft Graph answered 403 Authorization_RequestDenied: Insufficient privileges");
+                .hasMessageContaining(
+                        "Microsoft Graph answered 403 Authorization_RequestDenied: Insufficient privileges");
 
         assertThat(fixtures.snapshot()).as("nothing changed").isEqualTo(before);
         Job failed = management.createJobQuery().jobId(step.getId()).singleResult();
-        assertThat(failed.getRetries()).as("R3/PT5M: tried again later, then an incident").isEqualTo(2);
+        assertThat(failed.getRetries())
+                .as("R3/PT5M: tried again later, then an incident")
+                .isEqualTo(2);
         assertThat(failed.getExceptionMessage()).contains("Authorization_RequestDenied");
         engine.getRuntimeService().deleteProcessInstance(failed.getProcessInstanceId(), "the test is over");
     }
@@ -324,49 +414,110 @@ class TenantReadTest {
         String guest = "aaaaaaaa-0000-0000-0000-000000000003";
         String known = "aaaaaaaa-0000-0000-0000-000000000004";
         var before = fixtures.member();
-        usersPage(null, null, user(lisa, "lisa@contoso.onmicrosoft.com", "Lisa Jansen", "lisa@tenant.example", "Member",
-                "nl", true) + "," + user(omar, "omar@contoso.onmicrosoft.com", "Omar Haddad", null, "Member", "SE", false),
-                "page-2", null);
-        usersPage("$skiptoken", "page-2", user(guest, "gwen_partner.example#EXT#@contoso.onmicrosoft.com", "Gwen Partner",
-                "gwen@partner.example", "Guest", "DE", true) + "," + user(known, "known@contoso.onmicrosoft.com",
-                "Known Before", before.email().toUpperCase(), "Member", "NL", true), "page-3", null);
+        usersPage(
+                null,
+                null,
+                user(lisa, "lisa@contoso.onmicrosoft.com", "Lisa Jansen", "lisa@tenant.example", "Member", "nl", true)
+                        + "," + user(omar, "omar@contoso.onmicrosoft.com", "Omar Haddad", null, "Member", "SE", false),
+                "page-2",
+                null);
+        usersPage(
+                "$skiptoken",
+                "page-2",
+                user(
+                                guest,
+                                "gwen_partner.example#EXT#@contoso.onmicrosoft.com",
+                                "Gwen Partner",
+                                "gwen@partner.example",
+                                "Guest",
+                                "DE",
+                                true)
+                        + ","
+                        + user(
+                                known,
+                                "known@contoso.onmicrosoft.com",
+                                "Known Before",
+                                before.email().toUpperCase(),
+                                "Member",
+                                "NL",
+                                true),
+                "page-3",
+                null);
         usersPage("$skiptoken", "page-3", "", null, "after-the-first-read");
 
         String instance = readTheTenantUntilUsers();
         // The crash: the second page's job dies before it commits; nothing of it stays, and it runs again.
         driver.runJob(instance, "Activity_ReadAPageOfTenantUsers");
         driver.runJobThenCrash(instance, "Activity_ReadAPageOfTenantUsers");
-        assertThat(jdbc.sql("select count(*) from directory_user where tenant_user_id = ?").param(guest)
-                .query(Integer.class).single()).as("the crashed page left nothing").isZero();
+        assertThat(jdbc.sql("select count(*) from directory_user where tenant_user_id = ?")
+                        .param(guest)
+                        .query(Integer.class)
+                        .single())
+                .as("the crashed page left nothing")
+                .isZero();
         java.util.Map<String, Integer> ran = runJobsOf(instance);
 
-        assertThat(ran).as("each page its own job: page 2 again, then page 3").containsEntry("Activity_ReadAPageOfTenantUsers", 2);
-        GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", absent())
-                .withQueryParam("$select", containing("assignedLicenses")));
-        GRAPH.server().verify(2, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
-                .withQueryParam("$skiptoken", equalTo("page-2")));
-        GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
-                .withQueryParam("$skiptoken", equalTo("page-3")));
+        assertThat(ran)
+                .as("each page its own job: page 2 again, then page 3")
+                .containsEntry("Activity_ReadAPageOfTenantUsers", 2);
+        GRAPH.server()
+                .verify(
+                        1,
+                        getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                                .withQueryParam("$skiptoken", absent())
+                                .withQueryParam("$select", containing("assignedLicenses")));
+        GRAPH.server()
+                .verify(
+                        2,
+                        getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                                .withQueryParam("$skiptoken", equalTo("page-2")));
+        GRAPH.server()
+                .verify(
+                        1,
+                        getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                                .withQueryParam("$skiptoken", equalTo("page-3")));
         assertThat(directoryRow(lisa)).isEqualTo("Lisa Jansen|lisa@tenant.example|MEMBER|NL|true");
-        assertThat(directoryRow(omar)).as("no mail: the user principal name")
+        assertThat(directoryRow(omar))
+                .as("no mail: the user principal name")
                 .isEqualTo("Omar Haddad|omar@contoso.onmicrosoft.com|MEMBER|SE|false");
         assertThat(directoryRow(guest)).isEqualTo("Gwen Partner|gwen@partner.example|GUEST|DE|true");
-        assertThat(jdbc.sql("select id from directory_user where tenant_user_id = ?").param(known).query(String.class)
-                .single()).as("a user there before is found by email and keeps their id").isEqualTo(before.id());
-        assertThat(jdbc.sql("select count(*) from directory_user where lower(email) = lower(?)").param(before.email())
-                .query(Integer.class).single()).isOne();
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
-                .variableName("usersRead").singleResult().getValue()).isEqualTo(4);
+        assertThat(jdbc.sql("select id from directory_user where tenant_user_id = ?")
+                        .param(known)
+                        .query(String.class)
+                        .single())
+                .as("a user there before is found by email and keeps their id")
+                .isEqualTo(before.id());
+        assertThat(jdbc.sql("select count(*) from directory_user where lower(email) = lower(?)")
+                        .param(before.email())
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+        assertThat(engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .variableName("usersRead")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo(4);
 
         // The next read starts at the deltaLink and gets only what changed: a new name, a deleted user.
-        usersPage("$deltatoken", "after-the-first-read", "{\"id\":\"" + lisa + "\",\"displayName\":\"Lisa de Boer\"},"
-                + "{\"id\":\"" + omar + "\",\"@removed\":{\"reason\":\"changed\"}}", null, "after-the-second-read");
+        usersPage(
+                "$deltatoken",
+                "after-the-first-read",
+                "{\"id\":\"" + lisa + "\",\"displayName\":\"Lisa de Boer\"}," + "{\"id\":\"" + omar
+                        + "\",\"@removed\":{\"reason\":\"changed\"}}",
+                null,
+                "after-the-second-read");
         readTheTenant();
-        assertThat(directoryRow(lisa)).as("only what the tenant sent changed")
+        assertThat(directoryRow(lisa))
+                .as("only what the tenant sent changed")
                 .isEqualTo("Lisa de Boer|lisa@tenant.example|MEMBER|NL|true");
         assertThat(directoryRow(omar)).endsWith("|false");
-        GRAPH.server().verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
-                .withQueryParam("$deltatoken", equalTo("after-the-first-read")));
+        GRAPH.server()
+                .verify(
+                        1,
+                        getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                                .withQueryParam("$deltatoken", equalTo("after-the-first-read")));
     }
 
     @Test
@@ -377,17 +528,31 @@ class TenantReadTest {
         var added = fixtures.member();
         var removed = fixtures.member();
         var underWay = fixtures.member();
-        String[] ids = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString()};
-        usersPage(null, null, String.join(",",
-                userWithLicenses(ids[0], added.email(), skuId),
-                userWithLicenses(ids[1], removed.email()),
-                userWithLicenses(ids[2], underWay.email())), null, "licenses-read");
+        String[] ids = {
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString()
+        };
+        usersPage(
+                null,
+                null,
+                String.join(
+                        ",",
+                        userWithLicenses(ids[0], added.email(), skuId),
+                        userWithLicenses(ids[1], removed.email()),
+                        userWithLicenses(ids[2], underWay.email())),
+                null,
+                "licenses-read");
         String instance = readTheTenantUntilUsers();
-        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?").param(skuId)
-                .query(Long.class).single();
+        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?")
+                .param(skuId)
+                .query(Long.class)
+                .single();
         // LicenseFlow believes two licenses: one Graph confirmed long ago, one it has not been sent yet.
         fixtures.license(tenantSubscription, List.of(removed.id(), underWay.id()));
-        jdbc.sql("update license_assignment set tenant_state = 'APPLIED' where user_id = ?").param(removed.id()).update();
+        jdbc.sql("update license_assignment set tenant_state = 'APPLIED' where user_id = ?")
+                .param(removed.id())
+                .update();
         jdbc.sql("""
                         insert into tenant_change (license_id, user_id, product_id, change, requested_by, requested_at)
                         select id, user_id, product_id, 'ASSIGN', 'lars', current_timestamp from license_assignment
@@ -396,16 +561,30 @@ class TenantReadTest {
 
         runJobsOf(instance);
 
-        assertThat(fixtures.holds(added.id(), product.id())).as("assigned in the admin center").isTrue();
-        assertThat(fixtures.holds(removed.id(), product.id())).as("removed in the admin center").isFalse();
-        assertThat(fixtures.holds(underWay.id(), product.id())).as("on its way to the tenant").isTrue();
+        assertThat(fixtures.holds(added.id(), product.id()))
+                .as("assigned in the admin center")
+                .isTrue();
+        assertThat(fixtures.holds(removed.id(), product.id()))
+                .as("removed in the admin center")
+                .isFalse();
+        assertThat(fixtures.holds(underWay.id(), product.id()))
+                .as("on its way to the tenant")
+                .isTrue();
         assertThat(fixtures.subscription(tenantSubscription).assignedSeats()).isEqualTo(before);
-        assertThat(changesOutsideLicenseFlow()).anyMatch(d -> d.equals("Changed outside LicenseFlow: " + product.name()
-                + " assigned in Microsoft 365")).anyMatch(d -> d.startsWith("Changed outside LicenseFlow: " + product.name()
-                + " removed in Microsoft 365; mailbox data kept until"));
-        assertThat(jdbc.sql("select count(*) from tenant_change where user_id in (?, ?)").params(added.id(), removed.id())
-                .query(Integer.class).single()).as("nothing sent back to the tenant: it is so already").isZero();
-        jdbc.sql("delete from tenant_change where user_id = ?").param(underWay.id()).update();
+        assertThat(changesOutsideLicenseFlow())
+                .anyMatch(
+                        d -> d.equals("Changed outside LicenseFlow: " + product.name() + " assigned in Microsoft 365"))
+                .anyMatch(d -> d.startsWith("Changed outside LicenseFlow: " + product.name()
+                        + " removed in Microsoft 365; mailbox data kept until"));
+        assertThat(jdbc.sql("select count(*) from tenant_change where user_id in (?, ?)")
+                        .params(added.id(), removed.id())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing sent back to the tenant: it is so already")
+                .isZero();
+        jdbc.sql("delete from tenant_change where user_id = ?")
+                .param(underWay.id())
+                .update();
     }
 
     @Test
@@ -417,16 +596,28 @@ class TenantReadTest {
         var assigned = fixtures.member();
         var unchanged = fixtures.member();
         String teamsOff = "{\"disabledPlans\":[\"57ff2da0-773e-42df-b2af-ffb7a2317929\"],\"skuId\":\"" + skuId + "\"}";
-        String[] ids = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString()};
-        usersPage(null, null, String.join(",",
-                userWithLicenses(ids[0], switched.email()).replace("\"assignedLicenses\":[]", "\"assignedLicenses\":["
-                        + teamsOff + "]"),
-                userWithLicenses(ids[1], assigned.email()).replace("\"assignedLicenses\":[]", "\"assignedLicenses\":["
-                        + teamsOff + "]"),
-                userWithLicenses(ids[2], unchanged.email(), skuId)), null, "plans-read");
+        String[] ids = {
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString(),
+            UUID.randomUUID().toString()
+        };
+        usersPage(
+                null,
+                null,
+                String.join(
+                        ",",
+                        userWithLicenses(ids[0], switched.email())
+                                .replace("\"assignedLicenses\":[]", "\"assignedLicenses\":[" + teamsOff + "]"),
+                        userWithLicenses(ids[1], assigned.email())
+                                .replace("\"assignedLicenses\":[]", "\"assignedLicenses\":[" + teamsOff + "]"),
+                        userWithLicenses(ids[2], unchanged.email(), skuId)),
+                null,
+                "plans-read");
         String instance = readTheTenantUntilUsers();
-        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?").param(skuId)
-                .query(Long.class).single();
+        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?")
+                .param(skuId)
+                .query(Long.class)
+                .single();
         // LicenseFlow believes all apps and services on; a plan Microsoft has no id for stays as LicenseFlow has it.
         String ownPlan = product.servicePlans().get(0).id();
         fixtures.license(tenantSubscription, List.of(switched.id(), unchanged.id()), ownPlan);
@@ -434,27 +625,40 @@ class TenantReadTest {
 
         runJobsOf(instance);
 
-        assertThat(disabledPlans(switched.id(), product.id())).as("Teams switched off in the admin center")
+        assertThat(disabledPlans(switched.id(), product.id()))
+                .as("Teams switched off in the admin center")
                 .isEqualTo(ownPlan + ",TEAMS1");
-        assertThat(disabledPlans(assigned.id(), product.id())).as("assigned there with Teams off").isEqualTo("TEAMS1");
+        assertThat(disabledPlans(assigned.id(), product.id()))
+                .as("assigned there with Teams off")
+                .isEqualTo("TEAMS1");
         assertThat(disabledPlans(unchanged.id(), product.id())).isEqualTo(ownPlan);
-        assertThat(changesOutsideLicenseFlow().subList(before, changesOutsideLicenseFlow().size()))
-                .as("one switch and one assignment").hasSize(2)
+        assertThat(changesOutsideLicenseFlow()
+                        .subList(before, changesOutsideLicenseFlow().size()))
+                .as("one switch and one assignment")
+                .hasSize(2)
                 .anyMatch(d -> d.startsWith("Changed outside LicenseFlow: " + product.name() + "'s apps and services "
-                        + "switched in Microsoft 365 (") && d.endsWith(" off)"));
+                                + "switched in Microsoft 365 (")
+                        && d.endsWith(" off)"));
         assertThat(jdbc.sql("select count(*) from tenant_change where user_id in (?, ?, ?)")
-                .params(switched.id(), assigned.id(), unchanged.id()).query(Integer.class).single())
-                .as("nothing sent back to the tenant: it is so already").isZero();
+                        .params(switched.id(), assigned.id(), unchanged.id())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing sent back to the tenant: it is so already")
+                .isZero();
     }
 
     private String disabledPlans(String userId, String productId) {
         return jdbc.sql("select disabled_plans from license_assignment where user_id = ? and product_id = ? "
-                + "and active_product_id is not null").params(userId, productId).query(String.class).single();
+                        + "and active_product_id is not null")
+                .params(userId, productId)
+                .query(String.class)
+                .single();
     }
 
     /** Graph's user with these licenses (skuIds), as a delta page sends it. */
     private static String userWithLicenses(String id, String mail, String... skuIds) {
-        String licenses = java.util.Arrays.stream(skuIds).map(s -> "{\"disabledPlans\":[],\"skuId\":\"" + s + "\"}")
+        String licenses = java.util.Arrays.stream(skuIds)
+                .map(s -> "{\"disabledPlans\":[],\"skuId\":\"" + s + "\"}")
                 .collect(java.util.stream.Collectors.joining(","));
         return user(id, mail, "Someone " + id.substring(0, 4), mail, "Member", "NL", true)
                 .replace("\"assignedLicenses\":[]", "\"assignedLicenses\":[" + licenses + "]");
@@ -463,10 +667,18 @@ class TenantReadTest {
     /** Runs the timer and the products step, and stops before the first page of users. */
     private String readTheTenantUntilUsers() {
         var management = engine.getManagementService();
-        Job timer = management.createJobQuery().processDefinitionKey(TenantRead.KEY).timers().singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processDefinitionKey(TenantRead.KEY)
+                .timers()
+                .singleResult();
         management.executeJob(timer.getId());
-        String instance = management.createJobQuery().processDefinitionKey(TenantRead.KEY)
-                .activityId("Activity_ReadTenantProducts").singleResult().getProcessInstanceId();
+        String instance = management
+                .createJobQuery()
+                .processDefinitionKey(TenantRead.KEY)
+                .activityId("Activity_ReadTenantProducts")
+                .singleResult()
+                .getProcessInstanceId();
         driver.runJob(instance, "Activity_ReadTenantProducts");
         return instance;
     }
@@ -475,7 +687,6 @@ class TenantReadTest {
         return jdbc.sql("""
                         select display_name || '|' || email || '|' || user_type || '|' || usage_location || '|'
                                || case when account_enabled then 'true' else 'false' end
-                        from directory_user where tenant_user_id = ?""")
-                .param(tenantUserId).query(String.class).single();
+                        from directory_user where tenant_user_id = ?""").param(tenantUserId).query(String.class).single();
     }
 }

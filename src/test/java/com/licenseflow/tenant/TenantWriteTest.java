@@ -43,22 +43,31 @@ class TenantWriteTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProductCatalog catalog;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TenantWriter writer;
+
     @Autowired
     LicenseLedger ledger;
+
     @Autowired
     org.springframework.transaction.support.TransactionOperations transactions;
+
     @Autowired
     StandInConnection standIn;
+
     Api admin;
     Product product;
     String sku;
@@ -74,7 +83,9 @@ class TenantWriteTest {
         catalog.changeSkuId(product.id(), sku);
         planGuids = product.servicePlans().stream().collect(Collectors.toMap(p -> p.id(), p -> {
             String guid = UUID.randomUUID().toString();
-            jdbc.sql("update service_plan set guid = ? where id = ?").params(guid, p.id()).update();
+            jdbc.sql("update service_plan set guid = ? where id = ?")
+                    .params(guid, p.id())
+                    .update();
             return guid;
         }));
     }
@@ -91,16 +102,20 @@ class TenantWriteTest {
 
     private void assign(List<String> users, String... disabledPlans) {
         String ids = users.stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(","));
-        String plans = java.util.Arrays.stream(disabledPlans).map(p -> "\"" + p + "\"").collect(Collectors.joining(","));
-        Api.Response assigned = admin.post("/api/licenses/" + product.id() + "/assignments",
+        String plans =
+                java.util.Arrays.stream(disabledPlans).map(p -> "\"" + p + "\"").collect(Collectors.joining(","));
+        Api.Response assigned = admin.post(
+                "/api/licenses/" + product.id() + "/assignments",
                 "{\"userIds\":[" + ids + "],\"disabledServicePlans\":[" + plans + "],\"reason\":\"new team\"}");
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
     }
 
     private JsonNode license(String user) {
         JsonNode all = admin.get("/api/users/" + user + "/licenses").json();
-        return StreamSupport.stream(all.spliterator(), false).filter(l -> l.path("productId").asText().equals(product.id()))
-                .findFirst().orElse(null);
+        return StreamSupport.stream(all.spliterator(), false)
+                .filter(l -> l.path("productId").asText().equals(product.id()))
+                .findFirst()
+                .orElse(null);
     }
 
     private String stateOf(String user) {
@@ -110,8 +125,10 @@ class TenantWriteTest {
 
     /** The users Graph was asked to change, one entry per request it received. */
     private List<String> usersSent() {
-        return TENANT.received().stream().map(r -> r.path("url").asText().replaceAll("^/users/|/assignLicense$", ""))
-                .map(u -> java.net.URLDecoder.decode(u, java.nio.charset.StandardCharsets.UTF_8)).toList();
+        return TENANT.received().stream()
+                .map(r -> r.path("url").asText().replaceAll("^/users/|/assignLicense$", ""))
+                .map(u -> java.net.URLDecoder.decode(u, java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
     }
 
     private String emailOf(String user) {
@@ -127,7 +144,9 @@ class TenantWriteTest {
         assign(users.subList(0, 20), off);
         assign(users.subList(20, 25));
         assertThat(stateOf(users.get(0))).isEqualTo("Pending in Microsoft 365");
-        assertThat(TENANT.received()).as("nothing is sent in the request's own transaction").isEmpty();
+        assertThat(TENANT.received())
+                .as("nothing is sent in the request's own transaction")
+                .isEmpty();
 
         TenantWriter.Written written = writer.writeDue(Duration.ZERO);
 
@@ -137,28 +156,45 @@ class TenantWriteTest {
         assertThat(TENANT.licensesOf(emailOf(users.get(24)))).isEqualTo(Map.of(sku, List.of()));
         assertThat(usersSent()).hasSize(25).doesNotHaveDuplicates();
         assertThat(TENANT.received().get(0).path("method").asText()).isEqualTo("POST");
-        assertThat(TENANT.received().get(0).path("body").path("addLicenses").get(0).path("skuId").asText()).isEqualTo(sku);
+        assertThat(TENANT.received()
+                        .get(0)
+                        .path("body")
+                        .path("addLicenses")
+                        .get(0)
+                        .path("skuId")
+                        .asText())
+                .isEqualTo(sku);
         assertThat(stateOf(users.get(0))).isEqualTo("In Microsoft 365");
         assertThat(fixtures.subscription(central).assignedSeats()).isEqualTo(25);
 
         // An app switched back on, a license removed: both reach the tenant, each user's changes in order.
-        Api.Response plans = admin.put("/api/users/" + users.get(0) + "/licenses/" + product.id() + "/service-plans",
+        Api.Response plans = admin.put(
+                "/api/users/" + users.get(0) + "/licenses/" + product.id() + "/service-plans",
                 "{\"disabledServicePlans\":[]}");
         assertThat(plans.status()).as(plans.body()).isEqualTo(200);
-        assertThat(admin.delete("/api/users/" + users.get(1) + "/licenses/" + product.id()).status()).isEqualTo(200);
+        assertThat(admin.delete("/api/users/" + users.get(1) + "/licenses/" + product.id())
+                        .status())
+                .isEqualTo(200);
         assign(List.of(users.get(1)));
-        assertThat(admin.delete("/api/users/" + users.get(1) + "/licenses/" + product.id()).status()).isEqualTo(200);
+        assertThat(admin.delete("/api/users/" + users.get(1) + "/licenses/" + product.id())
+                        .status())
+                .isEqualTo(200);
         TENANT.forgetReceived();
 
         written = writer.writeDue(Duration.ZERO);
 
         assertThat(written.applied()).isEqualTo(4);
-        assertThat(written.batches()).as("a user's next change waits for the one before").isEqualTo(3);
+        assertThat(written.batches())
+                .as("a user's next change waits for the one before")
+                .isEqualTo(3);
         assertThat(TENANT.licensesOf(emailOf(users.get(0)))).isEqualTo(Map.of(sku, List.of()));
         assertThat(TENANT.licensesOf(emailOf(users.get(1)))).isEmpty();
-        assertThat(usersSent()).containsExactly(emailOf(users.get(0)), emailOf(users.get(1)), emailOf(users.get(1)),
-                emailOf(users.get(1)));
-        assertThat(writer.writeDue(Duration.ZERO).batches()).as("nothing left to send").isZero();
+        assertThat(usersSent())
+                .containsExactly(
+                        emailOf(users.get(0)), emailOf(users.get(1)), emailOf(users.get(1)), emailOf(users.get(1)));
+        assertThat(writer.writeDue(Duration.ZERO).batches())
+                .as("nothing left to send")
+                .isZero();
     }
 
     @Test
@@ -172,7 +208,9 @@ class TenantWriteTest {
         TenantWriter.Written written = writer.writeDue(Duration.ofSeconds(10));
 
         assertThat(written.applied()).isEqualTo(5);
-        assertThat(written.later()).as("the two throttled requests, sent again after Retry-After").isEqualTo(2);
+        assertThat(written.later())
+                .as("the two throttled requests, sent again after Retry-After")
+                .isEqualTo(2);
         assertThat(usersSent()).hasSize(7);
         users.forEach(u -> assertThat(TENANT.licensesOf(emailOf(u))).containsOnlyKeys(sku));
         users.forEach(u -> assertThat(stateOf(u)).isEqualTo("In Microsoft 365"));
@@ -185,7 +223,9 @@ class TenantWriteTest {
         List<String> users = fixtures.members(3);
         assign(users.subList(0, 2));
         writer.writeDue(Duration.ZERO);
-        assertThat(admin.delete("/api/users/" + users.get(0) + "/licenses/" + product.id()).status()).isEqualTo(200);
+        assertThat(admin.delete("/api/users/" + users.get(0) + "/licenses/" + product.id())
+                        .status())
+                .isEqualTo(200);
         assign(List.of(users.get(2)));
         TENANT.forgetReceived();
         TENANT.loseNextAnswer();
@@ -200,7 +240,10 @@ class TenantWriteTest {
         assertThat(stateOf(users.get(2))).isEqualTo("In Microsoft 365");
         assertThat(fixtures.subscription(central).assignedSeats()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from tenant_change where user_id in (:u) and state <> 'APPLIED'")
-                .param("u", users).query(Integer.class).single()).isZero();
+                        .param("u", users)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -224,21 +267,35 @@ class TenantWriteTest {
             assertThat(license(refused)).as("undone in LicenseFlow").isNull();
             assertThat(fixtures.auditRows("TENANT_REFUSED_CHANGE", refused)).isOne();
         }
-        assertThat(fixtures.subscription(central).assignedSeats()).as("the refused users' seats back").isEqualTo(1);
+        assertThat(fixtures.subscription(central).assignedSeats())
+                .as("the refused users' seats back")
+                .isEqualTo(1);
 
-        Task task = engine.getTaskService().createTaskQuery().processDefinitionKey(LicenseChangeRefusals.KEY)
-                .taskCandidateGroup("license-admins").orderByTaskCreateTime().desc().list().get(0);
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .processDefinitionKey(LicenseChangeRefusals.KEY)
+                .taskCandidateGroup("license-admins")
+                .orderByTaskCreateTime()
+                .desc()
+                .list()
+                .get(0);
         assertThat(task.getName()).isEqualTo("Resolve refused license change");
-        String summary = String.valueOf(engine.getFormService().getTaskFormVariables(task.getId())
-                .getValue("refusalSummary", Object.class));
+        String summary = String.valueOf(
+                engine.getFormService().getTaskFormVariables(task.getId()).getValue("refusalSummary", Object.class));
         assertThat(summary)
-                .contains("Microsoft 365 has no " + product.name() + " license left for " + fixtures.userName(users.get(1)))
+                .contains("Microsoft 365 has no " + product.name() + " license left for "
+                        + fixtures.userName(users.get(1)))
                 .contains(fixtures.userName(users.get(2)) + " has a license whose apps and services cannot be combined")
                 .contains(fixtures.userName(users.get(3)) + " has no usage location in Microsoft 365")
-                .contains("CountViolation", "MutuallyExclusiveViolation", "DependencyViolation",
+                .contains(
+                        "CountViolation",
+                        "MutuallyExclusiveViolation",
+                        "DependencyViolation",
                         "ProhibitedInUsageLocationViolation")
                 .doesNotContain(users.get(1) + "@");
-        assertThat(writer.writeDue(Duration.ZERO).batches()).as("a refusal is not sent again").isZero();
+        assertThat(writer.writeDue(Duration.ZERO).batches())
+                .as("a refusal is not sent again")
+                .isZero();
     }
 
     @Test
@@ -251,7 +308,8 @@ class TenantWriteTest {
         long from = fixtures.central(old, 5);
         long target = fixtures.central(product, 5);
         List<String> users = fixtures.members(2);
-        Api.Response assigned = admin.post("/api/licenses/" + old.id() + "/assignments",
+        Api.Response assigned = admin.post(
+                "/api/licenses/" + old.id() + "/assignments",
                 "{\"userIds\":[\"" + users.get(0) + "\",\"" + users.get(1) + "\"],\"reason\":\"test\"}");
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
         writer.writeDue(Duration.ZERO);
@@ -259,23 +317,43 @@ class TenantWriteTest {
         long takeover = jdbc.sql("""
                         insert into subscription_takeover (subscription_id, running_subscription_id, started_by, started_at,
                                                            status, action, target_subscription_id)
-                        values (?, ?, ?, current_timestamp, 'MOVING', 'MOVE', ?)""")
-                .params(from, from, starter.id(), target).update() > 0
-                ? jdbc.sql("select max(id) from subscription_takeover").query(Long.class).single() : 0;
+                        values (?, ?, ?, current_timestamp, 'MOVING', 'MOVE', ?)""").params(from, from, starter.id(), target).update() > 0
+                ? jdbc.sql("select max(id) from subscription_takeover")
+                        .query(Long.class)
+                        .single()
+                : 0;
         ChangeContext context = ChangeContext.byUser(fixtures.actor(starter), "taken over");
         transactions.executeWithoutResult(status -> {
             ledger.reserveSeats(context, target, product.id(), 2, "for the move");
-            ledger.move(context, new LicenseLedger.LicenseMove(LicenseLedger.MovedBy.TAKEOVER, takeover,
-                    "a.subscription_id = :from", Map.of("from", from), from, target, product.id(), Map.of(), false,
-                    ledger.dataKeptUntil(), "moved: ", "moved away: "));
+            ledger.move(
+                    context,
+                    new LicenseLedger.LicenseMove(
+                            LicenseLedger.MovedBy.TAKEOVER,
+                            takeover,
+                            "a.subscription_id = :from",
+                            Map.of("from", from),
+                            from,
+                            target,
+                            product.id(),
+                            Map.of(),
+                            false,
+                            ledger.dataKeptUntil(),
+                            "moved: ",
+                            "moved away: "));
         });
         TENANT.forgetReceived();
 
         assertThat(writer.writeDue(Duration.ZERO).applied()).isEqualTo(2);
 
         assertThat(TENANT.received()).hasSize(2).allSatisfy(request -> {
-            assertThat(request.path("body").path("addLicenses").get(0).path("skuId").asText()).isEqualTo(sku);
-            assertThat(request.path("body").path("removeLicenses").get(0).asText()).isEqualTo(oldSku);
+            assertThat(request.path("body")
+                            .path("addLicenses")
+                            .get(0)
+                            .path("skuId")
+                            .asText())
+                    .isEqualTo(sku);
+            assertThat(request.path("body").path("removeLicenses").get(0).asText())
+                    .isEqualTo(oldSku);
         });
         users.forEach(u -> assertThat(TENANT.licensesOf(emailOf(u))).containsOnlyKeys(sku));
     }
@@ -285,7 +363,8 @@ class TenantWriteTest {
         Product unknown = fixtures.product();
         fixtures.central(unknown, 5);
         String user = fixtures.member().id();
-        Api.Response assigned = admin.post("/api/licenses/" + unknown.id() + "/assignments",
+        Api.Response assigned = admin.post(
+                "/api/licenses/" + unknown.id() + "/assignments",
                 "{\"userIds\":[\"" + user + "\"],\"reason\":\"test\"}");
         assertThat(assigned.status()).isEqualTo(200);
 
@@ -293,8 +372,11 @@ class TenantWriteTest {
 
         assertThat(TENANT.received()).isEmpty();
         assertThat(fixtures.holds(user, unknown.id())).isFalse();
-        assertThat(jdbc.sql("select refusal_text from tenant_change where user_id = ?").param(user).query(String.class)
-                .single()).contains("Microsoft 365 does not know " + unknown.name(), "Import Microsoft's product catalog");
+        assertThat(jdbc.sql("select refusal_text from tenant_change where user_id = ?")
+                        .param(user)
+                        .query(String.class)
+                        .single())
+                .contains("Microsoft 365 does not know " + unknown.name(), "Import Microsoft's product catalog");
     }
 
     @Test
@@ -306,11 +388,15 @@ class TenantWriteTest {
 
         // A node started after it (or taking over the lease from it when it died) has a budget of its own.
         WriteBudget next = new WriteBudget(jdbc);
-        assertThat(next.waitFor(1, 30, Duration.ofSeconds(150))).as("Graph's Retry-After, for every node")
+        assertThat(next.waitFor(1, 30, Duration.ofSeconds(150)))
+                .as("Graph's Retry-After, for every node")
                 .isBetween(Duration.ofSeconds(28), Duration.ofSeconds(30));
         jdbc.sql("update tenant_writer_lease set quiet_until = null").update();
-        assertThat(next.waitFor(10, 30, Duration.ofSeconds(150))).as("room left in the window").isZero();
-        assertThat(next.waitFor(11, 30, Duration.ofSeconds(150))).as("the first batch must leave the window first")
+        assertThat(next.waitFor(10, 30, Duration.ofSeconds(150)))
+                .as("room left in the window")
+                .isZero();
+        assertThat(next.waitFor(11, 30, Duration.ofSeconds(150)))
+                .as("the first batch must leave the window first")
                 .isBetween(Duration.ofSeconds(148), WriteBudget.SLACK.plusSeconds(150));
     }
 
@@ -320,8 +406,13 @@ class TenantWriteTest {
         fixtures.central(product, 5);
         String user = fixtures.member().id();
         assign(List.of(user));
-        assertThat(jdbc.sql("select count(*) from tenant_change where user_id = ?").param(user).query(Integer.class)
-                .single()).isZero();
-        assertThat(license(user).has("inMicrosoft365")).as("no tenant, no tenant state").isFalse();
+        assertThat(jdbc.sql("select count(*) from tenant_change where user_id = ?")
+                        .param(user)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(license(user).has("inMicrosoft365"))
+                .as("no tenant, no tenant state")
+                .isFalse();
     }
 }

@@ -19,7 +19,8 @@ class FormValuesTest {
         assertThat(FormValues.optionalLong(seats(2.0), "seats", "the seats")).isEqualTo(2L);
         assertThat(FormValues.optionalLong(seats(" "), "seats", "the seats")).isNull();
         assertThatThrownBy(() -> FormValues.optionalLong(seats(1.5), "seats", "the seats"))
-                .isInstanceOf(LicenseRuleViolation.class).hasMessageContaining("'1.5' is not a whole number");
+                .isInstanceOf(LicenseRuleViolation.class)
+                .hasMessageContaining("'1.5' is not a whole number");
         assertThatThrownBy(() -> FormValues.optionalLong(seats("two"), "seats", "the seats"))
                 .isInstanceOf(LicenseRuleViolation.class);
     }

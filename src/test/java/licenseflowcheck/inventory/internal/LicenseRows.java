@@ -1,5 +1,4 @@
 package licenseflowcheck.inventory.internal;
 
 /** An internal of the sample inventory that another module must not use. */
-public class LicenseRows {
-}
+public class LicenseRows {}

@@ -8,8 +8,8 @@ import static com.licenseflow.centralization.process.CentralizationVariables.SUB
 import static com.licenseflow.centralization.process.CentralizationVariables.TAKEN_OVER;
 
 import com.licenseflow.centralization.CampaignSubscription;
-import com.licenseflow.centralization.PurchaseCancellations;
 import com.licenseflow.centralization.CentralizationMails;
+import com.licenseflow.centralization.PurchaseCancellations;
 import com.licenseflow.notification.NotificationService;
 import com.licenseflow.workflow.ProcessBean;
 import java.util.Date;
@@ -33,9 +33,12 @@ class AskPurchaserToCancelDelegate implements JavaDelegate {
     private final CentralizationMails mails;
     private final NotificationService notifications;
 
-    AskPurchaserToCancelDelegate(PurchaseCancellations cancellations, CentralizationStepContext steps,
-                                        CentralizationTimers timers, CentralizationMails mails,
-                                        NotificationService notifications) {
+    AskPurchaserToCancelDelegate(
+            PurchaseCancellations cancellations,
+            CentralizationStepContext steps,
+            CentralizationTimers timers,
+            CentralizationMails mails,
+            NotificationService notifications) {
         this.cancellations = cancellations;
         this.steps = steps;
         this.timers = timers;

@@ -31,12 +31,15 @@ class AssignNextChunkDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int chunkSize = (int) FormValues.requiredLong(execution, CHUNK_SIZE, "the chunk size");
-        AssignmentProgress progress = centralizations.assignNextChunk(steps.context(execution,
-                "central license instead of a self-service one"), steps.centralizationId(execution),
+        AssignmentProgress progress = centralizations.assignNextChunk(
+                steps.context(execution, "central license instead of a self-service one"),
+                steps.centralizationId(execution),
                 chunkSize);
         execution.setVariable(USERS_CENTRALIZED, progress.centralized());
         execution.setVariable(MORE_USERS_TO_CENTRALIZE, progress.more());
-        execution.setVariable(CentralizationVariables.CENTRALIZATION_PROGRESS, progress.handled() + " of "
-                + progress.found() + " users handled, " + progress.centralized() + " centralized");
+        execution.setVariable(
+                CentralizationVariables.CENTRALIZATION_PROGRESS,
+                progress.handled() + " of " + progress.found() + " users handled, " + progress.centralized()
+                        + " centralized");
     }
 }

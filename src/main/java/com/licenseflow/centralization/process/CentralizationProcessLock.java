@@ -26,7 +26,9 @@ public class CentralizationProcessLock implements ProcessLocks.Lock {
 
     @Override
     public void release(String processInstanceId, String why) {
-        centralizations.ofProcessInstance(processInstanceId).ifPresent(campaign -> centralizations.abandon(
-                steps.context(processInstanceId, "centralization given up: " + why), campaign.id()));
+        centralizations
+                .ofProcessInstance(processInstanceId)
+                .ifPresent(campaign -> centralizations.abandon(
+                        steps.context(processInstanceId, "centralization given up: " + why), campaign.id()));
     }
 }

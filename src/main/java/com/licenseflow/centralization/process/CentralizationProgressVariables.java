@@ -15,8 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 final class CentralizationProgressVariables {
 
-    private CentralizationProgressVariables() {
-    }
+    private CentralizationProgressVariables() {}
 
     static void show(DelegateExecution execution, CentralizationProgress progress) {
         DelegateExecution instance = execution.getProcessInstance();

@@ -2,8 +2,8 @@ package com.licenseflow.centralization.process;
 
 import static com.licenseflow.centralization.process.CentralizationVariables.SUBSCRIPTION_ID;
 
-import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.centralization.Centralizations;
+import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessDecisions;
@@ -41,7 +41,9 @@ class CentralizationStepContext {
 
     /** A step that acts on a decision just made in {@code activityId}, in the name of whoever made it. */
     public ChangeContext decided(DelegateExecution execution, String why, String activityId) {
-        return ChangeContext.byProcess(directory.actor(decisions.require(execution, activityId).userId()), why,
+        return ChangeContext.byProcess(
+                directory.actor(decisions.require(execution, activityId).userId()),
+                why,
                 execution.getProcessInstanceId());
     }
 
@@ -55,7 +57,8 @@ class CentralizationStepContext {
     }
 
     public long centralizationId(String processInstanceId) {
-        return centralizations.ofProcessInstance(processInstanceId)
+        return centralizations
+                .ofProcessInstance(processInstanceId)
                 .orElseThrow(() -> new UntrustedProcessInput("Process instance " + processInstanceId
                         + " runs no centralization: it was not started by 'Gather self-service purchases'."))
                 .id();

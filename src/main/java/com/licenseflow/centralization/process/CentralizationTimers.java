@@ -1,8 +1,8 @@
 package com.licenseflow.centralization.process;
 
+import com.licenseflow.centralization.CentralizationSettings;
 import com.licenseflow.workflow.ProcessBean;
 import java.time.Duration;
-import com.licenseflow.centralization.CentralizationSettings;
 import org.springframework.stereotype.Component;
 
 /**

@@ -15,6 +15,7 @@ public final class CentralizationVariables {
      * its tasks. A start that names anyone else in these is refused.
      */
     public static final String CENTRALIZATION_STARTED_BY = "centralizationStartedBy";
+
     public static final String CENTRALIZATION_ADMIN_ID = "centralizationAdminId";
     public static final String CHUNK_SIZE = "centralizationChunkSize";
     // set when started
@@ -41,6 +42,7 @@ public final class CentralizationVariables {
     public static final String SUBSCRIPTION_ID = "subscriptionId";
     /** Local to a reminder: which reminder of the purchase it is (none when the subscription was cancelled meanwhile). */
     public static final String REMINDER_NUMBER = "reminderNumber";
+
     public static final String CANCEL_DEADLINE = "cancelDeadline";
     public static final String SUBSCRIPTION_DELETED = "subscriptionDeleted";
     public static final String PURCHASE_SUMMARY = "purchaseSummary";
@@ -50,6 +52,7 @@ public final class CentralizationVariables {
 
     /** The user tasks whose completion is a decision the steps after them act on. */
     public static final String ACTIVITY_PLAN = "Activity_PlanCentralization";
+
     public static final String ACTIVITY_PURCHASER_DID_NOT_CANCEL = "Activity_PurchaserDidNotCancel";
 
     public static final String USE_EXISTING_SEATS = "useExistingSeats";
@@ -58,6 +61,5 @@ public final class CentralizationVariables {
     public static final String EXTEND = "extend";
     public static final String TAKE_OVER = "takeOver";
 
-    private CentralizationVariables() {
-    }
+    private CentralizationVariables() {}
 }

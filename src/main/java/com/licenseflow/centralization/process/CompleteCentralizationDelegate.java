@@ -20,8 +20,11 @@ class CompleteCentralizationDelegate implements JavaDelegate {
     private final CentralizationMails mails;
     private final NotificationService notifications;
 
-    CompleteCentralizationDelegate(Centralizations centralizations, CentralizationStepContext steps,
-                                          CentralizationMails mails, NotificationService notifications) {
+    CompleteCentralizationDelegate(
+            Centralizations centralizations,
+            CentralizationStepContext steps,
+            CentralizationMails mails,
+            NotificationService notifications) {
         this.centralizations = centralizations;
         this.steps = steps;
         this.mails = mails;
@@ -35,6 +38,5 @@ class CompleteCentralizationDelegate implements JavaDelegate {
         CentralizationProgress progress = centralizations.complete(context, id);
         CentralizationProgressVariables.show(execution, progress);
         notifications.record(mails.summary(id, context.actorId(), progress));
-    
     }
 }

@@ -28,8 +28,8 @@ class CountPurchaserReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CampaignSubscription waiting = cancellations.remind(steps.centralizationId(execution),
-                steps.subscriptionId(execution));
+        CampaignSubscription waiting =
+                cancellations.remind(steps.centralizationId(execution), steps.subscriptionId(execution));
         execution.setVariableLocal(REMINDER_NUMBER, waiting.isDeleted() ? null : waiting.reminders());
     }
 }

@@ -16,8 +16,8 @@ class EmailAdminSummary implements MailStep {
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    public EmailAdminSummary(CentralizationMails mails, Centralizations centralizations,
-                             CentralizationStepContext steps) {
+    public EmailAdminSummary(
+            CentralizationMails mails, Centralizations centralizations, CentralizationStepContext steps) {
         this.mails = mails;
         this.centralizations = centralizations;
         this.steps = steps;
@@ -27,6 +27,5 @@ class EmailAdminSummary implements MailStep {
     public List<Notification> mails(MailStepContext step) {
         long id = steps.centralizationId(step.processInstanceId());
         return mails.summary(id, steps.actingFor(step.processInstanceId()), centralizations.progress(id));
-    
     }
 }

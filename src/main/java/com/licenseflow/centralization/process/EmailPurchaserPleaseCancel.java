@@ -23,7 +23,8 @@ class EmailPurchaserPleaseCancel implements MailStep {
 
     @Override
     public List<Notification> mails(MailStepContext step) {
-        return mails.cancelRequest(steps.centralizationId(step.processInstanceId()),
-            steps.subscriptionId(step.processInstanceId(), step.variable(SUBSCRIPTION_ID)));
+        return mails.cancelRequest(
+                steps.centralizationId(step.processInstanceId()),
+                steps.subscriptionId(step.processInstanceId(), step.variable(SUBSCRIPTION_ID)));
     }
 }

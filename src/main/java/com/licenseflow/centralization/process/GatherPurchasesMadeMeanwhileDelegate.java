@@ -24,10 +24,9 @@ class GatherPurchasesMadeMeanwhileDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = steps.centralizationId(execution);
-        int added = centralizations.gatherNewPurchases(steps.context(execution,
-                "self-service purchases made during the centralization"), id);
+        int added = centralizations.gatherNewPurchases(
+                steps.context(execution, "self-service purchases made during the centralization"), id);
         execution.setVariable(NEW_PURCHASES, added);
         CentralizationProgressVariables.show(execution, centralizations.progress(id));
-    
     }
 }

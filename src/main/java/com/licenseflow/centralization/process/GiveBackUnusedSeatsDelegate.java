@@ -24,6 +24,5 @@ class GiveBackUnusedSeatsDelegate implements JavaDelegate {
         long id = steps.centralizationId(execution);
         centralizations.completeAssignment(steps.context(execution, "central licenses assigned"), id);
         CentralizationProgressVariables.show(execution, centralizations.progress(id));
-    
     }
 }

@@ -32,8 +32,12 @@ class PurchaseDeadlineForm implements TaskListener {
     private final Clock clock;
     private final CentralizationStepContext steps;
 
-    PurchaseDeadlineForm(PurchaseCancellations cancellations, SubscriptionRepository subscriptions,
-                                DirectoryRepository directory, Clock clock, CentralizationStepContext steps) {
+    PurchaseDeadlineForm(
+            PurchaseCancellations cancellations,
+            SubscriptionRepository subscriptions,
+            DirectoryRepository directory,
+            Clock clock,
+            CentralizationStepContext steps) {
         this.cancellations = cancellations;
         this.subscriptions = subscriptions;
         this.directory = directory;
@@ -48,17 +52,26 @@ class PurchaseDeadlineForm implements TaskListener {
         CampaignSubscription waiting = cancellations.requireLive(id, subscriptionId);
         Subscription s = subscriptions.require(subscriptionId);
         DirectoryUser purchaser = directory.find(s.purchaserId()).orElse(null);
-        task.setVariable(PURCHASE_SUMMARY, FormText.plain("The " + task.getVariable(CentralizationVariables
-                .PRODUCT_NAME) + " subscription bought self-service by "
-                + (purchaser == null ? s.purchaserId() : purchaser.displayName() + " <" + purchaser.email() + ">")
-                + " is still " + s.status().label() + ": " + Words.count(s.quantity(), "seat", "seats") + ", "
-                + s.assignedSeats() + " still assigned, " + s.pricePerSeat() + " per seat per month. Its purchaser "
-                + "was asked on " + Words.day(LocalDate.ofInstant(waiting.askedAt(), clock.getZone()))
-                + " to cancel it by " + Words.day(LocalDate.ofInstant(waiting.deadline(), clock.getZone()))
-                + " and reminded " + Words.count(waiting.reminders(), "time", "times") + ". Taking it over cancels it " + (s.cancellationWindowEndsOn().isBefore(LocalDate.now(clock))
-                ? "at the end of its term on " + Words.day(s.expiresOn()) + " (its cancellation window ended on "
-                + Words.day(s.cancellationWindowEndsOn()) + ")" : "at once (its cancellation window is open)") + "."));
+        task.setVariable(
+                PURCHASE_SUMMARY,
+                FormText.plain("The " + task.getVariable(CentralizationVariables.PRODUCT_NAME)
+                        + " subscription bought self-service by "
+                        + (purchaser == null
+                                ? s.purchaserId()
+                                : purchaser.displayName() + " <" + purchaser.email() + ">")
+                        + " is still " + s.status().label() + ": " + Words.count(s.quantity(), "seat", "seats") + ", "
+                        + s.assignedSeats() + " still assigned, " + s.pricePerSeat()
+                        + " per seat per month. Its purchaser "
+                        + "was asked on " + Words.day(LocalDate.ofInstant(waiting.askedAt(), clock.getZone()))
+                        + " to cancel it by " + Words.day(LocalDate.ofInstant(waiting.deadline(), clock.getZone()))
+                        + " and reminded " + Words.count(waiting.reminders(), "time", "times")
+                        + ". Taking it over cancels it "
+                        + (s.cancellationWindowEndsOn().isBefore(LocalDate.now(clock))
+                                ? "at the end of its term on " + Words.day(s.expiresOn())
+                                        + " (its cancellation window ended on "
+                                        + Words.day(s.cancellationWindowEndsOn()) + ")"
+                                : "at once (its cancellation window is open)")
+                        + "."));
         task.setVariable(EXTEND_BY_DAYS, DEFAULT_EXTENSION_DAYS);
-    
     }
 }

@@ -1,8 +1,8 @@
 package com.licenseflow.centralization.process;
 
+import com.licenseflow.centralization.CentralizationProcess;
 import com.licenseflow.centralization.PurchaseCancellations;
 import com.licenseflow.selfservice.SelfServiceSubscriptionCancelled;
-import com.licenseflow.centralization.CentralizationProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -43,7 +43,9 @@ class PurchaserCancellation {
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            runtime.createMessageCorrelation(CentralizationProcess.SUBSCRIPTION_CANCELLED_MESSAGE_PREFIX + subscriptionId).correlateAll();
+            runtime.createMessageCorrelation(
+                            CentralizationProcess.SUBSCRIPTION_CANCELLED_MESSAGE_PREFIX + subscriptionId)
+                    .correlateAll();
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);

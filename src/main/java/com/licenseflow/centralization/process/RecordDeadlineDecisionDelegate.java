@@ -38,20 +38,20 @@ class RecordDeadlineDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long id = steps.centralizationId(execution);
         long subscriptionId = steps.subscriptionId(execution);
-        ChangeContext decided = steps.decided(execution, "deadline to cancel extended",
-                CentralizationVariables.ACTIVITY_PURCHASER_DID_NOT_CANCEL);
+        ChangeContext decided = steps.decided(
+                execution, "deadline to cancel extended", CentralizationVariables.ACTIVITY_PURCHASER_DID_NOT_CANCEL);
         String decision = FormValues.string(execution, DEADLINE_DECISION);
         if (EXTEND.equals(decision)) {
             Long days = FormValues.optionalLong(execution, EXTEND_BY_DAYS, "the days to add to the deadline");
-            CampaignSubscription extended = cancellations.extendDeadline(decided, id, subscriptionId, days == null ? 0 : days);
+            CampaignSubscription extended =
+                    cancellations.extendDeadline(decided, id, subscriptionId, days == null ? 0 : days);
             execution.setVariable(CANCEL_DEADLINE, Date.from(extended.deadline()));
         } else if (TAKE_OVER.equals(decision)) {
             cancellations.requireLive(id, subscriptionId);
             execution.setVariable(TAKEN_OVER, true);
         } else {
-            throw Rule.INVALID_INPUT.violation("Choose: give the purchaser more time, or take the subscription "
-                    + "over and cancel it.");
+            throw Rule.INVALID_INPUT.violation(
+                    "Choose: give the purchaser more time, or take the subscription " + "over and cancel it.");
         }
-    
     }
 }

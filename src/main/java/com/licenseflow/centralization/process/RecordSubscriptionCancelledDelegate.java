@@ -19,8 +19,8 @@ class RecordSubscriptionCancelledDelegate implements JavaDelegate {
     private final Centralizations centralizations;
     private final CentralizationStepContext steps;
 
-    RecordSubscriptionCancelledDelegate(PurchaseCancellations cancellations, Centralizations centralizations,
-                                               CentralizationStepContext steps) {
+    RecordSubscriptionCancelledDelegate(
+            PurchaseCancellations cancellations, Centralizations centralizations, CentralizationStepContext steps) {
         this.cancellations = cancellations;
         this.centralizations = centralizations;
         this.steps = steps;
@@ -29,9 +29,7 @@ class RecordSubscriptionCancelledDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = steps.centralizationId(execution);
-        cancellations.finished(id, steps.subscriptionId(execution),
-                FormValues.bool(execution, TAKEN_OVER));
+        cancellations.finished(id, steps.subscriptionId(execution), FormValues.bool(execution, TAKEN_OVER));
         CentralizationProgressVariables.show(execution, centralizations.progress(id));
-    
     }
 }

@@ -29,8 +29,11 @@ class RemindPurchaser implements MailStep {
     @Override
     public List<Notification> mails(MailStepContext step) {
         Long number = FormValues.optionalLong(step.variable(REMINDER_NUMBER), "the reminder");
-        return number == null ? List.of() : mails.reminder(steps.centralizationId(step.processInstanceId()),
-                steps.subscriptionId(step.processInstanceId(), step.variable(SUBSCRIPTION_ID)), number.intValue());
-    
+        return number == null
+                ? List.of()
+                : mails.reminder(
+                        steps.centralizationId(step.processInstanceId()),
+                        steps.subscriptionId(step.processInstanceId(), step.variable(SUBSCRIPTION_ID)),
+                        number.intValue());
     }
 }

@@ -7,9 +7,9 @@ import static com.licenseflow.centralization.process.CentralizationVariables.PLA
 import static com.licenseflow.centralization.process.CentralizationVariables.SEATS_TO_BUY;
 import static com.licenseflow.centralization.process.CentralizationVariables.USE_EXISTING_SEATS;
 
-import com.licenseflow.shared.Rule;
-import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.centralization.Centralizations;
+import com.licenseflow.inventory.audit.ChangeContext;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,8 +36,8 @@ class ReserveCentralSeatsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChangeContext decided = steps.decided(execution, "centralization called off",
-                CentralizationVariables.ACTIVITY_PLAN);
+        ChangeContext decided =
+                steps.decided(execution, "centralization called off", CentralizationVariables.ACTIVITY_PLAN);
         long id = steps.centralizationId(execution);
         String decision = FormValues.string(execution, PLAN_DECISION);
         if (CALL_OFF.equals(decision)) {
@@ -48,8 +48,8 @@ class ReserveCentralSeatsDelegate implements JavaDelegate {
             throw Rule.INVALID_INPUT.violation("Choose how to centralize: use the seats the central subscription has, "
                     + "buy more seats on it, or call the campaign off.");
         }
-        long central = FormValues.requiredLong(execution, CENTRAL_SUBSCRIPTION_ID,
-                "the central subscription the licenses come from");
+        long central = FormValues.requiredLong(
+                execution, CENTRAL_SUBSCRIPTION_ID, "the central subscription the licenses come from");
         int seats = 0;
         if (BUY_SEATS.equals(decision)) {
             Long wanted = FormValues.optionalLong(execution, SEATS_TO_BUY, "the seats to buy");
@@ -58,7 +58,7 @@ class ReserveCentralSeatsDelegate implements JavaDelegate {
             }
             seats = (int) Math.min(wanted, Integer.MAX_VALUE);
         }
-        centralizations.reserveSeats(decided.withReason("central licenses planned for self-service users"),
-                id, central, seats);
+        centralizations.reserveSeats(
+                decided.withReason("central licenses planned for self-service users"), id, central, seats);
     }
 }

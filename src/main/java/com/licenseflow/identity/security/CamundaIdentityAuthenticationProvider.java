@@ -32,7 +32,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
         List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+                .map(Group::getId)
+                .map(SimpleGrantedAuthority::new)
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 

@@ -35,9 +35,13 @@ class ConsoleLogin {
     }
 
     @PostMapping("/console/login")
-    String login(@RequestParam String username, @RequestParam String password,
-                 @RequestParam(required = false) String next, HttpServletRequest request,
-                 HttpServletResponse response, Model model) {
+    String login(
+            @RequestParam String username,
+            @RequestParam String password,
+            @RequestParam(required = false) String next,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         String user = username.trim();
         engine.getIdentityService().clearAuthentication();
         if (user.isEmpty() || !engine.getIdentityService().checkPassword(user, password)) {
@@ -68,6 +72,7 @@ class ConsoleLogin {
     /** Only back into the console: a login link cannot send anyone to another site. */
     private static String safeNext(String next) {
         return next != null && next.startsWith("/console/") && !next.startsWith("/console//") && !next.contains("\\")
-                ? next : "/console/";
+                ? next
+                : "/console/";
     }
 }

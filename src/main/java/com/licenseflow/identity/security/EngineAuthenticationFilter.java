@@ -31,8 +31,11 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        identityService.setAuthentication(authentication.getName(),
-                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        identityService.setAuthentication(
+                authentication.getName(),
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .toList());
         try {
             chain.doFilter(request, response);
         } finally {

@@ -65,8 +65,10 @@ class EntraIdSignIn {
     @Bean
     ClientRegistrationRepository entraIdRegistration() {
         ClientRegistration registration = ClientRegistrations.fromIssuerLocation(settings.issuerUri())
-                .registrationId(REGISTRATION).clientName("Microsoft Entra ID")
-                .clientId(settings.clientId()).clientSecret(settings.clientSecret())
+                .registrationId(REGISTRATION)
+                .clientName("Microsoft Entra ID")
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret())
                 .scope("openid", "profile", "email")
                 .build();
         return new InMemoryClientRegistrationRepository(registration);
@@ -80,54 +82,60 @@ class EntraIdSignIn {
                 JwtValidators.createDefaultWithIssuer(settings.issuerUri()),
                 jwt -> jwt.getAudience() != null && jwt.getAudience().contains(settings.expectedAudience())
                         ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                        "The token is not for LicenseFlow (audience " + settings.expectedAudience() + ")", null))));
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                                "invalid_token",
+                                "The token is not for LicenseFlow (audience " + settings.expectedAudience() + ")",
+                                null))));
         return decoder;
     }
 
     /** /api and /engine-rest: a bearer token per call, no session. */
     @Bean
     @Order(1)
-    SecurityFilterChain bearerTokenApis(HttpSecurity http, ObjectMapper json, PublicUrl publicUrl,
-                                        IdentityService identityService) throws Exception {
+    SecurityFilterChain bearerTokenApis(
+            HttpSecurity http, ObjectMapper json, PublicUrl publicUrl, IdentityService identityService)
+            throws Exception {
         return http
-                // Paths within the application, whichever servlet serves them (/engine-rest is Jersey's, not Spring MVC's).
+                // Paths within the application, whichever servlet serves them (/engine-rest is Jersey's, not Spring
+                // MVC's).
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(this::signedInByToken))
-                        .authenticationEntryPoint(SecurityConfiguration.askToLogIn(json, "Bearer", failure ->
-                                "Send a Microsoft Entra ID access token for LicenseFlow (Authorization: Bearer ...)"
-                                        + (failure.getMessage() == null ? "." : ": " + failure.getMessage()))))
-                .with(new SecurityConfiguration.StatelessApi(publicUrl, identityService), api -> { })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(this::signedInByToken))
+                        .authenticationEntryPoint(SecurityConfiguration.askToLogIn(
+                                json,
+                                "Bearer",
+                                failure ->
+                                        "Send a Microsoft Entra ID access token for LicenseFlow (Authorization: Bearer ...)"
+                                                + (failure.getMessage() == null ? "." : ": " + failure.getMessage()))))
+                .with(new SecurityConfiguration.StatelessApi(publicUrl, identityService), api -> {})
                 .build();
     }
 
     /** The webapps, the console and the sign-in itself: OpenID Connect, a session. */
     @Bean
     @Order(2)
-    SecurityFilterChain openIdConnectSignIn(HttpSecurity http, IdentityService identityService,
-                                            ClientRegistrationRepository registrations) throws Exception {
-        return http
-                .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/console/**"), path("/oauth2/**"),
-                        path("/login/**")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/camunda/app/**"), path("/camunda/api/**"), path("/console/**"))
+    SecurityFilterChain openIdConnectSignIn(
+            HttpSecurity http, IdentityService identityService, ClientRegistrationRepository registrations)
+            throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(
+                        path("/camunda/**"), path("/console/**"), path("/oauth2/**"), path("/login/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path("/camunda/app/**"), path("/camunda/api/**"), path("/console/**"))
                         .authenticated()
-                        .anyRequest().permitAll())
-                .oauth2Login(login -> login
-                        .userInfoEndpoint(info -> info.oidcUserService(signedInByOpenIdConnect()))
+                        .anyRequest()
+                        .permitAll())
+                .oauth2Login(login -> login.userInfoEndpoint(info -> info.oidcUserService(signedInByOpenIdConnect()))
                         .loginPage("/oauth2/authorization/" + REGISTRATION))
                 // The console's "Log out" and the webapps' (what their header's menu sends): out of Entra ID too.
-                .logout(logout -> logout
-                        .logoutRequestMatcher(new OrRequestMatcher(
+                .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/console/logout"),
-                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-                                        "/camunda/api/admin/auth/user/{engine}/logout")))
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout")))
                         .logoutSuccessHandler(new SignOutOfEntraId(registrations)))
                 // The webapps send Camunda's own CSRF header; the console's forms carry Spring's token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService),
+                .addFilterAfter(
+                        new EngineAuthenticationFilter(identityService),
                         org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .build();
     }
@@ -138,8 +146,8 @@ class EntraIdSignIn {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.setName("licenseflow-webapps-signed-in-user");
-        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                SpringSecurityUser.class.getName()));
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, SpringSecurityUser.class.getName()));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
@@ -152,8 +160,8 @@ class EntraIdSignIn {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-auth");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                SpringSecurityUser.class.getName());
+        registration.addInitParameter(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, SpringSecurityUser.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(SecurityConfiguration.ENGINE_REST_AUTHENTICATION);
         return registration;
@@ -166,10 +174,11 @@ class EntraIdSignIn {
     private JwtAuthenticationToken signedInByToken(Jwt jwt) {
         try {
             SignedInUsers.SignedIn signedIn = users.resolve(jwt.getClaims());
-            return new JwtAuthenticationToken(jwt, signedIn.groups(), signedIn.user().id());
+            return new JwtAuthenticationToken(
+                    jwt, signedIn.groups(), signedIn.user().id());
         } catch (SignedInUsers.NotInDirectory unknown) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token", unknown.getMessage(), null),
-                    unknown.getMessage());
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("invalid_token", unknown.getMessage(), null), unknown.getMessage());
         }
     }
 
@@ -181,8 +190,8 @@ class EntraIdSignIn {
             try {
                 signedIn = users.resolve(user.getClaims());
             } catch (SignedInUsers.NotInDirectory unknown) {
-                throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", unknown.getMessage(), null),
-                        unknown.getMessage());
+                throw new OAuth2AuthenticationException(
+                        new OAuth2Error("access_denied", unknown.getMessage(), null), unknown.getMessage());
             }
             return new DirectoryOidcUser(signedIn, user);
         };
@@ -205,7 +214,9 @@ class EntraIdSignIn {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof DirectoryOidcUser that && directoryId.equals(that.directoryId) && super.equals(other);
+            return other instanceof DirectoryOidcUser that
+                    && directoryId.equals(that.directoryId)
+                    && super.equals(other);
         }
 
         @Override

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,14 +32,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -55,15 +55,19 @@ class SecurityConfiguration {
     static final int ENGINE_REST_AUTHENTICATION = 0;
 
     @Bean
-    @ConditionalOnProperty(prefix = "licenseflow.sign-in", name = "provider", havingValue = "camunda", matchIfMissing = true)
-    public SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-                                           ObjectMapper json, PublicUrl publicUrl) throws Exception {
-        return http
-                .securityMatcher("/api/**")
+    @ConditionalOnProperty(
+            prefix = "licenseflow.sign-in",
+            name = "provider",
+            havingValue = "camunda",
+            matchIfMissing = true)
+    public SecurityFilterChain apiSecurity(
+            HttpSecurity http, IdentityService identityService, ObjectMapper json, PublicUrl publicUrl)
+            throws Exception {
+        return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(askToLogIn(json, "Basic",
-                        failure -> "Log in with your LicenseFlow user name and password (HTTP Basic).")))
-                .with(new StatelessApi(publicUrl, identityService), api -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(askToLogIn(
+                        json, "Basic", failure -> "Log in with your LicenseFlow user name and password (HTTP Basic).")))
+                .with(new StatelessApi(publicUrl, identityService), api -> {})
                 .build();
     }
 
@@ -71,8 +75,8 @@ class SecurityConfiguration {
      * An API not logged in: the scheme's challenge ({@code WWW-Authenticate}) and a problem detail saying, in words,
      * how to log in.
      */
-    static AuthenticationEntryPoint askToLogIn(ObjectMapper json, String scheme,
-                                               Function<AuthenticationException, String> words) {
+    static AuthenticationEntryPoint askToLogIn(
+            ObjectMapper json, String scheme, Function<AuthenticationException, String> words) {
         return (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", scheme + " realm=\"LicenseFlow\"");
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, words.apply(failure));
@@ -109,16 +113,21 @@ class SecurityConfiguration {
      * in: to the login page and back to where the person was going.
      */
     @Bean
-    @ConditionalOnProperty(prefix = "licenseflow.sign-in", name = "provider", havingValue = "camunda", matchIfMissing = true)
+    @ConditionalOnProperty(
+            prefix = "licenseflow.sign-in",
+            name = "provider",
+            havingValue = "camunda",
+            matchIfMissing = true)
     public SecurityFilterChain consoleSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-        return http
-                .securityMatcher("/console/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/console/login", "/console/assets/**").permitAll()
-                        .anyRequest().authenticated())
+        return http.securityMatcher("/console/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/console/login", "/console/assets/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, failure) -> {
                     String query = request.getQueryString();
-                    String back = request.getRequestURI().substring(request.getContextPath().length())
+                    String back = request.getRequestURI()
+                                    .substring(request.getContextPath().length())
                             + (query == null ? "" : "?" + query);
                     String login = request.getContextPath() + "/console/login?next="
                             + URLEncoder.encode(back, StandardCharsets.UTF_8);
@@ -131,22 +140,25 @@ class SecurityConfiguration {
                     }
                 }))
                 // The webapps' session is the login; Spring keeps no copy of it.
-                .securityContext(context -> context.securityContextRepository(
-                        new RequestAttributeSecurityContextRepository()))
-                .addFilterBefore(new WebappSessionAuthentication(),
-                        UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new EngineAuthenticationFilter(identityService),
-                        AnonymousAuthenticationFilter.class)
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .addFilterBefore(new WebappSessionAuthentication(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
                 .build();
     }
 
     @Bean
-    @ConditionalOnProperty(prefix = "licenseflow.sign-in", name = "provider", havingValue = "camunda", matchIfMissing = true)
+    @ConditionalOnProperty(
+            prefix = "licenseflow.sign-in",
+            name = "provider",
+            havingValue = "camunda",
+            matchIfMissing = true)
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-auth");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        registration.addInitParameter(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(ENGINE_REST_AUTHENTICATION);
@@ -159,12 +171,14 @@ class SecurityConfiguration {
      * so the engine still starts after the database migrations.
      */
     @Bean
-    public FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectProvider<ProcessEngine> engine,
-                                                                 SecuritySettings settings) {
-        Set<String> operators = settings.operatorGroup() == null || settings.operatorGroup().isBlank() ? Set.of()
-                : Set.of(settings.operatorGroup().trim());
-        FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
-                new EngineApiGuard(engine::getObject, operators));
+    public FilterRegistrationBean<EngineApiGuard> engineApiGuard(
+            ObjectProvider<ProcessEngine> engine, SecuritySettings settings) {
+        Set<String> operators =
+                settings.operatorGroup() == null || settings.operatorGroup().isBlank()
+                        ? Set.of()
+                        : Set.of(settings.operatorGroup().trim());
+        FilterRegistrationBean<EngineApiGuard> registration =
+                new FilterRegistrationBean<>(new EngineApiGuard(engine::getObject, operators));
         registration.setName("licenseflow-engine-api-guard");
         registration.addUrlPatterns("/*");
         registration.setOrder(ENGINE_REST_AUTHENTICATION + 1);
@@ -174,14 +188,16 @@ class SecurityConfiguration {
     /** Every answer, also the ones the engine REST login gives before anything else runs. */
     @Bean
     public FilterRegistrationBean<OncePerRequestFilter> noSniff() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                chain.doFilter(request, response);
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        response.setHeader("X-Content-Type-Options", "nosniff");
+                        chain.doFilter(request, response);
+                    }
+                });
         registration.setName("licenseflow-nosniff");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -199,8 +215,8 @@ class SecurityConfiguration {
         return registration;
     }
 
-    static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status,
-                                     String detail) throws java.io.IOException {
+    static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -22,8 +22,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 final class SignedInUsers {
 
     /** The directory user and their Camunda groups, as Spring Security's authorities. */
-    record SignedIn(DirectoryUser user, List<GrantedAuthority> groups) {
-    }
+    record SignedIn(DirectoryUser user, List<GrantedAuthority> groups) {}
 
     private final Directory directory;
     private final SignInSettings settings;
@@ -35,8 +34,12 @@ final class SignedInUsers {
 
     /** The user the claims name, or a refusal in words when the directory has nobody of that name. */
     SignedIn resolve(Map<String, Object> claims) {
-        String name = settings.nameClaims().stream().map(claims::get).filter(v -> v instanceof String s && !s.isBlank())
-                .map(String.class::cast).findFirst().orElse(null);
+        String name = settings.nameClaims().stream()
+                .map(claims::get)
+                .filter(v -> v instanceof String s && !s.isBlank())
+                .map(String.class::cast)
+                .findFirst()
+                .orElse(null);
         String objectId = claims.get("oid") instanceof String oid ? oid : null;
         Set<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
         if (claims.get(settings.rolesClaim()) instanceof Collection<?> granted) {
@@ -47,11 +50,14 @@ final class SignedInUsers {
                 }
             });
         }
-        DirectoryUser user = directory.signedIn(objectId, name, roles).orElseThrow(() -> new NotInDirectory(
-                (name == null ? "This sign-in" : name) + " is not in LicenseFlow's directory, so it cannot use "
+        DirectoryUser user = directory
+                .signedIn(objectId, name, roles)
+                .orElseThrow(() -> new NotInDirectory((name == null ? "This sign-in" : name)
+                        + " is not in LicenseFlow's directory, so it cannot use "
                         + "LicenseFlow. Ask a Global administrator to add you (or to let \"Read the tenant\" run)."));
         List<GrantedAuthority> groups = CamundaGroups.memberships(user).stream()
-                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                .toList();
         return new SignedIn(user, groups);
     }
 

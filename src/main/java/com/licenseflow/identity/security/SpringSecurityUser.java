@@ -20,12 +20,15 @@ public class SpringSecurityUser extends ContainerBasedAuthenticationProvider {
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-        result.setGroups(authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        result.setGroups(authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList());
         return result;
     }
 }

@@ -33,10 +33,11 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
+        List<SimpleGrantedAuthority> groups = user.getGroupIds() == null
+                ? List.of()
                 : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -46,7 +47,8 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 
     private static UserAuthentication loggedIn(HttpSession session) {
         Authentications all = AuthenticationUtil.getAuthsFromSession(session);
-        return all == null || !all.hasAuthenticationForProcessEngine(ENGINE) ? null
+        return all == null || !all.hasAuthenticationForProcessEngine(ENGINE)
+                ? null
                 : (UserAuthentication) all.getAuthenticationForProcessEngine(ENGINE);
     }
 }

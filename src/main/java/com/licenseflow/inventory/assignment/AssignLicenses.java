@@ -7,8 +7,8 @@ import java.util.Set;
  * Give {@code userIds} a license of {@code productId} with {@code disabledPlans} switched off (A3, R8).
  * Seats come from {@code subscriptionId} when given, otherwise from the product's central subscriptions.
  */
-public record AssignLicenses(String productId, Long subscriptionId, List<String> userIds, Set<String> disabledPlans,
-                             AssignmentMode mode) {
+public record AssignLicenses(
+        String productId, Long subscriptionId, List<String> userIds, Set<String> disabledPlans, AssignmentMode mode) {
 
     public AssignLicenses {
         userIds = userIds == null ? List.of() : List.copyOf(userIds);

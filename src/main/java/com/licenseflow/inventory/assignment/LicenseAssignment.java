@@ -1,14 +1,24 @@
 package com.licenseflow.inventory.assignment;
 
-import java.time.Instant;
 import com.licenseflow.shared.Words;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
 /** One user's license of one product, taken from one subscription; still held while unassignedAt is null. */
-public record LicenseAssignment(long id, String userId, long subscriptionId, String productId,
-                                Set<String> disabledPlans, Instant assignedAt, String assignedBy, Instant unassignedAt,
-                                String unassignedBy, LocalDate dataRetainedUntil, LocalDate endsOn, String tenantState) {
+public record LicenseAssignment(
+        long id,
+        String userId,
+        long subscriptionId,
+        String productId,
+        Set<String> disabledPlans,
+        Instant assignedAt,
+        String assignedBy,
+        Instant unassignedAt,
+        String unassignedBy,
+        LocalDate dataRetainedUntil,
+        LocalDate endsOn,
+        String tenantState) {
 
     /** A8: the days a user's mailbox data is kept after their license is removed. */
     public static final int MAILBOX_DATA_KEPT_DAYS = 30;
@@ -37,7 +47,8 @@ public record LicenseAssignment(long id, String userId, long subscriptionId, Str
         if (dataRetainedUntil == null) {
             return null;
         }
-        return today.isBefore(dataRetainedUntil) ? "kept until " + Words.day(dataRetainedUntil)
+        return today.isBefore(dataRetainedUntil)
+                ? "kept until " + Words.day(dataRetainedUntil)
                 : "deleted on " + Words.day(dataRetainedUntil);
     }
 }

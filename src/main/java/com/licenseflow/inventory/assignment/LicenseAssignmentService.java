@@ -1,7 +1,7 @@
 package com.licenseflow.inventory.assignment;
 
-import com.licenseflow.shared.LicenseRuleViolation;
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.TakeoverLock;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.audit.ChangeContext;
@@ -14,14 +14,14 @@ import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
-import com.licenseflow.inventory.LicenseLedger;
-import com.licenseflow.inventory.TakeoverLock;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +50,15 @@ public class LicenseAssignmentService {
     private final AccessPolicy access;
     private final TakeoverLock takeovers;
 
-    public LicenseAssignmentService(Directory directory, ProductCatalog catalog, SubscriptionRepository subscriptions,
-                                    AssignmentRepository assignments, LicenseLedger ledger, ServicePlanConflicts conflicts,
-                                    AccessPolicy access, TakeoverLock takeovers) {
+    public LicenseAssignmentService(
+            Directory directory,
+            ProductCatalog catalog,
+            SubscriptionRepository subscriptions,
+            AssignmentRepository assignments,
+            LicenseLedger ledger,
+            ServicePlanConflicts conflicts,
+            AccessPolicy access,
+            TakeoverLock takeovers) {
         this.directory = directory;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
@@ -78,11 +84,14 @@ public class LicenseAssignmentService {
         for (DirectoryUser user : users) {
             requireAssignable(actor, user);
             List<LicenseAssignment> current = held.getOrDefault(user.id(), List.of());
-            current.stream().filter(a -> a.productId().equals(product.id())).findFirst().ifPresent(a -> {
-                throw Rule.ALREADY_LICENSED.violation(user.label() + " already has a " + product.name()
-                        + " license. Leave them out, or change "
-                        + "their apps and services on the license they have.");
-            });
+            current.stream()
+                    .filter(a -> a.productId().equals(product.id()))
+                    .findFirst()
+                    .ifPresent(a -> {
+                        throw Rule.ALREADY_LICENSED.violation(user.label() + " already has a " + product.name()
+                                + " license. Leave them out, or change "
+                                + "their apps and services on the license they have.");
+                    });
             if (command.mode() == AssignmentMode.REPLACE) {
                 for (LicenseAssignment replaced : current) {
                     requireMayManage(actor, subscriptions.require(replaced.subscriptionId()));
@@ -102,10 +111,16 @@ public class LicenseAssignmentService {
             long subscriptionId = seatSources.get(i);
             long id;
             try {
-                id = ledger.assign(context, user.id(), subscriptionId, product.id(), command.disabledPlans(),
+                id = ledger.assign(
+                        context,
+                        user.id(),
+                        subscriptionId,
+                        product.id(),
+                        command.disabledPlans(),
                         product.name() + " assigned to " + user.label() + " from subscription " + subscriptionId
-                                + (command.disabledPlans().isEmpty() ? ", all apps and services on"
-                                : ", switched off: " + new TreeSet<>(command.disabledPlans())));
+                                + (command.disabledPlans().isEmpty()
+                                        ? ", all apps and services on"
+                                        : ", switched off: " + new TreeSet<>(command.disabledPlans())));
             } catch (DuplicateKeyException raced) {
                 throw Rule.ALREADY_LICENSED.violation(user.label() + " was given a " + product.name()
                         + " license by someone else a moment ago. Reload and check their licenses.");
@@ -125,7 +140,8 @@ public class LicenseAssignmentService {
         List<LicenseAssignment> removing = new ArrayList<>();
         for (DirectoryUser user : users) {
             LicenseAssignment license = held.getOrDefault(user.id(), List.of()).stream()
-                    .filter(a -> a.productId().equals(productId)).findFirst()
+                    .filter(a -> a.productId().equals(productId))
+                    .findFirst()
                     .orElseThrow(() -> Rule.NOT_LICENSED.violation(user.label() + " has no " + product.name()
                             + " license to remove. Leave them out of the list."));
             requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
@@ -145,9 +161,11 @@ public class LicenseAssignmentService {
     public void setEndDate(ChangeContext context, String productId, Collection<String> userIds, LocalDate endsOn) {
         String product = catalog.require(productId).name();
         Map<String, List<LicenseAssignment>> held = assignments.activeByUser(userIds);
-        held.values().stream().flatMap(List::stream).filter(a -> a.productId().equals(productId))
-                .forEach(license -> ledger.setEndDate(context, license, endsOn, product + " license of "
-                        + license.userId() + " ends on " + endsOn));
+        held.values().stream()
+                .flatMap(List::stream)
+                .filter(a -> a.productId().equals(productId))
+                .forEach(license -> ledger.setEndDate(
+                        context, license, endsOn, product + " license of " + license.userId() + " ends on " + endsOn));
     }
 
     /**
@@ -155,12 +173,15 @@ public class LicenseAssignmentService {
      * removed like any other (seat back, mailbox data kept until {@link LicenseLedger#dataKeptUntil()}).
      */
     @Transactional(propagation = Propagation.NESTED)
-    public List<LicenseAssignment> endDue(ChangeContext context, String productId, Collection<String> userIds,
-                                          LocalDate today) {
+    public List<LicenseAssignment> endDue(
+            ChangeContext context, String productId, Collection<String> userIds, LocalDate today) {
         String product = catalog.require(productId).name();
         List<LicenseAssignment> due = assignments.activeEndingBy(productId, userIds, today);
-        due.forEach(license -> ledger.remove(context, license, product + " license of " + license.userId()
-                + " ended on its end date; mailbox data kept until " + ledger.dataKeptUntil()));
+        due.forEach(license -> ledger.remove(
+                context,
+                license,
+                product + " license of " + license.userId() + " ended on its end date; mailbox data kept until "
+                        + ledger.dataKeptUntil()));
         return due;
     }
 
@@ -174,9 +195,13 @@ public class LicenseAssignmentService {
         List<LicenseAssignment> held = assignments.activeAmong(assignmentIds);
         Map<String, String> names = new HashMap<>();
         for (LicenseAssignment license : held) {
-            String product = names.computeIfAbsent(license.productId(), id -> catalog.require(id).name());
-            ledger.remove(context, license, product + " license of " + license.userId() + " reclaimed: "
-                    + context.reason() + "; mailbox data kept until " + ledger.dataKeptUntil());
+            String product = names.computeIfAbsent(
+                    license.productId(), id -> catalog.require(id).name());
+            ledger.remove(
+                    context,
+                    license,
+                    product + " license of " + license.userId() + " reclaimed: " + context.reason()
+                            + "; mailbox data kept until " + ledger.dataKeptUntil());
         }
         return held;
     }
@@ -187,13 +212,16 @@ public class LicenseAssignmentService {
      */
     @Transactional(propagation = Propagation.NESTED)
     public List<LicenseAssignment> assignSeveral(ChangeContext context, List<String> productIds, List<String> userIds) {
-        if (productIds == null || productIds.isEmpty() || productIds.size() > 10
+        if (productIds == null
+                || productIds.isEmpty()
+                || productIds.size() > 10
                 || productIds.stream().distinct().count() != productIds.size()) {
             throw Rule.INVALID_INPUT.violation("Name between 1 and 10 different products to assign.");
         }
         List<LicenseAssignment> assigned = new ArrayList<>();
         for (String productId : productIds) {
-            assigned.addAll(assign(context, new AssignLicenses(productId, null, userIds, Set.of(), AssignmentMode.ADD)));
+            assigned.addAll(
+                    assign(context, new AssignLicenses(productId, null, userIds, Set.of(), AssignmentMode.ADD)));
         }
         return assigned;
     }
@@ -233,14 +261,16 @@ public class LicenseAssignmentService {
 
     /** A3: switches individual apps and services of one user's license on or off. */
     @Transactional(propagation = Propagation.NESTED)
-    public LicenseAssignment changeServicePlans(ChangeContext context, String userId, String productId,
-                                                Set<String> disabledPlans) {
+    public LicenseAssignment changeServicePlans(
+            ChangeContext context, String userId, String productId, Set<String> disabledPlans) {
         DirectoryUser user = directory.require(userId);
         Product product = catalog.require(productId);
         List<LicenseAssignment> held = assignments.activeByUser(List.of(userId)).getOrDefault(userId, List.of());
-        LicenseAssignment license = held.stream().filter(a -> a.productId().equals(productId)).findFirst()
-                .orElseThrow(() -> Rule.NOT_LICENSED.violation(user.label() + " has no " + product.name()
-                        + " license; assign one first."));
+        LicenseAssignment license = held.stream()
+                .filter(a -> a.productId().equals(productId))
+                .findFirst()
+                .orElseThrow(() -> Rule.NOT_LICENSED.violation(
+                        user.label() + " has no " + product.name() + " license; assign one first."));
         requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
         requirePlansOf(product, disabledPlans);
         Set<String> enabled = new TreeSet<>(product.planIds());
@@ -248,7 +278,10 @@ public class LicenseAssignmentService {
         Set<String> switchedOn = new TreeSet<>(enabled);
         switchedOn.removeAll(enabledPlans(product, license.disabledPlans()));
         requireNoConflict(user, product, switchedOn, held, license);
-        ledger.changeServices(context, license, disabledPlans,
+        ledger.changeServices(
+                context,
+                license,
+                disabledPlans,
                 "Apps and services of " + user.label() + "'s " + product.name() + " license: "
                         + (disabledPlans.isEmpty() ? "all on" : "switched off " + new TreeSet<>(disabledPlans)));
         return assignments.require(license.id());
@@ -299,17 +332,19 @@ public class LicenseAssignmentService {
         if (actor.userId().equals(subscription.purchaserId())) {
             // Once an admin has taken control, the purchaser's changes would race the move or cancellation.
             takeovers.holder(subscription.id()).ifPresent(takeover -> {
-                throw Rule.TAKEOVER_RUNNING.violation("Your " + catalog.require(subscription.productId()).name()
+                throw Rule.TAKEOVER_RUNNING.violation("Your "
+                        + catalog.require(subscription.productId()).name()
                         + " subscription is being taken over by " + nameOf(takeover.adminId()) + "; its licenses "
                         + "cannot be changed until the takeover ends. Ask them about it.");
             });
             return;
         }
         String purchaser = nameOf(subscription.purchaserId());
-        throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation("This " + catalog.require(subscription.productId())
-                .name() + " subscription is a self-service purchase by " + purchaser + ". Administrators cannot assign "
-                + "or remove its licenses: take the subscription over first (in Tasklist: Start process, Take over a "
-                + "self-service subscription), or ask " + purchaser + ".");
+        throw Rule.SELF_SERVICE_SUBSCRIPTION_NOT_MANAGEABLE.violation(
+                "This " + catalog.require(subscription.productId()).name()
+                        + " subscription is a self-service purchase by " + purchaser + ". Administrators cannot assign "
+                        + "or remove its licenses: take the subscription over first (in Tasklist: Start process, Take over a "
+                        + "self-service subscription), or ask " + purchaser + ".");
     }
 
     private String nameOf(String userId) {
@@ -363,23 +398,45 @@ public class LicenseAssignmentService {
         Map<String, List<LicenseAssignment>> held = assignments.activeByUser(users);
         for (DirectoryUser user : directory.requireAll(users)) {
             List<LicenseAssignment> licenses = held.getOrDefault(user.id(), List.of());
-            LicenseAssignment moving = licenses.stream().filter(a -> a.subscriptionId() == source.id()).findFirst()
+            LicenseAssignment moving = licenses.stream()
+                    .filter(a -> a.subscriptionId() == source.id())
+                    .findFirst()
                     .orElseThrow();
             Set<String> gained = enabledPlans(target, moving.disabledPlans());
-            requireNoConflict(user, target, gained, licenses, moving, "Switch one of the two off first, or pick a "
-                    + "subscription of " + catalog.require(source.productId()).name() + ". Nothing was moved.");
+            requireNoConflict(
+                    user,
+                    target,
+                    gained,
+                    licenses,
+                    moving,
+                    "Switch one of the two off first, or pick a " + "subscription of "
+                            + catalog.require(source.productId()).name() + ". Nothing was moved.");
         }
     }
 
     /** A5: the plans a user would gain may not conflict with any plan enabled on their other licenses. */
-    private void requireNoConflict(DirectoryUser user, Product product, Set<String> gained,
-                                   List<LicenseAssignment> held, LicenseAssignment except) {
-        requireNoConflict(user, product, gained, held, except, "Check the services of each license, switch one of the "
-                + "two off, and try again.");
+    private void requireNoConflict(
+            DirectoryUser user,
+            Product product,
+            Set<String> gained,
+            List<LicenseAssignment> held,
+            LicenseAssignment except) {
+        requireNoConflict(
+                user,
+                product,
+                gained,
+                held,
+                except,
+                "Check the services of each license, switch one of the " + "two off, and try again.");
     }
 
-    private void requireNoConflict(DirectoryUser user, Product product, Set<String> gained,
-                                   List<LicenseAssignment> held, LicenseAssignment except, String whatToDo) {
+    private void requireNoConflict(
+            DirectoryUser user,
+            Product product,
+            Set<String> gained,
+            List<LicenseAssignment> held,
+            LicenseAssignment except,
+            String whatToDo) {
         Map<String, Product> holding = new HashMap<>();
         Set<String> enabledElsewhere = new HashSet<>();
         for (LicenseAssignment other : held) {
@@ -408,8 +465,11 @@ public class LicenseAssignmentService {
     }
 
     private void remove(ChangeContext context, DirectoryUser user, LicenseAssignment license) {
-        ledger.remove(context, license, catalog.require(license.productId()).name() + " removed from " + user.label()
-                + " (subscription " + license.subscriptionId() + "); mailbox data kept until " + ledger.dataKeptUntil());
+        ledger.remove(
+                context,
+                license,
+                catalog.require(license.productId()).name() + " removed from " + user.label() + " (subscription "
+                        + license.subscriptionId() + "); mailbox data kept until " + ledger.dataKeptUntil());
     }
 
     private static Set<String> enabledPlans(Product product, Set<String> disabled) {
@@ -433,6 +493,5 @@ public class LicenseAssignmentService {
         return states;
     }
 
-    public record PlanState(String id, String name, boolean enabled) {
-    }
+    public record PlanState(String id, String name, boolean enabled) {}
 }

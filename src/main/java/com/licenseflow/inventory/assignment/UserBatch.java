@@ -10,8 +10,7 @@ public final class UserBatch {
 
     public static final int MAX_USERS = 20;
 
-    private UserBatch() {
-    }
+    private UserBatch() {}
 
     /** Refuses an empty list, blank names, a name given twice, or more than {@link #MAX_USERS} users. */
     public static void validate(List<String> userIds) {

@@ -1,8 +1,13 @@
 package com.licenseflow.inventory.audit;
 
 /** Which audit rows to show; a null filter is not filtered on. */
-public record AuditSearch(String userId, String productId, String actor, AuditAction action, Long subscriptionId,
-                          String processInstanceId) {
+public record AuditSearch(
+        String userId,
+        String productId,
+        String actor,
+        AuditAction action,
+        Long subscriptionId,
+        String processInstanceId) {
 
     public static final AuditSearch ALL = new AuditSearch(null, null, null, null, null, null);
 

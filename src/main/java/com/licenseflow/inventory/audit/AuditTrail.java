@@ -1,9 +1,9 @@
 package com.licenseflow.inventory.audit;
 
-import com.licenseflow.shared.Rows;
 import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
 import com.licenseflow.shared.PagedQuery;
+import com.licenseflow.shared.Rows;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +28,8 @@ public class AuditTrail {
     public int count(String productId, AuditAction action, Instant since) {
         return jdbc.sql("select count(*) from audit_log where product_id = ? and action = ? and occurred_at >= ?")
                 .params(productId, action.name(), Rows.timestamp(since))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     /** A page of the trail, newest first. */
@@ -47,10 +48,23 @@ public class AuditTrail {
         params.put("action", search.action() == null ? null : search.action().name());
         params.put("subscriptionId", search.subscriptionId());
         params.put("processInstanceId", search.processInstanceId());
-        return PagedQuery.page(jdbc, "*", "from audit_log " + where, "id desc", params, page,
-                (rs, n) -> new AuditEntry(rs.getLong("id"), Rows.instant(rs, "occurred_at"),
-                        rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("user_id"),
-                        rs.getString("product_id"), Rows.nullableLong(rs, "subscription_id"), rs.getString("details"),
-                        rs.getString("reason"), rs.getString("process_instance_id")));
+        return PagedQuery.page(
+                jdbc,
+                "*",
+                "from audit_log " + where,
+                "id desc",
+                params,
+                page,
+                (rs, n) -> new AuditEntry(
+                        rs.getLong("id"),
+                        Rows.instant(rs, "occurred_at"),
+                        rs.getString("actor"),
+                        AuditAction.valueOf(rs.getString("action")),
+                        rs.getString("user_id"),
+                        rs.getString("product_id"),
+                        Rows.nullableLong(rs, "subscription_id"),
+                        rs.getString("details"),
+                        rs.getString("reason"),
+                        rs.getString("process_instance_id")));
     }
 }

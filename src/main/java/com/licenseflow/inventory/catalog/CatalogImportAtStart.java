@@ -23,6 +23,7 @@ class CatalogImportAtStart implements ApplicationRunner {
 
     /** Who the audit trail names for an import the configuration asked for. */
     static final Actor CONFIGURATION = Actor.of("catalog-import-at-start", AdminRole.GLOBAL_ADMIN);
+
     private static final Logger LOG = LoggerFactory.getLogger(CatalogImportAtStart.class);
 
     private final CatalogSettings settings;
@@ -45,13 +46,20 @@ class CatalogImportAtStart implements ApplicationRunner {
         startupLock.hold();
         try (Reader csv = Files.newBufferedReader(settings.importFile(), StandardCharsets.UTF_8)) {
             MicrosoftCatalogImport.Result result = catalogImport.importCsv(
-                    ChangeContext.byUser(CONFIGURATION, "licenseflow.catalog.import-file"), csv,
+                    ChangeContext.byUser(CONFIGURATION, "licenseflow.catalog.import-file"),
+                    csv,
                     settings.importFile().getFileName().toString());
-            LOG.info("Microsoft's product catalog imported from {}: {} products, {} service plans; {} of ours matched",
-                    settings.importFile(), result.skus(), result.servicePlans(), result.productsMatched());
+            LOG.info(
+                    "Microsoft's product catalog imported from {}: {} products, {} service plans; {} of ours matched",
+                    settings.importFile(),
+                    result.skus(),
+                    result.servicePlans(),
+                    result.productsMatched());
         } catch (IOException e) {
-            throw new IllegalStateException("licenseflow.catalog.import-file: cannot read " + settings.importFile()
-                    + " (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "licenseflow.catalog.import-file: cannot read " + settings.importFile() + " (" + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 }

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   ({@code POST /api/catalog/import} imports one at any time).
  */
 @ConfigurationProperties("licenseflow.catalog")
-public record CatalogSettings(Path importFile) {
-}
+public record CatalogSettings(Path importFile) {}

@@ -34,27 +34,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MicrosoftCatalogImport {
 
-    static final List<String> COLUMNS = List.of("Product_Display_Name", "String_Id", "GUID", "Service_Plan_Name",
-            "Service_Plan_Id", "Service_Plans_Included_Friendly_Names");
+    static final List<String> COLUMNS = List.of(
+            "Product_Display_Name",
+            "String_Id",
+            "GUID",
+            "Service_Plan_Name",
+            "Service_Plan_Id",
+            "Service_Plans_Included_Friendly_Names");
     private static final int ERRORS_SHOWN = 10;
     private static final Pattern TRAILING_ID = Pattern.compile("\\s*\\([0-9a-fA-F-]{36}\\)$");
 
     /** What an import changed, in names: the products renamed and how many plans got Microsoft's names. */
-    public record Result(int skus, int servicePlans, List<Renamed> renamedProducts, int productsMatched,
-                         List<String> productsNotInCatalog, int servicePlansMatched) {
-    }
+    public record Result(
+            int skus,
+            int servicePlans,
+            List<Renamed> renamedProducts,
+            int productsMatched,
+            List<String> productsNotInCatalog,
+            int servicePlansMatched) {}
 
-    public record Renamed(String productId, String from, String to) {
-    }
+    public record Renamed(String productId, String from, String to) {}
 
-    record Sku(String skuId, String partNumber, String name, Map<String, Plan> plans) {
-    }
+    record Sku(String skuId, String partNumber, String name, Map<String, Plan> plans) {}
 
-    record Plan(String guid, String name, String displayName) {
-    }
+    record Plan(String guid, String name, String displayName) {}
 
-    private record Applied(List<Renamed> renamed, int productsMatched, List<String> notInCatalog, int plansMatched) {
-    }
+    private record Applied(List<Renamed> renamed, int productsMatched, List<String> notInCatalog, int plansMatched) {}
 
     private final JdbcClient jdbc;
     private final AccessPolicy access;
@@ -82,18 +87,36 @@ public class MicrosoftCatalogImport {
         int plans = 0;
         for (Sku sku : skus.values()) {
             jdbc.sql("insert into catalog_sku (sku_id, part_number, display_name) values (?, ?, ?)")
-                    .params(sku.skuId(), sku.partNumber(), sku.name()).update();
+                    .params(sku.skuId(), sku.partNumber(), sku.name())
+                    .update();
             for (Plan plan : sku.plans().values()) {
-                jdbc.sql("insert into catalog_sku_plan (sku_id, plan_guid, plan_name, display_name) values (?, ?, ?, ?)")
-                        .params(sku.skuId(), plan.guid(), plan.name(), plan.displayName()).update();
+                jdbc.sql(
+                                "insert into catalog_sku_plan (sku_id, plan_guid, plan_name, display_name) values (?, ?, ?, ?)")
+                        .params(sku.skuId(), plan.guid(), plan.name(), plan.displayName())
+                        .update();
                 plans++;
             }
         }
         Applied applied = apply(skus);
-        ledger.record(context, AuditAction.CATALOG_IMPORTED, null, null, null, String.format(
-                "Microsoft's product catalog imported from %s: %d products, %d service plans; %d of ours matched, %d renamed",
-                source, skus.size(), plans, applied.productsMatched(), applied.renamed().size()));
-        return new Result(skus.size(), plans, applied.renamed(), applied.productsMatched(), applied.notInCatalog(),
+        ledger.record(
+                context,
+                AuditAction.CATALOG_IMPORTED,
+                null,
+                null,
+                null,
+                String.format(
+                        "Microsoft's product catalog imported from %s: %d products, %d service plans; %d of ours matched, %d renamed",
+                        source,
+                        skus.size(),
+                        plans,
+                        applied.productsMatched(),
+                        applied.renamed().size()));
+        return new Result(
+                skus.size(),
+                plans,
+                applied.renamed(),
+                applied.productsMatched(),
+                applied.notInCatalog(),
                 applied.plansMatched());
     }
 
@@ -109,14 +132,18 @@ public class MicrosoftCatalogImport {
 
     /** The display name Microsoft's catalog gives a skuId, if it was imported. */
     public java.util.Optional<String> displayName(String skuId) {
-        return jdbc.sql("select display_name from catalog_sku where sku_id = ?").param(skuId.toLowerCase(Locale.ROOT))
-                .query(String.class).optional();
+        return jdbc.sql("select display_name from catalog_sku where sku_id = ?")
+                .param(skuId.toLowerCase(Locale.ROOT))
+                .query(String.class)
+                .optional();
     }
 
     /** The friendly name Microsoft's catalog gives a service plan id, if it was imported. */
     public java.util.Optional<String> planDisplayName(String planGuid) {
         return jdbc.sql("select min(display_name) from catalog_sku_plan where plan_guid = ?")
-                .param(planGuid.toLowerCase(Locale.ROOT)).query(String.class).optional();
+                .param(planGuid.toLowerCase(Locale.ROOT))
+                .query(String.class)
+                .optional();
     }
 
     private Applied apply(Map<String, Sku> skus) {
@@ -134,7 +161,9 @@ public class MicrosoftCatalogImport {
         List<String> notInCatalog = new ArrayList<>();
         int matched = 0;
         for (Product product : catalog.list()) {
-            Sku sku = product.skuId() != null ? skus.get(product.skuId()) : byPart.get(product.id().toUpperCase(Locale.ROOT));
+            Sku sku = product.skuId() != null
+                    ? skus.get(product.skuId())
+                    : byPart.get(product.id().toUpperCase(Locale.ROOT));
             if (sku == null) {
                 notInCatalog.add(product.name());
                 continue;
@@ -142,20 +171,30 @@ public class MicrosoftCatalogImport {
             matched++;
             boolean nameFree = sku.name().equals(product.name()) || !catalog.nameTaken(sku.name());
             jdbc.sql("update product set sku_id = ?, name = ? where id = ?")
-                    .params(sku.skuId(), nameFree ? sku.name() : product.name(), product.id()).update();
+                    .params(sku.skuId(), nameFree ? sku.name() : product.name(), product.id())
+                    .update();
             if (nameFree && !sku.name().equals(product.name())) {
                 renamed.add(new Renamed(product.id(), product.name(), sku.name()));
             }
         }
         int plansMatched = 0;
-        for (Map<String, Object> row : jdbc.sql("select id, guid from service_plan").query().listOfRows()) {
+        for (Map<String, Object> row :
+                jdbc.sql("select id, guid from service_plan").query().listOfRows()) {
             String guid = (String) row.get("guid");
-            Plan plan = guid != null ? plansByGuid.get(guid) : plansByName.get(((String) row.get("id")).toUpperCase(Locale.ROOT));
-            boolean guidFree = plan != null && (plan.guid().equals(guid) || jdbc.sql(
-                    "select count(*) from service_plan where guid = ?").param(plan.guid()).query(Integer.class).single() == 0);
+            Plan plan = guid != null
+                    ? plansByGuid.get(guid)
+                    : plansByName.get(((String) row.get("id")).toUpperCase(Locale.ROOT));
+            boolean guidFree = plan != null
+                    && (plan.guid().equals(guid)
+                            || jdbc.sql("select count(*) from service_plan where guid = ?")
+                                            .param(plan.guid())
+                                            .query(Integer.class)
+                                            .single()
+                                    == 0);
             if (guidFree) {
                 jdbc.sql("update service_plan set guid = ?, name = ? where id = ?")
-                        .params(plan.guid(), plan.displayName(), row.get("id")).update();
+                        .params(plan.guid(), plan.displayName(), row.get("id"))
+                        .update();
                 plansMatched++;
             }
         }
@@ -166,9 +205,17 @@ public class MicrosoftCatalogImport {
     static Map<String, Sku> read(Reader csv) {
         List<String> errors = new ArrayList<>();
         Map<String, Sku> skus = new LinkedHashMap<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get().parse(withoutByteOrderMark(csv))) {
-            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(withoutByteOrderMark(csv))) {
+            List<String> missing = COLUMNS.stream()
+                    .filter(c -> !parser.getHeaderMap().containsKey(c))
+                    .toList();
             if (!missing.isEmpty()) {
                 throw Rule.INVALID_CATALOG_FILE.violation("This is not Microsoft's \"Product names and service plan "
                         + "identifiers for licensing\" file: it has no column " + String.join(", ", missing) + ".");
@@ -180,17 +227,29 @@ public class MicrosoftCatalogImport {
                     continue;
                 }
                 String skuId = value(row, "GUID").toLowerCase(Locale.ROOT);
-                Sku sku = skus.computeIfAbsent(skuId, id -> new Sku(id, value(row, "String_Id"),
-                        value(row, "Product_Display_Name"), new LinkedHashMap<>()));
+                Sku sku = skus.computeIfAbsent(
+                        skuId,
+                        id -> new Sku(
+                                id,
+                                value(row, "String_Id"),
+                                value(row, "Product_Display_Name"),
+                                new LinkedHashMap<>()));
                 if (!sku.partNumber().equals(value(row, "String_Id"))) {
                     errors.add("line " + (row.getRecordNumber() + 1) + ": product " + skuId + " is " + sku.partNumber()
                             + " above, " + value(row, "String_Id") + " here");
                     continue;
                 }
                 String planGuid = value(row, "Service_Plan_Id").toLowerCase(Locale.ROOT);
-                String friendly = TRAILING_ID.matcher(value(row, "Service_Plans_Included_Friendly_Names")).replaceFirst("");
-                sku.plans().putIfAbsent(planGuid, new Plan(planGuid, value(row, "Service_Plan_Name"),
-                        friendly.isBlank() ? value(row, "Service_Plan_Name") : friendly));
+                String friendly = TRAILING_ID
+                        .matcher(value(row, "Service_Plans_Included_Friendly_Names"))
+                        .replaceFirst("");
+                sku.plans()
+                        .putIfAbsent(
+                                planGuid,
+                                new Plan(
+                                        planGuid,
+                                        value(row, "Service_Plan_Name"),
+                                        friendly.isBlank() ? value(row, "Service_Plan_Name") : friendly));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw Rule.INVALID_CATALOG_FILE.violation("The file cannot be read as CSV: " + e.getMessage());

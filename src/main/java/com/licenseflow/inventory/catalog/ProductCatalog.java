@@ -1,7 +1,7 @@
 package com.licenseflow.inventory.catalog;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.shared.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,12 +24,13 @@ public class ProductCatalog {
     }
 
     public Optional<Product> find(String productId) {
-        return Optional.ofNullable(load("where p.id = :id", Map.of("id", productId)).get(productId));
+        return Optional.ofNullable(
+                load("where p.id = :id", Map.of("id", productId)).get(productId));
     }
 
     public Product require(String productId) {
-        return find(productId).orElseThrow(() -> Rule.UNKNOWN_PRODUCT.violation(
-                "There is no product '" + productId + "'."));
+        return find(productId)
+                .orElseThrow(() -> Rule.UNKNOWN_PRODUCT.violation("There is no product '" + productId + "'."));
     }
 
     public List<Product> list() {
@@ -38,15 +39,19 @@ public class ProductCatalog {
 
     /** R7: the products a request for {@code productId} can be served from, the product itself first. */
     public List<Product> servingProducts(String productId) {
-        Map<String, Product> found = load("where p.id = :id or p.id in "
-                + "(select substitute_id from product_substitute where product_id = :id)", Map.of("id", productId));
+        Map<String, Product> found = load(
+                "where p.id = :id or p.id in "
+                        + "(select substitute_id from product_substitute where product_id = :id)",
+                Map.of("id", productId));
         Product requested = found.remove(productId);
         if (requested == null) {
             throw Rule.UNKNOWN_PRODUCT.violation("There is no product '" + productId + "'.");
         }
         List<Product> serving = new ArrayList<>();
         serving.add(requested);
-        found.values().stream().sorted(java.util.Comparator.comparing(Product::id)).forEach(serving::add);
+        found.values().stream()
+                .sorted(java.util.Comparator.comparing(Product::id))
+                .forEach(serving::add);
         return serving;
     }
 
@@ -57,34 +62,53 @@ public class ProductCatalog {
     }
 
     public void insert(Product product) {
-        jdbc.sql("insert into product (id, name, list_price_per_seat, self_service_policy, sku_id) values (?, ?, ?, ?, ?)")
-                .params(product.id(), product.name(), product.listPricePerSeat(), product.selfServicePolicy().name(),
+        jdbc.sql(
+                        "insert into product (id, name, list_price_per_seat, self_service_policy, sku_id) values (?, ?, ?, ?, ?)")
+                .params(
+                        product.id(),
+                        product.name(),
+                        product.listPricePerSeat(),
+                        product.selfServicePolicy().name(),
                         product.skuId())
                 .update();
         for (ServicePlan plan : product.servicePlans()) {
-            boolean known = jdbc.sql("select count(*) from service_plan where id = ?").param(plan.id())
-                    .query(Integer.class).single() > 0;
+            boolean known = jdbc.sql("select count(*) from service_plan where id = ?")
+                            .param(plan.id())
+                            .query(Integer.class)
+                            .single()
+                    > 0;
             if (!known) {
                 jdbc.sql("insert into service_plan (id, name, guid) values (?, ?, ?)")
-                        .params(plan.id(), plan.name(), plan.guid()).update();
+                        .params(plan.id(), plan.name(), plan.guid())
+                        .update();
             }
             jdbc.sql("insert into product_service_plan (product_id, plan_id) values (?, ?)")
-                    .params(product.id(), plan.id()).update();
+                    .params(product.id(), plan.id())
+                    .update();
         }
     }
 
     /** The product Microsoft Graph names by {@code skuId}. */
     public Optional<Product> findBySkuId(String skuId) {
-        return jdbc.sql("select id from product where sku_id = ?").param(skuId).query(String.class).optional()
+        return jdbc.sql("select id from product where sku_id = ?")
+                .param(skuId)
+                .query(String.class)
+                .optional()
                 .flatMap(this::find);
     }
 
     public void changeSkuId(String productId, String skuId) {
-        jdbc.sql("update product set sku_id = ? where id = ?").params(skuId, productId).update();
+        jdbc.sql("update product set sku_id = ? where id = ?")
+                .params(skuId, productId)
+                .update();
     }
 
     public boolean nameTaken(String name) {
-        return jdbc.sql("select count(*) from product where name = ?").param(name).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from product where name = ?")
+                        .param(name)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -92,36 +116,54 @@ public class ProductCatalog {
      * by name) are linked, new ones added.
      */
     public void addPlan(String productId, ServicePlan plan) {
-        String id = plan.guid() == null ? null : jdbc.sql("select id from service_plan where guid = ?")
-                .param(plan.guid()).query(String.class).optional().orElse(null);
+        String id = plan.guid() == null
+                ? null
+                : jdbc.sql("select id from service_plan where guid = ?")
+                        .param(plan.guid())
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
         if (id == null) {
             id = plan.id();
-            boolean known = jdbc.sql("select count(*) from service_plan where id = ?").param(id)
-                    .query(Integer.class).single() > 0;
+            boolean known = jdbc.sql("select count(*) from service_plan where id = ?")
+                            .param(id)
+                            .query(Integer.class)
+                            .single()
+                    > 0;
             if (!known) {
                 jdbc.sql("insert into service_plan (id, name, guid) values (?, ?, ?)")
-                        .params(id, plan.name(), plan.guid()).update();
+                        .params(id, plan.name(), plan.guid())
+                        .update();
             } else if (plan.guid() != null) {
-                jdbc.sql("update service_plan set guid = ? where id = ? and guid is null").params(plan.guid(), id).update();
+                jdbc.sql("update service_plan set guid = ? where id = ? and guid is null")
+                        .params(plan.guid(), id)
+                        .update();
             }
         }
         boolean linked = jdbc.sql("select count(*) from product_service_plan where product_id = ? and plan_id = ?")
-                .params(productId, id).query(Integer.class).single() > 0;
+                        .params(productId, id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (!linked) {
-            jdbc.sql("insert into product_service_plan (product_id, plan_id) values (?, ?)").params(productId, id).update();
+            jdbc.sql("insert into product_service_plan (product_id, plan_id) values (?, ?)")
+                    .params(productId, id)
+                    .update();
         }
     }
 
     public void addSubstitute(String productId, String substituteId) {
         jdbc.sql("insert into product_substitute (product_id, substitute_id) values (?, ?)")
-                .params(productId, substituteId).update();
+                .params(productId, substituteId)
+                .update();
     }
 
     public void addConflict(String planA, String planB, String reason) {
         String first = planA.compareTo(planB) < 0 ? planA : planB;
         String second = first.equals(planA) ? planB : planA;
         jdbc.sql("insert into service_plan_conflict (plan_a, plan_b, reason) values (?, ?, ?)")
-                .params(first, second, reason).update();
+                .params(first, second, reason)
+                .update();
     }
 
     /** One round trip: products with their service plans (one row per plan). */
@@ -136,13 +178,21 @@ public class ProductCatalog {
                     String id = rs.getString("id");
                     List<ServicePlan> own = plans.computeIfAbsent(id, k -> new ArrayList<>());
                     if (rs.getString("plan_id") != null) {
-                        own.add(new ServicePlan(rs.getString("plan_id"), rs.getString("plan_name"), rs.getString("plan_guid")));
+                        own.add(new ServicePlan(
+                                rs.getString("plan_id"), rs.getString("plan_name"), rs.getString("plan_guid")));
                     }
-                    products.putIfAbsent(id, new Product(id, rs.getString("name"), rs.getBigDecimal("list_price_per_seat"),
-                            SelfServicePolicy.valueOf(rs.getString("self_service_policy")), own, rs.getString("sku_id")));
+                    products.putIfAbsent(
+                            id,
+                            new Product(
+                                    id,
+                                    rs.getString("name"),
+                                    rs.getBigDecimal("list_price_per_seat"),
+                                    SelfServicePolicy.valueOf(rs.getString("self_service_policy")),
+                                    own,
+                                    rs.getString("sku_id")));
                 });
-        products.replaceAll((id, p) -> new Product(p.id(), p.name(), p.listPricePerSeat(), p.selfServicePolicy(),
-                List.copyOf(plans.get(id)), p.skuId()));
+        products.replaceAll((id, p) -> new Product(
+                p.id(), p.name(), p.listPricePerSeat(), p.selfServicePolicy(), List.copyOf(plans.get(id)), p.skuId()));
         return products;
     }
 

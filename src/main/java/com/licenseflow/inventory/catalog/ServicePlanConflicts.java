@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
 public class ServicePlanConflicts {
 
     /** A pair of plans that may not be on together, and why. */
-    public record Conflict(String planA, String planB, String reason) {
-    }
+    public record Conflict(String planA, String planB, String reason) {}
 
     private final JdbcClient jdbc;
 
@@ -25,14 +24,17 @@ public class ServicePlanConflicts {
         if (gained.isEmpty() || alreadyEnabled.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select plan_a, plan_b, reason from service_plan_conflict
                         where (plan_a in (:gained) and plan_b in (:held)) or (plan_b in (:gained) and plan_a in (:held))
                         order by plan_a, plan_b""")
                 .param("gained", gained)
                 .param("held", alreadyEnabled)
                 .query((rs, n) -> new Conflict(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list().stream().findFirst();
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** Every conflict one of whose plans is among {@code plans}. */
@@ -40,8 +42,9 @@ public class ServicePlanConflicts {
         if (plans.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select plan_a, plan_b, reason from service_plan_conflict where plan_a in (:plans) or plan_b in (:plans) "
-                        + "order by plan_a, plan_b")
+        return jdbc.sql(
+                        "select plan_a, plan_b, reason from service_plan_conflict where plan_a in (:plans) or plan_b in (:plans) "
+                                + "order by plan_a, plan_b")
                 .param("plans", plans)
                 .query((rs, n) -> new Conflict(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();

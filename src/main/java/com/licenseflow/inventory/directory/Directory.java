@@ -1,18 +1,18 @@
 package com.licenseflow.inventory.directory;
 
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
-import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.Rule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import com.licenseflow.shared.Page;
-import com.licenseflow.shared.PageRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +49,8 @@ public class Directory {
      */
     public List<DirectoryUser> pick(String text, int limit) {
         UserSearch search = new UserSearch(text, null, null);
-        return search.text() == null || search.text().length() < 2 ? List.of()
+        return search.text() == null || search.text().length() < 2
+                ? List.of()
                 : users.search(search, PageRequest.first(Math.min(limit, 20))).items();
     }
 
@@ -66,7 +67,8 @@ public class Directory {
     /** All of {@code userIds}, in the order given; refuses naming every id that is not in the directory. */
     public List<DirectoryUser> requireAll(Collection<String> userIds) {
         Map<String, DirectoryUser> found = users.findAll(userIds);
-        List<String> missing = userIds.stream().filter(id -> !found.containsKey(id)).toList();
+        List<String> missing =
+                userIds.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             throw unknown(missing);
         }
@@ -84,7 +86,9 @@ public class Directory {
         List<DirectoryUser> ordered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String name : names) {
-            found.stream().filter(u -> u.id().equals(name) || u.email().equalsIgnoreCase(name)).findFirst()
+            found.stream()
+                    .filter(u -> u.id().equals(name) || u.email().equalsIgnoreCase(name))
+                    .findFirst()
                     .ifPresentOrElse(ordered::add, () -> missing.add(name));
         }
         if (!missing.isEmpty()) {
@@ -103,10 +107,20 @@ public class Directory {
         Optional<DirectoryUser> user = users.findSignedIn(tenantUserId, name);
         user.filter(u -> !u.roles().equals(roles)).ifPresent(u -> {
             users.replaceRoles(u.id(), roles);
-            ledger.record(ChangeContext.byUser(Actor.of("microsoft-entra-id"), "signed in with Microsoft Entra ID"),
-                    AuditAction.ROLES_CHANGED, u.id(), null, null, "Admin roles of " + u.displayName()
-                            + " as their sign-in gives them: " + (roles.isEmpty() ? "none" : roles.stream()
-                            .map(AdminRole::title).sorted().collect(Collectors.joining(", "))));
+            ledger.record(
+                    ChangeContext.byUser(Actor.of("microsoft-entra-id"), "signed in with Microsoft Entra ID"),
+                    AuditAction.ROLES_CHANGED,
+                    u.id(),
+                    null,
+                    null,
+                    "Admin roles of " + u.displayName()
+                            + " as their sign-in gives them: "
+                            + (roles.isEmpty()
+                                    ? "none"
+                                    : roles.stream()
+                                            .map(AdminRole::title)
+                                            .sorted()
+                                            .collect(Collectors.joining(", "))));
         });
         return user.map(u -> users.find(u.id()).orElseThrow());
     }
@@ -136,15 +150,19 @@ public class Directory {
                     + "ISO 3166 country code such as NL, SE or US.");
         }
         users.updateUsageLocation(userId, code);
-        ledger.record(context, AuditAction.USAGE_LOCATION_CHANGED, userId, null, null,
+        ledger.record(
+                context,
+                AuditAction.USAGE_LOCATION_CHANGED,
+                userId,
+                null,
+                null,
                 "Usage location of " + user.label() + " set to " + code
                         + (user.hasUsageLocation() ? " (was " + user.usageLocation() + ")" : ""));
         return require(userId);
     }
 
     /** What the sign-in log says about one user: either value may be null (not known). */
-    public record SignInActivity(String userId, Boolean accountEnabled, LocalDate lastSignedInOn) {
-    }
+    public record SignInActivity(String userId, Boolean accountEnabled, LocalDate lastSignedInOn) {}
 
     /**
      * Feeds the directory with sign-in activity (in the embedded mode; a tenant's sync does it there):
@@ -152,8 +170,7 @@ public class Directory {
      */
     @Transactional
     public int recordActivity(Actor actor, List<SignInActivity> activity) {
-        access.requireOneOf(actor, "record users' sign-in activity", AdminRole.USER_ADMIN,
-                AdminRole.GLOBAL_ADMIN);
+        access.requireOneOf(actor, "record users' sign-in activity", AdminRole.USER_ADMIN, AdminRole.GLOBAL_ADMIN);
         if (activity == null || activity.isEmpty() || activity.size() > 10_000) {
             throw Rule.INVALID_INPUT.violation("Give between 1 and 10,000 users' sign-in activity at a time.");
         }
@@ -163,8 +180,8 @@ public class Directory {
                 throw Rule.INVALID_INPUT.violation("Each entry needs a userId and accountEnabled or lastSignedInOn.");
             }
             if (a.lastSignedInOn() != null && a.lastSignedInOn().isAfter(tomorrow)) {
-                throw Rule.INVALID_INPUT.violation("The last sign-in of " + a.userId() + " (" + a.lastSignedInOn()
-                        + ") is in the future.");
+                throw Rule.INVALID_INPUT.violation(
+                        "The last sign-in of " + a.userId() + " (" + a.lastSignedInOn() + ") is in the future.");
             }
         }
         requireAll(activity.stream().map(SignInActivity::userId).distinct().toList());
@@ -173,8 +190,9 @@ public class Directory {
     }
 
     private static RuntimeException unknown(List<String> ids) {
-        return Rule.UNKNOWN_USER.violation((ids.size() == 1 ? "There is no user '" + ids.get(0) + "'"
-                : "There are no users " + ids) + " in the directory. Check the user name"
-                + (ids.size() == 1 ? "" : "s") + ", or add the user to the directory first.");
+        return Rule.UNKNOWN_USER.violation(
+                (ids.size() == 1 ? "There is no user '" + ids.get(0) + "'" : "There are no users " + ids)
+                        + " in the directory. Check the user name"
+                        + (ids.size() == 1 ? "" : "s") + ", or add the user to the directory first.");
     }
 }

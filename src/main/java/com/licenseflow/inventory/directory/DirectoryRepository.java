@@ -1,6 +1,9 @@
 package com.licenseflow.inventory.directory;
 
 import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -10,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import com.licenseflow.shared.Page;
-import com.licenseflow.shared.PageRequest;
-import com.licenseflow.shared.PagedQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,17 +43,21 @@ public class DirectoryRepository {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<String> lower = keys.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
-        return List.copyOf(load("where u.id in (:ids) or lower(u.email) in (:emails)",
-                Map.of("ids", keys, "emails", lower)).values());
+        List<String> lower =
+                keys.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+        return List.copyOf(
+                load("where u.id in (:ids) or lower(u.email) in (:emails)", Map.of("ids", keys, "emails", lower))
+                        .values());
     }
 
     public List<DirectoryUser> withAnyRole(Collection<AdminRole> roles) {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return List.copyOf(load("where u.id in (select h.user_id from directory_user_role h where h.role in (:roles))",
-                Map.of("roles", roles.stream().map(AdminRole::name).toList())).values());
+        return List.copyOf(load(
+                        "where u.id in (select h.user_id from directory_user_role h where h.role in (:roles))",
+                        Map.of("roles", roles.stream().map(AdminRole::name).toList()))
+                .values());
     }
 
     public List<DirectoryUser> list() {
@@ -75,28 +79,45 @@ public class DirectoryRepository {
         }
         // Counted apart: read in the name index's order, a page of matches stops early (a search of the whole
         // directory matches many); the count is one pass over the table.
-        Page<String> ids = PagedQuery.page(jdbc, "u.id", "from directory_user u " + where, "u.display_name, u.id",
-                params, page, (rs, n) -> rs.getString(1));
+        Page<String> ids = PagedQuery.page(
+                jdbc,
+                "u.id",
+                "from directory_user u " + where,
+                "u.display_name, u.id",
+                params,
+                page,
+                (rs, n) -> rs.getString(1));
         Map<String, DirectoryUser> found = findAll(ids.items());
         return ids.map(found::get);
     }
 
     public boolean exists(String id) {
-        return jdbc.sql("select count(*) from directory_user where id = ?").param(id).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from directory_user where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public void insert(DirectoryUser user) {
         jdbc.sql("""
                         insert into directory_user (id, display_name, email, user_type, usage_location, department)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(user.id(), user.displayName(), user.email(), user.type().name(), user.usageLocation(),
+                .params(
+                        user.id(),
+                        user.displayName(),
+                        user.email(),
+                        user.type().name(),
+                        user.usageLocation(),
                         user.department())
                 .update();
         if (user.managerId() != null) {
             changeManager(user.id(), user.managerId());
         }
         for (AdminRole role : user.roles()) {
-            jdbc.sql("insert into directory_user_role (user_id, role) values (?, ?)").params(user.id(), role.name()).update();
+            jdbc.sql("insert into directory_user_role (user_id, role) values (?, ?)")
+                    .params(user.id(), role.name())
+                    .update();
         }
     }
 
@@ -108,22 +129,34 @@ public class DirectoryRepository {
                            or lower(email) = lower(:name)
                         order by case when tenant_user_id = :oid then 0 else 1 end, id
                         fetch first 1 rows only""")
-                .param("oid", tenantUserId == null ? "" : tenantUserId).param("name", name == null ? "" : name)
-                .query(String.class).optional().orElse(null);
+                .param("oid", tenantUserId == null ? "" : tenantUserId)
+                .param("name", name == null ? "" : name)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         return id == null ? Optional.empty() : find(id);
     }
 
     public void replaceRoles(String userId, Set<AdminRole> roles) {
-        jdbc.sql("delete from directory_user_role where user_id = ?").param(userId).update();
+        jdbc.sql("delete from directory_user_role where user_id = ?")
+                .param(userId)
+                .update();
         for (AdminRole role : roles) {
-            jdbc.sql("insert into directory_user_role (user_id, role) values (?, ?)").params(userId, role.name()).update();
+            jdbc.sql("insert into directory_user_role (user_id, role) values (?, ?)")
+                    .params(userId, role.name())
+                    .update();
         }
     }
 
     /** A user as a connected Microsoft 365 tenant lists them; null fields are those the tenant did not send. */
-    public record TenantUser(String tenantUserId, String userPrincipalName, String displayName, String email,
-                             UserType type, String usageLocation, Boolean accountEnabled) {
-    }
+    public record TenantUser(
+            String tenantUserId,
+            String userPrincipalName,
+            String displayName,
+            String email,
+            UserType type,
+            String usageLocation,
+            Boolean accountEnabled) {}
 
     /**
      * Brings a page of a tenant's users into the directory: each found by their id in the tenant, else by their
@@ -141,8 +174,10 @@ public class DirectoryRepository {
                 .query(rs -> {
                     byTenantId.put(rs.getString(1), rs.getString(2));
                 });
-        List<String> unknownEmails = users.stream().filter(u -> !byTenantId.containsKey(u.tenantUserId()) && u.email() != null)
-                .map(u -> u.email().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> unknownEmails = users.stream()
+                .filter(u -> !byTenantId.containsKey(u.tenantUserId()) && u.email() != null)
+                .map(u -> u.email().toLowerCase(java.util.Locale.ROOT))
+                .toList();
         Map<String, String> byEmail = new HashMap<>();
         if (!unknownEmails.isEmpty()) {
             jdbc.sql("select lower(email), id from directory_user where lower(email) in (:emails)")
@@ -161,10 +196,15 @@ public class DirectoryRepository {
                                 insert into directory_user (id, display_name, email, user_type, usage_location,
                                                             account_enabled, tenant_user_id, user_principal_name)
                                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(user.tenantUserId(), user.displayName() == null ? user.email() : user.displayName(),
-                                user.email(), (user.type() == null ? UserType.MEMBER : user.type()).name(),
-                                user.usageLocation(), user.accountEnabled() == null || user.accountEnabled(),
-                                user.tenantUserId(), user.userPrincipalName())
+                        .params(
+                                user.tenantUserId(),
+                                user.displayName() == null ? user.email() : user.displayName(),
+                                user.email(),
+                                (user.type() == null ? UserType.MEMBER : user.type()).name(),
+                                user.usageLocation(),
+                                user.accountEnabled() == null || user.accountEnabled(),
+                                user.tenantUserId(),
+                                user.userPrincipalName())
                         .update();
                 continue;
             }
@@ -175,8 +215,14 @@ public class DirectoryRepository {
                                    user_type = coalesce(?, user_type), usage_location = coalesce(?, usage_location),
                                    account_enabled = coalesce(?, account_enabled)
                             where id = ?""")
-                    .params(user.tenantUserId(), user.userPrincipalName(), user.displayName(), user.email(),
-                            user.type() == null ? null : user.type().name(), user.usageLocation(), user.accountEnabled(),
+                    .params(
+                            user.tenantUserId(),
+                            user.userPrincipalName(),
+                            user.displayName(),
+                            user.email(),
+                            user.type() == null ? null : user.type().name(),
+                            user.usageLocation(),
+                            user.accountEnabled(),
                             id)
                     .update();
         }
@@ -185,16 +231,22 @@ public class DirectoryRepository {
     /** A user deleted in the tenant: their account counts as disabled (their licenses go with the license sync). */
     public boolean disableTenantUser(String tenantUserId) {
         return jdbc.sql("update directory_user set account_enabled = false where tenant_user_id = ?")
-                .param(tenantUserId).update() > 0;
+                        .param(tenantUserId)
+                        .update()
+                > 0;
     }
 
     /** Separate from the insert: a manager may be inserted after the people who report to them. */
     public void changeManager(String id, String managerId) {
-        jdbc.sql("update directory_user set manager_id = ? where id = ?").params(managerId, id).update();
+        jdbc.sql("update directory_user set manager_id = ? where id = ?")
+                .params(managerId, id)
+                .update();
     }
 
     public void updateUsageLocation(String id, String usageLocation) {
-        jdbc.sql("update directory_user set usage_location = ? where id = ?").params(usageLocation, id).update();
+        jdbc.sql("update directory_user set usage_location = ? where id = ?")
+                .params(usageLocation, id)
+                .update();
     }
 
     /**
@@ -207,13 +259,14 @@ public class DirectoryRepository {
             return false;
         }
         if (accountEnabled != null) {
-            jdbc.sql("update directory_user set account_enabled = ? where id = ?").params(accountEnabled, id).update();
+            jdbc.sql("update directory_user set account_enabled = ? where id = ?")
+                    .params(accountEnabled, id)
+                    .update();
         }
         if (lastSignedInOn != null) {
             jdbc.sql("""
                             update directory_user set last_signed_in_on = ?
-                            where id = ? and (last_signed_in_on is null or last_signed_in_on < ?)""")
-                    .params(lastSignedInOn, id, lastSignedInOn).update();
+                            where id = ? and (last_signed_in_on is null or last_signed_in_on < ?)""").params(lastSignedInOn, id, lastSignedInOn).update();
         }
         return true;
     }
@@ -222,8 +275,8 @@ public class DirectoryRepository {
     private Map<String, DirectoryUser> load(String where, Map<String, ?> params) {
         Map<String, DirectoryUser> users = new LinkedHashMap<>();
         Map<String, Set<AdminRole>> roles = new HashMap<>();
-        jdbc.sql("select u.*, r.role from directory_user u left join directory_user_role r on r.user_id = u.id "
-                        + where + " order by u.display_name, u.id")
+        jdbc.sql("select u.*, r.role from directory_user u left join directory_user_role r on r.user_id = u.id " + where
+                        + " order by u.display_name, u.id")
                 .params(params)
                 .query(rs -> {
                     String id = rs.getString("id");
@@ -231,12 +284,27 @@ public class DirectoryRepository {
                     if (rs.getString("role") != null) {
                         held.add(AdminRole.valueOf(rs.getString("role")));
                     }
-                    users.putIfAbsent(id, new DirectoryUser(id, rs.getString("display_name"), rs.getString("email"),
-                            UserType.valueOf(rs.getString("user_type")), rs.getString("usage_location"), held,
-                            rs.getString("manager_id"), rs.getString("department")));
+                    users.putIfAbsent(
+                            id,
+                            new DirectoryUser(
+                                    id,
+                                    rs.getString("display_name"),
+                                    rs.getString("email"),
+                                    UserType.valueOf(rs.getString("user_type")),
+                                    rs.getString("usage_location"),
+                                    held,
+                                    rs.getString("manager_id"),
+                                    rs.getString("department")));
                 });
-        users.replaceAll((id, u) -> new DirectoryUser(id, u.displayName(), u.email(), u.type(), u.usageLocation(),
-                Set.copyOf(roles.get(id)), u.managerId(), u.department()));
+        users.replaceAll((id, u) -> new DirectoryUser(
+                id,
+                u.displayName(),
+                u.email(),
+                u.type(),
+                u.usageLocation(),
+                Set.copyOf(roles.get(id)),
+                u.managerId(),
+                u.department()));
         return users;
     }
 }

@@ -8,12 +8,19 @@ import java.util.Set;
  * A person in the organisation's directory. The id is also their Camunda login; {@code managerId}
  * (who approves for them where the approval policy asks a manager) and {@code department} may be null.
  */
-public record DirectoryUser(String id, String displayName, String email, UserType type, String usageLocation,
-                            Set<AdminRole> roles, String managerId, String department) {
+public record DirectoryUser(
+        String id,
+        String displayName,
+        String email,
+        UserType type,
+        String usageLocation,
+        Set<AdminRole> roles,
+        String managerId,
+        String department) {
 
     /** Someone without a manager or department on record. */
-    public DirectoryUser(String id, String displayName, String email, UserType type, String usageLocation,
-                         Set<AdminRole> roles) {
+    public DirectoryUser(
+            String id, String displayName, String email, UserType type, String usageLocation, Set<AdminRole> roles) {
         this(id, displayName, email, type, usageLocation, roles, null, null);
     }
 

@@ -12,7 +12,8 @@ public record UserSearch(String text, UserType type, String usageLocation) {
 
     public UserSearch {
         text = text == null || text.isBlank() ? null : text.trim().toLowerCase(Locale.ROOT);
-        usageLocation = usageLocation == null || usageLocation.isBlank() ? null
+        usageLocation = usageLocation == null || usageLocation.isBlank()
+                ? null
                 : usageLocation.trim().toUpperCase(Locale.ROOT);
     }
 
@@ -24,8 +25,9 @@ public record UserSearch(String text, UserType type, String usageLocation) {
      * read every user.
      */
     public String condition(String u) {
-        return text == null ? "" : " and (" + u + ".display_name ilike :text escape '\\' or " + u
-                + ".email ilike :text escape '\\')";
+        return text == null
+                ? ""
+                : " and (" + u + ".display_name ilike :text escape '\\' or " + u + ".email ilike :text escape '\\')";
     }
 
     public boolean searches() {
@@ -34,6 +36,8 @@ public record UserSearch(String text, UserType type, String usageLocation) {
 
     /** For SQL's like: the text with its wildcards taken literally, inside % signs. */
     public String pattern() {
-        return text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return text == null
+                ? null
+                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

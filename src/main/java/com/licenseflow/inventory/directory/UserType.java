@@ -1,3 +1,6 @@
 package com.licenseflow.inventory.directory;
 
-public enum UserType { MEMBER, GUEST }
+public enum UserType {
+    MEMBER,
+    GUEST
+}

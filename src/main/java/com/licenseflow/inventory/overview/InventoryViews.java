@@ -6,10 +6,10 @@ import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.inventory.directory.UserSearch;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
-import com.licenseflow.inventory.directory.UserSearch;
 import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
 import java.util.ArrayList;
@@ -31,8 +31,12 @@ public class InventoryViews {
     private final LicenseeRows licensees;
     private final AccessPolicy access;
 
-    public InventoryViews(ProductCatalog catalog, SubscriptionRepository subscriptions, DirectoryRepository directory,
-                          LicenseeRows licensees, AccessPolicy access) {
+    public InventoryViews(
+            ProductCatalog catalog,
+            SubscriptionRepository subscriptions,
+            DirectoryRepository directory,
+            LicenseeRows licensees,
+            AccessPolicy access) {
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.directory = directory;
@@ -55,7 +59,10 @@ public class InventoryViews {
             if (kind != null && owned.isEmpty()) {
                 continue;
             }
-            rows.add(new ProductLicenses(product, owned.size(), owned.stream().mapToInt(Subscription::quantity).sum(),
+            rows.add(new ProductLicenses(
+                    product,
+                    owned.size(),
+                    owned.stream().mapToInt(Subscription::quantity).sum(),
                     owned.stream().mapToInt(Subscription::assignedSeats).sum()));
         }
         return rows;
@@ -80,8 +87,11 @@ public class InventoryViews {
      */
     public SubscriptionDetails subscription(Actor actor, long id) {
         Subscription subscription = requireVisible(actor, id);
-        return details(List.of(subscription), false).get(0)
-                .withUsers(licensees.ofSubscription(id, PageRequest.first(PageRequest.MAX_SIZE)).items());
+        return details(List.of(subscription), false)
+                .get(0)
+                .withUsers(licensees
+                        .ofSubscription(id, PageRequest.first(PageRequest.MAX_SIZE))
+                        .items());
     }
 
     /** A subscription's license holders a page at a time: whom {@link #subscription} may see. */
@@ -91,8 +101,8 @@ public class InventoryViews {
     }
 
     /** S1 a page at a time, without their users (a central subscription may have tens of thousands). */
-    public Page<SubscriptionDetails> subscriptions(Actor actor, SubscriptionKind kind, String productId,
-                                                   PageRequest page) {
+    public Page<SubscriptionDetails> subscriptions(
+            Actor actor, SubscriptionKind kind, String productId, PageRequest page) {
         access.requireAnyAdmin(actor, "see subscriptions");
         Page<Subscription> found = subscriptions.page(kind, productId, page);
         return new Page<>(details(found.items(), false), found.page(), found.size(), found.total());
@@ -120,14 +130,20 @@ public class InventoryViews {
 
     /** Product names and purchasers in one round trip each; users only when asked for ({@code null} otherwise). */
     private List<SubscriptionDetails> details(List<Subscription> found, boolean withUsers) {
-        Map<String, String> productNames = catalog.list().stream()
-                .collect(Collectors.toMap(Product::id, Product::name));
-        Map<String, DirectoryUser> purchasers = directory.findAll(found.stream().map(Subscription::purchaserId)
-                .filter(Objects::nonNull).distinct().toList());
+        Map<String, String> productNames =
+                catalog.list().stream().collect(Collectors.toMap(Product::id, Product::name));
+        Map<String, DirectoryUser> purchasers = directory.findAll(found.stream()
+                .map(Subscription::purchaserId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         Map<Long, List<Licensee>> users = withUsers
-                ? licensees.bySubscription(found.stream().map(Subscription::id).toList()) : Map.of();
+                ? licensees.bySubscription(found.stream().map(Subscription::id).toList())
+                : Map.of();
         return found.stream()
-                .map(s -> new SubscriptionDetails(s, productNames.get(s.productId()),
+                .map(s -> new SubscriptionDetails(
+                        s,
+                        productNames.get(s.productId()),
                         s.purchaserId() == null ? null : purchasers.get(s.purchaserId()),
                         withUsers ? users.getOrDefault(s.id(), List.of()) : null))
                 .toList();

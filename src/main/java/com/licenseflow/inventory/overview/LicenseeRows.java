@@ -1,13 +1,13 @@
 package com.licenseflow.inventory.overview;
 
-import com.licenseflow.shared.Rows;
-import java.util.Collection;
 import com.licenseflow.inventory.directory.UserSearch;
 import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
 import com.licenseflow.shared.PagedQuery;
+import com.licenseflow.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LicenseeRows {
 
-    private static final String COLUMNS = "a.subscription_id, a.user_id, u.display_name, u.email, a.disabled_plans, a.assigned_at";
+    private static final String COLUMNS =
+            "a.subscription_id, a.user_id, u.display_name, u.email, a.disabled_plans, a.assigned_at";
 
     private final JdbcClient jdbc;
 
@@ -31,14 +32,16 @@ public class LicenseeRows {
         if (subscriptionIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select %s
                         from license_assignment a join directory_user u on u.id = a.user_id
                         where a.subscription_id in (:ids) and a.active_product_id is not null
                         order by u.display_name""".formatted(COLUMNS))
                 .param("ids", subscriptionIds)
                 .query(LicenseeRows::licensee)
-                .list().stream()
+                .list()
+                .stream()
                 .collect(Collectors.groupingBy(Licensee::subscriptionId));
     }
 
@@ -47,12 +50,17 @@ public class LicenseeRows {
      * subscription's licenses, so a page deep into 60,000 holders costs what the first does.
      */
     public Page<Licensee> ofSubscription(long subscriptionId, PageRequest page) {
-        return PagedQuery.page(jdbc,
+        return PagedQuery.page(
+                jdbc,
                 "select count(*) from license_assignment where subscription_id = :id and active_product_id is not null",
-                COLUMNS, """
+                COLUMNS,
+                """
                         from license_assignment a join directory_user u on u.id = a.user_id
                         where a.subscription_id = :id and a.active_product_id is not null""",
-                "a.id", Map.of("id", subscriptionId), page, LicenseeRows::licensee);
+                "a.id",
+                Map.of("id", subscriptionId),
+                page,
+                LicenseeRows::licensee);
     }
 
     /**
@@ -68,14 +76,26 @@ public class LicenseeRows {
                 + ":productId where 1 = 1" + search.condition("u");
         // A search among a product's holders tests each of them anyway: counting along costs nothing more.
         return search.searches()
-                ? PagedQuery.pageCountingAlong(jdbc, COLUMNS, from, "u.display_name, u.id", params, page,
-                        LicenseeRows::licensee)
-                : PagedQuery.page(jdbc, "select count(*) from license_assignment where active_product_id = :productId",
-                        COLUMNS, from, "u.display_name, u.id", params, page, LicenseeRows::licensee);
+                ? PagedQuery.pageCountingAlong(
+                        jdbc, COLUMNS, from, "u.display_name, u.id", params, page, LicenseeRows::licensee)
+                : PagedQuery.page(
+                        jdbc,
+                        "select count(*) from license_assignment where active_product_id = :productId",
+                        COLUMNS,
+                        from,
+                        "u.display_name, u.id",
+                        params,
+                        page,
+                        LicenseeRows::licensee);
     }
 
     private static Licensee licensee(ResultSet rs, int row) throws SQLException {
-        return new Licensee(rs.getString("user_id"), rs.getString("display_name"), rs.getString("email"),
-                rs.getLong("subscription_id"), Rows.planSet(rs.getString("disabled_plans")), Rows.instant(rs, "assigned_at"));
+        return new Licensee(
+                rs.getString("user_id"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                rs.getLong("subscription_id"),
+                Rows.planSet(rs.getString("disabled_plans")),
+                Rows.instant(rs, "assigned_at"));
     }
 }

@@ -29,7 +29,9 @@ public enum SelfServicePolicy {
                 .filter(p -> p.value.equalsIgnoreCase(text == null ? "" : text.trim())
                         || p.name().equalsIgnoreCase(text == null ? "" : text.trim()))
                 .findFirst()
-                .orElseThrow(() -> Rule.INVALID_INPUT.violation("'" + text + "' is not a self-service purchase policy; use one of "
-                        + Arrays.stream(values()).map(SelfServicePolicy::value).collect(Collectors.joining(", ")) + "."));
+                .orElseThrow(() -> Rule.INVALID_INPUT.violation("'" + text
+                        + "' is not a self-service purchase policy; use one of "
+                        + Arrays.stream(values()).map(SelfServicePolicy::value).collect(Collectors.joining(", "))
+                        + "."));
     }
 }

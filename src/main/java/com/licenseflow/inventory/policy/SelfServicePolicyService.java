@@ -1,12 +1,12 @@
 package com.licenseflow.inventory.policy;
 
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.catalog.ProductCatalog;
-import com.licenseflow.inventory.LicenseLedger;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +21,8 @@ public class SelfServicePolicyService {
     private final LicenseLedger ledger;
     private final JdbcClient jdbc;
 
-    public SelfServicePolicyService(ProductCatalog catalog, AccessPolicy access, LicenseLedger ledger, JdbcClient jdbc) {
+    public SelfServicePolicyService(
+            ProductCatalog catalog, AccessPolicy access, LicenseLedger ledger, JdbcClient jdbc) {
         this.catalog = catalog;
         this.access = access;
         this.ledger = ledger;
@@ -48,8 +49,15 @@ public class SelfServicePolicyService {
         access.requireBillingManager(context.actor(), "change the self-service purchase policy");
         Product product = catalog.require(productId);
         if (product.selfServicePolicy() != policy) {
-            jdbc.sql("update product set self_service_policy = ? where id = ?").params(policy.name(), productId).update();
-            ledger.record(context, AuditAction.SELF_SERVICE_POLICY_CHANGED, null, productId, null,
+            jdbc.sql("update product set self_service_policy = ? where id = ?")
+                    .params(policy.name(), productId)
+                    .update();
+            ledger.record(
+                    context,
+                    AuditAction.SELF_SERVICE_POLICY_CHANGED,
+                    null,
+                    productId,
+                    null,
                     "AllowSelfServicePurchase for " + product.name() + " changed from "
                             + product.selfServicePolicy().value() + " to " + policy.value());
         }

@@ -1,11 +1,10 @@
 package com.licenseflow.inventory.subscription;
 
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
-import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.ProductCatalog;
-import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.shared.Rule;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,8 +21,8 @@ public class SeatPurchaseService {
     private final AccessPolicy access;
     private final LicenseLedger ledger;
 
-    public SeatPurchaseService(SubscriptionRepository subscriptions, ProductCatalog catalog, AccessPolicy access,
-                               LicenseLedger ledger) {
+    public SeatPurchaseService(
+            SubscriptionRepository subscriptions, ProductCatalog catalog, AccessPolicy access, LicenseLedger ledger) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.access = access;
@@ -40,16 +39,21 @@ public class SeatPurchaseService {
                     + "central subscription of the product instead.");
         }
         if (!subscription.status().providesLicenses()) {
-            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("That subscription is " + subscription.status().label()
-                    + "; seats can only be added to an active subscription.");
+            throw Rule.SUBSCRIPTION_NOT_USABLE.violation("That subscription is "
+                    + subscription.status().label() + "; seats can only be added to an active subscription.");
         }
         if (seats < 1 || seats > MAX_SEATS_PER_PURCHASE) {
             throw Rule.INVALID_INPUT.violation("Buy between 1 and " + MAX_SEATS_PER_PURCHASE + " seats at a time; "
                     + seats + " is outside that range.");
         }
         BigDecimal monthly = subscription.pricePerSeat().multiply(BigDecimal.valueOf(seats));
-        ledger.addSeats(context, subscriptionId, subscription.productId(), seats,
-                "Bought " + seats + " more " + catalog.require(subscription.productId()).name() + " licenses on "
+        ledger.addSeats(
+                context,
+                subscriptionId,
+                subscription.productId(),
+                seats,
+                "Bought " + seats + " more "
+                        + catalog.require(subscription.productId()).name() + " licenses on "
                         + "subscription " + subscriptionId + " (" + subscription.quantity() + " -> "
                         + (subscription.quantity() + seats) + " seats, " + monthly + " more per month)");
         return subscriptions.require(subscriptionId);

@@ -5,10 +5,21 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** A purchase of seats of one product. Prices are per seat per month. */
-public record Subscription(long id, String productId, SubscriptionKind kind, String purchaserId, int quantity,
-                           int assignedSeats, SubscriptionStatus status, boolean trial, LocalDate termStart,
-                           LocalDate expiresOn, BigDecimal pricePerSeat, boolean recurringBilling,
-                           int cancellationWindowDays, String cancellationReason) {
+public record Subscription(
+        long id,
+        String productId,
+        SubscriptionKind kind,
+        String purchaserId,
+        int quantity,
+        int assignedSeats,
+        SubscriptionStatus status,
+        boolean trial,
+        LocalDate termStart,
+        LocalDate expiresOn,
+        BigDecimal pricePerSeat,
+        boolean recurringBilling,
+        int cancellationWindowDays,
+        String cancellationReason) {
 
     /** How people tell one subscription of a product from another: "3 of 8 seats free, renews on 22 Oct 2027". */
     public String seatsLabel() {

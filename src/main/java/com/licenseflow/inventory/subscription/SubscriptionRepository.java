@@ -1,13 +1,13 @@
 package com.licenseflow.inventory.subscription;
 
+import com.licenseflow.shared.Page;
+import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.PagedQuery;
 import com.licenseflow.shared.Rows;
 import com.licenseflow.shared.Rule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import com.licenseflow.shared.Page;
-import com.licenseflow.shared.PageRequest;
-import com.licenseflow.shared.PagedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +27,14 @@ public class SubscriptionRepository {
     }
 
     public Optional<Subscription> find(long id) {
-        return jdbc.sql("select * from subscription where id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("select * from subscription where id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     public Subscription require(long id) {
-        return find(id).orElseThrow(() -> Rule.UNKNOWN_SUBSCRIPTION.violation(
-                "There is no subscription " + id + "."));
+        return find(id).orElseThrow(() -> Rule.UNKNOWN_SUBSCRIPTION.violation("There is no subscription " + id + "."));
     }
 
     /** Filter values left null are not filtered on. */
@@ -59,8 +61,7 @@ public class SubscriptionRepository {
         return PagedQuery.page(jdbc, "*", "from subscription " + where, "product_id, id", params, page, this::map);
     }
 
-    public record SeatTotals(int quantity, int assigned) {
-    }
+    public record SeatTotals(int quantity, int assigned) {}
 
     private static final String LIVE_SELF_SERVICE =
             "from subscription where kind = 'SELF_SERVICE' and status <> 'DELETED' and product_id = :product";
@@ -68,37 +69,52 @@ public class SubscriptionRepository {
     /** Seats bought and assigned over a product's live self-service subscriptions. */
     public SeatTotals liveSelfServiceTotals(String productId) {
         return jdbc.sql("select coalesce(sum(quantity), 0), coalesce(sum(assigned_seats), 0) " + LIVE_SELF_SERVICE)
-                .param("product", productId).query((rs, n) -> new SeatTotals(rs.getInt(1), rs.getInt(2))).single();
+                .param("product", productId)
+                .query((rs, n) -> new SeatTotals(rs.getInt(1), rs.getInt(2)))
+                .single();
     }
 
     /** A page of the people who bought a product self-service, first purchase first. */
     public Page<String> liveSelfServicePurchasers(String productId, PageRequest page) {
-        long total = jdbc.sql("select count(distinct purchaser_id) " + LIVE_SELF_SERVICE).param("product", productId)
-                .query(Long.class).single();
+        long total = jdbc.sql("select count(distinct purchaser_id) " + LIVE_SELF_SERVICE)
+                .param("product", productId)
+                .query(Long.class)
+                .single();
         List<String> ids = jdbc.sql("select purchaser_id " + LIVE_SELF_SERVICE
                         + " group by purchaser_id order by min(id) offset :offset rows fetch next :size rows only")
-                .param("product", productId).param("offset", page.offset()).param("size", page.size())
-                .query(String.class).list();
+                .param("product", productId)
+                .param("offset", page.offset())
+                .param("size", page.size())
+                .query(String.class)
+                .list();
         return Page.of(ids, page, total);
     }
 
     /** The live self-service subscriptions of a product that these people bought, in purchase order. */
     public List<Subscription> liveSelfService(String productId, List<String> purchaserIds) {
-        return purchaserIds.isEmpty() ? List.of() : jdbc.sql("select * " + LIVE_SELF_SERVICE
-                        + " and purchaser_id in (:purchasers) order by id")
-                .param("product", productId).param("purchasers", purchaserIds).query(this::map).list();
+        return purchaserIds.isEmpty()
+                ? List.of()
+                : jdbc.sql("select * " + LIVE_SELF_SERVICE + " and purchaser_id in (:purchasers) order by id")
+                        .param("product", productId)
+                        .param("purchasers", purchaserIds)
+                        .query(this::map)
+                        .list();
     }
 
     /** The distinct products with subscriptions of this kind. */
     public List<String> productsWith(SubscriptionKind kind) {
-        return jdbc.sql("select distinct product_id from subscription where kind = ? and status <> 'DELETED' order by product_id")
-                .param(kind.name()).query(String.class).list();
+        return jdbc.sql(
+                        "select distinct product_id from subscription where kind = ? and status <> 'DELETED' order by product_id")
+                .param(kind.name())
+                .query(String.class)
+                .list();
     }
 
     /** The self-service subscriptions {@code purchaserId} bought that are not cancelled, oldest first. */
     public List<Subscription> boughtBy(String purchaserId) {
-        return jdbc.sql("select * from subscription where kind = 'SELF_SERVICE' and purchaser_id = ? and status <> 'DELETED' "
-                        + "order by id")
+        return jdbc.sql(
+                        "select * from subscription where kind = 'SELF_SERVICE' and purchaser_id = ? and status <> 'DELETED' "
+                                + "order by id")
                 .params(purchaserId)
                 .query(this::map)
                 .list();
@@ -106,8 +122,9 @@ public class SubscriptionRepository {
 
     /** Subscriptions of a product that can hand out licenses now, oldest first. */
     public List<Subscription> usable(String productId, SubscriptionKind kind) {
-        return jdbc.sql("select * from subscription where product_id = ? and kind = ? and status in ('ACTIVE', 'EXPIRED') "
-                        + "order by id")
+        return jdbc.sql(
+                        "select * from subscription where product_id = ? and kind = ? and status in ('ACTIVE', 'EXPIRED') "
+                                + "order by id")
                 .params(productId, kind.name())
                 .query(this::map)
                 .list();
@@ -119,8 +136,18 @@ public class SubscriptionRepository {
                         insert into subscription (product_id, kind, purchaser_id, quantity, assigned_seats, status, trial,
                                term_start, expires_on, price_per_seat, recurring_billing, cancellation_window_days)
                         values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.productId(), s.kind().name(), s.purchaserId(), s.quantity(), s.status().name(), s.trial(),
-                        s.termStart(), s.expiresOn(), s.pricePerSeat(), s.recurringBilling(), s.cancellationWindowDays())
+                .params(
+                        s.productId(),
+                        s.kind().name(),
+                        s.purchaserId(),
+                        s.quantity(),
+                        s.status().name(),
+                        s.trial(),
+                        s.termStart(),
+                        s.expiresOn(),
+                        s.pricePerSeat(),
+                        s.recurringBilling(),
+                        s.cancellationWindowDays())
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -128,19 +155,31 @@ public class SubscriptionRepository {
     public void changeStatus(long id, SubscriptionStatus status, String reason, Instant at) {
         jdbc.sql("update subscription set status = ?, cancellation_reason = coalesce(?, cancellation_reason), "
                         + "status_changed_at = ? where id = ?")
-                .params(status.name(), reason, Rows.timestamp(at), id).update();
+                .params(status.name(), reason, Rows.timestamp(at), id)
+                .update();
     }
 
     public void changeRecurringBilling(long id, boolean on) {
-        jdbc.sql("update subscription set recurring_billing = ? where id = ?").params(on, id).update();
+        jdbc.sql("update subscription set recurring_billing = ? where id = ?")
+                .params(on, id)
+                .update();
     }
 
     private Subscription map(ResultSet rs, int row) throws SQLException {
-        return new Subscription(rs.getLong("id"), rs.getString("product_id"),
-                SubscriptionKind.valueOf(rs.getString("kind")), rs.getString("purchaser_id"), rs.getInt("quantity"),
-                rs.getInt("assigned_seats"), SubscriptionStatus.valueOf(rs.getString("status")),
-                rs.getBoolean("trial"), Rows.date(rs, "term_start"), Rows.date(rs, "expires_on"),
-                rs.getBigDecimal("price_per_seat"), rs.getBoolean("recurring_billing"),
-                rs.getInt("cancellation_window_days"), rs.getString("cancellation_reason"));
+        return new Subscription(
+                rs.getLong("id"),
+                rs.getString("product_id"),
+                SubscriptionKind.valueOf(rs.getString("kind")),
+                rs.getString("purchaser_id"),
+                rs.getInt("quantity"),
+                rs.getInt("assigned_seats"),
+                SubscriptionStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("trial"),
+                Rows.date(rs, "term_start"),
+                Rows.date(rs, "expires_on"),
+                rs.getBigDecimal("price_per_seat"),
+                rs.getBoolean("recurring_billing"),
+                rs.getInt("cancellation_window_days"),
+                rs.getString("cancellation_reason"));
     }
 }

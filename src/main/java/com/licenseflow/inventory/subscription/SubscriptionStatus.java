@@ -2,7 +2,10 @@ package com.licenseflow.inventory.subscription;
 
 /** The admin center's life cycle: Active, then Expired (grace), Disabled, and finally Deleted. */
 public enum SubscriptionStatus {
-    ACTIVE("Active"), EXPIRED("Expired"), DISABLED("Disabled"), DELETED("Deleted");
+    ACTIVE("Active"),
+    EXPIRED("Expired"),
+    DISABLED("Disabled"),
+    DELETED("Deleted");
 
     private final String label;
 

@@ -1,10 +1,10 @@
 package com.licenseflow.inventory.web;
 
-import com.licenseflow.shared.LicenseRuleViolation;
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 

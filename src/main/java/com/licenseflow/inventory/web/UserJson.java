@@ -6,11 +6,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A person of the directory; {@code managerId} and {@code department} are what the approval policy reads. */
-public record UserJson(String id, String displayName, String email, String type, String usageLocation,
-                       Set<AdminRole> roles, String managerId, String department) {
+public record UserJson(
+        String id,
+        String displayName,
+        String email,
+        String type,
+        String usageLocation,
+        Set<AdminRole> roles,
+        String managerId,
+        String department) {
 
     public static UserJson of(DirectoryUser u) {
-        return u == null ? null : new UserJson(u.id(), u.displayName(), u.email(), u.type().name(), u.usageLocation(),
-                new TreeSet<>(u.roles()), u.managerId(), u.department());
+        return u == null
+                ? null
+                : new UserJson(
+                        u.id(),
+                        u.displayName(),
+                        u.email(),
+                        u.type().name(),
+                        u.usageLocation(),
+                        new TreeSet<>(u.roles()),
+                        u.managerId(),
+                        u.department());
     }
 }

@@ -29,16 +29,24 @@ class EmailBillingAdminsRenewalDue implements MailStep {
     @Override
     public List<Notification> mails(MailStepContext step) {
         SubscriptionRenewals.Review review = renewals.review(step.processInstanceId());
-        return directory.withAnyRole(Set.of(AdminRole.BILLING_ADMIN)).stream().map(admin -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("product", review.productName() + (review.trial() ? " trial" : ""));
-            model.put("endsOn", Words.day(review.subscription().expiresOn()));
-            model.put("daysLeft", Words.count(review.daysLeft(), "day", "days"));
-            model.put("seatsUsed", review.seatsUsed());
-            model.put("suggestion", Words.count(review.suggestedSeats(), "seat", "seats"));
-            return new Notification("renewal-due:" + step.processInstanceId() + ":" + review.lastAlertDays() + ":" + admin.id(),
-                    NotificationKind.RENEWAL_DUE, admin.email(), admin.displayName(), model, step.processInstanceId(),
-                    review.subscription().id(), null);
-        }).toList();
+        return directory.withAnyRole(Set.of(AdminRole.BILLING_ADMIN)).stream()
+                .map(admin -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("product", review.productName() + (review.trial() ? " trial" : ""));
+                    model.put("endsOn", Words.day(review.subscription().expiresOn()));
+                    model.put("daysLeft", Words.count(review.daysLeft(), "day", "days"));
+                    model.put("seatsUsed", review.seatsUsed());
+                    model.put("suggestion", Words.count(review.suggestedSeats(), "seat", "seats"));
+                    return new Notification(
+                            "renewal-due:" + step.processInstanceId() + ":" + review.lastAlertDays() + ":" + admin.id(),
+                            NotificationKind.RENEWAL_DUE,
+                            admin.email(),
+                            admin.displayName(),
+                            model,
+                            step.processInstanceId(),
+                            review.subscription().id(),
+                            null);
+                })
+                .toList();
     }
 }

@@ -39,9 +39,16 @@ class EmailBillingAdminsSeatsRunningLow implements MailStep {
                 model.put("totalSeats", low.alert().totalSeats());
                 model.put("threshold", low.alert().thresholdWords());
                 model.put("trend", low.trend());
-                mails.add(new Notification("low-seats:" + low.alert().productId() + ":"
-                        + low.crossedAt().toEpochMilli() + ":" + admin.id(), NotificationKind.LOW_SEATS,
-                        admin.email(), admin.displayName(), model, step.processInstanceId(), null, null));
+                mails.add(new Notification(
+                        "low-seats:" + low.alert().productId() + ":"
+                                + low.crossedAt().toEpochMilli() + ":" + admin.id(),
+                        NotificationKind.LOW_SEATS,
+                        admin.email(),
+                        admin.displayName(),
+                        model,
+                        step.processInstanceId(),
+                        null,
+                        null));
             }
         }
         return mails;

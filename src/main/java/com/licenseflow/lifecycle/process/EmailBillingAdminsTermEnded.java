@@ -29,13 +29,21 @@ class EmailBillingAdminsTermEnded implements MailStep {
     public List<Notification> mails(MailStepContext step) {
         SubscriptionRenewals.Review review = renewals.review(step.processInstanceId());
         String outcome = renewals.outcomeWords(step.processInstanceId());
-        return directory.withAnyRole(Set.of(AdminRole.BILLING_ADMIN)).stream().map(admin -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("product", review.productName() + (review.trial() ? " trial" : ""));
-            model.put("outcome", outcome);
-            return new Notification("term-ended:" + step.processInstanceId() + ":" + admin.id(),
-                    NotificationKind.TERM_ENDED, admin.email(), admin.displayName(), model, step.processInstanceId(),
-                    review.subscription().id(), null);
-        }).toList();
+        return directory.withAnyRole(Set.of(AdminRole.BILLING_ADMIN)).stream()
+                .map(admin -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("product", review.productName() + (review.trial() ? " trial" : ""));
+                    model.put("outcome", outcome);
+                    return new Notification(
+                            "term-ended:" + step.processInstanceId() + ":" + admin.id(),
+                            NotificationKind.TERM_ENDED,
+                            admin.email(),
+                            admin.displayName(),
+                            model,
+                            step.processInstanceId(),
+                            review.subscription().id(),
+                            null);
+                })
+                .toList();
     }
 }

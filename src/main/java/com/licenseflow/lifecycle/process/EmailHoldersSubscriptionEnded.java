@@ -34,14 +34,22 @@ class EmailHoldersSubscriptionEnded implements MailStep {
             return List.of();
         }
         SubscriptionRenewals.Review review = renewals.review(step.processInstanceId());
-        return directory.findAll(holders).values().stream().map(holder -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("product", review.productName());
-            model.put("endsOn", Words.day(review.subscription().expiresOn()));
-            model.put("dataKeptUntil", Words.day(ledger.dataKeptUntil()));
-            return new Notification("subscription-ended:" + step.processInstanceId() + ":" + holder.id(),
-                    NotificationKind.SUBSCRIPTION_ENDED, holder.email(), holder.displayName(), model,
-                    step.processInstanceId(), review.subscription().id(), null);
-        }).toList();
+        return directory.findAll(holders).values().stream()
+                .map(holder -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("product", review.productName());
+                    model.put("endsOn", Words.day(review.subscription().expiresOn()));
+                    model.put("dataKeptUntil", Words.day(ledger.dataKeptUntil()));
+                    return new Notification(
+                            "subscription-ended:" + step.processInstanceId() + ":" + holder.id(),
+                            NotificationKind.SUBSCRIPTION_ENDED,
+                            holder.email(),
+                            holder.displayName(),
+                            model,
+                            step.processInstanceId(),
+                            review.subscription().id(),
+                            null);
+                })
+                .toList();
     }
 }

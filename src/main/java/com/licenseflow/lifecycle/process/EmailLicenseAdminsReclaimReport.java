@@ -28,14 +28,23 @@ class EmailLicenseAdminsReclaimReport implements MailStep {
     @Override
     public List<Notification> mails(MailStepContext step) {
         IdleLicenseReclaim.RunReport report = reclaim.report(step.processInstanceId());
-        return directory.withAnyRole(Set.of(AdminRole.LICENSE_ADMIN)).stream().map(admin -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("product", report.productName());
-            model.put("summary", report.summary());
-            model.put("seatsFreed", report.reclaimed());
-            model.put("monthlySaving", report.monthlySaving());
-            return new Notification("reclaim-report:" + report.id() + ":" + admin.id(), NotificationKind.RECLAIM_REPORT,
-                    admin.email(), admin.displayName(), model, step.processInstanceId(), null, null);
-        }).toList();
+        return directory.withAnyRole(Set.of(AdminRole.LICENSE_ADMIN)).stream()
+                .map(admin -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("product", report.productName());
+                    model.put("summary", report.summary());
+                    model.put("seatsFreed", report.reclaimed());
+                    model.put("monthlySaving", report.monthlySaving());
+                    return new Notification(
+                            "reclaim-report:" + report.id() + ":" + admin.id(),
+                            NotificationKind.RECLAIM_REPORT,
+                            admin.email(),
+                            admin.displayName(),
+                            model,
+                            step.processInstanceId(),
+                            null,
+                            null);
+                })
+                .toList();
     }
 }

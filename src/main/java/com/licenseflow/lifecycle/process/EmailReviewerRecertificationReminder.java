@@ -33,21 +33,32 @@ class EmailReviewerRecertificationReminder implements MailStep {
         Object value = step.variable(ReclaimVariables.REVIEWER);
         String reviewer = value == null ? "" : value.toString();
         IdleLicenseReclaim.Review review = reclaim.review(step.processInstanceId(), reviewer);
-        long open = review.licenses().stream().filter(l -> "OPEN".equals(l.decision())).count();
+        long open = review.licenses().stream()
+                .filter(l -> "OPEN".equals(l.decision()))
+                .count();
         if (open == 0) {
             return List.of();
         }
-        List<DirectoryUser> to = reviewer.isEmpty() ? directory.withAnyRole(Set.of(AdminRole.LICENSE_ADMIN))
+        List<DirectoryUser> to = reviewer.isEmpty()
+                ? directory.withAnyRole(Set.of(AdminRole.LICENSE_ADMIN))
                 : directory.findAll(List.of(reviewer)).values().stream().toList();
         String product = reclaim.report(step.processInstanceId()).productName();
-        return to.stream().map(person -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("product", product);
-            model.put("count", Words.count(open, "license", "licenses"));
-            model.put("deadline", Words.moment(review.due(), ZoneId.systemDefault()));
-            return new Notification("recertification-reminder:" + step.executionId() + ":" + person.id(),
-                    NotificationKind.RECERTIFICATION_REMINDER, person.email(), person.displayName(), model,
-                    step.processInstanceId(), null, null);
-        }).toList();
+        return to.stream()
+                .map(person -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("product", product);
+                    model.put("count", Words.count(open, "license", "licenses"));
+                    model.put("deadline", Words.moment(review.due(), ZoneId.systemDefault()));
+                    return new Notification(
+                            "recertification-reminder:" + step.executionId() + ":" + person.id(),
+                            NotificationKind.RECERTIFICATION_REMINDER,
+                            person.email(),
+                            person.displayName(),
+                            model,
+                            step.processInstanceId(),
+                            null,
+                            null);
+                })
+                .toList();
     }
 }

@@ -20,8 +20,8 @@ class EmailStarterRecertificationReport implements MailStep {
     private final DirectoryRepository directory;
     private final ProcessDecisions decisions;
 
-    EmailStarterRecertificationReport(IdleLicenseReclaim reclaim, DirectoryRepository directory,
-                                      ProcessDecisions decisions) {
+    EmailStarterRecertificationReport(
+            IdleLicenseReclaim reclaim, DirectoryRepository directory, ProcessDecisions decisions) {
         this.reclaim = reclaim;
         this.directory = directory;
         this.decisions = decisions;
@@ -30,14 +30,21 @@ class EmailStarterRecertificationReport implements MailStep {
     @Override
     public List<Notification> mails(MailStepContext step) {
         IdleLicenseReclaim.RunReport report = reclaim.report(step.processInstanceId());
-        return decisions.lastDecider(step.processInstanceId(), ProcessDecisions.START)
-                .flatMap(directory::find).stream().map(starter -> {
+        return decisions.lastDecider(step.processInstanceId(), ProcessDecisions.START).flatMap(directory::find).stream()
+                .map(starter -> {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("product", report.productName());
                     model.put("summary", report.summary());
-                    return new Notification("recertification-report:" + report.id(),
-                            NotificationKind.RECERTIFICATION_REPORT, starter.email(), starter.displayName(), model,
-                            step.processInstanceId(), null, null);
-                }).toList();
+                    return new Notification(
+                            "recertification-report:" + report.id(),
+                            NotificationKind.RECERTIFICATION_REPORT,
+                            starter.email(),
+                            starter.displayName(),
+                            model,
+                            step.processInstanceId(),
+                            null,
+                            null);
+                })
+                .toList();
     }
 }

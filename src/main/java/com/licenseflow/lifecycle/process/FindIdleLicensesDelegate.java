@@ -26,9 +26,11 @@ class FindIdleLicensesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String starter = decisions.lastDecider(execution.getProcessInstanceId(), ProcessDecisions.START)
+        String starter = decisions
+                .lastDecider(execution.getProcessInstanceId(), ProcessDecisions.START)
                 .orElse(IdleLicenseReclaim.SCHEDULE);
-        String productId = IdleLicenseReclaim.SCHEDULE.equals(starter) ? null
+        String productId = IdleLicenseReclaim.SCHEDULE.equals(starter)
+                ? null
                 : FormValues.string(execution, ReclaimVariables.PRODUCT_ID);
         reclaim.find(execution.getProcessInstanceId(), productId, starter);
     }

@@ -22,7 +22,9 @@ class GatherLicensesToRecertifyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reclaim.gather(execution.getProcessInstanceId(), RecertificationVariables.get(execution),
+        reclaim.gather(
+                execution.getProcessInstanceId(),
+                RecertificationVariables.get(execution),
                 decisions.actingFor(execution));
     }
 }

@@ -62,23 +62,27 @@ public class LicenseReview {
         IdleLicenseReclaim.Review review = review(execution);
         if (reclaim.isRecertification(execution.getProcessInstanceId())) {
             return "Recertify the " + Words.count(review.licenses().size(), "license", "licenses") + " held by "
-                    + (review.reviewerId().isEmpty() ? "people without a manager on record"
-                    : "people who report to " + review.reviewerName())
+                    + (review.reviewerId().isEmpty()
+                            ? "people without a manager on record"
+                            : "people who report to " + review.reviewerName())
                     + ": tick those still needed; the others are removed (their holders are told and their mailbox "
                     + "data kept 30 days). Decide by " + Words.moment(review.due(), zone) + ": after that, what is not "
                     + "decided follows the campaign's default.";
         }
         return Words.count(review.licenses().size(), "license has", "licenses have") + " not been used "
-                + (review.reviewerId().isEmpty() ? "by people without a manager on record"
-                : "by people who report to " + review.reviewerName())
+                + (review.reviewerId().isEmpty()
+                        ? "by people without a manager on record"
+                        : "by people who report to " + review.reviewerName())
                 + ". Tick the ones still needed and say why; the others are reclaimed (their holders are told and "
                 + "their mailbox data kept 30 days). Decide by " + Words.moment(review.due(), zone) + ": after that, "
                 + "what is not decided follows the default.";
     }
 
     public List<Map<String, String>> options(DelegateExecution execution) {
-        return review(execution).licenses().stream().filter(l -> "OPEN".equals(l.decision()))
-                .map(l -> FormValues.option(l.label(), String.valueOf(l.assignmentId()))).toList();
+        return review(execution).licenses().stream()
+                .filter(l -> "OPEN".equals(l.decision()))
+                .map(l -> FormValues.option(l.label(), String.valueOf(l.assignmentId())))
+                .toList();
     }
 
     /** Reminders to a reviewer who has not answered: every {@code remind-every} until the deadline. */

@@ -25,7 +25,8 @@ class OpenRenewalReviewsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        renewals.openReviews(subscriptionId -> runtime.startProcessInstanceByKey(SubscriptionRenewalProcess.KEY,
-                "subscription-" + subscriptionId).getId());
+        renewals.openReviews(subscriptionId -> runtime.startProcessInstanceByKey(
+                        SubscriptionRenewalProcess.KEY, "subscription-" + subscriptionId)
+                .getId());
     }
 }

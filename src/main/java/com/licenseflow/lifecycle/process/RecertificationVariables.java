@@ -15,17 +15,18 @@ final class RecertificationVariables {
     static final String CAMPAIGN_WHEN_UNANSWERED = "campaignWhenUnanswered";
     static final String ACTIVITY_RECERTIFY_LICENSES = "Activity_RecertifyLicenses";
 
-    private RecertificationVariables() {
-    }
+    private RecertificationVariables() {}
 
     static void set(DelegateExecution execution, IdleLicenseReclaim.Campaign campaign) {
         execution.setVariable(CAMPAIGN_PRODUCT_ID, campaign.productId());
         execution.setVariable(CAMPAIGN_DEADLINE_DAYS, campaign.deadlineDays());
-        execution.setVariable(CAMPAIGN_WHEN_UNANSWERED, campaign.whenUnanswered().name());
+        execution.setVariable(
+                CAMPAIGN_WHEN_UNANSWERED, campaign.whenUnanswered().name());
     }
 
     static IdleLicenseReclaim.Campaign get(DelegateExecution execution) {
-        return new IdleLicenseReclaim.Campaign(FormValues.string(execution, CAMPAIGN_PRODUCT_ID),
+        return new IdleLicenseReclaim.Campaign(
+                FormValues.string(execution, CAMPAIGN_PRODUCT_ID),
                 (int) FormValues.requiredLong(execution, CAMPAIGN_DEADLINE_DAYS, "the days to answer"),
                 WhenUnanswered.valueOf(FormValues.string(execution, CAMPAIGN_WHEN_UNANSWERED)));
     }

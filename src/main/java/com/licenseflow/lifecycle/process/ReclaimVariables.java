@@ -9,12 +9,12 @@ final class ReclaimVariables {
     static final String PRODUCT = "product";
     /** The multi-instance element: a manager's id, or "" where the License admins review. */
     static final String REVIEWER = "reviewer";
+
     static final String KEPT_LICENSES = "keptLicenses";
     static final String KEEP_REASON = "keepReason";
     static final String ACTIVITY_REVIEW_IDLE_LICENSES = "Activity_ReviewIdleLicenses";
 
-    private ReclaimVariables() {
-    }
+    private ReclaimVariables() {}
 
     static String reviewer(org.camunda.bpm.engine.delegate.VariableScope scope) {
         Object value = scope.getVariable(REVIEWER);

@@ -27,8 +27,13 @@ class RecordRecertificationDecisionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String decider = decisions.require(execution, RecertificationVariables.ACTIVITY_RECERTIFY_LICENSES).userId();
-        reclaim.decide(execution.getProcessInstanceId(), ReclaimVariables.reviewer(execution), decider,
+        String decider = decisions
+                .require(execution, RecertificationVariables.ACTIVITY_RECERTIFY_LICENSES)
+                .userId();
+        reclaim.decide(
+                execution.getProcessInstanceId(),
+                ReclaimVariables.reviewer(execution),
+                decider,
                 FormValues.strings(execution, ReclaimVariables.KEPT_LICENSES),
                 FormValues.string(execution, ReclaimVariables.KEEP_REASON));
     }

@@ -31,8 +31,10 @@ class RecordRecertificationStarterDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String starter = decisions.recordStart(execution, "start a license recertification");
         Long days = FormValues.optionalLong(execution, RecertificationVariables.DEADLINE_DAYS, "the days to answer");
-        IdleLicenseReclaim.Campaign campaign = reclaim.requireMayStartCampaign(directory.actor(starter),
-                FormValues.string(execution, ReclaimVariables.PRODUCT), days == null ? null : days.intValue(),
+        IdleLicenseReclaim.Campaign campaign = reclaim.requireMayStartCampaign(
+                directory.actor(starter),
+                FormValues.string(execution, ReclaimVariables.PRODUCT),
+                days == null ? null : days.intValue(),
                 FormValues.string(execution, RecertificationVariables.WHEN_UNANSWERED));
         RecertificationVariables.set(execution, campaign);
     }

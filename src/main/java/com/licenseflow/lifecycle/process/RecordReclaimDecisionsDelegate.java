@@ -27,8 +27,13 @@ class RecordReclaimDecisionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String decider = decisions.require(execution, ReclaimVariables.ACTIVITY_REVIEW_IDLE_LICENSES).userId();
-        reclaim.decide(execution.getProcessInstanceId(), ReclaimVariables.reviewer(execution), decider,
+        String decider = decisions
+                .require(execution, ReclaimVariables.ACTIVITY_REVIEW_IDLE_LICENSES)
+                .userId();
+        reclaim.decide(
+                execution.getProcessInstanceId(),
+                ReclaimVariables.reviewer(execution),
+                decider,
                 FormValues.strings(execution, ReclaimVariables.KEPT_LICENSES),
                 FormValues.string(execution, ReclaimVariables.KEEP_REASON));
     }

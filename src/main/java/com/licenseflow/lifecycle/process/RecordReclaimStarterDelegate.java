@@ -27,8 +27,8 @@ class RecordReclaimStarterDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String starter = decisions.recordStart(execution, "start a reclaim of idle licenses");
-        String productId = reclaim.requireMayStart(directory.actor(starter),
-                FormValues.string(execution, ReclaimVariables.PRODUCT));
+        String productId = reclaim.requireMayStart(
+                directory.actor(starter), FormValues.string(execution, ReclaimVariables.PRODUCT));
         execution.setVariable(ReclaimVariables.PRODUCT_ID, productId);
     }
 }

@@ -29,7 +29,10 @@ class RecordRenewalDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decider = decisions.require(execution, DECIDE_RENEWAL).userId();
-        renewals.decide(execution.getProcessInstanceId(), decider, FormValues.string(execution, "renewalDecision"),
+        renewals.decide(
+                execution.getProcessInstanceId(),
+                decider,
+                FormValues.string(execution, "renewalDecision"),
                 FormValues.optionalLong(execution, "renewalSeats", "the seats"));
     }
 }

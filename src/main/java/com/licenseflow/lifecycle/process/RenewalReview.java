@@ -49,16 +49,22 @@ public class RenewalReview {
     public String summary(DelegateExecution execution) {
         SubscriptionRenewals.Review r = renewals.review(execution.getProcessInstanceId());
         return (r.trial() ? "The " + r.productName() + " trial" : "The " + r.productName() + " subscription")
-                + " ends on " + Words.day(r.subscription().expiresOn()) + " (in " + Words.count(r.daysLeft(), "day", "days")
-                + "): " + r.seatsUsed() + ", " + r.subscription().pricePerSeat() + " per seat per month. Suggested for the "
-                + "next term: " + Words.count(r.suggestedSeats(), "seat", "seats") + " (those in use and a tenth more). "
-                + (r.trial() ? "Undecided, the trial ends on its day and its users lose their licenses."
-                : r.subscription().recurringBilling() ? "Undecided, it renews with its seats as they are."
-                : "Recurring billing is off: undecided, it ends on its day and its users lose their licenses.");
+                + " ends on " + Words.day(r.subscription().expiresOn()) + " (in "
+                + Words.count(r.daysLeft(), "day", "days")
+                + "): " + r.seatsUsed() + ", " + r.subscription().pricePerSeat()
+                + " per seat per month. Suggested for the "
+                + "next term: " + Words.count(r.suggestedSeats(), "seat", "seats")
+                + " (those in use and a tenth more). "
+                + (r.trial()
+                        ? "Undecided, the trial ends on its day and its users lose their licenses."
+                        : r.subscription().recurringBilling()
+                                ? "Undecided, it renews with its seats as they are."
+                                : "Recurring billing is off: undecided, it ends on its day and its users lose their licenses.");
     }
 
     public List<Map<String, String>> options(DelegateExecution execution) {
-        return renewals.options(execution.getProcessInstanceId()).stream().map(d -> FormValues.option(label(d), d.name()))
+        return renewals.options(execution.getProcessInstanceId()).stream()
+                .map(d -> FormValues.option(label(d), d.name()))
                 .toList();
     }
 

@@ -27,14 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class ReclaimController {
 
-    public record IdleRuleChange(Integer idleDays, String reason) {
-    }
+    public record IdleRuleChange(Integer idleDays, String reason) {}
 
-    public record StartReclaim(String product) {
-    }
+    public record StartReclaim(String product) {}
 
-    public record StartRecertification(String product, Integer deadlineDays, String whenUnanswered) {
-    }
+    public record StartRecertification(String product, Integer deadlineDays, String whenUnanswered) {}
 
     private final IdleLicenseReclaim reclaim;
     private final CurrentActor actor;
@@ -46,15 +43,17 @@ class ReclaimController {
         this.runtime = runtime;
     }
 
-    @Operation(summary = "After how many days without a sign-in each product's licenses count as idle",
+    @Operation(
+            summary = "After how many days without a sign-in each product's licenses count as idle",
             description = "Global and License admins.")
     @GetMapping("/reclaim-rules")
     public List<IdleLicenseReclaim.IdleRule> rules() {
         return reclaim.rules(actor.get());
     }
 
-    @Operation(summary = "Set a product's own idle days", description = "`{\"idleDays\":60}` (7 to 3650). Global and "
-            + "License admins.")
+    @Operation(
+            summary = "Set a product's own idle days",
+            description = "`{\"idleDays\":60}` (7 to 3650). Global and " + "License admins.")
     @PutMapping("/reclaim-rules/{productId}")
     public IdleLicenseReclaim.IdleRule setRule(@PathVariable String productId, @RequestBody IdleRuleChange change) {
         return reclaim.setRule(actor.change(change.reason()), productId, change.idleDays());
@@ -67,14 +66,16 @@ class ReclaimController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Reclaim runs and recertification campaigns, newest first, with what each found and did", description = "Global and "
-            + "License admins.")
+    @Operation(
+            summary = "Reclaim runs and recertification campaigns, newest first, with what each found and did",
+            description = "Global and " + "License admins.")
     @GetMapping("/reclaim-runs")
     public List<IdleLicenseReclaim.RunReport> runs() {
         return reclaim.runs(actor.get());
     }
 
-    @Operation(summary = "Start a reclaim of idle licenses now",
+    @Operation(
+            summary = "Start a reclaim of idle licenses now",
             description = "`{\"product\":\"Microsoft 365 E3\"}` (name or id), or `{}` for every product: starts "
                     + "\"Reclaim idle licenses\" in your name; each manager of idle holders gets a task in Tasklist. "
                     + "Global and License admins.")
@@ -83,12 +84,15 @@ class ReclaimController {
         reclaim.requireMayStart(actor.get(), start == null ? null : start.product());
         Map<String, Object> variables = new HashMap<>();
         variables.put("product", start == null ? null : start.product());
-        String id = runtime.startProcessInstanceByMessage(IdleLicenseReclaimProcess.REQUESTED, variables).getId();
-        return ResponseEntity.accepted().location(URI.create("/api/reclaim-runs/" + id))
+        String id = runtime.startProcessInstanceByMessage(IdleLicenseReclaimProcess.REQUESTED, variables)
+                .getId();
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/reclaim-runs/" + id))
                 .body(Map.of("runId", id, "status", "looking for idle licenses"));
     }
 
-    @Operation(summary = "Start a license recertification campaign",
+    @Operation(
+            summary = "Start a license recertification campaign",
             description = "`{\"product\":\"Microsoft 365 E3\",\"deadlineDays\":14,\"whenUnanswered\":\"confirm\"}` "
                     + "(product by name or id, or left out for every product; 1 to 90 days; `confirm` or `remove`): "
                     + "starts \"Recertify licenses\" in your name; every holder's manager gets one task in Tasklist, "
@@ -99,21 +103,27 @@ class ReclaimController {
         reclaim.requireMayStartCampaign(actor.get(), s.product(), s.deadlineDays(), s.whenUnanswered());
         Map<String, Object> variables = new HashMap<>();
         variables.put("product", s.product());
-        variables.put("deadlineDays", s.deadlineDays() == null ? null : s.deadlineDays().longValue());
+        variables.put(
+                "deadlineDays",
+                s.deadlineDays() == null ? null : s.deadlineDays().longValue());
         variables.put("whenUnanswered", s.whenUnanswered());
-        String id = runtime.startProcessInstanceByMessage(RecertificationProcess.REQUESTED, variables).getId();
-        return ResponseEntity.accepted().location(URI.create("/api/reclaim-runs/" + id))
+        String id = runtime.startProcessInstanceByMessage(RecertificationProcess.REQUESTED, variables)
+                .getId();
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/reclaim-runs/" + id))
                 .body(Map.of("runId", id, "status", "gathering the licenses to recertify"));
     }
 
-    @Operation(summary = "One reclaim run or recertification campaign", description = "Global and License admins. 404 until its idle licenses "
-            + "are found.")
+    @Operation(
+            summary = "One reclaim run or recertification campaign",
+            description = "Global and License admins. 404 until its idle licenses " + "are found.")
     @GetMapping("/reclaim-runs/{runId}")
     public IdleLicenseReclaim.RunReport run(@PathVariable String runId) {
         return reclaim.run(actor.get(), runId);
     }
 
-    @Operation(summary = "The savings view: idle and reclaimed seats and money per month, by product and department",
+    @Operation(
+            summary = "The savings view: idle and reclaimed seats and money per month, by product and department",
             description = "Idle: what the next reclaim run would find now. Reclaimed: every run so far. Global, "
                     + "License and Billing admins.")
     @GetMapping("/savings")

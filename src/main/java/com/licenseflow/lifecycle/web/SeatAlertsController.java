@@ -20,16 +20,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/seat-alerts")
 class SeatAlertsController {
 
-    public record SeatAlertJson(String productId, String productName, Integer minFreeSeats, Integer minFreePercent,
-                                String threshold, int freeSeats, int totalSeats, boolean alerted) {
+    public record SeatAlertJson(
+            String productId,
+            String productName,
+            Integer minFreeSeats,
+            Integer minFreePercent,
+            String threshold,
+            int freeSeats,
+            int totalSeats,
+            boolean alerted) {
         static SeatAlertJson of(LowSeatAlerts.SeatAlert a) {
-            return new SeatAlertJson(a.productId(), a.productName(), a.minFreeSeats(), a.minFreePercent(),
-                    a.thresholdWords(), a.freeSeats(), a.totalSeats(), a.below());
+            return new SeatAlertJson(
+                    a.productId(),
+                    a.productName(),
+                    a.minFreeSeats(),
+                    a.minFreePercent(),
+                    a.thresholdWords(),
+                    a.freeSeats(),
+                    a.totalSeats(),
+                    a.below());
         }
     }
 
-    public record SeatAlertChange(Integer minFreeSeats, Integer minFreePercent, String reason) {
-    }
+    public record SeatAlertChange(Integer minFreeSeats, Integer minFreePercent, String reason) {}
 
     private final LowSeatAlerts alerts;
     private final CurrentActor actor;
@@ -45,14 +58,15 @@ class SeatAlertsController {
         return alerts.list(actor.get()).stream().map(SeatAlertJson::of).toList();
     }
 
-    @Operation(summary = "Set a product's low-seat alert",
+    @Operation(
+            summary = "Set a product's low-seat alert",
             description = "`{\"minFreeSeats\":3}` or `{\"minFreePercent\":10}`: billing admins are emailed once when "
                     + "the product's free central seats fall below it, and again only after it had enough. Global and "
                     + "billing admins.")
     @PutMapping("/{productId}")
     public SeatAlertJson set(@PathVariable String productId, @RequestBody SeatAlertChange change) {
-        return SeatAlertJson.of(alerts.set(actor.change(change.reason()), productId, change.minFreeSeats(),
-                change.minFreePercent()));
+        return SeatAlertJson.of(
+                alerts.set(actor.change(change.reason()), productId, change.minFreeSeats(), change.minFreePercent()));
     }
 
     @Operation(summary = "Remove a product's low-seat alert", description = "Global and billing admins.")

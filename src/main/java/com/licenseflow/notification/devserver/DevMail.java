@@ -18,14 +18,31 @@ import java.util.Map;
  * One message as the embedded SMTP server received it. {@code number} counts from 1 in the order
  * of arrival. Headers, text and HTML are filled in only when one message is read.
  */
-public record DevMail(int number, String messageId, String from, List<String> recipients, String subject,
-                      Instant receivedAt, List<String> headers, String text, String html) {
+public record DevMail(
+        int number,
+        String messageId,
+        String from,
+        List<String> recipients,
+        String subject,
+        Instant receivedAt,
+        List<String> headers,
+        String text,
+        String html) {
 
     static DevMail summary(int number, MimeMessage message) {
         try {
-            return new DevMail(number, message.getMessageID(), addresses(message.getFrom()).stream().findFirst()
-                    .orElse(null), recipients(message), message.getSubject(),
-                    message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant(), null, null, null);
+            return new DevMail(
+                    number,
+                    message.getMessageID(),
+                    addresses(message.getFrom()).stream().findFirst().orElse(null),
+                    recipients(message),
+                    message.getSubject(),
+                    message.getReceivedDate() == null
+                            ? null
+                            : message.getReceivedDate().toInstant(),
+                    null,
+                    null,
+                    null);
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot read received message " + number + ": " + e.getMessage(), e);
         }
@@ -36,8 +53,15 @@ public record DevMail(int number, String messageId, String from, List<String> re
         try {
             Map<String, String> bodies = new HashMap<>();
             collectBodies(message, bodies);
-            return new DevMail(number, summary.messageId(), summary.from(), summary.recipients(), summary.subject(),
-                    summary.receivedAt(), Collections.list(message.getAllHeaderLines()), bodies.get("text/plain"),
+            return new DevMail(
+                    number,
+                    summary.messageId(),
+                    summary.from(),
+                    summary.recipients(),
+                    summary.subject(),
+                    summary.receivedAt(),
+                    Collections.list(message.getAllHeaderLines()),
+                    bodies.get("text/plain"),
                     bodies.get("text/html"));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read received message " + number + ": " + e.getMessage(), e);
@@ -50,8 +74,11 @@ public record DevMail(int number, String messageId, String from, List<String> re
     }
 
     private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses)
-                .map(a -> a instanceof InternetAddress internet ? internet.getAddress() : a.toString()).toList();
+        return addresses == null
+                ? List.of()
+                : Arrays.stream(addresses)
+                        .map(a -> a instanceof InternetAddress internet ? internet.getAddress() : a.toString())
+                        .toList();
     }
 
     private static void collectBodies(Part part, Map<String, String> bodies) throws MessagingException, IOException {

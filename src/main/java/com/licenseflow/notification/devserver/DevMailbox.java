@@ -1,8 +1,8 @@
 package com.licenseflow.notification.devserver;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.notification.MailVisibility;
+import com.licenseflow.shared.Rule;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;

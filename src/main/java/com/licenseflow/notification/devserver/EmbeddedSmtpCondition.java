@@ -21,9 +21,11 @@ class EmbeddedSmtpCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Binder binder = Binder.get(context.getEnvironment());
-        Optional<Boolean> enabled = binder.bind(ENABLED, Boolean.class).map(Optional::of).orElse(Optional.empty());
+        Optional<Boolean> enabled =
+                binder.bind(ENABLED, Boolean.class).map(Optional::of).orElse(Optional.empty());
         if (enabled.isPresent()) {
-            return enabled.get() ? ConditionOutcome.match(ENABLED + " is true")
+            return enabled.get()
+                    ? ConditionOutcome.match(ENABLED + " is true")
                     : ConditionOutcome.noMatch(ENABLED + " is false");
         }
         return StringUtils.hasText(binder.bind("spring.mail.host", String.class).orElse(null))

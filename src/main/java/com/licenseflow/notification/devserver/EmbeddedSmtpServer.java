@@ -36,8 +36,10 @@ public class EmbeddedSmtpServer {
 
     public synchronized void start() {
         greenMail.start();
-        log.info("Embedded development SMTP server listening on {}:{}; what it receives: GET /api/dev-mailbox",
-                HOST, port);
+        log.info(
+                "Embedded development SMTP server listening on {}:{}; what it receives: GET /api/dev-mailbox",
+                HOST,
+                port);
     }
 
     /** Stops listening; the mail received so far is dropped. */

@@ -1,17 +1,17 @@
 package com.licenseflow.notification.web;
 
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.web.CurrentActor;
 import com.licenseflow.notification.devserver.DevMail;
 import com.licenseflow.notification.devserver.DevMailbox;
+import com.licenseflow.shared.Rule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import com.licenseflow.inventory.web.CurrentActor;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** What the embedded development SMTP server received; there only while it runs (no spring.mail.host). */
 @Tag(name = "Email")
@@ -27,15 +27,16 @@ public class DevMailboxController {
         this.actor = actor;
     }
 
-    @Operation(summary = "What the development SMTP server received",
-            description = "The embedded server's mailbox; 404 when a real SMTP server is configured. Admins see all; others the mail addressed to them.")
+    @Operation(
+            summary = "What the development SMTP server received",
+            description =
+                    "The embedded server's mailbox; 404 when a real SMTP server is configured. Admins see all; others the mail addressed to them.")
     @GetMapping
     public List<DevMail> messages() {
         return mailbox().recent(actor.get());
     }
 
-    @Operation(summary = "One message the development SMTP server received",
-            description = "Headers, text and HTML.")
+    @Operation(summary = "One message the development SMTP server received", description = "Headers, text and HTML.")
     @GetMapping("/{number}")
     public DevMail message(@PathVariable int number) {
         return mailbox().get(actor.get(), number);

@@ -13,11 +13,11 @@ import static com.licenseflow.request.process.RequestVariables.SHORTAGE_RESOLUTI
 import static com.licenseflow.request.process.RequestVariables.SOURCE_SUBSCRIPTION_ID;
 import static com.licenseflow.request.process.RequestVariables.TARGET_SUBSCRIPTION_ID;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
-import com.licenseflow.request.SeatShortage;
 import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.request.SeatShortage;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
@@ -39,8 +39,8 @@ class ApplySeatShortageResolutionDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final Directory directory;
 
-    ApplySeatShortageResolutionDelegate(SeatShortage shortage, LicenseRequestOfInstance requests,
-                                               ProcessDecisions decisions, Directory directory) {
+    ApplySeatShortageResolutionDelegate(
+            SeatShortage shortage, LicenseRequestOfInstance requests, ProcessDecisions decisions, Directory directory) {
         this.shortage = shortage;
         this.requests = requests;
         this.decisions = decisions;
@@ -49,21 +49,34 @@ class ApplySeatShortageResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String resolver = decisions.require(execution, ACTIVITY_RESOLVE_SEAT_SHORTAGE).userId();
+        String resolver =
+                decisions.require(execution, ACTIVITY_RESOLVE_SEAT_SHORTAGE).userId();
         String requestedProduct = requests.of(execution).productId();
         String resolution = FormValues.string(execution, SHORTAGE_RESOLUTION);
         if (ADD_SEATS.equals(resolution)) {
-            ChangeContext context = ChangeContext.byProcess(directory.actor(resolver),
-                    "seats bought to approve a license request", execution.getProcessInstanceId());
-            long subscriptionId = FormValues.requiredLong(execution, SEAT_SUBSCRIPTION_ID, "the subscription to add seats to");
+            ChangeContext context = ChangeContext.byProcess(
+                    directory.actor(resolver),
+                    "seats bought to approve a license request",
+                    execution.getProcessInstanceId());
+            long subscriptionId =
+                    FormValues.requiredLong(execution, SEAT_SUBSCRIPTION_ID, "the subscription to add seats to");
             Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD, "the seats to buy");
-            use(execution, shortage.addSeats(context, requestedProduct, subscriptionId, seats == null ? 0 : seats.intValue()));
+            use(
+                    execution,
+                    shortage.addSeats(context, requestedProduct, subscriptionId, seats == null ? 0 : seats.intValue()));
         } else if (OTHER_SUBSCRIPTION.equals(resolution)) {
-            use(execution, shortage.chooseSubscription(requestedProduct,
-                    FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to assign from")));
+            use(
+                    execution,
+                    shortage.chooseSubscription(
+                            requestedProduct,
+                            FormValues.requiredLong(
+                                    execution, TARGET_SUBSCRIPTION_ID, "the subscription to assign from")));
         } else if (DROP_USERS.equals(resolution)) {
-            execution.setVariable(APPROVED_USER_IDS, FormValues.json(shortage.keep(
-                    FormValues.strings(execution, APPROVED_USER_IDS), FormValues.strings(execution, KEPT_USER_IDS))));
+            execution.setVariable(
+                    APPROVED_USER_IDS,
+                    FormValues.json(shortage.keep(
+                            FormValues.strings(execution, APPROVED_USER_IDS),
+                            FormValues.strings(execution, KEPT_USER_IDS))));
         } else {
             throw Rule.INVALID_INPUT.violation("Choose how to resolve the shortage: add seats, pick another "
                     + "subscription, or leave users out.");

@@ -1,21 +1,21 @@
 package com.licenseflow.request.process;
 
 import static com.licenseflow.request.process.RequestVariables.ACTIVITY_RESOLVE_SEAT_SHORTAGE;
+import static com.licenseflow.request.process.RequestVariables.ACTIVITY_REVIEW;
 import static com.licenseflow.request.process.RequestVariables.APPROVED_USER_IDS;
 import static com.licenseflow.request.process.RequestVariables.ASSIGNED_PRODUCT_ID;
-import static com.licenseflow.request.process.RequestVariables.ACTIVITY_REVIEW;
 import static com.licenseflow.request.process.RequestVariables.SHORTAGE_MESSAGE;
 import static com.licenseflow.request.process.RequestVariables.SOURCE_SUBSCRIPTION_ID;
 
-import com.licenseflow.shared.LicenseRuleViolation;
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.notification.NotificationService;
 import com.licenseflow.request.ApprovalStages;
 import com.licenseflow.request.LicenseRequest;
-import com.licenseflow.request.LicenseRequestReview;
 import com.licenseflow.request.LicenseRequestMails;
-import com.licenseflow.notification.NotificationService;
+import com.licenseflow.request.LicenseRequestReview;
+import com.licenseflow.shared.LicenseRuleViolation;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
@@ -52,9 +52,15 @@ class AssignLicensesDelegate implements JavaDelegate {
     private final NotificationService notifications;
     private final LicensesInMicrosoft365 microsoft;
 
-    AssignLicensesDelegate(LicenseRequestReview review, ApprovalStages stages, LicenseRequestOfInstance requests,
-                           ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
-                           NotificationService notifications, LicensesInMicrosoft365 microsoft) {
+    AssignLicensesDelegate(
+            LicenseRequestReview review,
+            ApprovalStages stages,
+            LicenseRequestOfInstance requests,
+            ProcessDecisions decisions,
+            Directory directory,
+            LicenseRequestMails mails,
+            NotificationService notifications,
+            LicensesInMicrosoft365 microsoft) {
         this.review = review;
         this.stages = stages;
         this.requests = requests;
@@ -68,31 +74,36 @@ class AssignLicensesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // Right after a review, a seat-shortage resolution or (the policy approved) the start; never on its own.
-        ProcessDecisions.Decision decided = decisions.require(execution, ACTIVITY_REVIEW,
-                ACTIVITY_RESOLVE_SEAT_SHORTAGE, ProcessDecisions.START);
+        ProcessDecisions.Decision decided =
+                decisions.require(execution, ACTIVITY_REVIEW, ACTIVITY_RESOLVE_SEAT_SHORTAGE, ProcessDecisions.START);
         String requestId = requests.of(execution).id();
         Long source = FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID, "the subscription to assign from");
         if (stages.isAutomatic(requestId)) {
-            List<String> users = execution.hasVariable(APPROVED_USER_IDS)
-                    ? FormValues.strings(execution, APPROVED_USER_IDS) : null;
+            List<String> users =
+                    execution.hasVariable(APPROVED_USER_IDS) ? FormValues.strings(execution, APPROVED_USER_IDS) : null;
             if (users == null) {
                 // What a seat-shortage form shows and changes, as after a review.
-                execution.setVariable(APPROVED_USER_IDS, FormValues.json(requests.of(execution).userIds()));
+                execution.setVariable(
+                        APPROVED_USER_IDS,
+                        FormValues.json(requests.of(execution).userIds()));
             }
             String product = FormValues.string(execution, ASSIGNED_PRODUCT_ID);
-            assign(execution, () -> review.approveAutomatically(requestId, execution.getProcessInstanceId(), users,
-                    product, source));
+            assign(
+                    execution,
+                    () -> review.approveAutomatically(
+                            requestId, execution.getProcessInstanceId(), users, product, source));
             return;
         }
         if (ProcessDecisions.START.equals(decided.activityId())) {
             throw new UntrustedProcessInput("The approval policy did not approve this license request "
                     + "automatically: 'Assign licenses' acts only after its review.");
         }
-        String reviewer = decisions.lastDecider(execution.getProcessInstanceId(), ACTIVITY_REVIEW)
-                .orElseThrow(() -> new UntrustedProcessInput("Nobody reviewed this license request, so it cannot "
-                        + "be approved."));
-        ChangeContext context = ChangeContext.byProcess(directory.actor(reviewer), "license request approved",
-                execution.getProcessInstanceId());
+        String reviewer = decisions
+                .lastDecider(execution.getProcessInstanceId(), ACTIVITY_REVIEW)
+                .orElseThrow(() -> new UntrustedProcessInput(
+                        "Nobody reviewed this license request, so it cannot " + "be approved."));
+        ChangeContext context = ChangeContext.byProcess(
+                directory.actor(reviewer), "license request approved", execution.getProcessInstanceId());
         assign(execution, () -> review.approve(context, requestId, ReviewDecisionVariables.read(execution), source));
     }
 

@@ -28,8 +28,12 @@ class AssignRefusedLicensesAgainDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final Directory directory;
 
-    AssignRefusedLicensesAgainDelegate(RefusedLicenses refused, LicensesInMicrosoft365 microsoft,
-                                       LicenseRequestOfInstance requests, ProcessDecisions decisions, Directory directory) {
+    AssignRefusedLicensesAgainDelegate(
+            RefusedLicenses refused,
+            LicensesInMicrosoft365 microsoft,
+            LicenseRequestOfInstance requests,
+            ProcessDecisions decisions,
+            Directory directory) {
         this.refused = refused;
         this.microsoft = microsoft;
         this.requests = requests;
@@ -39,10 +43,16 @@ class AssignRefusedLicensesAgainDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String resolver = decisions.require(execution, ACTIVITY_RESOLVE_REFUSED_LICENSES).userId();
-        ChangeContext context = ChangeContext.byProcess(directory.actor(resolver),
-                "license request approved; Microsoft 365 asked again after it refused", execution.getProcessInstanceId());
-        refused.askAgain(context, requests.of(execution).id(), microsoft.refusedUserIds(execution),
+        String resolver =
+                decisions.require(execution, ACTIVITY_RESOLVE_REFUSED_LICENSES).userId();
+        ChangeContext context = ChangeContext.byProcess(
+                directory.actor(resolver),
+                "license request approved; Microsoft 365 asked again after it refused",
+                execution.getProcessInstanceId());
+        refused.askAgain(
+                context,
+                requests.of(execution).id(),
+                microsoft.refusedUserIds(execution),
                 FormValues.optionalLong(execution, SOURCE_SUBSCRIPTION_ID, "the subscription to assign from"));
     }
 }

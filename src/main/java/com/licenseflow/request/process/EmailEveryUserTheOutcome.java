@@ -16,8 +16,8 @@ class EmailEveryUserTheOutcome implements MailStep {
     private final LicenseRequestMails mails;
     private final LicensesInMicrosoft365 microsoft;
 
-    public EmailEveryUserTheOutcome(LicenseRequestOfInstance requests, LicenseRequestMails mails,
-                                    LicensesInMicrosoft365 microsoft) {
+    public EmailEveryUserTheOutcome(
+            LicenseRequestOfInstance requests, LicenseRequestMails mails, LicensesInMicrosoft365 microsoft) {
         this.requests = requests;
         this.mails = mails;
         this.microsoft = microsoft;

@@ -17,8 +17,8 @@ class EmailHoldersAndManagersLicenseEndsSoon implements MailStep {
     private final LicenseEnds ends;
     private final LicenseRequestMails mails;
 
-    EmailHoldersAndManagersLicenseEndsSoon(LicenseRequestOfInstance requests, LicenseEnds ends,
-                                           LicenseRequestMails mails) {
+    EmailHoldersAndManagersLicenseEndsSoon(
+            LicenseRequestOfInstance requests, LicenseEnds ends, LicenseRequestMails mails) {
         this.requests = requests;
         this.ends = ends;
         this.mails = mails;
@@ -28,7 +28,10 @@ class EmailHoldersAndManagersLicenseEndsSoon implements MailStep {
     public List<Notification> mails(MailStepContext step) {
         LicenseRequest request = requests.of(step.processInstanceId());
         // One notice per end date: an extension's new date is announced again.
-        return mails.endsSoon(request, ends.holders(request), ends.holdersAndManagers(request),
+        return mails.endsSoon(
+                request,
+                ends.holders(request),
+                ends.holdersAndManagers(request),
                 request.endsOn().toString());
     }
 }

@@ -19,8 +19,8 @@ class EmailHoldersLicenseEnded implements MailStep {
     private final LicenseRequestMails mails;
     private final LicenseLedger ledger;
 
-    EmailHoldersLicenseEnded(LicenseRequestOfInstance requests, LicenseEnds ends, LicenseRequestMails mails,
-                             LicenseLedger ledger) {
+    EmailHoldersLicenseEnded(
+            LicenseRequestOfInstance requests, LicenseEnds ends, LicenseRequestMails mails, LicenseLedger ledger) {
         this.requests = requests;
         this.ends = ends;
         this.mails = mails;

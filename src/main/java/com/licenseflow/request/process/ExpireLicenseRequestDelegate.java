@@ -1,8 +1,8 @@
 package com.licenseflow.request.process;
 
-import com.licenseflow.request.LicenseRequestReview;
-import com.licenseflow.request.LicenseRequestMails;
 import com.licenseflow.notification.NotificationService;
+import com.licenseflow.request.LicenseRequestMails;
+import com.licenseflow.request.LicenseRequestReview;
 import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,8 +18,11 @@ class ExpireLicenseRequestDelegate implements JavaDelegate {
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    ExpireLicenseRequestDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
-                                        LicenseRequestMails mails, NotificationService notifications) {
+    ExpireLicenseRequestDelegate(
+            LicenseRequestReview review,
+            LicenseRequestOfInstance requests,
+            LicenseRequestMails mails,
+            NotificationService notifications) {
         this.review = review;
         this.requests = requests;
         this.mails = mails;

@@ -29,8 +29,8 @@ class ExtendLicensesDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final Directory directory;
 
-    ExtendLicensesDelegate(LicenseEnds ends, LicenseRequestOfInstance requests, ProcessDecisions decisions,
-                           Directory directory) {
+    ExtendLicensesDelegate(
+            LicenseEnds ends, LicenseRequestOfInstance requests, ProcessDecisions decisions, Directory directory) {
         this.ends = ends;
         this.requests = requests;
         this.decisions = decisions;
@@ -39,12 +39,17 @@ class ExtendLicensesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String approver = decisions.require(execution, ACTIVITY_APPROVE_EXTENSION).userId();
-        String asker = decisions.lastDecider(execution.getProcessInstanceId(), ACTIVITY_ASK_FOR_EXTENSION)
+        String approver =
+                decisions.require(execution, ACTIVITY_APPROVE_EXTENSION).userId();
+        String asker = decisions
+                .lastDecider(execution.getProcessInstanceId(), ACTIVITY_ASK_FOR_EXTENSION)
                 .orElseThrow(() -> new UntrustedProcessInput("Nobody asked for this extension."));
-        ends.extend(ChangeContext.byProcess(directory.actor(approver), "license extended",
-                        execution.getProcessInstanceId()), requests.of(execution).id(),
-                ExtensionVariables.until(FormValues.string(execution, EXTEND_UNTIL)), asker);
+        ends.extend(
+                ChangeContext.byProcess(
+                        directory.actor(approver), "license extended", execution.getProcessInstanceId()),
+                requests.of(execution).id(),
+                ExtensionVariables.until(FormValues.string(execution, EXTEND_UNTIL)),
+                asker);
         ExtensionVariables.forget(execution);
     }
 }

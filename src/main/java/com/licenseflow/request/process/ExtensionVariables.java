@@ -13,8 +13,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** The answers of the extension forms of license-end.bpmn. */
 final class ExtensionVariables {
 
-    private ExtensionVariables() {
-    }
+    private ExtensionVariables() {}
 
     /** The day asked for, as the form's date field submits it (ISO, e.g. 2027-06-30). */
     static LocalDate until(String text) {

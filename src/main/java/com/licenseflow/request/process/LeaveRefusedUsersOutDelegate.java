@@ -25,8 +25,11 @@ class LeaveRefusedUsersOutDelegate implements JavaDelegate {
     private final LicenseRequestOfInstance requests;
     private final ProcessDecisions decisions;
 
-    LeaveRefusedUsersOutDelegate(RefusedLicenses refused, LicensesInMicrosoft365 microsoft,
-                                 LicenseRequestOfInstance requests, ProcessDecisions decisions) {
+    LeaveRefusedUsersOutDelegate(
+            RefusedLicenses refused,
+            LicensesInMicrosoft365 microsoft,
+            LicenseRequestOfInstance requests,
+            ProcessDecisions decisions) {
         this.refused = refused;
         this.microsoft = microsoft;
         this.requests = requests;

@@ -33,8 +33,11 @@ public class LicenseEnd {
     private final ApprovalStages stages;
     private final Duration noticeBefore;
 
-    public LicenseEnd(LicenseRequestOfInstance requests, LicenseEnds ends, ApprovalStages stages,
-                      LicenseRequestSettings settings) {
+    public LicenseEnd(
+            LicenseRequestOfInstance requests,
+            LicenseEnds ends,
+            ApprovalStages stages,
+            LicenseRequestSettings settings) {
         this.requests = requests;
         this.ends = ends;
         this.stages = stages;
@@ -58,20 +61,26 @@ public class LicenseEnd {
 
     /** The holders and their managers, who may ask for an extension. */
     public List<String> holdersAndManagers(DelegateExecution execution) {
-        return ends.holdersAndManagers(requests.of(execution)).stream().map(DirectoryUser::id).toList();
+        return ends.holdersAndManagers(requests.of(execution)).stream()
+                .map(DirectoryUser::id)
+                .toList();
     }
 
     /** The groups of the request's last stage: a shortened approval, one stage. */
     public List<String> extensionApproverGroups(DelegateExecution execution) {
-        return stages.finalApproverRoles(requests.of(execution).id()).stream().map(AdminRole::groupId).sorted().toList();
+        return stages.finalApproverRoles(requests.of(execution).id()).stream()
+                .map(AdminRole::groupId)
+                .sorted()
+                .toList();
     }
 
     /** For the forms: the product, its holders and the day it ends. */
     public String summary(DelegateExecution execution) {
         LicenseRequest request = requests.of(execution);
         String product = request.assignedProductName() == null ? request.productName() : request.assignedProductName();
-        return FormText.plain(product + " of " + ends.holders(request).stream().map(DirectoryUser::displayName)
-                .collect(Collectors.joining(", ")) + " ends on " + DAY.format(request.endsOn()) + ", as granted "
+        return FormText.plain(product + " of "
+                + ends.holders(request).stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "))
+                + " ends on " + DAY.format(request.endsOn()) + ", as granted "
                 + "by the license request of " + request.requesterName() + ".");
     }
 

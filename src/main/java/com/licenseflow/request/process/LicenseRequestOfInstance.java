@@ -28,7 +28,9 @@ class LicenseRequestOfInstance {
         // A called instance asks its caller, in memory: while it starts, the database knows neither yet.
         DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
         return requests.findByProcessInstance(execution.getProcessInstanceId())
-                .or(() -> caller == null ? Optional.empty() : requests.findByProcessInstance(caller.getProcessInstanceId()))
+                .or(() -> caller == null
+                        ? Optional.empty()
+                        : requests.findByProcessInstance(caller.getProcessInstanceId()))
                 .orElseGet(() -> of(execution.getProcessInstanceId()));
     }
 
@@ -38,8 +40,10 @@ class LicenseRequestOfInstance {
      */
     public LicenseRequest of(String processInstanceId) {
         return requests.findByProcessInstance(processInstanceId)
-                .or(() -> Optional.ofNullable(runtime.createProcessInstanceQuery().subProcessInstanceId(processInstanceId)
-                        .singleResult()).flatMap(caller -> requests.findByProcessInstance(caller.getId())))
+                .or(() -> Optional.ofNullable(runtime.createProcessInstanceQuery()
+                                .subProcessInstanceId(processInstanceId)
+                                .singleResult())
+                        .flatMap(caller -> requests.findByProcessInstance(caller.getId())))
                 .orElseThrow(() -> new UntrustedProcessInput("Process instance " + processInstanceId
                         + " carries no license request: it was not started by 'Register license request'."));
     }

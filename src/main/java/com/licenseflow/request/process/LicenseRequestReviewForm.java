@@ -1,12 +1,12 @@
 package com.licenseflow.request.process;
 
-import com.licenseflow.shared.Words;
 import com.licenseflow.inventory.catalog.ServicePlan;
 import com.licenseflow.request.ConflictWarning;
 import com.licenseflow.request.LicenseRequest;
 import com.licenseflow.request.LicenseRequestReview;
 import com.licenseflow.request.RequestedUser;
 import com.licenseflow.request.ServingProduct;
+import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.forms.FormText;
@@ -58,11 +58,14 @@ public class LicenseRequestReviewForm {
 
     public List<Map<String, String>> userOptions(DelegateExecution execution) {
         return requests.of(execution).users().stream()
-                .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId())).toList();
+                .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId()))
+                .toList();
     }
 
     public List<String> everyone(DelegateExecution execution) {
-        return requests.of(execution).users().stream().map(RequestedUser::userId).toList();
+        return requests.of(execution).users().stream()
+                .map(RequestedUser::userId)
+                .toList();
     }
 
     public String requestedProduct(DelegateExecution execution) {
@@ -71,32 +74,43 @@ public class LicenseRequestReviewForm {
 
     public List<Map<String, String>> productOptions(DelegateExecution execution) {
         return review.servingProducts(requests.of(execution).productId()).stream()
-                .map(s -> FormValues.option(s.product().name() + " - " + s.availableSeats() + " seats available",
+                .map(s -> FormValues.option(
+                        s.product().name() + " - " + s.availableSeats() + " seats available",
                         s.product().id()))
                 .toList();
     }
 
     /** Every service of the products that can serve, marked when only some of them have it. */
     public List<Map<String, String>> planOptions(DelegateExecution execution) {
-        List<ServingProduct> serving = review.servingProducts(requests.of(execution).productId());
+        List<ServingProduct> serving =
+                review.servingProducts(requests.of(execution).productId());
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<String>> productsByPlan = new LinkedHashMap<>();
         for (ServingProduct s : serving) {
             for (ServicePlan plan : s.product().servicePlans()) {
                 names.putIfAbsent(plan.id(), plan.name());
-                productsByPlan.computeIfAbsent(plan.id(), k -> new ArrayList<>()).add(s.product().name());
+                productsByPlan
+                        .computeIfAbsent(plan.id(), k -> new ArrayList<>())
+                        .add(s.product().name());
             }
         }
         return names.entrySet().stream()
-                .map(e -> FormValues.option(e.getValue() + (productsByPlan.get(e.getKey()).size() == serving.size() ? ""
-                        : " (only in " + String.join(", ", productsByPlan.get(e.getKey())) + ")"), e.getKey()))
+                .map(e -> FormValues.option(
+                        e.getValue()
+                                + (productsByPlan.get(e.getKey()).size() == serving.size()
+                                        ? ""
+                                        : " (only in " + String.join(", ", productsByPlan.get(e.getKey())) + ")"),
+                        e.getKey()))
                 .toList();
     }
 
     public List<String> allPlans(DelegateExecution execution) {
         List<String> plans = new ArrayList<>();
-        review.servingProducts(requests.of(execution).productId()).forEach(s -> s.product().servicePlans()
-                .stream().map(ServicePlan::id).filter(id -> !plans.contains(id)).forEach(plans::add));
+        review.servingProducts(requests.of(execution).productId())
+                .forEach(s -> s.product().servicePlans().stream()
+                        .map(ServicePlan::id)
+                        .filter(id -> !plans.contains(id))
+                        .forEach(plans::add));
         return plans;
     }
 }

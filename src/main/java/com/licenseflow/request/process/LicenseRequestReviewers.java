@@ -1,9 +1,9 @@
 package com.licenseflow.request.process;
 
-import com.licenseflow.request.LicenseRequestApprovers;
 import com.licenseflow.inventory.access.AdminRole;
-import java.util.stream.Collectors;
+import com.licenseflow.request.LicenseRequestApprovers;
 import com.licenseflow.workflow.ProcessBean;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** The Tasklist candidate groups of "Review license request": the groups of the configured approver roles. */

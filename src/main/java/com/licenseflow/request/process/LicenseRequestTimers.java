@@ -1,10 +1,10 @@
 package com.licenseflow.request.process;
 
-import com.licenseflow.request.TenantSettingsService;
-import java.time.Duration;
-import com.licenseflow.workflow.ProcessBean;
-import org.springframework.stereotype.Component;
 import com.licenseflow.request.LicenseRequestSettings;
+import com.licenseflow.request.TenantSettingsService;
+import com.licenseflow.workflow.ProcessBean;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
 
 /**
  * The timers of license-request.bpmn, read when a review task starts waiting: approvers are
@@ -18,8 +18,7 @@ public class LicenseRequestTimers {
     private final Duration reminderAfter;
     private final TenantSettingsService settings;
 
-    public LicenseRequestTimers(LicenseRequestSettings config,
-                                TenantSettingsService settings) {
+    public LicenseRequestTimers(LicenseRequestSettings config, TenantSettingsService settings) {
         this.reminderAfter = config.reminderAfter();
         this.settings = settings;
     }

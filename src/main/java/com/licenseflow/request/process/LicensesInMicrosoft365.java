@@ -37,7 +37,8 @@ public class LicensesInMicrosoft365 {
     }
 
     public boolean refused(DelegateExecution execution) {
-        return !refusedUsers(execution.getProcessInstanceId(), requests.of(execution)).isEmpty();
+        return !refusedUsers(execution.getProcessInstanceId(), requests.of(execution))
+                .isEmpty();
     }
 
     /** What "Resolve refused licenses" shows: each user, the product and why, in words. */
@@ -49,7 +50,8 @@ public class LicensesInMicrosoft365 {
 
     /** The approved users whose license Microsoft 365 refused last time it was asked. */
     List<String> refusedUserIds(DelegateExecution execution) {
-        return refusedUsers(execution.getProcessInstanceId(), requests.of(execution)).stream().map(Refusal::userId)
+        return refusedUsers(execution.getProcessInstanceId(), requests.of(execution)).stream()
+                .map(Refusal::userId)
                 .toList();
     }
 
@@ -60,8 +62,12 @@ public class LicensesInMicrosoft365 {
     }
 
     private List<Refusal> refusedUsers(String processInstanceId, LicenseRequest request) {
-        Set<String> approved = request.users().stream().filter(u -> u.outcome() == UserOutcome.APPROVED)
-                .map(RequestedUser::userId).collect(Collectors.toSet());
-        return refusals.lastRefusals(processInstanceId).stream().filter(r -> approved.contains(r.userId())).toList();
+        Set<String> approved = request.users().stream()
+                .filter(u -> u.outcome() == UserOutcome.APPROVED)
+                .map(RequestedUser::userId)
+                .collect(Collectors.toSet());
+        return refusals.lastRefusals(processInstanceId).stream()
+                .filter(r -> approved.contains(r.userId()))
+                .toList();
     }
 }

@@ -5,11 +5,11 @@ import static com.licenseflow.request.process.RequestVariables.ACTIVITY_REVIEW;
 
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.notification.NotificationService;
 import com.licenseflow.request.LicenseRequest;
+import com.licenseflow.request.LicenseRequestMails;
 import com.licenseflow.request.LicenseRequestReview;
 import com.licenseflow.request.ReviewDecision;
-import com.licenseflow.request.LicenseRequestMails;
-import com.licenseflow.notification.NotificationService;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,9 +31,13 @@ class RecordDenialDelegate implements JavaDelegate {
     private final LicenseRequestMails mails;
     private final NotificationService notifications;
 
-    RecordDenialDelegate(LicenseRequestReview review, LicenseRequestOfInstance requests,
-                                      ProcessDecisions decisions, Directory directory, LicenseRequestMails mails,
-                                      NotificationService notifications) {
+    RecordDenialDelegate(
+            LicenseRequestReview review,
+            LicenseRequestOfInstance requests,
+            ProcessDecisions decisions,
+            Directory directory,
+            LicenseRequestMails mails,
+            NotificationService notifications) {
         this.review = review;
         this.requests = requests;
         this.decisions = decisions;
@@ -46,9 +50,13 @@ class RecordDenialDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ProcessDecisions.Decision decided = decisions.require(execution, ACTIVITY_REVIEW, ACTIVITY_APPROVE_AT_STAGE);
         ReviewDecision decision = ACTIVITY_APPROVE_AT_STAGE.equals(decided.activityId())
-                ? ReviewDecisionVariables.readStage(execution) : ReviewDecisionVariables.read(execution);
-        LicenseRequest denied = review.deny(ChangeContext.byProcess(directory.actor(decided.userId()),
-                "license request denied", execution.getProcessInstanceId()), requests.of(execution).id(), decision);
+                ? ReviewDecisionVariables.readStage(execution)
+                : ReviewDecisionVariables.read(execution);
+        LicenseRequest denied = review.deny(
+                ChangeContext.byProcess(
+                        directory.actor(decided.userId()), "license request denied", execution.getProcessInstanceId()),
+                requests.of(execution).id(),
+                decision);
         notifications.record(mails.outcome(denied));
     }
 }

@@ -25,8 +25,8 @@ class RecordExtensionRequestDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final Directory directory;
 
-    RecordExtensionRequestDelegate(LicenseEnds ends, LicenseRequestOfInstance requests, ProcessDecisions decisions,
-                                   Directory directory) {
+    RecordExtensionRequestDelegate(
+            LicenseEnds ends, LicenseRequestOfInstance requests, ProcessDecisions decisions, Directory directory) {
         this.ends = ends;
         this.requests = requests;
         this.decisions = decisions;
@@ -36,7 +36,9 @@ class RecordExtensionRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String asker = decisions.require(execution, ACTIVITY_ASK_FOR_EXTENSION).userId();
-        ends.requireMayAsk(requests.of(execution), directory.actor(asker),
+        ends.requireMayAsk(
+                requests.of(execution),
+                directory.actor(asker),
                 ExtensionVariables.until(FormValues.string(execution, EXTEND_UNTIL)));
     }
 }

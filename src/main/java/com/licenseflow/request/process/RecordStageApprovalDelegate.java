@@ -24,8 +24,8 @@ class RecordStageApprovalDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final Directory directory;
 
-    RecordStageApprovalDelegate(ApprovalStages stages, LicenseRequestOfInstance requests, ProcessDecisions decisions,
-                                Directory directory) {
+    RecordStageApprovalDelegate(
+            ApprovalStages stages, LicenseRequestOfInstance requests, ProcessDecisions decisions, Directory directory) {
         this.stages = stages;
         this.requests = requests;
         this.decisions = decisions;
@@ -34,7 +34,8 @@ class RecordStageApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String approver = decisions.require(execution, ACTIVITY_APPROVE_AT_STAGE).userId();
+        String approver =
+                decisions.require(execution, ACTIVITY_APPROVE_AT_STAGE).userId();
         ReviewDecisionVariables.readStage(execution);
         stages.decide(requests.of(execution).id(), directory.actor(approver), true);
         ReviewDecisionVariables.forgetStage(execution);

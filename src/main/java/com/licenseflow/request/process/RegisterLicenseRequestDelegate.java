@@ -38,9 +38,12 @@ class RegisterLicenseRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String requester = decisions.recordStart(execution, "request licenses", REQUESTER_ID);
-        LicenseRequest request = intake.register(requester,
-                FormValues.string(execution, REQUESTED_PRODUCT), FormValues.strings(execution, REQUESTED_COLLEAGUES),
-                FormValues.string(execution, JUSTIFICATION), FormValues.string(execution, LICENSE_ENDS_ON),
+        LicenseRequest request = intake.register(
+                requester,
+                FormValues.string(execution, REQUESTED_PRODUCT),
+                FormValues.strings(execution, REQUESTED_COLLEAGUES),
+                FormValues.string(execution, JUSTIFICATION),
+                FormValues.string(execution, LICENSE_ENDS_ON),
                 execution.getProcessInstanceId());
         execution.setProcessBusinessKey(request.id());
         // For Cockpit and for people reading the instance; the steps find the request by the instance.

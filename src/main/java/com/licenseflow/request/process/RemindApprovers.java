@@ -19,8 +19,7 @@ class RemindApprovers implements MailStep {
     private final ApprovalStages stages;
     private final LicenseRequestMails mails;
 
-    public RemindApprovers(LicenseRequestOfInstance requests, ApprovalStages stages,
-                           LicenseRequestMails mails) {
+    public RemindApprovers(LicenseRequestOfInstance requests, ApprovalStages stages, LicenseRequestMails mails) {
         this.requests = requests;
         this.stages = stages;
         this.mails = mails;
@@ -28,6 +27,9 @@ class RemindApprovers implements MailStep {
 
     @Override
     public List<Notification> mails(MailStepContext step) {
-        return mails.reminder(requests.of(step.processInstanceId()), stages.waitingFor(requests.of(step.processInstanceId())), step.executionId());
+        return mails.reminder(
+                requests.of(step.processInstanceId()),
+                stages.waitingFor(requests.of(step.processInstanceId())),
+                step.executionId());
     }
 }

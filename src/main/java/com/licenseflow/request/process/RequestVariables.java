@@ -9,6 +9,7 @@ public final class RequestVariables {
     // start form / API
     /** Never names the requester (that is whoever starts the process); a start that names someone else is refused. */
     public static final String REQUESTER_ID = "requesterId";
+
     public static final String REQUESTED_PRODUCT = "requestedProduct";
     public static final String REQUESTED_COLLEAGUES = "requestedColleagues";
     public static final String JUSTIFICATION = "justification";
@@ -56,6 +57,7 @@ public final class RequestVariables {
 
     /** The user tasks whose completion is a decision the steps after them act on. */
     public static final String ACTIVITY_REVIEW = "Activity_ReviewLicenseRequest";
+
     public static final String ACTIVITY_RESOLVE_SEAT_SHORTAGE = "Activity_ResolveSeatShortage";
     public static final String ACTIVITY_APPROVE_AT_STAGE = "Activity_ApproveLicenseRequestAtStage";
     public static final String ACTIVITY_RESOLVE_REFUSED_LICENSES = "Activity_ResolveRefusedLicenses";
@@ -70,6 +72,5 @@ public final class RequestVariables {
     public static final String ASK_AGAIN = "askAgain";
     public static final String LEAVE_OUT = "leaveOut";
 
-    private RequestVariables() {
-    }
+    private RequestVariables() {}
 }

@@ -27,7 +27,8 @@ public class SeatShortageForm {
 
     public List<Map<String, String>> subscriptionOptions(DelegateExecution execution) {
         return shortage.options(requests.of(execution).productId()).stream()
-                .map(o -> FormValues.option(o.productName() + ": " + o.subscription().seatsLabel(),
+                .map(o -> FormValues.option(
+                        o.productName() + ": " + o.subscription().seatsLabel(),
                         String.valueOf(o.subscription().id())))
                 .toList();
     }
@@ -36,8 +37,10 @@ public class SeatShortageForm {
     public List<Map<String, String>> approvedUserOptions(DelegateExecution execution) {
         LicenseRequest request = requests.of(execution);
         List<String> ids = FormValues.strings(execution, RequestVariables.APPROVED_USER_IDS);
-        return request.users().stream().filter(u -> ids.contains(u.userId()))
-                .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId())).toList();
+        return request.users().stream()
+                .filter(u -> ids.contains(u.userId()))
+                .map(u -> FormValues.option(u.displayName() + " <" + u.email() + ">", u.userId()))
+                .toList();
     }
 
     public List<String> approved(DelegateExecution execution) {

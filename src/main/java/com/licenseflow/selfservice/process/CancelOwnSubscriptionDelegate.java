@@ -6,10 +6,10 @@ import static com.licenseflow.selfservice.process.SelfServiceCancellationVariabl
 import static com.licenseflow.selfservice.process.SelfServiceCancellationVariables.CANCEL_DECISION;
 import static com.licenseflow.selfservice.process.SelfServiceCancellationVariables.SUBSCRIPTION_ID;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.selfservice.SelfServiceCancellation;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.ProcessDecisions;
@@ -30,8 +30,8 @@ class CancelOwnSubscriptionDelegate implements JavaDelegate {
     private final Directory directory;
     private final SelfServiceCancellation subscriptions;
 
-    CancelOwnSubscriptionDelegate(ProcessDecisions decisions, Directory directory,
-                                         SelfServiceCancellation subscriptions) {
+    CancelOwnSubscriptionDelegate(
+            ProcessDecisions decisions, Directory directory, SelfServiceCancellation subscriptions) {
         this.decisions = decisions;
         this.directory = directory;
         this.subscriptions = subscriptions;
@@ -39,18 +39,24 @@ class CancelOwnSubscriptionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String purchaser = decisions.require(execution, ACTIVITY_CHOOSE_SUBSCRIPTION).userId();
+        String purchaser =
+                decisions.require(execution, ACTIVITY_CHOOSE_SUBSCRIPTION).userId();
         if (!CANCEL.equals(FormValues.string(execution, CANCEL_DECISION))) {
             throw Rule.INVALID_INPUT.violation("Choose whether to cancel a subscription or to keep them all.");
         }
         Long chosen = FormValues.optionalLong(execution, SUBSCRIPTION_ID, "the subscription");
         if (chosen == null) {
-            throw Rule.INVALID_INPUT.violation(subscriptions.cancellable(purchaser).isEmpty()
-                    ? "You have no self-service subscription that can be cancelled now. Choose Keep to close this task."
-                    : "Choose the subscription to cancel, or choose Keep.");
+            throw Rule.INVALID_INPUT.violation(
+                    subscriptions.cancellable(purchaser).isEmpty()
+                            ? "You have no self-service subscription that can be cancelled now. Choose Keep to close this task."
+                            : "Choose the subscription to cancel, or choose Keep.");
         }
         String note = FormValues.string(execution, CANCELLATION_NOTE);
-        subscriptions.cancel(ChangeContext.byProcess(directory.actor(purchaser), note == null || note.isBlank()
-                ? null : note.strip(), execution.getProcessInstanceId()), chosen);
+        subscriptions.cancel(
+                ChangeContext.byProcess(
+                        directory.actor(purchaser),
+                        note == null || note.isBlank() ? null : note.strip(),
+                        execution.getProcessInstanceId()),
+                chosen);
     }
 }

@@ -27,6 +27,8 @@ public class OwnSubscriptionsForm {
 
     public List<Map<String, String>> options(DelegateExecution execution) {
         return cancellation.cancellable(decisions.actingFor(execution)).stream()
-                .map(s -> FormValues.option(s.label(), String.valueOf(s.subscription().id()))).toList();
+                .map(s -> FormValues.option(
+                        s.label(), String.valueOf(s.subscription().id())))
+                .toList();
     }
 }

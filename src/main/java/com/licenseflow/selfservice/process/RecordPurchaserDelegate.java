@@ -22,7 +22,7 @@ class RecordPurchaserDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        decisions.recordStart(execution, "cancel your self-service subscriptions",
-                SelfServiceCancellationVariables.PURCHASER_ID);
+        decisions.recordStart(
+                execution, "cancel your self-service subscriptions", SelfServiceCancellationVariables.PURCHASER_ID);
     }
 }

@@ -1,16 +1,16 @@
 package com.licenseflow.selfservice.web;
 
 import com.licenseflow.inventory.overview.InventoryViews;
-import com.licenseflow.selfservice.SelfServiceCancellation;
+import com.licenseflow.inventory.web.CurrentActor;
 import com.licenseflow.inventory.web.SubscriptionJson;
+import com.licenseflow.selfservice.SelfServiceCancellation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import com.licenseflow.inventory.web.CurrentActor;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** S5: a purchaser cancels their own self-service subscription (the same as in Tasklist, "Cancel my self-service subscription"). */
 @Tag(name = "Self-service purchases")
@@ -19,15 +19,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SelfServiceCancellationController {
 
     /** Optional: why the purchaser cancels. */
-    public record CancelRequest(String reason) {
-    }
+    public record CancelRequest(String reason) {}
 
     private final SelfServiceCancellation cancellation;
     private final InventoryViews views;
     private final CurrentActor actor;
 
-    public SelfServiceCancellationController(SelfServiceCancellation cancellation, InventoryViews views,
-                                             CurrentActor actor) {
+    public SelfServiceCancellationController(
+            SelfServiceCancellation cancellation, InventoryViews views, CurrentActor actor) {
         this.cancellation = cancellation;
         this.views = views;
         this.actor = actor;
@@ -37,8 +36,10 @@ class SelfServiceCancellationController {
      * It becomes Deleted at once, its remaining users lose their license (mailbox data kept 30 days),
      * and a centralization waiting for it is told.
      */
-    @Operation(summary = "S5 cancel your own self-service subscription",
-            description = "As Tasklist's \"Cancel my self-service subscription\": Deleted at once, remaining users unassigned (mailbox data kept 30 days), a waiting centralization told; optional `{\"reason\":\"..\"}`. 403 not the purchaser, 409 central, Deleted or being taken over. The purchaser.")
+    @Operation(
+            summary = "S5 cancel your own self-service subscription",
+            description =
+                    "As Tasklist's \"Cancel my self-service subscription\": Deleted at once, remaining users unassigned (mailbox data kept 30 days), a waiting centralization told; optional `{\"reason\":\"..\"}`. 403 not the purchaser, 409 central, Deleted or being taken over. The purchaser.")
     @PostMapping("/{id}/cancel")
     public SubscriptionJson cancel(@PathVariable long id, @RequestBody(required = false) CancelRequest request) {
         var context = actor.change(request == null ? null : request.reason());

@@ -8,9 +8,9 @@ import static com.licenseflow.takeover.process.TakeoverVariables.SHORTAGE_RESOLU
 import static com.licenseflow.takeover.process.TakeoverVariables.TAKEOVER_OUTCOME;
 import static com.licenseflow.takeover.process.TakeoverVariables.TARGET_SUBSCRIPTION_ID;
 
-import com.licenseflow.shared.Rule;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.subscription.SeatPurchaseService;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.takeover.SubscriptionTakeovers;
 import com.licenseflow.takeover.TakeoverMove;
 import com.licenseflow.takeover.TakeoverStatus;
@@ -34,8 +34,11 @@ class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
     private final SeatPurchaseService purchases;
     private final TakeoverStepContext steps;
 
-    ApplyTakeoverShortageResolutionDelegate(TakeoverMove move, SubscriptionTakeovers takeovers,
-                                                   SeatPurchaseService purchases, TakeoverStepContext steps) {
+    ApplyTakeoverShortageResolutionDelegate(
+            TakeoverMove move,
+            SubscriptionTakeovers takeovers,
+            SeatPurchaseService purchases,
+            TakeoverStepContext steps) {
         this.move = move;
         this.takeovers = takeovers;
         this.purchases = purchases;
@@ -44,8 +47,8 @@ class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChangeContext decided = steps.decided(execution, "seat shortage resolved",
-                TakeoverVariables.ACTIVITY_RESOLVE_SHORTAGE);
+        ChangeContext decided =
+                steps.decided(execution, "seat shortage resolved", TakeoverVariables.ACTIVITY_RESOLVE_SHORTAGE);
         long takeoverId = steps.takeoverId(execution);
         String resolution = FormValues.string(execution, SHORTAGE_RESOLUTION);
         if (BACK_OUT.equals(resolution)) {
@@ -57,11 +60,18 @@ class ApplyTakeoverShortageResolutionDelegate implements JavaDelegate {
             throw Rule.INVALID_INPUT.violation("Choose how to resolve the shortage: buy seats, move the users to "
                     + "another subscription, or back out of the takeover.");
         }
-        long target = move.requireTarget(takeoverId, FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID,
-                "the subscription to move the users to")).subscription().id();
+        long target = move.requireTarget(
+                        takeoverId,
+                        FormValues.requiredLong(
+                                execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to"))
+                .subscription()
+                .id();
         if (ADD_SEATS.equals(resolution)) {
             Long seats = FormValues.optionalLong(execution, SEATS_TO_ADD, "the seats to buy");
-            purchases.addSeats(decided.withReason("seats bought to move the users of a self-service subscription"), target, seats == null ? 0 : seats.intValue());
+            purchases.addSeats(
+                    decided.withReason("seats bought to move the users of a self-service subscription"),
+                    target,
+                    seats == null ? 0 : seats.intValue());
         }
     }
 }

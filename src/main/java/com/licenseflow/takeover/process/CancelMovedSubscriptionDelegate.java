@@ -24,7 +24,8 @@ class CancelMovedSubscriptionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        move.completeMove(steps.context(execution, "self-service subscription cancelled after moving its users"),
+        move.completeMove(
+                steps.context(execution, "self-service subscription cancelled after moving its users"),
                 steps.takeoverId(execution));
         execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.MOVED.name());
     }

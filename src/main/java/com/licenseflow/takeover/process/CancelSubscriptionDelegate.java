@@ -41,15 +41,26 @@ class CancelSubscriptionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CancellationReason reason = CancellationReason.parse(FormValues.string(execution, CANCELLATION_REASON));
-        CancellationOutcome outcome = cancellation.cancel(steps.decided(execution, "self-service subscription "
-                + "cancelled: " + reason.label(), TakeoverVariables.ACTIVITY_CONFIRM_CANCELLATION, ProcessDecisions.START), steps.takeoverId(execution), reason);
+        CancellationOutcome outcome = cancellation.cancel(
+                steps.decided(
+                        execution,
+                        "self-service subscription " + "cancelled: " + reason.label(),
+                        TakeoverVariables.ACTIVITY_CONFIRM_CANCELLATION,
+                        ProcessDecisions.START),
+                steps.takeoverId(execution),
+                reason);
         execution.setVariable(CANCELLATION_TIMING, outcome.immediate() ? NOW : AT_TERM_END);
-        execution.setVariable(TAKEOVER_OUTCOME, outcome.immediate() ? TakeoverStatus.CANCELLED.name()
-                : TakeoverStatus.ENDING_AT_TERM.name());
+        execution.setVariable(
+                TAKEOVER_OUTCOME,
+                outcome.immediate() ? TakeoverStatus.CANCELLED.name() : TakeoverStatus.ENDING_AT_TERM.name());
         if (!outcome.immediate()) {
             // The subscription runs to the end of its last day of term.
-            execution.setVariable(TERM_ENDS_AT, Date.from(outcome.endsOn().plusDays(1).atStartOfDay(clock.getZone())
-                    .toInstant()));
+            execution.setVariable(
+                    TERM_ENDS_AT,
+                    Date.from(outcome.endsOn()
+                            .plusDays(1)
+                            .atStartOfDay(clock.getZone())
+                            .toInstant()));
         }
     }
 }

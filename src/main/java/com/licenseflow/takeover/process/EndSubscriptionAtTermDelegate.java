@@ -24,7 +24,8 @@ class EndSubscriptionAtTermDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cancellation.endAtTerm(steps.context(execution, "self-service subscription ended at the end of its term"),
+        cancellation.endAtTerm(
+                steps.context(execution, "self-service subscription ended at the end of its term"),
                 steps.takeoverId(execution));
         execution.setVariable(TAKEOVER_OUTCOME, TakeoverStatus.ENDED_AT_TERM.name());
     }

@@ -32,7 +32,9 @@ class KeepSubscriptionForRefusedUsersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChangeContext context = steps.decided(execution, "subscription kept for the users Microsoft 365 refused to move",
+        ChangeContext context = steps.decided(
+                execution,
+                "subscription kept for the users Microsoft 365 refused to move",
                 ACTIVITY_RESOLVE_REFUSED_MOVES);
         if (!KEEP_SUBSCRIPTION.equals(execution.getVariable(REFUSAL_RESOLUTION))) {
             throw Rule.INVALID_INPUT.violation("Choose how to resolve the refused moves: ask Microsoft 365 again, or "

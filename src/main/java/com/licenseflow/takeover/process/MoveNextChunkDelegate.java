@@ -34,8 +34,12 @@ class MoveNextChunkDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int chunkSize = (int) FormValues.requiredLong(execution, MOVE_CHUNK_SIZE, "the chunk size");
-        showProgress(execution, move.moveNextChunk(steps.context(execution, "users moved to a central subscription"),
-                steps.takeoverId(execution), chunkSize));
+        showProgress(
+                execution,
+                move.moveNextChunk(
+                        steps.context(execution, "users moved to a central subscription"),
+                        steps.takeoverId(execution),
+                        chunkSize));
     }
 
     /** The counts Cockpit shows while the move runs. */

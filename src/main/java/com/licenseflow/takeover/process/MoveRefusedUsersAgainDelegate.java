@@ -29,7 +29,12 @@ class MoveRefusedUsersAgainDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        move.moveAgain(steps.decided(execution, "users moved again after Microsoft 365 refused to move them",
-                ACTIVITY_RESOLVE_REFUSED_MOVES), steps.takeoverId(execution), microsoft.refusedUserIds(execution));
+        move.moveAgain(
+                steps.decided(
+                        execution,
+                        "users moved again after Microsoft 365 refused to move them",
+                        ACTIVITY_RESOLVE_REFUSED_MOVES),
+                steps.takeoverId(execution),
+                microsoft.refusedUserIds(execution));
     }
 }

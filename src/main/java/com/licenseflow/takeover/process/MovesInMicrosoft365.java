@@ -42,6 +42,8 @@ public class MovesInMicrosoft365 {
 
     /** The users whose last move Microsoft 365 refused. */
     List<String> refusedUserIds(DelegateExecution execution) {
-        return refusals.lastRefusals(execution.getProcessInstanceId()).stream().map(Refusal::userId).toList();
+        return refusals.lastRefusals(execution.getProcessInstanceId()).stream()
+                .map(Refusal::userId)
+                .toList();
     }
 }

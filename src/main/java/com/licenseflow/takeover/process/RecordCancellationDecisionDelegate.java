@@ -7,11 +7,11 @@ import static com.licenseflow.takeover.process.TakeoverVariables.CANCELLATION_DE
 import static com.licenseflow.takeover.process.TakeoverVariables.CANCELLATION_REASON;
 import static com.licenseflow.takeover.process.TakeoverVariables.TAKEOVER_OUTCOME;
 
+import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.takeover.CancellationReason;
 import com.licenseflow.takeover.SubscriptionTakeovers;
 import com.licenseflow.takeover.TakeoverStatus;
-import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,8 +36,8 @@ class RecordCancellationDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChangeContext decided = steps.decided(execution, "cancellation not confirmed",
-                TakeoverVariables.ACTIVITY_CONFIRM_CANCELLATION);
+        ChangeContext decided =
+                steps.decided(execution, "cancellation not confirmed", TakeoverVariables.ACTIVITY_CONFIRM_CANCELLATION);
         String decision = FormValues.string(execution, CANCELLATION_DECISION);
         if (BACK_OUT.equals(decision)) {
             takeovers.backOut(decided, steps.takeoverId(execution));
@@ -45,8 +45,8 @@ class RecordCancellationDecisionDelegate implements JavaDelegate {
             return;
         }
         if (!CANCEL.equals(decision)) {
-            throw Rule.INVALID_INPUT.violation("Choose whether to cancel the subscription or to back out and leave it "
-                    + "as it is.");
+            throw Rule.INVALID_INPUT.violation(
+                    "Choose whether to cancel the subscription or to back out and leave it " + "as it is.");
         }
         CancellationReason reason = CancellationReason.parse(FormValues.string(execution, CANCELLATION_REASON));
         if (!FormValues.bool(execution, CANCELLATION_CONFIRMED)) {

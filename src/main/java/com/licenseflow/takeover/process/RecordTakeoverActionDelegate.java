@@ -36,11 +36,16 @@ class RecordTakeoverActionDelegate implements JavaDelegate {
         } else if (CANCEL.equals(chosen)) {
             action = TakeoverAction.CANCEL;
         } else {
-            throw Rule.INVALID_INPUT.violation("Choose whether to move the users to another subscription or to "
-                    + "cancel the subscription.");
+            throw Rule.INVALID_INPUT.violation(
+                    "Choose whether to move the users to another subscription or to " + "cancel the subscription.");
         }
-        takeovers.chooseAction(steps.decided(execution, "takeover action chosen",
-                TakeoverVariables.ACTIVITY_CHOOSE_ACTION, ProcessDecisions.START), steps.takeoverId(execution),
+        takeovers.chooseAction(
+                steps.decided(
+                        execution,
+                        "takeover action chosen",
+                        TakeoverVariables.ACTIVITY_CHOOSE_ACTION,
+                        ProcessDecisions.START),
+                steps.takeoverId(execution),
                 action);
     }
 }

@@ -39,12 +39,18 @@ class ReserveTargetSeatsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long takeoverId = steps.takeoverId(execution);
-        long target = FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to");
+        long target =
+                FormValues.requiredLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to");
         try {
-            MoveProgress progress = move.reserveSeats(steps.decided(execution, "seats reserved to move users",
-                    TakeoverVariables.ACTIVITY_SELECT_TARGET, TakeoverVariables.ACTIVITY_RESOLVE_SHORTAGE,
-                    ProcessDecisions.START),
-                    takeoverId, target);
+            MoveProgress progress = move.reserveSeats(
+                    steps.decided(
+                            execution,
+                            "seats reserved to move users",
+                            TakeoverVariables.ACTIVITY_SELECT_TARGET,
+                            TakeoverVariables.ACTIVITY_RESOLVE_SHORTAGE,
+                            ProcessDecisions.START),
+                    takeoverId,
+                    target);
             MoveNextChunkDelegate.showProgress(execution, progress);
         } catch (LicenseRuleViolation violation) {
             if (violation.rule() != Rule.NOT_ENOUGH_SEATS) {

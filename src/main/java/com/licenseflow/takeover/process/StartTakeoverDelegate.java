@@ -7,28 +7,25 @@ import static com.licenseflow.takeover.process.TakeoverVariables.MOVE;
 import static com.licenseflow.takeover.process.TakeoverVariables.MOVE_CHUNK_SIZE;
 import static com.licenseflow.takeover.process.TakeoverVariables.SUBSCRIPTION_ID;
 import static com.licenseflow.takeover.process.TakeoverVariables.TAKEOVER_ACTION;
-import static com.licenseflow.takeover.process.TakeoverVariables.TAKEOVER_ADMIN_ID;
 import static com.licenseflow.takeover.process.TakeoverVariables.TAKEOVER_ID;
-import static com.licenseflow.takeover.process.TakeoverVariables.TAKEOVER_STARTED_BY;
 import static com.licenseflow.takeover.process.TakeoverVariables.TARGET_SUBSCRIPTION_ID;
 
-import com.licenseflow.shared.Rule;
+import com.licenseflow.inventory.ChunkedMove;
 import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.Directory;
+import com.licenseflow.shared.Rule;
 import com.licenseflow.takeover.CancellationReason;
 import com.licenseflow.takeover.SubscriptionTakeovers;
 import com.licenseflow.takeover.Takeover;
-import com.licenseflow.takeover.TakeoverMove;
-import com.licenseflow.workflow.ProcessLocks;
-import com.licenseflow.workflow.ProcessDecisions;
+import com.licenseflow.takeover.TakeoverSettings;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.ProcessDecisions;
+import com.licenseflow.workflow.ProcessLocks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.licenseflow.takeover.TakeoverSettings;
-import com.licenseflow.inventory.ChunkedMove;
 
 /**
  * Starts the takeover: checks the inputs and the domain's start rules and locks the subscription.
@@ -46,9 +43,13 @@ class StartTakeoverDelegate implements JavaDelegate {
     private final ProcessDecisions decisions;
     private final int defaultChunkSize;
 
-    StartTakeoverDelegate(SubscriptionTakeovers takeovers, ProcessLocks locks, TakeoverProcessLock lock, Directory directory,
-                                 ProcessDecisions decisions,
-                                 TakeoverSettings config) {
+    StartTakeoverDelegate(
+            SubscriptionTakeovers takeovers,
+            ProcessLocks locks,
+            TakeoverProcessLock lock,
+            Directory directory,
+            ProcessDecisions decisions,
+            TakeoverSettings config) {
         this.takeovers = takeovers;
         this.locks = locks;
         this.lock = lock;
@@ -64,8 +65,9 @@ class StartTakeoverDelegate implements JavaDelegate {
             throw Rule.INVALID_INPUT.violation("Choose the self-service subscription to take over.");
         }
         // Whoever chose the subscription, or started the takeover with one chosen.
-        String admin = decisions.require(execution, TakeoverVariables.ACTIVITY_CHOOSE_SUBSCRIPTION,
-                ProcessDecisions.START).userId();
+        String admin = decisions
+                .require(execution, TakeoverVariables.ACTIVITY_CHOOSE_SUBSCRIPTION, ProcessDecisions.START)
+                .userId();
         boolean decidedByCaller = readPreselection(execution);
         Long chunkSize = FormValues.optionalLong(execution, MOVE_CHUNK_SIZE, "the chunk size");
         int chunk = chunkSize == null ? defaultChunkSize : chunkSize.intValue();
@@ -73,8 +75,9 @@ class StartTakeoverDelegate implements JavaDelegate {
 
         Actor actor = directory.actor(admin);
         locks.releaseOrphaned(lock, actor, String.valueOf(subscriptionId));
-        Takeover takeover = takeovers.start(ChangeContext.byProcess(actor, "subscription takeover started",
-                execution.getProcessInstanceId()), subscriptionId);
+        Takeover takeover = takeovers.start(
+                ChangeContext.byProcess(actor, "subscription takeover started", execution.getProcessInstanceId()),
+                subscriptionId);
         execution.setProcessBusinessKey("subscription-" + subscriptionId);
         execution.setVariable(SUBSCRIPTION_ID, subscriptionId);
         execution.setVariable(TAKEOVER_ID, takeover.id());
@@ -91,12 +94,14 @@ class StartTakeoverDelegate implements JavaDelegate {
         if (CANCEL.equals(action)) {
             String reason = FormValues.string(execution, CANCELLATION_REASON);
             if (reason == null || reason.isBlank()) {
-                throw Rule.INVALID_INPUT.violation("A takeover started with takeoverAction=cancel needs a "
-                        + "cancellationReason.");
+                throw Rule.INVALID_INPUT.violation(
+                        "A takeover started with takeoverAction=cancel needs a " + "cancellationReason.");
             }
-            execution.setVariable(CANCELLATION_REASON, CancellationReason.parse(reason).name());
+            execution.setVariable(
+                    CANCELLATION_REASON, CancellationReason.parse(reason).name());
         } else if (MOVE.equals(action)) {
-            FormValues.optionalLong(execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to"); // a number when given
+            FormValues.optionalLong(
+                    execution, TARGET_SUBSCRIPTION_ID, "the subscription to move the users to"); // a number when given
         } else {
             throw Rule.INVALID_INPUT.violation("'" + action + "' is not a takeover action; use move or cancel.");
         }

@@ -1,14 +1,14 @@
 package com.licenseflow.takeover.process;
 
 import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.shared.Words;
 import com.licenseflow.takeover.SubscriptionTakeovers;
 import com.licenseflow.takeover.TakeoverCancellation;
 import com.licenseflow.takeover.TakeoverMove;
 import com.licenseflow.takeover.TakeoverSubject;
-import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.FormValues;
-import com.licenseflow.workflow.forms.FormText;
 import com.licenseflow.workflow.ProcessBean;
+import com.licenseflow.workflow.forms.FormText;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,8 +32,11 @@ public class TakeoverForm {
     private final TakeoverCancellation cancellation;
     private final TakeoverStepContext steps;
 
-    public TakeoverForm(SubscriptionTakeovers takeovers, TakeoverMove move, TakeoverCancellation cancellation,
-                        TakeoverStepContext steps) {
+    public TakeoverForm(
+            SubscriptionTakeovers takeovers,
+            TakeoverMove move,
+            TakeoverCancellation cancellation,
+            TakeoverStepContext steps) {
         this.steps = steps;
         this.takeovers = takeovers;
         this.move = move;
@@ -43,15 +46,20 @@ public class TakeoverForm {
     /** "Choose the subscription to take over": every self-service subscription that can be, by its names. */
     public List<Map<String, String>> subscriptionOptions(DelegateExecution execution) {
         return takeovers.candidates().stream()
-                .map(c -> FormValues.option(c.label(), String.valueOf(c.subscription().id()))).toList();
+                .map(c -> FormValues.option(
+                        c.label(), String.valueOf(c.subscription().id())))
+                .toList();
     }
 
     public String summary(DelegateExecution execution) {
         TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
         return FormText.plain(subject.productName() + ", bought self-service"
-                + (subject.purchaser() == null ? "" : " by " + subject.purchaser().displayName() + " <"
-                + subject.purchaser().email() + ">") + " on " + Words.day(s.termStart()) + ": "
+                + (subject.purchaser() == null
+                        ? ""
+                        : " by " + subject.purchaser().displayName() + " <"
+                                + subject.purchaser().email() + ">")
+                + " on " + Words.day(s.termStart()) + ": "
                 + Words.count(s.quantity(), "seat", "seats") + ", " + s.assignedSeats() + " assigned, "
                 + s.pricePerSeat() + " per seat per month, " + (s.recurringBilling() ? "renews" : "ends") + " on "
                 + Words.day(s.expiresOn()) + ". " + s.status().label() + ".");
@@ -63,19 +71,26 @@ public class TakeoverForm {
 
     public List<Map<String, String>> targetOptions(DelegateExecution execution) {
         return move.targets(steps.takeoverId(execution)).stream()
-                .map(t -> FormValues.option(t.label(), String.valueOf(t.subscription().id()))).toList();
+                .map(t -> FormValues.option(
+                        t.label(), String.valueOf(t.subscription().id())))
+                .toList();
     }
 
     public String cancellationSummary(DelegateExecution execution) {
         TakeoverSubject subject = takeovers.subject(steps.takeoverId(execution), USERS_SHOWN);
         Subscription s = subject.subscription();
-        return FormText.plain(cancellation.withinWindow(s)
-                ? "The cancellation window is open until " + Words.day(s.cancellationWindowEndsOn()) + ": cancelling now removes the "
-                + "licenses of all " + subject.licensedUsers() + " users at once (their mailbox data is kept 30 days) "
-                + "and the subscription becomes Deleted."
-                : "The cancellation window ended on " + Words.day(s.cancellationWindowEndsOn()) + ": cancelling switches recurring "
-                + "billing off, and the subscription ends at the end of its term on " + Words.day(s.expiresOn()) + ", when its "
-                + subject.licensedUsers() + " users lose access.");
+        return FormText.plain(
+                cancellation.withinWindow(s)
+                        ? "The cancellation window is open until " + Words.day(s.cancellationWindowEndsOn())
+                                + ": cancelling now removes the "
+                                + "licenses of all " + subject.licensedUsers()
+                                + " users at once (their mailbox data is kept 30 days) "
+                                + "and the subscription becomes Deleted."
+                        : "The cancellation window ended on " + Words.day(s.cancellationWindowEndsOn())
+                                + ": cancelling switches recurring "
+                                + "billing off, and the subscription ends at the end of its term on "
+                                + Words.day(s.expiresOn()) + ", when its "
+                                + subject.licensedUsers() + " users lose access.");
     }
 
     private static String usersText(TakeoverSubject subject) {
@@ -84,7 +99,9 @@ public class TakeoverForm {
         }
         String shown = String.join(", ", subject.firstUsers());
         int more = subject.licensedUsers() - subject.firstUsers().size();
-        return subject.licensedUsers() + (subject.licensedUsers() == 1 ? " licensed user: " : " licensed users: ") + shown
+        return subject.licensedUsers()
+                + (subject.licensedUsers() == 1 ? " licensed user: " : " licensed users: ")
+                + shown
                 + (more > 0 ? " and " + more + " more." : ".");
     }
 }

@@ -26,7 +26,9 @@ public class TakeoverProcessLock implements ProcessLocks.Lock {
 
     @Override
     public void release(String processInstanceId, String why) {
-        takeovers.ofProcessInstance(processInstanceId).ifPresent(takeover -> takeovers.abandon(
-                steps.context(processInstanceId, "takeover given up: " + why), takeover.id()));
+        takeovers
+                .ofProcessInstance(processInstanceId)
+                .ifPresent(takeover -> takeovers.abandon(
+                        steps.context(processInstanceId, "takeover given up: " + why), takeover.id()));
     }
 }

@@ -40,7 +40,9 @@ class TakeoverStepContext {
      * the takeover started, {@link ProcessDecisions#START}), in the name of whoever did it.
      */
     public ChangeContext decided(DelegateExecution execution, String why, String... activityIds) {
-        return ChangeContext.byProcess(directory.actor(decisions.require(execution, activityIds).userId()), why,
+        return ChangeContext.byProcess(
+                directory.actor(decisions.require(execution, activityIds).userId()),
+                why,
                 execution.getProcessInstanceId());
     }
 
@@ -49,7 +51,8 @@ class TakeoverStepContext {
     }
 
     public long takeoverId(String processInstanceId) {
-        return takeovers.ofProcessInstance(processInstanceId)
+        return takeovers
+                .ofProcessInstance(processInstanceId)
                 .orElseThrow(() -> new UntrustedProcessInput("Process instance " + processInstanceId
                         + " carries out no takeover: it was not started by 'Start takeover'."))
                 .id();

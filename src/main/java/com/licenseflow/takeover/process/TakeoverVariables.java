@@ -15,6 +15,7 @@ public final class TakeoverVariables {
      * anyone else in these is refused.
      */
     public static final String TAKEOVER_ADMIN_ID = "takeoverAdminId";
+
     public static final String TAKEOVER_STARTED_BY = "takeoverStartedBy";
     public static final String TAKEOVER_ACTION = "takeoverAction";
     public static final String TARGET_SUBSCRIPTION_ID = "targetSubscriptionId";
@@ -49,6 +50,7 @@ public final class TakeoverVariables {
 
     /** The user tasks whose completion is a decision the steps after them act on. */
     public static final String ACTIVITY_CHOOSE_SUBSCRIPTION = "Activity_ChooseSubscription";
+
     public static final String ACTIVITY_CHOOSE_ACTION = "Activity_ChooseTakeoverAction";
     public static final String ACTIVITY_SELECT_TARGET = "Activity_SelectTargetSubscription";
     public static final String ACTIVITY_RESOLVE_SHORTAGE = "Activity_ResolveTakeoverSeatShortage";
@@ -65,6 +67,5 @@ public final class TakeoverVariables {
     public static final String ASK_AGAIN = "askAgain";
     public static final String KEEP_SUBSCRIPTION = "keepSubscription";
 
-    private TakeoverVariables() {
-    }
+    private TakeoverVariables() {}
 }

@@ -13,7 +13,8 @@ class FormFieldTypesPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<AbstractFormFieldType> types = configuration.getCustomFormTypes() == null ? new ArrayList<>()
+        List<AbstractFormFieldType> types = configuration.getCustomFormTypes() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomFormTypes());
         types.add(JsonFormFieldType.kept());
         types.add(JsonFormFieldType.shown());

@@ -8,8 +8,7 @@ package com.licenseflow.workflow.forms;
  */
 public final class FormText {
 
-    private FormText() {
-    }
+    private FormText() {}
 
     public static String plain(String text) {
         if (text == null) {
