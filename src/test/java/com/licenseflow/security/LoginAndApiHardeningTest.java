@@ -76,4 +76,38 @@ class LoginAndApiHardeningTest extends AttackTest {
         assertThat(own.status()).as(own.body()).isEqualTo(200);
         assertThat(fixtures.subscription(bought).status()).isEqualTo(SubscriptionStatus.DELETED);
     }
+
+    @Test
+    void noAnswerOfEitherApiIsKeptByABrowserOrAProxyRefusalsIncluded() {
+        List<Api.Response> answers = List.of(
+                Api.at(port).get("/api/me"),
+                api(globalAdmin).get("/api/me"),
+                api(employee).get("/api/audit"),
+                Api.at(port).get("/engine-rest/task"),
+                api(globalAdmin).get("/engine-rest/task"),
+                api(employee).get("/engine-rest/deployment"),
+                api(globalAdmin).get("/engine-rest/process-definition/key/no-such-process"));
+        assertThat(answers)
+                .extracting(a -> a.status() + " " + a.header("Cache-Control"))
+                .containsExactly(
+                        "401 no-store",
+                        "200 no-store",
+                        "403 no-store",
+                        "401 no-store",
+                        "200 no-store",
+                        "403 no-store",
+                        "404 no-store");
+    }
+
+    @Test
+    void theWebappsScriptsAreKeptAndAskedForAgainWithTheirETag() {
+        Api.Response script = Api.at(port).get("/camunda/lib/deps.js?bust=7.24.0");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(script.header("ETag")).isNotBlank();
+        Api.Response again =
+                Api.at(port).withHeader("If-None-Match", script.header("ETag")).get("/camunda/lib/deps.js?bust=7.24.0");
+        assertThat(again.status()).as("not sent again").isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
 }
