@@ -88,6 +88,21 @@ public class LicenseLedger {
                 .update();
     }
 
+    /**
+     * A user's usage location set in LicenseFlow: audited, and with a tenant connected recorded for the tenant in the
+     * same transaction, to be sent before the user's license changes that follow (they need one).
+     */
+    public void usageLocationChanged(ChangeContext context, String userId, String usageLocation, String details) {
+        record(context, AuditAction.USAGE_LOCATION_CHANGED, userId, null, null, details);
+        if (tenant.enabled()) {
+            jdbc.sql("""
+                            insert into tenant_user_change (user_id, usage_location, requested_by, requested_at)
+                            values (?, ?, ?, ?)""")
+                    .params(userId, usageLocation, context.actorId(), Rows.timestamp(Instant.now(clock)))
+                    .update();
+        }
+    }
+
     /** A8: until when a license removed today keeps the user's mailbox data. */
     public LocalDate dataKeptUntil() {
         return LocalDate.now(clock).plusDays(LicenseAssignment.MAILBOX_DATA_KEPT_DAYS);
@@ -285,6 +300,7 @@ public class LicenseLedger {
             String productId,
             Collection<String> disabledPlans,
             String details) {
+        requireKnownToTenant(productId, disabledPlans);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into license_assignment (user_id, subscription_id, product_id, active_product_id,
@@ -343,6 +359,7 @@ public class LicenseLedger {
     /** Switches a license's apps and services: {@code disabledPlans} off, the rest on. */
     public void changeServices(
             ChangeContext context, LicenseAssignment license, Collection<String> disabledPlans, String details) {
+        requireKnownToTenant(license.productId(), disabledPlans);
         jdbc.sql("update license_assignment set disabled_plans = ? where id = ?")
                 .params(Rows.planList(disabledPlans), license.id())
                 .update();
@@ -609,6 +626,33 @@ public class LicenseLedger {
     private static final String TENANT_CHANGE_INSERT = "insert into tenant_change (license_id, user_id, product_id, "
             + "change, replaces_product_id, previous_plans, process_instance_id, requested_by, requested_at) ";
 
+    /**
+     * With a tenant connected, a license Microsoft 365 could not be told of is refused before anything changes: a
+     * product, or an app or service switched off, that has no Microsoft id (Graph names both by theirs only).
+     */
+    private void requireKnownToTenant(String productId, Collection<String> disabledPlans) {
+        if (!tenant.enabled()) {
+            return;
+        }
+        Product product = catalog.require(productId);
+        if (product.skuId() == null) {
+            throw Rule.NOT_IN_MICROSOFT_365.violation("Microsoft 365 does not know " + product.name() + ": it has no "
+                    + "Microsoft product id. Import Microsoft's product catalog (Licenses, \"Microsoft's product "
+                    + "names\") or let \"Read the tenant\" run, then try again.");
+        }
+        List<String> unknown = product.servicePlans().stream()
+                .filter(p -> disabledPlans.contains(p.id()) && p.guid() == null)
+                .map(ServicePlan::name)
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw Rule.NOT_IN_MICROSOFT_365.violation("Microsoft 365 does not know " + String.join(" and ", unknown)
+                    + " of " + product.name() + ", so " + (unknown.size() == 1 ? "it" : "they")
+                    + " cannot be switched off there. Leave " + (unknown.size() == 1 ? "it" : "them")
+                    + " on, or import Microsoft's product catalog (Licenses, \"Microsoft's product names\"), then "
+                    + "try again.");
+        }
+    }
+
     private void tenantChange(
             ChangeContext context,
             long licenseId,
@@ -752,7 +796,7 @@ public class LicenseLedger {
     }
 
     /** A license LicenseFlow has and the tenant no longer does: removed, its seat back, mailbox data kept as always. */
-    public void removedInTenant(ChangeContext context, long licenseId) {
+    public void removedInTenant(ChangeContext context, long licenseId, String how) {
         LicenseAssignment license = assignments.require(licenseId);
         int removed = jdbc.sql("""
                         update license_assignment set active_product_id = null, unassigned_at = ?, unassigned_by = ?,
@@ -770,7 +814,7 @@ public class LicenseLedger {
                     license.subscriptionId(),
                     "Changed outside LicenseFlow: "
                             + catalog.require(license.productId()).name()
-                            + " removed in Microsoft 365; mailbox data kept until " + dataKeptUntil());
+                            + " " + how + "; mailbox data kept until " + dataKeptUntil());
         }
     }
 

@@ -175,10 +175,9 @@ class GraphClient {
         token = null;
     }
 
-    /** Graph's app permissions, as the app registration grants them: {@code https://graph.microsoft.com/.default}. */
+    /** Graph's app permissions, as the app registration grants them: {@code licenseflow.tenant.token-scope}. */
     private String scope() {
-        URI graph = settings().graphUrl();
-        return graph.getScheme() + "://" + graph.getAuthority() + "/.default";
+        return settings().tokenScope();
     }
 
     private ConfidentialClientApplication tokens() {

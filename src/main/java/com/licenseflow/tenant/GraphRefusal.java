@@ -37,6 +37,13 @@ enum GraphRefusal {
                     + "the user's usage location (country), then ask again.";
         }
     },
+    USER_GONE("Request_ResourceNotFound") {
+        @Override
+        String words(String user, String product, String graphSaid) {
+            return user + " is no longer in Microsoft 365 (deleted there), so " + product + " cannot be assigned. "
+                    + "Restore the user in the Microsoft 365 admin center first, if they are to have it.";
+        }
+    },
     NOT_IN_TENANT("NotInTenant") {
         @Override
         String words(String user, String product, String graphSaid) {

@@ -36,7 +36,11 @@ class TenantChanges {
             Set<String> disabledPlans,
             String previousPlans,
             String processInstanceId,
-            int attempts) {}
+            int attempts,
+            boolean answerLost) {}
+
+    /** A usage location to set in the tenant. */
+    record UserChange(long id, String userId, String userName, String graphUser, String usageLocation) {}
 
     private final JdbcClient jdbc;
 
@@ -56,6 +60,8 @@ class TenantChanges {
                           and (c.claimed_until is null or c.claimed_until < :now)
                           and not exists (select 1 from tenant_change e
                                           where e.user_id = c.user_id and e.state = 'PENDING' and e.id < c.id)
+                          and not exists (select 1 from tenant_user_change l
+                                          where l.user_id = c.user_id and l.state = 'PENDING')
                         order by c.id fetch first :max rows only""")
                 .param("now", Rows.timestamp(now))
                 .param("max", max)
@@ -87,7 +93,7 @@ class TenantChanges {
                                coalesce(u.tenant_user_id, u.user_principal_name, u.email) as graph_user,
                                c.product_id, p.name as product_name, p.sku_id, c.change, c.replaces_product_id,
                                r.sku_id as replaces_sku_id, a.disabled_plans, c.previous_plans, c.process_instance_id,
-                               c.attempts
+                               c.attempts, c.sent_at
                         from tenant_change c
                         join directory_user u on u.id = c.user_id
                         join product p on p.id = c.product_id
@@ -110,8 +116,90 @@ class TenantChanges {
                         Rows.planSet(rs.getString("disabled_plans")),
                         rs.getString("previous_plans"),
                         rs.getString("process_instance_id"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("sent_at") != null))
                 .list();
+    }
+
+    /** About to be sent: until its answer is settled, a change whose answer is lost is known as one. */
+    void sending(Collection<Long> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update tenant_change set sent_at = :now where id in (:ids)")
+                    .param("now", Rows.timestamp(now))
+                    .param("ids", ids)
+                    .update();
+        }
+    }
+
+    /** Claims up to {@code max} due usage locations for {@code node}, the oldest first and one per user. */
+    List<UserChange> claimUserChanges(String node, int max, Instant now, Duration claimFor) {
+        if (max <= 0) {
+            return List.of();
+        }
+        List<Long> due = jdbc.sql("""
+                        select c.id from tenant_user_change c
+                        where c.state = 'PENDING' and (c.not_before is null or c.not_before <= :now)
+                          and (c.claimed_until is null or c.claimed_until < :now)
+                          and not exists (select 1 from tenant_user_change e
+                                          where e.user_id = c.user_id and e.state = 'PENDING' and e.id < c.id)
+                        order by c.id fetch first :max rows only""")
+                .param("now", Rows.timestamp(now))
+                .param("max", max)
+                .query(Long.class)
+                .list();
+        List<Long> claimed = new ArrayList<>();
+        for (Long id : due) {
+            if (jdbc.sql("""
+                                    update tenant_user_change set claimed_by = :node, claimed_until = :until
+                                    where id = :id and state = 'PENDING'
+                                      and (claimed_until is null or claimed_until < :now)""")
+                            .param("node", node)
+                            .param("until", Rows.timestamp(now.plus(claimFor)))
+                            .param("now", Rows.timestamp(now))
+                            .param("id", id)
+                            .update()
+                    == 1) {
+                claimed.add(id);
+            }
+        }
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select c.id, c.user_id, u.display_name,
+                               coalesce(u.tenant_user_id, u.user_principal_name, u.email) as graph_user, c.usage_location
+                        from tenant_user_change c join directory_user u on u.id = c.user_id
+                        where c.id in (:ids) order by c.id""")
+                .param("ids", claimed)
+                .query((rs, n) -> new UserChange(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** How a usage location sent ended: APPLIED, REFUSED (with Graph's words), or PENDING again after {@code notBefore}. */
+    void userChangeSettled(long id, String state, Instant now, Instant notBefore, String error) {
+        jdbc.sql("""
+                        update tenant_user_change set state = ?, settled_at = case when ? = 'PENDING' then null else ? end,
+                               not_before = ?, claimed_by = null, claimed_until = null,
+                               attempts = attempts + case when ? = 'PENDING' then 1 else 0 end,
+                               last_error = coalesce(?, last_error)
+                        where id = ? and state = 'PENDING'""")
+                .params(
+                        state,
+                        state,
+                        Rows.timestamp(now),
+                        notBefore == null ? null : Rows.timestamp(notBefore),
+                        state,
+                        error == null ? null : cut(error),
+                        id)
+                .update();
+    }
+
+    /** A node that stops gives its lease back, so that the next one sends at once instead of after claim-for. */
+    void releaseLease(String node) {
+        jdbc.sql("update tenant_writer_lease set holder = null, held_until = null where id = 1 and holder = ?")
+                .param(node)
+                .update();
     }
 
     /** Microsoft's service plan id of each of {@code planIds} that has one. */
@@ -133,13 +221,22 @@ class TenantChanges {
                         where id = ? and state = 'PENDING'""").params(Rows.timestamp(now), id).update();
     }
 
-    /** Sent again no earlier than {@code notBefore}; {@code failed}: counts as a failed attempt, with its error kept. */
-    void later(long id, Instant notBefore, boolean failed, String error) {
+    /**
+     * Sent again no earlier than {@code notBefore}; {@code failed}: counts as a failed attempt, with its error kept;
+     * {@code mayHaveBeenMade}: its answer was lost, so the tenant is read back before it is sent again.
+     */
+    void later(long id, Instant notBefore, boolean failed, String error, boolean mayHaveBeenMade) {
         jdbc.sql("""
                         update tenant_change set not_before = ?, claimed_by = null, claimed_until = null,
+                               sent_at = case when ? then sent_at else null end,
                                attempts = attempts + ?, last_error = coalesce(?, last_error)
                         where id = ? and state = 'PENDING'""")
-                .params(Rows.timestamp(notBefore), failed ? 1 : 0, error == null ? null : cut(error), id)
+                .params(
+                        Rows.timestamp(notBefore),
+                        mayHaveBeenMade,
+                        failed ? 1 : 0,
+                        error == null ? null : cut(error),
+                        id)
                 .update();
     }
 

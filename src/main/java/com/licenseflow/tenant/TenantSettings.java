@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         (unencrypted PKCS#8): each token request is signed with it, no secret travels
  * @param graphUrl         Microsoft Graph's base address
  * @param tokenUrl         Microsoft Entra ID's sign-in address; tokens come from {@code <token-url>/<tenant-id>}
+ * @param tokenScope       what the app's tokens are for: Microsoft Graph's application permissions
+ *                         ({@code https://graph.microsoft.com/.default}), whatever address {@code graph-url} has (a
+ *                         proxy in front of Graph, a national cloud's own Graph)
  * @param trustCertificate a PEM certificate to trust for both besides Java's own (a TLS-inspecting proxy, a
  *                         local stand-in); unset, Java's trust store alone
  * @param readEvery        how often "Read the tenant" reads products, seats and users
@@ -33,6 +36,7 @@ public record TenantSettings(
         Path clientCertificate,
         URI graphUrl,
         URI tokenUrl,
+        String tokenScope,
         Path trustCertificate,
         Duration readEvery,
         Writes writes) {
@@ -98,8 +102,15 @@ public record TenantSettings(
             if (writes == null) {
                 throw new IllegalArgumentException("licenseflow.tenant.writes must be set");
             }
-            if (graphUrl == null || tokenUrl == null) {
-                throw new IllegalArgumentException("licenseflow.tenant.graph-url and token-url must be set");
+            if (graphUrl == null || tokenUrl == null || blank(tokenScope)) {
+                throw new IllegalArgumentException(
+                        "licenseflow.tenant.graph-url, token-url and token-scope must be set");
+            }
+            for (Object[] url : new Object[][] {{"graph-url", graphUrl}, {"token-url", tokenUrl}}) {
+                if (!"https".equalsIgnoreCase(((URI) url[1]).getScheme())) {
+                    throw new IllegalArgumentException("licenseflow.tenant." + url[0] + " must be an https:// address "
+                            + "(Microsoft Entra ID and Microsoft Graph take nothing else), not " + url[1]);
+                }
             }
         }
     }
@@ -124,6 +135,7 @@ public record TenantSettings(
                 clientCertificate,
                 graphUrl,
                 tokenUrl,
+                tokenScope,
                 trustCertificate,
                 readEvery,
                 other);
@@ -132,6 +144,16 @@ public record TenantSettings(
     /** The same tenant, its app signing in with the certificate and key in {@code pem} instead of a secret. */
     public TenantSettings withClientCertificate(Path pem) {
         return new TenantSettings(
-                mode, tenantId, clientId, null, pem, graphUrl, tokenUrl, trustCertificate, readEvery, writes);
+                mode,
+                tenantId,
+                clientId,
+                null,
+                pem,
+                graphUrl,
+                tokenUrl,
+                tokenScope,
+                trustCertificate,
+                readEvery,
+                writes);
     }
 }

@@ -2,6 +2,7 @@ package com.licenseflow.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.inventory.LicenseLedger;
+import com.licenseflow.inventory.assignment.AssignmentRepository;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryRepository.TenantUser;
@@ -42,6 +43,8 @@ class TenantUsers {
     static final String NEXT_READ = "users";
     /** The page after the last one applied, while a read is under way (links can be longer than a variable). */
     static final String NEXT_PAGE = "users-next-page";
+    /** While a round of the whole directory is under way: when it began. */
+    static final String WHOLE_ROUND = "users-whole-round";
 
     /** A page read: how many users it had, and whether another page follows. */
     record Page(int users, boolean more) {}
@@ -51,34 +54,63 @@ class TenantUsers {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final LicenseLedger ledger;
+    private final AssignmentRepository assignments;
 
-    TenantUsers(GraphClient graph, DirectoryRepository directory, JdbcClient jdbc, Clock clock, LicenseLedger ledger) {
+    TenantUsers(
+            GraphClient graph,
+            DirectoryRepository directory,
+            JdbcClient jdbc,
+            Clock clock,
+            LicenseLedger ledger,
+            AssignmentRepository assignments) {
         this.graph = graph;
         this.directory = directory;
         this.jdbc = jdbc;
         this.clock = clock;
         this.ledger = ledger;
+        this.assignments = assignments;
     }
 
     /**
      * The next page: the one after the last page applied, else (a new read) where the last complete read left
-     * off, else the beginning.
+     * off, else the beginning. A link Graph no longer knows (410: delta tokens expire) starts a new round of the
+     * whole directory, as Graph's answer says to; at the end of such a round, a user it did not list is gone from
+     * the tenant.
      */
     Page readNextPage() {
-        String link = link(NEXT_PAGE);
-        JsonNode page = graph.get(link != null ? link : link(NEXT_READ) != null ? link(NEXT_READ) : FIRST_PAGE);
+        String link = link(NEXT_PAGE) != null ? link(NEXT_PAGE) : link(NEXT_READ);
+        JsonNode page;
+        try {
+            page = graph.get(link != null ? link : firstPage());
+        } catch (GraphException e) {
+            if (e.status() != 410 || link == null) {
+                throw e;
+            }
+            log.warn(
+                    "Microsoft Graph no longer knows where the last read of the tenant's users left off ({}); "
+                            + "reading the whole directory again",
+                    e.getMessage());
+            jdbc.sql("delete from tenant_read_state where name in (?, ?)")
+                    .params(NEXT_PAGE, NEXT_READ)
+                    .update();
+            page = graph.get(firstPage());
+        }
+        Instant now = Instant.now(clock);
         int users = 0;
         // A user twice on one page (Graph may send a user's changes in parts) is saved once, as last sent.
         Map<String, TenantUser> present = new LinkedHashMap<>();
         // tenant user id -> skuId -> the service plans (Microsoft's ids) switched off
         Map<String, Map<String, Set<String>>> licenses = new LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
         for (JsonNode user : page.path("value")) {
             String id = user.path("id").asText();
             if (id.isBlank()) {
                 continue;
             }
             if (user.has("@removed")) {
-                directory.disableTenantUser(id);
+                removed.add(id);
+                present.remove(id);
+                licenses.remove(id);
             } else {
                 present.put(id, tenantUser(user));
                 if (user.has("assignedLicenses")) {
@@ -93,8 +125,9 @@ class TenantUsers {
             }
             users++;
         }
-        directory.saveFromTenant(new ArrayList<>(present.values()));
+        directory.saveFromTenant(new ArrayList<>(present.values()), now);
         applyLicenses(licenses);
+        removed.forEach(id -> goneFromTenant(id, "removed: the user was deleted in Microsoft 365"));
         if (page.hasNonNull("@odata.nextLink")) {
             save(NEXT_PAGE, page.get("@odata.nextLink").asText());
             return new Page(users, true);
@@ -102,10 +135,44 @@ class TenantUsers {
         jdbc.sql("delete from tenant_read_state where name = ?")
                 .param(NEXT_PAGE)
                 .update();
+        Instant roundStarted = savedAt(WHOLE_ROUND);
+        if (roundStarted != null) {
+            // The whole directory was listed since then: whoever was not is no longer in the tenant (deleted
+            // while the delta link was lost, or before LicenseFlow was connected to read it).
+            directory
+                    .tenantUsersNotSeenSince(roundStarted)
+                    .forEach(id -> goneFromTenant(id, "removed: the user is no longer in the Microsoft 365 tenant"));
+            jdbc.sql("delete from tenant_read_state where name = ?")
+                    .param(WHOLE_ROUND)
+                    .update();
+        }
         if (page.hasNonNull("@odata.deltaLink")) {
             save(NEXT_READ, page.get("@odata.deltaLink").asText());
         }
         return new Page(users, false);
+    }
+
+    /** The beginning of a round of the whole directory, marked so that its end knows who was not listed. */
+    private String firstPage() {
+        save(WHOLE_ROUND, "");
+        return FIRST_PAGE;
+    }
+
+    /**
+     * A user the tenant no longer has: their account counts as disabled, and their licenses are gone with them
+     * (Microsoft 365 frees a deleted user's licenses): removed through the ledger, seats back, audited as changed
+     * outside LicenseFlow, nothing sent to the tenant.
+     */
+    private void goneFromTenant(String tenantUserId, String why) {
+        String userId = directory.disableTenantUser(tenantUserId);
+        if (userId == null) {
+            return;
+        }
+        ChangeContext outside = ChangeContext.byUser(TenantProducts.TENANT, "Changed outside LicenseFlow");
+        assignments
+                .activeByUser(List.of(userId))
+                .getOrDefault(userId, List.of())
+                .forEach(license -> ledger.removedInTenant(outside, license.id(), why));
     }
 
     /**
@@ -178,7 +245,7 @@ class TenantUsers {
                     continue;
                 }
                 if (!skus.containsKey(license.skuId())) {
-                    ledger.removedInTenant(outside, license.licenseId());
+                    ledger.removedInTenant(outside, license.licenseId(), "removed in Microsoft 365");
                     continue;
                 }
                 Map<String, String> plans = planOfGuid.getOrDefault(license.skuId(), Map.of());
@@ -234,6 +301,14 @@ class TenantUsers {
                 .orElse(null);
     }
 
+    private Instant savedAt(String name) {
+        return jdbc.sql("select saved_at from tenant_read_state where name = ?")
+                .param(name)
+                .query((rs, n) -> Rows.instant(rs, "saved_at"))
+                .optional()
+                .orElse(null);
+    }
+
     private void save(String name, String link) {
         Timestamp now = Timestamp.from(Instant.now(clock));
         if (jdbc.sql("update tenant_read_state set link = ?, saved_at = ? where name = ?")
@@ -246,12 +321,18 @@ class TenantUsers {
         }
     }
 
-    /** Graph's user; a delta page sends only what changed, so what is missing stays null (unchanged). */
+    /**
+     * Graph's user; a delta page sends only what changed, so what is missing stays null (unchanged). A usage
+     * location sent as null was cleared in the tenant: it is {@link TenantUser#CLEARED}, not "unchanged".
+     */
     private static TenantUser tenantUser(JsonNode user) {
         String upn = text(user, "userPrincipalName");
         String mail = text(user, "mail");
         String type = text(user, "userType");
         String location = text(user, "usageLocation");
+        if (location == null && user.has("usageLocation")) {
+            location = TenantUser.CLEARED;
+        }
         return new TenantUser(
                 user.path("id").asText(),
                 upn,

@@ -13,6 +13,7 @@ import com.licenseflow.tenant.TenantChanges.Due;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,8 @@ public class TenantWriter extends Poller {
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(15);
 
     private static final Duration SHORTEST_WAIT = Duration.ofMillis(50);
+    /** The batch request id of a usage location (license changes go by their number alone). */
+    private static final String LOCATION = "location-";
 
     private final TenantConnection connection;
     private final GraphClient graph;
@@ -122,20 +125,33 @@ public class TenantWriter extends Poller {
     Written writeBatch() {
         TenantSettings.Writes settings = connection.settings().writes();
         Instant now = clock.instant();
-        List<Due> due = transaction.execute(status -> {
+        record Claimed(List<TenantChanges.UserChange> locations, List<Due> licenses) {}
+        Claimed claimed = transaction.execute(status -> {
             if (!changes.lease(node, now, now.plus(settings.claimFor()))) {
-                return List.<Due>of();
+                return new Claimed(List.of(), List.of());
             }
-            return changes.load(changes.claim(node, BATCH, now, settings.claimFor()));
+            // Usage locations first: a license change of the same user waits for its location (it needs one).
+            List<TenantChanges.UserChange> locations = changes.claimUserChanges(node, BATCH, now, settings.claimFor());
+            List<Due> licenses = changes.load(changes.claim(node, BATCH - locations.size(), now, settings.claimFor()));
+            changes.sending(licenses.stream().map(Due::id).toList(), now);
+            return new Claimed(locations, licenses);
         });
-        if (due.isEmpty()) {
+        if (claimed.locations().isEmpty() && claimed.licenses().isEmpty()) {
             return null;
         }
+        List<Due> due = claimed.licenses();
         Map<String, String> guids = changes.planGuids(
                 due.stream().flatMap(d -> d.disabledPlans().stream()).collect(java.util.stream.Collectors.toSet()));
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+        readBack(due.stream().filter(Due::answerLost).toList(), guids, outcomes);
         ArrayNode requests = json.createArrayNode();
+        for (TenantChanges.UserChange location : claimed.locations()) {
+            requests.add(usageLocation(location));
+        }
         for (Due change : due) {
+            if (outcomes.containsKey(change.id())) {
+                continue;
+            }
             String unknown = notInTenant(change, guids);
             if (unknown != null) {
                 outcomes.put(change.id(), Outcome.refused(GraphRefusal.NOT_IN_TENANT, unknown));
@@ -143,13 +159,131 @@ public class TenantWriter extends Poller {
                 requests.add(request(change, guids));
             }
         }
+        Map<String, Outcome> answers = new LinkedHashMap<>();
         if (!requests.isEmpty()) {
-            send(requests, settings, outcomes);
+            send(requests, settings, answers);
         }
-        return transaction.execute(status -> settle(due, outcomes));
+        answers.forEach((id, outcome) -> {
+            if (!id.startsWith(LOCATION)) {
+                outcomes.put(Long.parseLong(id), outcome);
+            }
+        });
+        return transaction.execute(status -> {
+            settleLocations(claimed.locations(), answers);
+            return settle(due, outcomes);
+        });
     }
 
-    private void send(ArrayNode requests, TenantSettings.Writes settings, Map<Long, Outcome> outcomes) {
+    /**
+     * Changes whose answer was lost (the node sending them died, the connection dropped) may have been made: the
+     * users' licenses are read back first (one {@code GET /users/{id}} each, in one {@code $batch}), and a change the
+     * tenant already shows is applied without being sent again. Sent again blindly, a move already made would be
+     * refused (its old license is gone) and taken for a refusal to undo.
+     */
+    private void readBack(List<Due> lost, Map<String, String> guids, Map<Long, Outcome> outcomes) {
+        if (lost.isEmpty()) {
+            return;
+        }
+        ArrayNode reads = json.createArrayNode();
+        for (Due change : lost) {
+            ObjectNode read = reads.addObject();
+            read.put("id", Long.toString(change.id()));
+            read.put("method", "GET");
+            read.put("url", "/users/" + encoded(change.graphUser()) + "?$select=id,assignedLicenses");
+        }
+        ObjectNode body = json.createObjectNode();
+        body.set("requests", reads);
+        JsonNode answer;
+        try {
+            answer = graph.post("/$batch", body);
+        } catch (GraphException e) {
+            lost.forEach(c -> outcomes.put(
+                    c.id(),
+                    Outcome.uncertain("Could not read back from Microsoft 365 whether "
+                            + "a change whose answer was lost was made: " + e.getMessage())));
+            return;
+        }
+        Map<Long, JsonNode> users = new HashMap<>();
+        for (JsonNode response : answer.path("responses")) {
+            int status = response.path("status").asInt();
+            if (status >= 200 && status < 300) {
+                users.put(response.path("id").asLong(), response.path("body"));
+            } else if (status == 404) {
+                users.put(response.path("id").asLong(), json.createObjectNode().putArray("assignedLicenses"));
+            }
+        }
+        for (Due change : lost) {
+            JsonNode user = users.get(change.id());
+            if (user == null) {
+                outcomes.put(
+                        change.id(),
+                        Outcome.uncertain("Microsoft 365 did not say whether a change whose answer "
+                                + "was lost was made; asked again later"));
+            } else if (madeAlready(change, user.path("assignedLicenses"), guids)) {
+                outcomes.put(change.id(), Outcome.APPLIED);
+            }
+        }
+    }
+
+    /** Whether the tenant's licenses of the user ({@code assignedLicenses}) are as the change wants them. */
+    private static boolean madeAlready(Due change, JsonNode assignedLicenses, Map<String, String> guids) {
+        Map<String, Set<String>> held = new HashMap<>();
+        for (JsonNode license : assignedLicenses) {
+            Set<String> off = new java.util.TreeSet<>();
+            license.path("disabledPlans").forEach(p -> off.add(p.asText().toLowerCase(java.util.Locale.ROOT)));
+            held.put(license.path("skuId").asText().toLowerCase(java.util.Locale.ROOT), off);
+        }
+        String sku = change.skuId() == null ? null : change.skuId().toLowerCase(java.util.Locale.ROOT);
+        if (change.change() == TenantChange.REMOVE) {
+            return !held.containsKey(sku);
+        }
+        Set<String> wanted = new java.util.TreeSet<>();
+        change.disabledPlans().stream()
+                .map(guids::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(g -> wanted.add(g.toLowerCase(java.util.Locale.ROOT)));
+        boolean replacedGone = change.replacesSkuId() == null
+                || !held.containsKey(change.replacesSkuId().toLowerCase(java.util.Locale.ROOT));
+        return wanted.equals(held.get(sku)) && replacedGone;
+    }
+
+    /** PATCH /users/{id} with the usage location LicenseFlow set. */
+    private ObjectNode usageLocation(TenantChanges.UserChange change) {
+        ObjectNode request = json.createObjectNode();
+        request.put("id", LOCATION + change.id());
+        request.put("method", "PATCH");
+        request.put("url", "/users/" + encoded(change.graphUser()));
+        request.putObject("headers").put("Content-Type", "application/json");
+        request.putObject("body").put("usageLocation", change.usageLocation());
+        return request;
+    }
+
+    private void settleLocations(List<TenantChanges.UserChange> locations, Map<String, Outcome> answers) {
+        Instant now = clock.instant();
+        for (TenantChanges.UserChange location : locations) {
+            Outcome outcome = answers.get(LOCATION + location.id());
+            switch (outcome.kind()) {
+                case APPLIED -> changes.userChangeSettled(location.id(), "APPLIED", now, null, null);
+                case THROTTLED ->
+                    changes.userChangeSettled(location.id(), "PENDING", now, now.plus(outcome.delay()), null);
+                case FAILED ->
+                    changes.userChangeSettled(location.id(), "PENDING", now, now.plus(backoff(1)), outcome.text());
+                case REFUSED -> {
+                    changes.userChangeSettled(location.id(), "REFUSED", now, null, outcome.text());
+                    ledger.record(
+                            ChangeContext.byUser(TenantProducts.TENANT, "Refused by Microsoft 365"),
+                            com.licenseflow.inventory.audit.AuditAction.TENANT_REFUSED_CHANGE,
+                            location.userId(),
+                            null,
+                            null,
+                            "Microsoft 365 did not take " + location.userName() + "'s usage location "
+                                    + location.usageLocation() + ": " + outcome.text());
+                }
+            }
+        }
+    }
+
+    private void send(ArrayNode requests, TenantSettings.Writes settings, Map<String, Outcome> outcomes) {
         Duration wait = budget.waitFor(requests.size(), settings.budget(), settings.window());
         if (!wait.isZero()) {
             GraphThrottling.pause(wait);
@@ -164,14 +298,15 @@ public class TenantWriter extends Poller {
             budget.answered(counted);
             log.warn("Microsoft Graph did not take a batch of {} license changes: {}", requests.size(), e.getMessage());
             for (JsonNode request : requests) {
-                outcomes.put(request.path("id").asLong(), Outcome.failed(e.getMessage()));
+                // The batch may have arrived and been carried out before its answer was lost.
+                outcomes.put(request.path("id").asText(), Outcome.uncertain(e.getMessage()));
             }
             return;
         }
         // Counted from its answer, not from its sending: Graph counted it when it arrived, which is in between.
         budget.answered(counted);
         for (JsonNode response : answer.path("responses")) {
-            long id = response.path("id").asLong();
+            String id = response.path("id").asText();
             int status = response.path("status").asInt();
             JsonNode error = response.path("body").path("error");
             if (status >= 200 && status < 300) {
@@ -180,6 +315,11 @@ public class TenantWriter extends Poller {
                 Duration after = GraphThrottling.retryAfter(header(response, "Retry-After"));
                 budget.quietFor(after);
                 outcomes.put(id, Outcome.throttled(after));
+            } else if (status == 404) {
+                outcomes.put(
+                        id,
+                        Outcome.refused(
+                                GraphRefusal.USER_GONE, error.path("message").asText("no message")));
             } else if (status >= 500 || status == 0) {
                 outcomes.put(
                         id,
@@ -196,7 +336,7 @@ public class TenantWriter extends Poller {
         for (JsonNode request : requests) {
             // A request the batch's answer left out is sent again.
             outcomes.putIfAbsent(
-                    request.path("id").asLong(), Outcome.failed("Microsoft Graph's batch answer left it out"));
+                    request.path("id").asText(), Outcome.failed("Microsoft Graph's batch answer left it out"));
         }
     }
 
@@ -231,15 +371,24 @@ public class TenantWriter extends Poller {
                             change.id(),
                             now.plus(outcome.delay()),
                             false,
-                            "Microsoft Graph asked to wait " + outcome.delay().toSeconds() + " s");
+                            "Microsoft Graph asked to wait " + outcome.delay().toSeconds() + " s",
+                            false);
                     later++;
                 }
                 case FAILED -> {
-                    changes.later(change.id(), now.plus(backoff(change.attempts() + 1)), true, outcome.text());
+                    changes.later(
+                            change.id(),
+                            now.plus(backoff(change.attempts() + 1)),
+                            true,
+                            outcome.text(),
+                            outcome.uncertain());
                     later++;
                 }
                 case REFUSED -> {
-                    if (change.change() == TenantChange.REMOVE && GraphRefusal.alreadyRemoved(outcome.text())) {
+                    if (change.change() == TenantChange.REMOVE
+                            && (outcome.refusal() == GraphRefusal.USER_GONE
+                                    || GraphRefusal.alreadyRemoved(outcome.text()))) {
+                        // Removed already; or the user is no longer in the tenant, and their licenses went with them.
                         changes.applied(change.id(), now);
                         ledger.confirmedByTenant(change.licenseId());
                         applied++;
@@ -307,15 +456,15 @@ public class TenantWriter extends Poller {
         ObjectNode request = json.createObjectNode();
         request.put("id", Long.toString(change.id()));
         request.put("method", "POST");
-        request.put(
-                "url",
-                "/users/"
-                        + java.net.URLEncoder.encode(change.graphUser(), java.nio.charset.StandardCharsets.UTF_8)
-                                .replace("+", "%20")
-                        + "/assignLicense");
+        request.put("url", "/users/" + encoded(change.graphUser()) + "/assignLicense");
         request.putObject("headers").put("Content-Type", "application/json");
         request.set("body", body);
         return request;
+    }
+
+    private static String encoded(String user) {
+        return java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private enum Kind {
@@ -325,20 +474,25 @@ public class TenantWriter extends Poller {
         REFUSED
     }
 
-    private record Outcome(Kind kind, Duration delay, String text, GraphRefusal refusal) {
+    /** How a change ended; {@code uncertain}: it failed in a way that may have left it made (its answer was lost). */
+    private record Outcome(Kind kind, Duration delay, String text, GraphRefusal refusal, boolean uncertain) {
 
-        static final Outcome APPLIED = new Outcome(Kind.APPLIED, null, null, null);
+        static final Outcome APPLIED = new Outcome(Kind.APPLIED, null, null, null, false);
 
         static Outcome throttled(Duration wait) {
-            return new Outcome(Kind.THROTTLED, wait, null, null);
+            return new Outcome(Kind.THROTTLED, wait, null, null, false);
         }
 
         static Outcome failed(String text) {
-            return new Outcome(Kind.FAILED, null, text, null);
+            return new Outcome(Kind.FAILED, null, text, null, false);
+        }
+
+        static Outcome uncertain(String text) {
+            return new Outcome(Kind.FAILED, null, text, null, true);
         }
 
         static Outcome refused(GraphRefusal refusal, String text) {
-            return new Outcome(Kind.REFUSED, null, text, refusal);
+            return new Outcome(Kind.REFUSED, null, text, refusal, false);
         }
 
         static Outcome graphRefused(String code, String message) {
@@ -357,5 +511,18 @@ public class TenantWriter extends Poller {
     @Override
     protected void poll() {
         writeDue(connection.settings().writes().pollEvery());
+    }
+
+    /** A node that stops finishes the batch under way, then gives its lease back: the next node sends at once. */
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        if (connection.connected()) {
+            try {
+                transaction.executeWithoutResult(status -> changes.releaseLease(node));
+            } catch (RuntimeException e) {
+                log.warn("Could not give the tenant writer's lease back; another node takes it after claim-for", e);
+            }
+        }
     }
 }

@@ -230,6 +230,7 @@ public final class GraphStandIn implements AutoCloseable {
                 null,
                 URI.create(base() + "/v1.0"),
                 URI.create(base()),
+                "https://graph.microsoft.com/.default",
                 certificate,
                 Duration.ofHours(1),
                 new TenantSettings.Writes(

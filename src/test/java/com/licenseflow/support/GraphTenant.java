@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +49,8 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
     private final Map<String, Map<String, List<String>>> licenses = new ConcurrentHashMap<>();
 
     private final Map<String, Integer> seats = new ConcurrentHashMap<>();
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> usageLocations = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final List<JsonNode> received = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger throttleNext = new AtomicInteger();
@@ -73,6 +76,8 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
     public synchronized void reset() {
         licenses.clear();
         seats.clear();
+        deleted.clear();
+        usageLocations.clear();
         refusals.clear();
         received.clear();
         sentAt.clear();
@@ -95,6 +100,17 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
 
     public void holds(String user, String skuId) {
         licenses.computeIfAbsent(user, u -> new ConcurrentHashMap<>()).put(skuId, List.of());
+    }
+
+    /** {@code user} was deleted in the tenant: Graph answers 404 to anything about them, and their licenses are free. */
+    public void delete(String user) {
+        deleted.add(user);
+        licenses.remove(user);
+    }
+
+    /** The usage location LicenseFlow set for {@code user} ({@code PATCH /users/{id}}), or null. */
+    public String usageLocationOf(String user) {
+        return usageLocations.get(user);
     }
 
     /** Every assignLicense for {@code user} is refused with {@code refusal} (a key of {@link #REFUSALS}). */
@@ -165,6 +181,22 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
             received.add(request);
             ObjectNode response = responses.addObject();
             response.put("id", request.path("id").asText());
+            String url = request.path("url").asText();
+            String user = URLDecoder.decode(url.replaceAll("^/users/([^/?]+).*$", "$1"), StandardCharsets.UTF_8);
+            if (deleted.contains(user)) {
+                notFound(response, user);
+                continue;
+            }
+            if ("GET".equals(request.path("method").asText())) {
+                read(user, response);
+                continue;
+            }
+            if ("PATCH".equals(request.path("method").asText())) {
+                usageLocations.put(
+                        user, request.path("body").path("usageLocation").asText());
+                response.put("status", 204);
+                continue;
+            }
             long wait = spend();
             if (wait > 0) {
                 overBudget.incrementAndGet();
@@ -209,6 +241,31 @@ public final class GraphTenant implements ResponseDefinitionTransformerV2 {
         ObjectNode error = response.putObject("body").putObject("error");
         error.put("code", "TooManyRequests");
         error.put("message", "Too many requests");
+    }
+
+    /** {@code GET /users/{id}?$select=id,assignedLicenses}: the user's licenses as the tenant holds them. */
+    private void read(String user, ObjectNode response) {
+        response.put("status", 200);
+        response.putObject("headers").put("Content-Type", "application/json");
+        ObjectNode body = response.putObject("body");
+        body.put("id", user);
+        ArrayNode assigned = body.putArray("assignedLicenses");
+        licensesOf(user).forEach((sku, off) -> {
+            ObjectNode license = assigned.addObject();
+            license.put("skuId", sku);
+            off.forEach(license.putArray("disabledPlans")::add);
+        });
+    }
+
+    private static void notFound(ObjectNode response, String user) {
+        response.put("status", 404);
+        response.putObject("headers").put("Content-Type", "application/json");
+        ObjectNode error = response.putObject("body").putObject("error");
+        error.put("code", "Request_ResourceNotFound");
+        error.put(
+                "message",
+                "Resource '" + user + "' does not exist or one of its queried reference-property objects "
+                        + "are not present.");
     }
 
     private void assign(JsonNode request, ObjectNode response) {

@@ -60,6 +60,7 @@ class TenantReadEmbeddedTest {
                         null,
                         graph,
                         entraId,
+                        "https://graph.microsoft.com/.default",
                         null,
                         Duration.ofHours(1),
                         null))
@@ -73,6 +74,7 @@ class TenantReadEmbeddedTest {
                         null,
                         graph,
                         entraId,
+                        "https://graph.microsoft.com/.default",
                         null,
                         Duration.ofHours(1),
                         null))
@@ -88,6 +90,7 @@ class TenantReadEmbeddedTest {
                         Path.of("app.pem"),
                         graph,
                         entraId,
+                        "https://graph.microsoft.com/.default",
                         null,
                         Duration.ofHours(1),
                         null))
@@ -100,6 +103,7 @@ class TenantReadEmbeddedTest {
                         Path.of("no-such-app.pem"),
                         graph,
                         entraId,
+                        "https://graph.microsoft.com/.default",
                         null,
                         Duration.ofHours(1),
                         null))
@@ -114,8 +118,33 @@ class TenantReadEmbeddedTest {
                         null,
                         null,
                         null,
+                        null,
                         Duration.ofSeconds(5),
                         null))
                 .hasMessageContaining("read-every must be at least a minute");
+    }
+
+    @Test
+    void aTenantWhoseSignInOrGraphIsNotHttpsIsRefusedAtStartInWords() {
+        for (String[] urls : new String[][] {
+            {"https://graph.microsoft.com/v1.0", "http://login.microsoftonline.com"},
+            {"http://graph.microsoft.com/v1.0", "https://login.microsoftonline.com"}
+        }) {
+            assertThatThrownBy(() -> new TenantSettings(
+                            TenantSettings.TenantMode.MICROSOFT_GRAPH,
+                            "tenant",
+                            "client",
+                            "secret",
+                            null,
+                            URI.create(urls[0]),
+                            URI.create(urls[1]),
+                            "https://graph.microsoft.com/.default",
+                            null,
+                            Duration.ofHours(1),
+                            new TenantSettings.Writes(
+                                    true, 3000, Duration.ofSeconds(150), Duration.ofSeconds(1), Duration.ofMinutes(2))))
+                    .hasMessageContaining("must be an https:// address")
+                    .hasMessageContaining("not http://");
+        }
     }
 }

@@ -6,9 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.licenseflow.inventory.access.AdminRole.GLOBAL_ADMIN;
@@ -81,109 +79,16 @@ class TenantReadTest {
     TenantConnection connection;
 
     TenantSettings configured;
+    TenantReads reads;
 
     /** The suite's one Spring context, connected to the stand-in for this test (a context of its own would
      * need a Camunda engine and process application of its own, which one JVM does not allow by name). */
     @BeforeEach
     void aTenantWithoutUsers() {
         configured = connection.settings();
+        reads = new TenantReads(GRAPH, engine, jdbc);
         connection.use(GRAPH.settings());
-        GRAPH.server().resetAll();
-        GRAPH.server()
-                .stubFor(post(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
-                        .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
-                                + "\"access_token\":\"" + GraphStandIn.TOKEN + "\"}")));
-        jdbc.sql("delete from tenant_read_state").update();
-        graph.forgetToken();
-        engine.getRuntimeService()
-                .createProcessInstanceQuery()
-                .processDefinitionKey(TenantRead.KEY)
-                .list()
-                .forEach(left ->
-                        engine.getRuntimeService().deleteProcessInstance(left.getId(), "a test before left it"));
-        usersPage(null, null, "", null, "nothing-yet");
-        usersPage("$deltatoken", null, "", null, "nothing-since");
-        tenantHas();
-    }
-
-    /**
-     * A page of GET /users/delta: the first (no token), or the one whose {@code tokenName} is {@code token} (null:
-     * any), with a link to the next page or, on the last, the deltaLink the next read starts from. A later stub
-     * wins over an earlier one that matches too.
-     */
-    private static void usersPage(String tokenName, String token, String users, String nextPage, String deltaToken) {
-        var request = get(urlPathEqualTo("/v1.0/users/delta"));
-        request = tokenName == null
-                ? request.withQueryParam("$skiptoken", absent()).withQueryParam("$deltatoken", absent())
-                : request.withQueryParam(tokenName, token == null ? matching(".+") : equalTo(token));
-        String link = nextPage != null
-                ? ",\"@odata.nextLink\":\"" + GRAPH.base() + "/v1.0/users/delta?$skiptoken=" + nextPage + "\""
-                : ",\"@odata.deltaLink\":\"" + GRAPH.base() + "/v1.0/users/delta?$deltatoken=" + deltaToken + "\"";
-        GRAPH.server()
-                .stubFor(request.willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/"
-                        + "$metadata#users(id,userPrincipalName,displayName,mail,userType,usageLocation,accountEnabled,"
-                        + "assignedLicenses)\",\"value\":[" + users + "]" + link + "}")));
-    }
-
-    /** Graph's user, as a delta page sends it. */
-    private static String user(
-            String id, String upn, String name, String mail, String type, String location, boolean enabled) {
-        return """
-                {"id":"%s","userPrincipalName":"%s","displayName":"%s","mail":%s,"userType":"%s","usageLocation":"%s",
-                 "accountEnabled":%s,"assignedLicenses":[]}""".formatted(id, upn, name, mail == null ? "null" : "\"" + mail + "\"", type, location, enabled);
-    }
-
-    /** Graph's subscribedSku, as documented: https://learn.microsoft.com/graph/api/resources/subscribedsku */
-    private static String sku(
-            String skuId, String partNumber, String capabilityStatus, int enabled, int warning, int consumed) {
-        return """
-                {"capabilityStatus":"%s","consumedUnits":%d,"id":"%s_%s","skuId":"%s","skuPartNumber":"%s",
-                 "appliesTo":"User","prepaidUnits":{"enabled":%d,"suspended":0,"warning":%d,"lockedOut":0},
-                 "servicePlans":[
-                   {"servicePlanId":"9aaf7827-d63c-4b61-89c3-182f06f82e5c","servicePlanName":"EXCHANGE_S_STANDARD",
-                    "provisioningStatus":"Success","appliesTo":"User"},
-                   {"servicePlanId":"57ff2da0-773e-42df-b2af-ffb7a2317929","servicePlanName":"TEAMS1",
-                    "provisioningStatus":"Success","appliesTo":"User"},
-                   {"servicePlanId":"113feb6c-3fe4-4440-bddc-54d774bf0318","servicePlanName":"EXCHANGE_S_FOUNDATION",
-                    "provisioningStatus":"Success","appliesTo":"Company"}]}""".formatted(
-                        capabilityStatus, consumed, GraphStandIn.TENANT, skuId, skuId, partNumber, enabled, warning);
-    }
-
-    private static void tenantHas(String... skus) {
-        GRAPH.server()
-                .stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
-                        .willReturn(okJson(
-                                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#subscribedSkus\","
-                                        + "\"value\":[" + String.join(",", skus) + "]}")));
-    }
-
-    /** One run of "Read the tenant", as the job executor would: its timer fires, then each of its jobs runs. */
-    private String readTheTenant() {
-        String instance = readTheTenantUntilUsers();
-        runJobsOf(instance);
-        return instance;
-    }
-
-    /** Runs the instance's jobs one after the other until it has none; returns how many ran per step. */
-    private java.util.Map<String, Integer> runJobsOf(String instance) {
-        var management = engine.getManagementService();
-        java.util.Map<String, Integer> ran = new java.util.TreeMap<>();
-        for (boolean any = true; any; ) {
-            any = false;
-            for (String activity : List.of("Activity_ReadTenantProducts", "Activity_ReadAPageOfTenantUsers")) {
-                Job job = management
-                        .createJobQuery()
-                        .processInstanceId(instance)
-                        .activityId(activity)
-                        .singleResult();
-                if (job != null) {
-                    management.executeJob(job.getId());
-                    ran.merge(activity, 1, Integer::sum);
-                    any = true;
-                }
-            }
-        }
-        return ran;
+        reads.startClean(graph);
     }
 
     private int seatsOf(String skuId) {
@@ -215,9 +120,11 @@ class TenantReadTest {
                                 + "Microsoft 365 E3 " + e3Part + "," + e3Part + "," + e3 + ",TEAMS1,"
                                 + "57ff2da0-773e-42df-b2af-ffb7a2317929,Microsoft Teams\r\n");
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        tenantHas(sku(premiumSku, premium.id(), "Enabled", 25, 5, 20), sku(e3, e3Part, "Enabled", 100, 0, 80));
+        reads.tenantHas(
+                TenantReads.sku(premiumSku, premium.id(), "Enabled", 25, 5, 20),
+                TenantReads.sku(e3, e3Part, "Enabled", 100, 0, 80));
 
-        String instance = readTheTenant();
+        String instance = reads.readTheTenant();
 
         assertThat(engine.getHistoryService()
                         .createHistoricActivityInstanceQuery()
@@ -253,7 +160,13 @@ class TenantReadTest {
                         1,
                         postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token"))
                                 .withRequestBody(containing("grant_type=client_credentials"))
-                                .withRequestBody(containing("client_id=" + GraphStandIn.CLIENT)));
+                                .withRequestBody(containing("client_id=" + GraphStandIn.CLIENT))
+                                .withRequestBody(containing(
+                                        // licenseflow.tenant.token-scope: Graph's own, whatever address graph-url has
+                                        "scope="
+                                                + java.net.URLEncoder.encode(
+                                                        "https://graph.microsoft.com/.default",
+                                                        java.nio.charset.StandardCharsets.UTF_8))));
         GRAPH.server()
                 .verify(
                         1,
@@ -262,8 +175,10 @@ class TenantReadTest {
 
         // Someone buys 10 more seats of Business Premium in the admin center, and E3 is suspended.
         int before = changesOutsideLicenseFlow().size();
-        tenantHas(sku(premiumSku, premium.id(), "Enabled", 35, 5, 20), sku(e3, e3Part, "Suspended", 0, 0, 0));
-        readTheTenant();
+        reads.tenantHas(
+                TenantReads.sku(premiumSku, premium.id(), "Enabled", 35, 5, 20),
+                TenantReads.sku(e3, e3Part, "Suspended", 0, 0, 0));
+        reads.readTheTenant();
         assertThat(seatsOf(premiumSku)).isEqualTo(40);
         assertThat(changesOutsideLicenseFlow())
                 .hasSize(before + 2)
@@ -272,7 +187,7 @@ class TenantReadTest {
                         + " seats 100 -> 0, Active -> Disabled"));
 
         // Nothing changed: nothing recorded.
-        readTheTenant();
+        reads.readTheTenant();
         assertThat(changesOutsideLicenseFlow()).hasSize(before + 2);
     }
 
@@ -296,10 +211,10 @@ class TenantReadTest {
                 .stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
                         .inScenario("throttled")
                         .whenScenarioStateIs("waited")
-                        .willReturn(
-                                okJson("{\"value\":[" + sku(skuId, Fixtures.unique("EP"), "Enabled", 7, 0, 0) + "]}")));
+                        .willReturn(okJson("{\"value\":["
+                                + TenantReads.sku(skuId, Fixtures.unique("EP"), "Enabled", 7, 0, 0) + "]}")));
 
-        readTheTenant();
+        reads.readTheTenant();
 
         GRAPH.server().verify(2, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus")));
         assertThat(seatsOf(skuId)).isEqualTo(7);
@@ -325,7 +240,7 @@ class TenantReadTest {
                         .whenScenarioStateIs("new token")
                         .willReturn(okJson("{\"value\":[]}")));
 
-        readTheTenant();
+        reads.readTheTenant();
 
         GRAPH.server().verify(2, postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token")));
         GRAPH.server().verify(2, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus")));
@@ -338,7 +253,7 @@ class TenantReadTest {
         graph.forgetToken();
         GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(okJson("{\"value\":[]}")));
 
-        readTheTenant();
+        reads.readTheTenant();
 
         var asked = GRAPH.server()
                 .findAll(postRequestedFor(urlPathEqualTo("/" + GraphStandIn.TENANT + "/oauth2/v2.0/token")));
@@ -382,17 +297,7 @@ class TenantReadTest {
                                         + "\"Insufficient privileges to complete the operation.\"}}")));
         String before = fixtures.snapshot();
         var management = engine.getManagementService();
-        Job timer = management
-                .createJobQuery()
-                .processDefinitionKey(TenantRead.KEY)
-                .timers()
-                .singleResult();
-        management.executeJob(timer.getId());
-        Job step = management
-                .createJobQuery()
-                .processDefinitionKey(TenantRead.KEY)
-                .activityId("Activity_ReadTenantProducts")
-                .singleResult();
+        Job step = reads.startRead();
 
         assertThatThrownBy(() -> management.executeJob(step.getId()))
                 .hasMessageContaining(
@@ -414,17 +319,26 @@ class TenantReadTest {
         String guest = "aaaaaaaa-0000-0000-0000-000000000003";
         String known = "aaaaaaaa-0000-0000-0000-000000000004";
         var before = fixtures.member();
-        usersPage(
+        reads.usersPage(
                 null,
                 null,
-                user(lisa, "lisa@contoso.onmicrosoft.com", "Lisa Jansen", "lisa@tenant.example", "Member", "nl", true)
-                        + "," + user(omar, "omar@contoso.onmicrosoft.com", "Omar Haddad", null, "Member", "SE", false),
+                TenantReads.user(
+                                lisa,
+                                "lisa@contoso.onmicrosoft.com",
+                                "Lisa Jansen",
+                                "lisa@tenant.example",
+                                "Member",
+                                "nl",
+                                true)
+                        + ","
+                        + TenantReads.user(
+                                omar, "omar@contoso.onmicrosoft.com", "Omar Haddad", null, "Member", "SE", false),
                 "page-2",
                 null);
-        usersPage(
+        reads.usersPage(
                 "$skiptoken",
                 "page-2",
-                user(
+                TenantReads.user(
                                 guest,
                                 "gwen_partner.example#EXT#@contoso.onmicrosoft.com",
                                 "Gwen Partner",
@@ -433,7 +347,7 @@ class TenantReadTest {
                                 "DE",
                                 true)
                         + ","
-                        + user(
+                        + TenantReads.user(
                                 known,
                                 "known@contoso.onmicrosoft.com",
                                 "Known Before",
@@ -443,9 +357,9 @@ class TenantReadTest {
                                 true),
                 "page-3",
                 null);
-        usersPage("$skiptoken", "page-3", "", null, "after-the-first-read");
+        reads.usersPage("$skiptoken", "page-3", "", null, "after-the-first-read");
 
-        String instance = readTheTenantUntilUsers();
+        String instance = reads.readTheTenantUntilUsers();
         // The crash: the second page's job dies before it commits; nothing of it stays, and it runs again.
         driver.runJob(instance, "Activity_ReadAPageOfTenantUsers");
         driver.runJobThenCrash(instance, "Activity_ReadAPageOfTenantUsers");
@@ -455,7 +369,7 @@ class TenantReadTest {
                         .single())
                 .as("the crashed page left nothing")
                 .isZero();
-        java.util.Map<String, Integer> ran = runJobsOf(instance);
+        java.util.Map<String, Integer> ran = reads.runJobsOf(instance);
 
         assertThat(ran)
                 .as("each page its own job: page 2 again, then page 3")
@@ -476,11 +390,11 @@ class TenantReadTest {
                         1,
                         getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
                                 .withQueryParam("$skiptoken", equalTo("page-3")));
-        assertThat(directoryRow(lisa)).isEqualTo("Lisa Jansen|lisa@tenant.example|MEMBER|NL|true");
-        assertThat(directoryRow(omar))
+        assertThat(reads.directoryRow(lisa)).isEqualTo("Lisa Jansen|lisa@tenant.example|MEMBER|NL|true");
+        assertThat(reads.directoryRow(omar))
                 .as("no mail: the user principal name")
                 .isEqualTo("Omar Haddad|omar@contoso.onmicrosoft.com|MEMBER|SE|false");
-        assertThat(directoryRow(guest)).isEqualTo("Gwen Partner|gwen@partner.example|GUEST|DE|true");
+        assertThat(reads.directoryRow(guest)).isEqualTo("Gwen Partner|gwen@partner.example|GUEST|DE|true");
         assertThat(jdbc.sql("select id from directory_user where tenant_user_id = ?")
                         .param(known)
                         .query(String.class)
@@ -501,18 +415,18 @@ class TenantReadTest {
                 .isEqualTo(4);
 
         // The next read starts at the deltaLink and gets only what changed: a new name, a deleted user.
-        usersPage(
+        reads.usersPage(
                 "$deltatoken",
                 "after-the-first-read",
                 "{\"id\":\"" + lisa + "\",\"displayName\":\"Lisa de Boer\"}," + "{\"id\":\"" + omar
                         + "\",\"@removed\":{\"reason\":\"changed\"}}",
                 null,
                 "after-the-second-read");
-        readTheTenant();
-        assertThat(directoryRow(lisa))
+        reads.readTheTenant();
+        assertThat(reads.directoryRow(lisa))
                 .as("only what the tenant sent changed")
                 .isEqualTo("Lisa de Boer|lisa@tenant.example|MEMBER|NL|true");
-        assertThat(directoryRow(omar)).endsWith("|false");
+        assertThat(reads.directoryRow(omar)).endsWith("|false");
         GRAPH.server()
                 .verify(
                         1,
@@ -524,7 +438,7 @@ class TenantReadTest {
     void licensesChangedInTheTenantItselfArriveAsChangedOutsideLicenseFlowAndChangesUnderWayAreLeftAlone() {
         Product product = fixtures.product();
         String skuId = UUID.randomUUID().toString();
-        tenantHas(sku(skuId, product.id(), "Enabled", 10, 0, 1));
+        reads.tenantHas(TenantReads.sku(skuId, product.id(), "Enabled", 10, 0, 1));
         var added = fixtures.member();
         var removed = fixtures.member();
         var underWay = fixtures.member();
@@ -533,17 +447,17 @@ class TenantReadTest {
             UUID.randomUUID().toString(),
             UUID.randomUUID().toString()
         };
-        usersPage(
+        reads.usersPage(
                 null,
                 null,
                 String.join(
                         ",",
-                        userWithLicenses(ids[0], added.email(), skuId),
-                        userWithLicenses(ids[1], removed.email()),
-                        userWithLicenses(ids[2], underWay.email())),
+                        TenantReads.userWithLicenses(ids[0], added.email(), skuId),
+                        TenantReads.userWithLicenses(ids[1], removed.email()),
+                        TenantReads.userWithLicenses(ids[2], underWay.email())),
                 null,
                 "licenses-read");
-        String instance = readTheTenantUntilUsers();
+        String instance = reads.readTheTenantUntilUsers();
         long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?")
                 .param(skuId)
                 .query(Long.class)
@@ -559,7 +473,7 @@ class TenantReadTest {
                         where user_id = ?""").param(underWay.id()).update();
         int before = fixtures.subscription(tenantSubscription).assignedSeats();
 
-        runJobsOf(instance);
+        reads.runJobsOf(instance);
 
         assertThat(fixtures.holds(added.id(), product.id()))
                 .as("assigned in the admin center")
@@ -591,7 +505,7 @@ class TenantReadTest {
     void appsAndServicesSwitchedInTheTenantAreSwitchedInLicenseFlow() {
         Product product = fixtures.product();
         String skuId = UUID.randomUUID().toString();
-        tenantHas(sku(skuId, product.id(), "Enabled", 10, 0, 1));
+        reads.tenantHas(TenantReads.sku(skuId, product.id(), "Enabled", 10, 0, 1));
         var switched = fixtures.member();
         var assigned = fixtures.member();
         var unchanged = fixtures.member();
@@ -601,19 +515,19 @@ class TenantReadTest {
             UUID.randomUUID().toString(),
             UUID.randomUUID().toString()
         };
-        usersPage(
+        reads.usersPage(
                 null,
                 null,
                 String.join(
                         ",",
-                        userWithLicenses(ids[0], switched.email())
+                        TenantReads.userWithLicenses(ids[0], switched.email())
                                 .replace("\"assignedLicenses\":[]", "\"assignedLicenses\":[" + teamsOff + "]"),
-                        userWithLicenses(ids[1], assigned.email())
+                        TenantReads.userWithLicenses(ids[1], assigned.email())
                                 .replace("\"assignedLicenses\":[]", "\"assignedLicenses\":[" + teamsOff + "]"),
-                        userWithLicenses(ids[2], unchanged.email(), skuId)),
+                        TenantReads.userWithLicenses(ids[2], unchanged.email(), skuId)),
                 null,
                 "plans-read");
-        String instance = readTheTenantUntilUsers();
+        String instance = reads.readTheTenantUntilUsers();
         long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?")
                 .param(skuId)
                 .query(Long.class)
@@ -623,7 +537,7 @@ class TenantReadTest {
         fixtures.license(tenantSubscription, List.of(switched.id(), unchanged.id()), ownPlan);
         int before = changesOutsideLicenseFlow().size();
 
-        runJobsOf(instance);
+        reads.runJobsOf(instance);
 
         assertThat(disabledPlans(switched.id(), product.id()))
                 .as("Teams switched off in the admin center")
@@ -655,38 +569,164 @@ class TenantReadTest {
                 .single();
     }
 
-    /** Graph's user with these licenses (skuIds), as a delta page sends it. */
-    private static String userWithLicenses(String id, String mail, String... skuIds) {
-        String licenses = java.util.Arrays.stream(skuIds)
-                .map(s -> "{\"disabledPlans\":[],\"skuId\":\"" + s + "\"}")
-                .collect(java.util.stream.Collectors.joining(","));
-        return user(id, mail, "Someone " + id.substring(0, 4), mail, "Member", "NL", true)
-                .replace("\"assignedLicenses\":[]", "\"assignedLicenses\":[" + licenses + "]");
+    // What a tenant does over weeks that a first read never shows.
+
+    private List<String> audit(String userId) {
+        return jdbc.sql("select details from audit_log where user_id = ? order by id")
+                .param(userId)
+                .query(String.class)
+                .list();
     }
 
-    /** Runs the timer and the products step, and stops before the first page of users. */
-    private String readTheTenantUntilUsers() {
-        var management = engine.getManagementService();
-        Job timer = management
-                .createJobQuery()
-                .processDefinitionKey(TenantRead.KEY)
-                .timers()
-                .singleResult();
-        management.executeJob(timer.getId());
-        String instance = management
-                .createJobQuery()
-                .processDefinitionKey(TenantRead.KEY)
-                .activityId("Activity_ReadTenantProducts")
-                .singleResult()
-                .getProcessInstanceId();
-        driver.runJob(instance, "Activity_ReadTenantProducts");
-        return instance;
+    private long incidents() {
+        return engine.getRuntimeService()
+                .createIncidentQuery()
+                .processDefinitionKeyIn(TenantRead.KEY)
+                .count();
     }
 
-    private String directoryRow(String tenantUserId) {
-        return jdbc.sql("""
-                        select display_name || '|' || email || '|' || user_type || '|' || usage_location || '|'
-                               || case when account_enabled then 'true' else 'false' end
-                        from directory_user where tenant_user_id = ?""").param(tenantUserId).query(String.class).single();
+    @Test
+    void aDeltaLinkGraphForgotStartsAWholeRoundAndWhoeverItNoLongerListsIsGone() {
+        Product product = fixtures.product();
+        String skuId = UUID.randomUUID().toString();
+        reads.tenantHas(TenantReads.sku(skuId, product.id(), "Enabled", 10, 0, 2));
+        var stays = fixtures.member();
+        var goes = fixtures.member();
+        String staysId = UUID.randomUUID().toString();
+        String goesId = UUID.randomUUID().toString();
+        reads.usersPage(
+                null,
+                null,
+                TenantReads.userWithLicenses(staysId, stays.email(), skuId) + ","
+                        + TenantReads.userWithLicenses(goesId, goes.email(), skuId),
+                null,
+                "first");
+        reads.readTheTenant();
+        assertThat(fixtures.holds(goes.id(), product.id())).isTrue();
+        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?")
+                .param(skuId)
+                .query(Long.class)
+                .single();
+        int seatsBefore = fixtures.subscription(tenantSubscription).assignedSeats();
+
+        // Weeks later the delta token has expired; meanwhile one of them was deleted, which no delta page will say.
+        GRAPH.server()
+                .stubFor(get(urlPathEqualTo("/v1.0/users/delta"))
+                        .withQueryParam("$deltatoken", equalTo("first"))
+                        .willReturn(aResponse()
+                                .withStatus(410)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":{\"code\":\"syncStateNotFound\",\"message\":\"The sync state "
+                                        + "generation is not found. Please start a new full synchronization.\"}}")));
+        reads.usersPage(null, null, TenantReads.userWithLicenses(staysId, stays.email(), skuId), null, "second");
+
+        String instance = reads.readTheTenant();
+
+        assertThat(incidents()).as("no incident, for good or once").isZero();
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .activityId("EndEvent_TenantRead")
+                        .count())
+                .isOne();
+        GRAPH.server()
+                .verify(
+                        2,
+                        getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                                .withQueryParam("$deltatoken", absent())
+                                .withQueryParam("$skiptoken", absent()));
+        assertThat(fixtures.holds(stays.id(), product.id())).isTrue();
+        assertThat(fixtures.holds(goes.id(), product.id()))
+                .as("not in the whole round: no longer in the tenant")
+                .isFalse();
+        assertThat(fixtures.subscription(tenantSubscription).assignedSeats()).isEqualTo(seatsBefore - 1);
+        assertThat(reads.directoryRow(goesId)).endsWith("|false");
+        assertThat(audit(goes.id()))
+                .anyMatch(d -> d.startsWith("Changed outside LicenseFlow: " + product.name()
+                        + " removed: the user is no longer in the Microsoft 365 tenant; mailbox data kept until"));
+
+        // The next read goes on from the new round's link.
+        reads.usersPage("$deltatoken", "second", "", null, "third");
+        reads.readTheTenant();
+        assertThat(incidents()).isZero();
+    }
+
+    @Test
+    void aUserDeletedInTheTenantLosesTheirLicensesAndSeatsInLicenseFlowToo() {
+        Product product = fixtures.product();
+        String skuId = UUID.randomUUID().toString();
+        reads.tenantHas(TenantReads.sku(skuId, product.id(), "Enabled", 10, 0, 1));
+        var deleted = fixtures.member();
+        String deletedId = UUID.randomUUID().toString();
+        reads.usersPage(null, null, TenantReads.userWithLicenses(deletedId, deleted.email(), skuId), null, "first");
+        reads.readTheTenant();
+        long tenantSubscription = jdbc.sql("select id from subscription where tenant_sku_id = ?")
+                .param(skuId)
+                .query(Long.class)
+                .single();
+        int seatsBefore = fixtures.subscription(tenantSubscription).assignedSeats();
+
+        reads.usersPage(
+                "$deltatoken",
+                "first",
+                "{\"id\":\"" + deletedId + "\",\"@removed\":{\"reason\":\"changed\"}}",
+                null,
+                "second");
+        reads.readTheTenant();
+
+        assertThat(fixtures.holds(deleted.id(), product.id())).isFalse();
+        assertThat(fixtures.subscription(tenantSubscription).assignedSeats()).isEqualTo(seatsBefore - 1);
+        assertThat(reads.directoryRow(deletedId)).endsWith("|false");
+        assertThat(audit(deleted.id()))
+                .anyMatch(d -> d.startsWith("Changed outside LicenseFlow: " + product.name()
+                        + " removed: the user was deleted in Microsoft 365; mailbox data kept until"));
+        assertThat(jdbc.sql("select count(*) from tenant_change where user_id = ?")
+                        .param(deleted.id())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing sent to the tenant: it is so already")
+                .isZero();
+    }
+
+    @Test
+    void aUsageLocationClearedInTheTenantIsClearedHereAndOneTheTenantDidNotSendStays() {
+        var cleared = fixtures.member();
+        var untouched = fixtures.member();
+        String clearedId = UUID.randomUUID().toString();
+        String untouchedId = UUID.randomUUID().toString();
+        reads.usersPage(
+                null,
+                null,
+                TenantReads.userWithLicenses(clearedId, cleared.email()) + ","
+                        + TenantReads.userWithLicenses(untouchedId, untouched.email()),
+                null,
+                "first");
+        reads.readTheTenant();
+        assertThat(reads.directoryRow(clearedId)).contains("|NL|");
+
+        reads.usersPage(
+                "$deltatoken",
+                "first",
+                "{\"id\":\"" + clearedId + "\",\"usageLocation\":null},{\"id\":\"" + untouchedId
+                        + "\",\"displayName\":\"Renamed\"}",
+                null,
+                "second");
+        reads.readTheTenant();
+
+        assertThat(jdbc.sql("select usage_location from directory_user where tenant_user_id = ?")
+                        .param(clearedId)
+                        .query(String.class)
+                        .optional())
+                .as("sent as null: cleared")
+                .isEmpty();
+        assertThat(reads.directoryRow(untouchedId))
+                .as("not sent: unchanged")
+                .isEqualTo("Renamed|" + untouched.email() + "|MEMBER|NL|true");
+        Api.Response refused =
+                Api.at(port).as(fixtures.admin(GLOBAL_ADMIN).id()).get("/api/users/" + cleared.id());
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.json().path("usageLocation").isNull()
+                        || refused.json().path("usageLocation").isMissingNode())
+                .isTrue();
     }
 }

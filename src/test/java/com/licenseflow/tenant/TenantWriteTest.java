@@ -233,7 +233,10 @@ class TenantWriteTest {
         TenantWriter.Written written = writer.writeDue(Duration.ofSeconds(10));
 
         assertThat(written.applied()).isEqualTo(2);
-        assertThat(usersSent()).as("sent, the answer lost, sent again").hasSize(4);
+        assertThat(TENANT.received())
+                .extracting(r -> r.path("method").asText())
+                .as("sent, the answer lost, read back instead of sent again")
+                .containsExactly("POST", "POST", "GET", "GET");
         assertThat(TENANT.licensesOf(emailOf(users.get(0)))).isEmpty();
         assertThat(TENANT.licensesOf(emailOf(users.get(1)))).containsOnlyKeys(sku);
         assertThat(TENANT.licensesOf(emailOf(users.get(2)))).containsOnlyKeys(sku);
@@ -298,8 +301,8 @@ class TenantWriteTest {
                 .isZero();
     }
 
-    @Test
-    void aUserMovedToAnotherProductGetsTheNewLicenseAndLosesTheOldOneInOneRequest() {
+    /** Two users of another product (in the tenant already) moved to this one, as a takeover does; the old SKU. */
+    private String twoUsersMovedToTheProduct(List<String> users) {
         Product old = fixtures.product();
         String oldSku = UUID.randomUUID().toString();
         catalog.changeSkuId(old.id(), oldSku);
@@ -307,7 +310,6 @@ class TenantWriteTest {
         TENANT.seats(sku, 10);
         long from = fixtures.central(old, 5);
         long target = fixtures.central(product, 5);
-        List<String> users = fixtures.members(2);
         Api.Response assigned = admin.post(
                 "/api/licenses/" + old.id() + "/assignments",
                 "{\"userIds\":[\"" + users.get(0) + "\",\"" + users.get(1) + "\"],\"reason\":\"test\"}");
@@ -341,6 +343,13 @@ class TenantWriteTest {
                             "moved: ",
                             "moved away: "));
         });
+        return oldSku;
+    }
+
+    @Test
+    void aUserMovedToAnotherProductGetsTheNewLicenseAndLosesTheOldOneInOneRequest() {
+        List<String> users = fixtures.members(2);
+        String oldSku = twoUsersMovedToTheProduct(users);
         TENANT.forgetReceived();
 
         assertThat(writer.writeDue(Duration.ZERO).applied()).isEqualTo(2);
@@ -359,24 +368,147 @@ class TenantWriteTest {
     }
 
     @Test
-    void aProductMicrosoft365DoesNotKnowIsRefusedWithoutAskingGraph() {
+    void aProductMicrosoft365DoesNotKnowIsRefusedUpFrontWithNothingChanged() {
         Product unknown = fixtures.product();
-        fixtures.central(unknown, 5);
+        long central = fixtures.central(unknown, 5);
         String user = fixtures.member().id();
         Api.Response assigned = admin.post(
                 "/api/licenses/" + unknown.id() + "/assignments",
                 "{\"userIds\":[\"" + user + "\"],\"reason\":\"test\"}");
-        assertThat(assigned.status()).isEqualTo(200);
 
-        assertThat(writer.writeDue(Duration.ZERO).refused()).isOne();
-
-        assertThat(TENANT.received()).isEmpty();
-        assertThat(fixtures.holds(user, unknown.id())).isFalse();
-        assertThat(jdbc.sql("select refusal_text from tenant_change where user_id = ?")
-                        .param(user)
-                        .query(String.class)
-                        .single())
+        assertThat(assigned.status()).isEqualTo(409);
+        assertThat(assigned.json().path("detail").asText())
                 .contains("Microsoft 365 does not know " + unknown.name(), "Import Microsoft's product catalog");
+        assertThat(fixtures.holds(user, unknown.id())).isFalse();
+        assertThat(fixtures.subscription(central).assignedSeats()).isZero();
+        assertThat(jdbc.sql("select count(*) from tenant_change where user_id = ?")
+                        .param(user)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(writer.writeDue(Duration.ZERO).batches()).isZero();
+        assertThat(TENANT.received()).isEmpty();
+    }
+
+    @Test
+    void anAppMicrosoft365DoesNotKnowIsRefusedUpFrontWithNothingChanged() {
+        long central = fixtures.central(product, 5);
+        String user = fixtures.member().id();
+        String teams = product.servicePlans().get(1).id();
+        jdbc.sql("update service_plan set guid = null where id = ?")
+                .param(teams)
+                .update();
+
+        Api.Response assigned = admin.post(
+                "/api/licenses/" + product.id() + "/assignments",
+                "{\"userIds\":[\"" + user + "\"],\"disabledServicePlans\":[\"" + teams + "\"],\"reason\":\"x\"}");
+
+        assertThat(assigned.status()).isEqualTo(409);
+        assertThat(assigned.json().path("detail").asText())
+                .contains(
+                        "Microsoft 365 does not know "
+                                + product.servicePlans().get(1).name() + " of " + product.name(),
+                        "Leave it on");
+        assertThat(fixtures.holds(user, product.id())).isFalse();
+        assertThat(fixtures.subscription(central).assignedSeats()).isZero();
+        assertThat(writer.writeDue(Duration.ZERO).batches()).isZero();
+    }
+
+    @Test
+    void aMoveWhoseAnswerWasLostIsReadBackAndNotTakenForARefusal() {
+        List<String> users = fixtures.members(2);
+        String oldSku = twoUsersMovedToTheProduct(users);
+        TENANT.forgetReceived();
+        TENANT.loseNextAnswer();
+
+        TenantWriter.Written written = writer.writeDue(Duration.ofSeconds(10));
+
+        assertThat(written.applied()).isEqualTo(2);
+        assertThat(written.refused()).isZero();
+        assertThat(TENANT.received())
+                .extracting(r -> r.path("method").asText() + " "
+                        + r.path("url").asText().replaceAll("/users/[^/?]+", "/users/x"))
+                .as("moved, the answer lost; read back, not moved again (its old license is gone: Graph would refuse)")
+                .containsExactly(
+                        "POST /users/x/assignLicense",
+                        "POST /users/x/assignLicense",
+                        "GET /users/x?$select=id,assignedLicenses",
+                        "GET /users/x?$select=id,assignedLicenses");
+        users.forEach(u -> {
+            assertThat(TENANT.licensesOf(emailOf(u))).containsOnlyKeys(sku);
+            assertThat(stateOf(u)).isEqualTo("In Microsoft 365");
+            assertThat(fixtures.auditRows("TENANT_REFUSED_CHANGE", u)).isZero();
+        });
+        assertThat(oldSku).isNotEqualTo(sku);
+    }
+
+    @Test
+    void removingTheLicenseOfAUserDeletedInTheTenantIsDoneNotRefused() {
+        TENANT.seats(sku, 10);
+        fixtures.central(product, 5);
+        String user = fixtures.member().id();
+        assign(List.of(user));
+        writer.writeDue(Duration.ZERO);
+        TENANT.delete(emailOf(user));
+        assertThat(admin.delete("/api/users/" + user + "/licenses/" + product.id())
+                        .status())
+                .isEqualTo(200);
+
+        TenantWriter.Written written = writer.writeDue(Duration.ZERO);
+
+        assertThat(written.applied()).isOne();
+        assertThat(written.refused()).isZero();
+        assertThat(fixtures.holds(user, product.id())).as("not held again").isFalse();
+        assertThat(fixtures.auditRows("TENANT_REFUSED_CHANGE", user)).isZero();
+    }
+
+    @Test
+    void aUsageLocationSetInLicenseFlowReachesTheTenantBeforeTheLicenseThatNeedsIt() {
+        TENANT.seats(sku, 10);
+        fixtures.central(product, 5);
+        String user = fixtures.member().id();
+        Api.Response changed = admin.patch("/api/users/" + user, "{\"usageLocation\":\"SE\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assign(List.of(user));
+
+        writer.writeDue(Duration.ofSeconds(5));
+
+        assertThat(TENANT.usageLocationOf(emailOf(user))).isEqualTo("SE");
+        assertThat(TENANT.received())
+                .extracting(r -> r.path("method").asText() + " "
+                        + r.path("url").asText().replaceAll("/users/[^/?]+", "/users/x"))
+                .containsExactly("PATCH /users/x", "POST /users/x/assignLicense");
+        assertThat(TENANT.received().get(0).path("body").path("usageLocation").asText())
+                .isEqualTo("SE");
+        assertThat(stateOf(user)).isEqualTo("In Microsoft 365");
+    }
+
+    @Test
+    void aWriterThatStopsGivesItsLeaseBackSoTheNextNodeSendsAtOnce() {
+        TENANT.seats(sku, 10);
+        fixtures.central(product, 5);
+        assign(List.of(fixtures.member().id()));
+        writer.writeDue(Duration.ZERO);
+        assertThat(jdbc.sql("select holder from tenant_writer_lease")
+                        .query(String.class)
+                        .optional())
+                .isPresent();
+
+        writer.stop();
+
+        assertThat(jdbc.sql("select holder from tenant_writer_lease")
+                        .query(String.class)
+                        .optional())
+                .as("given back")
+                .isEmpty();
+        assertThat(jdbc.sql("update tenant_writer_lease set holder = 'another-node', held_until = ? "
+                                + "where holder is null")
+                        .param(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(120)))
+                        .update())
+                .as("another node takes it at once")
+                .isOne();
+        jdbc.sql("update tenant_writer_lease set holder = null, held_until = null")
+                .update();
     }
 
     @Test

@@ -150,12 +150,10 @@ public class Directory {
                     + "ISO 3166 country code such as NL, SE or US.");
         }
         users.updateUsageLocation(userId, code);
-        ledger.record(
+        ledger.usageLocationChanged(
                 context,
-                AuditAction.USAGE_LOCATION_CHANGED,
                 userId,
-                null,
-                null,
+                code,
                 "Usage location of " + user.label() + " set to " + code
                         + (user.hasUsageLocation() ? " (was " + user.usageLocation() + ")" : ""));
         return require(userId);

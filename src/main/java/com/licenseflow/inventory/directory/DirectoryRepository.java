@@ -4,6 +4,8 @@ import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
 import com.licenseflow.shared.PagedQuery;
+import com.licenseflow.shared.Rows;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -156,7 +158,11 @@ public class DirectoryRepository {
             String email,
             UserType type,
             String usageLocation,
-            Boolean accountEnabled) {}
+            Boolean accountEnabled) {
+
+        /** The usage location a tenant cleared (Graph sent it as null), as against one it did not send. */
+        public static final String CLEARED = "";
+    }
 
     /**
      * Brings a page of a tenant's users into the directory: each found by their id in the tenant, else by their
@@ -164,7 +170,7 @@ public class DirectoryRepository {
      * the tenant's id as theirs. Only what the tenant sent is changed. Looked up a page at a time, not a user at
      * a time: the first read of a large tenant adds tens of thousands of users.
      */
-    public void saveFromTenant(List<TenantUser> users) {
+    public void saveFromTenant(List<TenantUser> users, Instant seenAt) {
         if (users.isEmpty()) {
             return;
         }
@@ -194,17 +200,19 @@ public class DirectoryRepository {
             if (id == null) {
                 jdbc.sql("""
                                 insert into directory_user (id, display_name, email, user_type, usage_location,
-                                                            account_enabled, tenant_user_id, user_principal_name)
-                                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                            account_enabled, tenant_user_id, user_principal_name,
+                                                            tenant_seen_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(
                                 user.tenantUserId(),
                                 user.displayName() == null ? user.email() : user.displayName(),
                                 user.email(),
                                 (user.type() == null ? UserType.MEMBER : user.type()).name(),
-                                user.usageLocation(),
+                                blankAsNull(user.usageLocation()),
                                 user.accountEnabled() == null || user.accountEnabled(),
                                 user.tenantUserId(),
-                                user.userPrincipalName())
+                                user.userPrincipalName(),
+                                Rows.timestamp(seenAt))
                         .update();
                 continue;
             }
@@ -212,8 +220,9 @@ public class DirectoryRepository {
                             update directory_user set tenant_user_id = ?,
                                    user_principal_name = coalesce(?, user_principal_name),
                                    display_name = coalesce(?, display_name), email = coalesce(?, email),
-                                   user_type = coalesce(?, user_type), usage_location = coalesce(?, usage_location),
-                                   account_enabled = coalesce(?, account_enabled)
+                                   user_type = coalesce(?, user_type),
+                                   usage_location = case when ? then null else coalesce(?, usage_location) end,
+                                   account_enabled = coalesce(?, account_enabled), tenant_seen_at = ?
                             where id = ?""")
                     .params(
                             user.tenantUserId(),
@@ -221,19 +230,39 @@ public class DirectoryRepository {
                             user.displayName(),
                             user.email(),
                             user.type() == null ? null : user.type().name(),
-                            user.usageLocation(),
+                            TenantUser.CLEARED.equals(user.usageLocation()),
+                            blankAsNull(user.usageLocation()),
                             user.accountEnabled(),
+                            Rows.timestamp(seenAt),
                             id)
                     .update();
         }
     }
 
-    /** A user deleted in the tenant: their account counts as disabled (their licenses go with the license sync). */
-    public boolean disableTenantUser(String tenantUserId) {
-        return jdbc.sql("update directory_user set account_enabled = false where tenant_user_id = ?")
-                        .param(tenantUserId)
-                        .update()
-                > 0;
+    /**
+     * A user the tenant no longer has: their account counts as disabled. Returns their id in the directory, or
+     * null when the directory never had them.
+     */
+    public String disableTenantUser(String tenantUserId) {
+        jdbc.sql("update directory_user set account_enabled = false where tenant_user_id = ?")
+                .param(tenantUserId)
+                .update();
+        return jdbc.sql("select id from directory_user where tenant_user_id = ?")
+                .param(tenantUserId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The tenant ids of the users the tenant listed before and not since {@code since}. */
+    public List<String> tenantUsersNotSeenSince(Instant since) {
+        return jdbc.sql("""
+                        select tenant_user_id from directory_user where tenant_user_id is not null
+                          and (tenant_seen_at is null or tenant_seen_at < ?)""").param(Rows.timestamp(since)).query(String.class).list();
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** Separate from the insert: a manager may be inserted after the people who report to them. */
