@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licenseflow.support.Api;
+import com.licenseflow.support.ConsoleInBrowser;
 import com.licenseflow.support.Eventually;
 import com.licenseflow.support.PackagedApplication;
 import com.licenseflow.support.Tasklist;
@@ -13,6 +14,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
@@ -217,6 +219,77 @@ class TasklistWalkthroughIT {
                                 "Your license request for Microsoft 365 Business Standard was denied"));
         JsonNode received = alice.get("/api/dev-mailbox").json();
         assertThat(received).anyMatch(m -> m.path("recipients").toString().contains("milan@contoso.example"));
+
+        whatCameOfItInTheConsole();
+        theMoneySide(alice);
+    }
+
+    /** The README's steps 4 to 6: the request, Julia's license, the audit trail and the emails in the console. */
+    private void whatCameOfItInTheConsole() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+                ConsoleInBrowser liam = ConsoleInBrowser.in(context, application.baseUrl(), "liam")) {
+            liam.menu("Requests").click("Completed");
+            liam.expectText("Microsoft 365 Business Standard")
+                    .expectText("Julia Eriksson: approved")
+                    .expectText("Milan Jacobs: denied")
+                    .expectText("by Lars Berg");
+            liam.screenshot("5-requests-completed");
+        }
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+                ConsoleInBrowser lars = ConsoleInBrowser.in(context, application.baseUrl(), "lars")) {
+            lars.menu("Users");
+            lars.fill("Search", "julia");
+            PlaywrightAssertions.assertThat(lars.page().locator("#results"))
+                    .not()
+                    .containsText("alice@contoso.example");
+            lars.page().locator("#results").getByText("Julia Eriksson").click();
+            lars.expectText("Microsoft 365 Business Standard");
+            PlaywrightAssertions.assertThat(lars.page().getByLabel("Microsoft Teams"))
+                    .not()
+                    .isChecked();
+            lars.menu("Audit trail")
+                    .expectText("Microsoft 365 Business Standard")
+                    .expectText("Lars Berg");
+            lars.menu("Emails")
+                    .expectText("Your license for Microsoft 365 Business Standard is ready")
+                    .expectText("Your license request for Microsoft 365 Business Standard was denied");
+            lars.screenshot("5-emails");
+
+            lars.menu("Licenses").click("Microsoft 365 Business Standard");
+            lars.fill("Users (up to 20 user names or email addresses, separated by commas)", "sem");
+            lars.page().getByLabel("Microsoft Teams").uncheck();
+            lars.click("Assign");
+            lars.expectText("Microsoft 365 Business Standard assigned to Sem de Boer (1 license).");
+            lars.menu("Audit trail").expectText("Sem de Boer");
+        }
+    }
+
+    /** The README's steps 7 to 9: reclaiming idle licenses, the renewals waiting, what it saves. */
+    private void theMoneySide(Api alice) {
+        Api.Response started = application
+                .api()
+                .as("lars")
+                .post("/api/reclaim-runs", "{\"product\":\"Microsoft 365 Business Premium\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        try (Tasklist noah = Tasklist.as(browser, application.baseUrl(), "noah")) {
+            noah.awaitTask("My tasks", "Review idle licenses", 60);
+            assertThat(noah.text()).contains("Liam Smit: Microsoft 365 Business Premium", "Olivia Lindqvist");
+            noah.page().getByLabel("Liam Smit: Microsoft 365 Business Premium").check();
+            noah.fill("Why they are still needed", "Back from his sabbatical in January");
+            noah.expectNoText("Say why the licenses you keep are still needed.");
+            noah.complete();
+        }
+        Eventually.get(
+                Duration.ofSeconds(60),
+                () -> alice.get("/api/users/olivia/licenses").json(),
+                licenses -> StreamSupport.stream(licenses.spliterator(), false)
+                        .noneMatch(l -> l.path("productId").asText().equals("SPB")));
+        try (Tasklist bill = Tasklist.as(browser, application.baseUrl(), "bill")) {
+            bill.page().getByText("My group's tasks").first().click();
+            PlaywrightAssertions.assertThat(bill.page().locator(".tasks-list").getByText("Decide renewal"))
+                    .hasCount(2);
+        }
+        assertThat(alice.get("/api/savings").status()).isEqualTo(200);
     }
 
     private static JsonNode awaitSent(Api api, String requestId, int expected) {

@@ -26,7 +26,7 @@ public final class ConsoleInBrowser implements AutoCloseable {
     }
 
     /** A new tab in the user's context, logged in when the context has no session yet. */
-    static ConsoleInBrowser in(BrowserContext context, String baseUrl, String user) {
+    public static ConsoleInBrowser in(BrowserContext context, String baseUrl, String user) {
         Page page = context.newPage();
         page.navigate(baseUrl + "/console/");
         if (page.url().contains("/console/login")) {
