@@ -27,11 +27,16 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -102,6 +107,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
 
         Caller caller = isEngineRest ? fromEngine() : fromSession(request.getSession(false));
+        if (isEngineRest && caller == null && path.matches("^/engine-rest/engine/?$")) {
+            // Camunda's login lets the list of engines through unauthenticated: it is behind the login here too.
+            caller = engineListCaller(request, response);
+            if (caller == null) {
+                return;
+            }
+        }
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         if (isEngineRest && caller != null && !caller.isOperator(operatorGroups)) {
             refuse(
@@ -263,6 +275,34 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private static String expressionRefusal(String name) {
         return "Expressions are not accepted in requests ('" + name + "'). Ask with plain values instead.";
+    }
+
+    /**
+     * The caller of {@code /engine-rest/engine} by their HTTP Basic login, as Camunda's login checks it for every
+     * other engine REST call; null, answered 401 with the login challenge, when there is none or it is wrong.
+     */
+    private Caller engineListCaller(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+        ProcessEngine started = engine.get();
+        // With Entra ID sign-in, Spring Security has checked the caller's bearer token already.
+        var signedIn = SecurityContextHolder.getContext().getAuthentication();
+        String user =
+                signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)
+                        ? signedIn.getName()
+                        : null;
+        if (user == null) {
+            AuthenticationResult login = basic.extractAuthenticatedUser(request, started);
+            user = login.isAuthenticated() ? login.getAuthenticatedUser() : null;
+        }
+        if (user != null) {
+            List<String> groups = started.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                    .map(Group::getId)
+                    .toList();
+            return new Caller(user, groups);
+        }
+        basic.augmentResponseByAuthenticationChallenge(response, started);
+        refuse(response, 401, "Log in to see the engines (HTTP Basic, as for every engine REST call).");
+        return null;
     }
 
     private Caller fromEngine() {

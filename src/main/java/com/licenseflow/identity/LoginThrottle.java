@@ -5,29 +5,41 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows down password guessing from one address, at every door that checks a password (/api and
- * /engine-rest with HTTP Basic, the webapps' login form). After {@code failuresBeforeDelay} failed
- * logins in a row an address must wait 1 s, then 2 s, 4 s ... up to {@code maxDelay} before its
- * next attempt is even looked at (429 with Retry-After); a successful login resets it. Nothing is
- * ever locked for good: the wait runs out by itself. (Per account the engine adds its own delay,
- * see {@link EngineHardening}.)
+ * Slows down password guessing at every door that checks a password (/api and /engine-rest with HTTP Basic, the
+ * webapps' login form, the console's), per account and address: after {@code failuresBeforeDelay} failed logins
+ * in a row for one account from one address, that account must wait 1 s, then 2 s, 4 s ... up to
+ * {@code maxDelay} before its next attempt from that address is even looked at (429 with Retry-After); a
+ * successful login resets it. An address that fails for many accounts (ten times {@code failuresBeforeDelay})
+ * is slowed more gently: every account it tries waits after its first failure there. So a guesser behind a
+ * shared address (a NAT, a proxy) never keeps anybody else's correct password out. Nothing is ever locked for
+ * good: the waits run out by themselves. (Per account the engine adds its own delay, see
+ * {@link EngineHardening}.) The address is the connection's, or, behind a proxy named in Tomcat's
+ * {@code server.tomcat.remoteip.internal-proxies} with {@code server.forward-headers-strategy=native}, the one
+ * it forwards: X-Forwarded-For from anyone else is ignored.
  */
 public class LoginThrottle extends OncePerRequestFilter {
 
-    private static final int MAX_ADDRESSES = 100_000;
+    private static final int MAX_ENTRIES = 100_000;
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
+    private static final int ADDRESS_FACTOR = 10;
 
     private record Failures(int count, Instant last, Instant waitUntil) {}
 
+    private record Key(String account, String address) {}
+
+    private final Map<Key, Failures> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
     private final int failuresBeforeDelay;
     private final Duration maxDelay;
@@ -42,59 +54,80 @@ public class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!isLoginAttempt(request)) {
+        String account = loginAccount(request);
+        if (account == null) {
             chain.doFilter(request, response);
             return;
         }
-        String address = request.getRemoteAddr();
+        Key key = new Key(account, request.getRemoteAddr());
         Instant now = clock.instant();
-        Failures failures = byAddress.get(address);
+        Failures failures = byAccount.get(key);
         if (failures != null && failures.waitUntil() != null && now.isBefore(failures.waitUntil())) {
             long seconds =
                     Math.max(1, Duration.between(now, failures.waitUntil()).toSeconds());
+            String words = "Too many failed logins for " + account + " from your address. Try again in " + seconds
+                    + " seconds.";
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(seconds));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter()
-                    .write("{\"status\":429,\"title\":\"Too many failed logins\",\"detail\":\"Too many "
-                            + "failed logins from your address. Try again in " + seconds + " seconds.\","
-                            + "\"message\":\"Too many failed logins from your address. Try again in " + seconds
-                            + " seconds.\"}");
+                    .write("{\"status\":429,\"title\":\"Too many failed logins\",\"detail\":\"" + words
+                            + "\",\"message\":\"" + words + "\"}");
             return;
         }
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            failed(address, now);
+            failed(key, now);
         } else if (response.getStatus() < 400) {
-            byAddress.remove(address);
+            byAccount.remove(key);
         }
     }
 
-    private void failed(String address, Instant now) {
-        if (byAddress.size() > MAX_ADDRESSES) {
+    private void failed(Key key, Instant now) {
+        if (byAccount.size() > MAX_ENTRIES || byAddress.size() > MAX_ENTRIES) {
+            byAccount.values().removeIf(f -> f.last().isBefore(now.minus(FORGET_AFTER)));
             byAddress.values().removeIf(f -> f.last().isBefore(now.minus(FORGET_AFTER)));
         }
-        byAddress.compute(address, (key, before) -> {
-            int count = before == null || before.last().isBefore(now.minus(FORGET_AFTER)) ? 1 : before.count() + 1;
-            Instant waitUntil = null;
-            if (count >= failuresBeforeDelay) {
-                int doublings = Math.min(30, count - failuresBeforeDelay);
-                Duration delay = Duration.ofSeconds(1L << doublings);
-                waitUntil = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
-            }
-            return new Failures(count, now, waitUntil);
-        });
+        Failures address = byAddress.compute(key.address(), (a, before) -> next(before, now, Integer.MAX_VALUE));
+        int threshold = address.count() >= failuresBeforeDelay * ADDRESS_FACTOR ? 1 : failuresBeforeDelay;
+        byAccount.compute(key, (k, before) -> next(before, now, threshold));
     }
 
-    /** A request that presents a password: HTTP Basic, the webapps' login form, or the console's. */
-    static boolean isLoginAttempt(HttpServletRequest request) {
+    /** One more failure; waiting (1 s, doubling, at most maxDelay) from the {@code threshold}th on. */
+    private Failures next(Failures before, Instant now, int threshold) {
+        int count = before == null || before.last().isBefore(now.minus(FORGET_AFTER)) ? 1 : before.count() + 1;
+        Instant waitUntil = null;
+        if (count >= threshold) {
+            int doublings = Math.min(30, count - threshold);
+            Duration delay = Duration.ofSeconds(1L << doublings);
+            waitUntil = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+        }
+        return new Failures(count, now, waitUntil);
+    }
+
+    /**
+     * The account a request presents a password for (lower case): HTTP Basic, the webapps' login form, or the
+     * console's; null for any other request.
+     */
+    static String loginAccount(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return true;
+            try {
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return (colon < 0 ? decoded : decoded.substring(0, colon)).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException notBase64) {
+                return "";
+            }
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equalsIgnoreCase(request.getMethod())
-                && (path.matches("^/camunda/api/admin/auth/user/[^/]+/login/.*") || path.equals("/console/login"));
+        if ("POST".equalsIgnoreCase(request.getMethod())
+                && (path.matches("^/camunda/api/admin/auth/user/[^/]+/login/.*") || path.equals("/console/login"))) {
+            String user = request.getParameter("username");
+            return user == null ? "" : user.trim().toLowerCase(Locale.ROOT);
+        }
+        return null;
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param operatorGroup a Camunda group whose members may use /engine-rest and change running work in
  *                      Cockpit besides the Global administrators (none by default)
- * @param loginFailuresBeforeDelay failed logins from one address before it has to wait
- * @param maxLoginDelay the longest an address waits after failed logins (the wait doubles per failure)
+ * @param loginFailuresBeforeDelay failed logins for one account from one address before that account waits there
+ * @param maxLoginDelay the longest such a wait (the wait doubles per failure)
  */
 @ConfigurationProperties("licenseflow.security")
 public record SecuritySettings(String operatorGroup, int loginFailuresBeforeDelay, Duration maxLoginDelay) {}
