@@ -15,17 +15,18 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.Matches;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,6 +56,7 @@ public class Centralizations {
     private final LicenseLedger ledger;
     private final ChunkedMove mover;
     private final DirectoryRepository directory;
+    private final SubscriptionWords subscriptionWords;
     private final Clock clock;
 
     public Centralizations(
@@ -67,7 +69,9 @@ public class Centralizations {
             LicenseLedger ledger,
             ChunkedMove mover,
             DirectoryRepository directory,
-            Clock clock) {
+            Clock clock,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.repository = repository;
         this.rows = rows;
         this.subscriptions = subscriptions;
@@ -126,9 +130,9 @@ public class Centralizations {
                 null,
                 product.id(),
                 null,
-                context.actorId()
-                        + " started centralizing " + product.name() + " (centralization " + id + "): " + gathered
-                        + " self-service subscriptions, " + rows.countFound(id) + " licensed users");
+                "Started centralizing " + product.name() + ": "
+                        + Words.count(gathered, "self-service subscription", "self-service subscriptions") + ", "
+                        + Words.count(rows.countFound(id), "licensed user", "licensed users"));
         return repository.require(id);
     }
 
@@ -148,7 +152,8 @@ public class Centralizations {
                     null,
                     campaign.productId(),
                     null,
-                    gathered + " self-service subscriptions bought during centralization " + id + " added to it");
+                    Words.capitalized(Words.count(gathered, "self-service subscription", "self-service subscriptions"))
+                            + " bought since added to " + named(campaign));
         }
         return gathered;
     }
@@ -215,9 +220,12 @@ public class Centralizations {
                 centralSubscriptionId,
                 campaign.productId(),
                 plan.seatsNeeded(),
-                plan.seatsNeeded() + " seats of subscription " + centralSubscriptionId + " reserved for the "
-                        + plan.usersFound() + " users of " + plan.purchases().size() + " self-service subscriptions "
-                        + "(centralization " + id + ")")) {
+                Words.count(plan.seatsNeeded(), "seat", "seats") + " of "
+                        + subscriptionWords.of(centralSubscriptionId) + " reserved for the "
+                        + Words.count(plan.usersFound(), "user", "users") + " of "
+                        + Words.count(
+                                plan.purchases().size(), "self-service subscription", "self-service subscriptions")
+                        + " (" + named(campaign) + ")")) {
             Subscription now = subscriptions.require(centralSubscriptionId);
             throw Rule.NOT_ENOUGH_SEATS.violation(
                     "The subscription has only " + Words.count(now.availableSeats(), "free seat", "free seats")
@@ -266,10 +274,11 @@ public class Centralizations {
                             Map.of(),
                             false,
                             null,
-                            "Central license of subscription " + central + " given (centralization " + id
-                                    + ", switched-off services kept) to user ",
-                            "Self-service license given up for the central license of subscription " + central
-                                    + " (centralization " + id + "; the user keeps access); user "),
+                            "Central license of " + subscriptionWords.of(central) + " given (" + named(campaign)
+                                    + ", switched-off services kept) to ",
+                            "Self-service license given up for the central license of "
+                                    + subscriptionWords.of(central) + " (" + named(campaign)
+                                    + "; the user keeps access); user "),
                     campaign.unusedSeats(),
                     more -> "The central subscription ran out of seats during the "
                             + "centralization: " + more + " more needed. Buy seats on it; the assignment then goes on "
@@ -395,8 +404,8 @@ public class Centralizations {
     Centralization requireStatus(long id, CentralizationStatus expected) {
         Centralization campaign = repository.require(id);
         if (campaign.status() != expected) {
-            throw Rule.CENTRALIZATION_RUNNING.violation("Centralization " + id + " is " + campaign.status() + ", not "
-                    + expected + "; this step no longer applies.");
+            throw Rule.CENTRALIZATION_RUNNING.violation(
+                    Words.capitalized(named(campaign)) + " has moved on since: this step no longer applies.");
         }
         return campaign;
     }
@@ -418,8 +427,8 @@ public class Centralizations {
                     campaign.centralSubscriptionId(),
                     campaign.productId(),
                     campaign.unusedSeats(),
-                    campaign.unusedSeats() + " seats reserved for centralization " + campaign.id() + " given back: "
-                            + why);
+                    Words.capitalized(Words.count(campaign.unusedSeats(), "seat", "seats")) + " reserved for "
+                            + named(campaign) + " given back: " + why);
         }
     }
 
@@ -431,8 +440,13 @@ public class Centralizations {
                 null,
                 campaign.productId(),
                 null,
-                "Centralization " + campaign.id() + " of "
-                        + catalog.require(campaign.productId()).name() + " " + what);
+                Words.capitalized(named(campaign)) + " " + what);
+    }
+
+    /** How people tell one campaign from another: "the centralization of Power BI Pro started on 3 Dec 2026". */
+    private String named(Centralization campaign) {
+        return "the centralization of " + catalog.require(campaign.productId()).name() + " started on "
+                + Words.day(LocalDate.ofInstant(campaign.startedAt(), clock.getZone()));
     }
 
     private List<Subscription> liveSelfService(String productId) {
@@ -448,7 +462,7 @@ public class Centralizations {
                 .distinct()
                 .map(p -> catalog.require(p).name())
                 .sorted()
-                .collect(Collectors.joining(", "));
+                .collect(Words.and());
         return names.isEmpty() ? "none" : names;
     }
 

@@ -7,7 +7,9 @@ import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +33,16 @@ public class PurchaseCancellations {
     private final AccessPolicy access;
     private final LicenseLedger ledger;
     private final Clock clock;
+    private final SubscriptionWords subscriptionWords;
 
     public PurchaseCancellations(
             CentralizationRepository repository,
             SubscriptionRepository subscriptions,
             AccessPolicy access,
             LicenseLedger ledger,
-            Clock clock) {
+            Clock clock,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.repository = repository;
         this.subscriptions = subscriptions;
         this.access = access;
@@ -90,8 +95,9 @@ public class PurchaseCancellations {
                 subscription.purchaserId(),
                 subscription.productId(),
                 subscriptionId,
-                "Deadline for " + subscription.purchaserId() + " to cancel self-service subscription " + subscriptionId
-                        + " extended by " + days + " days to " + deadline + " (centralization " + id + ")");
+                "Deadline to cancel " + subscriptionWords.of(subscription) + " extended by "
+                        + Words.count(days, "day", "days") + " to "
+                        + Words.moment(deadline, clock.getZone()));
         return repository.subscription(id, subscriptionId);
     }
 

@@ -1,6 +1,7 @@
 package com.licenseflow.console;
 
 import com.licenseflow.inventory.access.AccessPolicy;
+import com.licenseflow.inventory.access.Actor;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.AuditEntry;
 import com.licenseflow.inventory.audit.AuditSearch;
@@ -88,7 +89,6 @@ class AuditPages {
                 "User",
                 "User name",
                 "Product",
-                "Subscription",
                 "Details",
                 "Reason",
                 "Process instance");
@@ -98,11 +98,10 @@ class AuditPages {
                     e.occurredAt(),
                     row.actorName(),
                     e.actor(),
-                    e.action().name(),
+                    ConsoleFormat.actionWords(e.action()),
                     row.userName(),
                     e.userId(),
                     row.productName(),
-                    e.subscriptionId(),
                     e.details(),
                     e.reason(),
                     e.processInstanceId());
@@ -127,7 +126,7 @@ class AuditPages {
         Map<String, String> products = catalog.list().stream().collect(Collectors.toMap(Product::id, Product::name));
         return page.map(e -> new AuditRow(
                 e,
-                people.getOrDefault(e.actor(), e.actor()),
+                people.getOrDefault(e.actor(), Actor.systemName(e.actor()).orElse(e.actor())),
                 e.userId() == null ? null : people.getOrDefault(e.userId(), e.userId()),
                 e.productId() == null ? null : products.getOrDefault(e.productId(), e.productId())));
     }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** How the console's templates write days, moments and codes: in words, as the rest of LicenseFlow does. */
@@ -37,6 +36,10 @@ class ConsoleFormat {
 
     /** LICENSE_ASSIGNED reads "License assigned". */
     public String action(AuditAction action) {
+        return actionWords(action);
+    }
+
+    static String actionWords(AuditAction action) {
         String words = action.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
@@ -47,12 +50,12 @@ class ConsoleFormat {
         return words == null ? "" : "Mailbox data " + words;
     }
 
-    /** The apps and services switched off, by their names: "Microsoft Teams, SharePoint (Plan 1)", or "none". */
+    /** The apps and services switched off, by their names: "Microsoft Teams and SharePoint (Plan 1)", or "none". */
     public String plans(Product product, Set<String> planIds) {
         String names = product.servicePlans().stream()
                 .filter(plan -> planIds.contains(plan.id()))
                 .map(ServicePlan::name)
-                .collect(Collectors.joining(", "));
+                .collect(Words.and());
         return names.isEmpty() ? "none" : names;
     }
 

@@ -13,6 +13,7 @@ import com.licenseflow.inventory.directory.UserSearch;
 import com.licenseflow.inventory.overview.InventoryViews;
 import com.licenseflow.shared.LicenseRuleViolation;
 import com.licenseflow.shared.PageRequest;
+import com.licenseflow.shared.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class LicensesPages {
                                     : ", renamed: "
                                             + result.renamedProducts().stream()
                                                     .map(r -> r.from() + " is now " + r.to())
-                                                    .collect(Collectors.joining(", "))
+                                                    .collect(Words.and())
                                             + "."));
             return "redirect:/console/licenses";
         } catch (LicenseRuleViolation refused) {
@@ -203,6 +204,6 @@ class LicensesPages {
     }
 
     static String names(List<DirectoryUser> users) {
-        return users.stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "));
+        return users.stream().map(DirectoryUser::displayName).collect(Words.and());
     }
 }

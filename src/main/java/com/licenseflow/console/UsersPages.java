@@ -12,6 +12,7 @@ import com.licenseflow.inventory.directory.UserType;
 import com.licenseflow.shared.LicenseRuleViolation;
 import com.licenseflow.shared.PageRequest;
 import com.licenseflow.shared.QueryParams;
+import com.licenseflow.shared.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
@@ -105,7 +106,7 @@ class UsersPages {
                         .size();
                 done.addFlashAttribute(
                         "done",
-                        products.stream().map(id -> catalog.require(id).name()).collect(Collectors.joining(", "))
+                        products.stream().map(id -> catalog.require(id).name()).collect(Words.and())
                                 + " assigned to " + names + " (" + given
                                 + (given == 1 ? " license)." : " licenses)."));
             }

@@ -78,7 +78,8 @@ public class LoginThrottle extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            failed(key, now);
+            // The wait runs from the answer: a slow password check must not eat it up.
+            failed(key, clock.instant());
         } else if (response.getStatus() < 400) {
             byAccount.remove(key);
         }

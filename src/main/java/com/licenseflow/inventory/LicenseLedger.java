@@ -10,8 +10,10 @@ import com.licenseflow.inventory.catalog.ServicePlan;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.Rows;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +44,9 @@ public class LicenseLedger {
     private static final String AUDIT_INSERT =
             "insert into audit_log (occurred_at, actor, action, user_id, product_id, "
                     + "subscription_id, details, reason, process_instance_id) ";
+    // Audit rows written in sets name each user as people know them, as the single ones do.
+    private static final String USER_NAME =
+            "coalesce((select u.display_name from directory_user u where u.id = a.user_id), a.user_id)";
     private static final int MAX_ATTEMPTS_PER_SUBSCRIPTION = 50;
 
     private final JdbcClient jdbc;
@@ -50,6 +55,7 @@ public class LicenseLedger {
     private final Clock clock;
     private final AssignmentRepository assignments;
     private final TenantWrites tenant;
+    private final SubscriptionWords subscriptionWords;
 
     public LicenseLedger(
             JdbcClient jdbc,
@@ -57,7 +63,9 @@ public class LicenseLedger {
             ProductCatalog catalog,
             Clock clock,
             AssignmentRepository assignments,
-            TenantWrites tenant) {
+            TenantWrites tenant,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
@@ -198,8 +206,8 @@ public class LicenseLedger {
                 null,
                 product.id(),
                 null,
-                "Changed outside LicenseFlow: " + product.name() + " (" + product.id()
-                        + ") is in the Microsoft 365 tenant, with "
+                "Changed outside LicenseFlow: " + product.name()
+                        + " is in the Microsoft 365 tenant, with "
                         + product.servicePlans().size() + " apps and services");
     }
 
@@ -256,9 +264,10 @@ public class LicenseLedger {
                     null,
                     product.id(),
                     id,
-                    "Changed outside LicenseFlow: " + product.name() + " seats " + current.quantity() + " -> " + seats
+                    "Changed outside LicenseFlow: " + product.name() + " seats from " + current.quantity() + " to "
+                            + seats
                             + (current.status() != status
-                                    ? ", " + current.status().label() + " -> " + status.label()
+                                    ? ", " + current.status().label() + " now " + status.label()
                                     : "")
                             + (kept > seats
                                     ? "; " + current.assignedSeats() + " are assigned, more than the tenant's " + seats
@@ -453,7 +462,7 @@ public class LicenseLedger {
         // Audit rows for the new licenses first: the same rows as the insert below, read before it.
         int audited = bind(
                         jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_ASSIGNED', a.user_id, :product, "
-                                + ":target, :text || a.user_id, :reason, :pi" + newLicenses),
+                                + ":target, :text || " + USER_NAME + ", :reason, :pi" + newLicenses),
                         context,
                         move,
                         now)
@@ -472,7 +481,7 @@ public class LicenseLedger {
         }
         bind(
                         jdbc.sql(AUDIT_INSERT + "select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, "
-                                + "a.subscription_id, :text || a.user_id, :reason, :pi" + movedRows),
+                                + "a.subscription_id, :text || " + USER_NAME + ", :reason, :pi" + movedRows),
                         context,
                         move,
                         now)
@@ -510,7 +519,8 @@ public class LicenseLedger {
         // Audit rows first: the same rows the update below removes, read before it.
         jdbc.sql(AUDIT_INSERT + """
                         select :now, :actor, 'LICENSE_UNASSIGNED', a.user_id, a.product_id, a.subscription_id,
-                               :text || a.user_id, :reason, :pi
+                               :text || """ + USER_NAME + """
+                        , :reason, :pi
                         from license_assignment a where a.subscription_id = :id and a.active_product_id is not null""")
                 .param("now", Rows.timestamp(now))
                 .param("actor", context.actorId())
@@ -519,8 +529,8 @@ public class LicenseLedger {
                 .param("id", subscription.id())
                 .param(
                         "text",
-                        "License removed: " + productName + " subscription " + subscription.id() + " cancelled ("
-                                + reason + "); mailbox data kept until " + keptUntil + "; user ")
+                        "License removed: " + subscriptionWords.of(subscription) + " cancelled (" + reason
+                                + "); mailbox data kept until " + Words.day(keptUntil) + "; user ")
                 .update();
         if (tenant.enabled()) {
             jdbc.sql(TENANT_CHANGE_INSERT + """
@@ -554,7 +564,8 @@ public class LicenseLedger {
                 reason,
                 users == 0
                         ? ""
-                        : ", " + users + " users lost access; " + "their mailbox data is kept until " + keptUntil);
+                        : ", " + Words.count(users, "user", "users") + " lost access; their mailbox data is kept until "
+                                + Words.day(keptUntil));
         return users;
     }
 
@@ -609,8 +620,8 @@ public class LicenseLedger {
                 subscription.purchaserId(),
                 subscription.productId(),
                 subscription.id(),
-                productName + " subscription " + subscription.id() + " cancelled (" + reason + "): "
-                        + subscription.status() + " -> DELETED" + consequence);
+                Words.capitalized(subscriptionWords.of(subscription)) + " cancelled (" + reason + "), " + "it was "
+                        + subscription.status().label() + ", now " + SubscriptionStatus.DELETED.label() + consequence);
     }
 
     // The tenant's side of a change (with a Microsoft 365 tenant connected): a row of the tenant change outbox in
@@ -782,7 +793,7 @@ public class LicenseLedger {
                 : catalog.require(license.productId()).servicePlans().stream()
                                 .filter(p -> disabledPlans.contains(p.id()))
                                 .map(ServicePlan::name)
-                                .collect(java.util.stream.Collectors.joining(", "))
+                                .collect(Words.and())
                         + " off";
         record(
                 context,
@@ -814,7 +825,7 @@ public class LicenseLedger {
                     license.subscriptionId(),
                     "Changed outside LicenseFlow: "
                             + catalog.require(license.productId()).name()
-                            + " " + how + "; mailbox data kept until " + dataKeptUntil());
+                            + " " + how + "; mailbox data kept until " + Words.day(dataKeptUntil()));
         }
     }
 

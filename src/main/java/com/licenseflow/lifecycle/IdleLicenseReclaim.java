@@ -46,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdleLicenseReclaim {
 
     /** Who removes licenses nobody answered for. */
-    public static final Actor DEFAULT_DECISION = Actor.of("idle-license-reclaim", AdminRole.LICENSE_ADMIN);
+    public static final Actor DEFAULT_DECISION =
+            Actor.system("idle-license-reclaim", "Idle license reclaim (its deadline)", AdminRole.LICENSE_ADMIN);
 
     public static final String SCHEDULE = "schedule";
     static final String IDLE = "IDLE";

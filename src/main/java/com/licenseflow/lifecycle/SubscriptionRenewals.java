@@ -9,6 +9,7 @@ import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.UntrustedProcessInput;
@@ -37,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubscriptionRenewals {
 
     /** Who carries out a term's end nobody decided: what the subscription's recurring billing says. */
-    public static final Actor TERM_END = Actor.of("renewal", AdminRole.BILLING_ADMIN);
+    public static final Actor TERM_END =
+            Actor.system("renewal", "Subscription renewal (its term end)", AdminRole.BILLING_ADMIN);
 
     static final String TO_DO = "decide subscription renewals";
 
@@ -79,6 +81,7 @@ public class SubscriptionRenewals {
     private final Directory directory;
     private final AccessPolicy access;
     private final LifecycleSettings.Renewal settings;
+    private final SubscriptionWords subscriptionWords;
     private final Clock clock;
 
     public SubscriptionRenewals(
@@ -89,7 +92,9 @@ public class SubscriptionRenewals {
             Directory directory,
             AccessPolicy access,
             LifecycleSettings settings,
-            Clock clock) {
+            Clock clock,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.rows = rows;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
@@ -218,16 +223,15 @@ public class SubscriptionRenewals {
                     context,
                     subscription,
                     false,
-                    "Recurring billing of " + product
-                            + " subscription " + subscription.id() + " switched off: it ends with its term on "
+                    "Recurring billing of " + subscriptionWords.of(subscription) + " switched off: it ends with its "
+                            + "term on "
                             + Words.day(subscription.expiresOn()));
         } else {
             ledger.changeRecurringBilling(
                     context,
                     subscription,
                     true,
-                    "Recurring billing of " + product
-                            + " subscription " + subscription.id() + " switched on: it renews on "
+                    "Recurring billing of " + subscriptionWords.of(subscription) + " switched on: it renews on "
                             + Words.day(subscription.expiresOn()));
         }
         rows.decide(processInstanceId, chosen.name(), count, decider.userId(), Instant.now(clock));
@@ -266,8 +270,8 @@ public class SubscriptionRenewals {
                     context,
                     subscription,
                     seats,
-                    product + " subscription "
-                            + subscription.id() + (row.trial() ? " bought after its trial" : " renewed") + " with "
+                    Words.capitalized(subscriptionWords.of(subscription))
+                            + (row.trial() ? " bought after its trial" : " renewed") + " with "
                             + Words.count(seats, "seat", "seats") + " until "
                             + Words.day(subscription.expiresOn().plusYears(1)));
             outcome = row.trial() ? Outcome.BOUGHT : Outcome.RENEWED;

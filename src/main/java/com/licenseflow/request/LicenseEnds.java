@@ -9,6 +9,7 @@ import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LicenseEnds {
 
     /** Who ends a license on its end date, as the audit trail names it. */
-    public static final Actor END_DATE = Actor.of("end-date", AdminRole.LICENSE_ADMIN);
+    public static final Actor END_DATE = Actor.system("end-date", "The license's end date", AdminRole.LICENSE_ADMIN);
 
     private final LicenseRequestRepository requests;
     private final AssignmentRepository assignments;
@@ -122,7 +123,7 @@ public class LicenseEnds {
         LicenseRequest request = requests.require(requestId);
         return licenses.endDue(
                 ChangeContext.byProcess(
-                        END_DATE, "license ended on its end date " + request.endsOn(), processInstanceId),
+                        END_DATE, "license ended on its end date, " + Words.day(request.endsOn()), processInstanceId),
                 granted(request),
                 approved(request),
                 LocalDate.now(clock));

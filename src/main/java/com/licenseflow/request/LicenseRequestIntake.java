@@ -10,6 +10,7 @@ import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.shared.Matches;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -195,7 +195,7 @@ public class LicenseRequestIntake {
             String who = users.stream()
                     .filter(u -> pending.containsKey(u.id()))
                     .map(DirectoryUser::displayName)
-                    .collect(Collectors.joining(", "));
+                    .collect(Words.and());
             throw Rule.DUPLICATE_REQUEST.violation("A request for " + product.name() + " is already waiting for a "
                     + "decision for " + who + ". Wait for that decision, or leave "
                     + (pending.size() == 1 ? "that user" : "those users") + " out.");

@@ -39,7 +39,8 @@ public class LicenseRequestReview {
 
     private final LicenseRequestRepository requests;
     /** The approval policy as the one who approves automatically: it assigns as a License administrator would. */
-    private static final Actor POLICY = Actor.of(ApprovalStages.POLICY_ACTOR_ID, AdminRole.LICENSE_ADMIN);
+    private static final Actor POLICY =
+            Actor.system(ApprovalStages.POLICY_ACTOR_ID, "The approval policy", AdminRole.LICENSE_ADMIN);
 
     private final ApprovalStages stages;
     private final ProductCatalog catalog;

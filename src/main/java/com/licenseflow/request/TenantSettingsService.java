@@ -5,6 +5,7 @@ import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.audit.AuditAction;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,8 +72,23 @@ public class TenantSettingsService {
                 null,
                 null,
                 null,
-                "License request settings changed from " + before + " to " + after);
+                "License request settings changed: " + words(after) + " (until now " + words(before) + ")");
         return after;
+    }
+
+    /** The settings as the audit trail says them. */
+    private static String words(TenantSettings settings) {
+        return (settings.ownRequestProcess()
+                        ? "requests go to the organisation's own process"
+                                + (settings.ownRequestMessage() == null
+                                                || settings.ownRequestMessage().isBlank()
+                                        ? ""
+                                        : " (\"" + settings.ownRequestMessage() + "\")")
+                                + (settings.ownRequestDocumentationUrl() == null
+                                        ? ""
+                                        : ", documented at " + settings.ownRequestDocumentationUrl())
+                        : "requests are decided in LicenseFlow")
+                + ", kept " + Words.count(settings.requestRetentionDays(), "day", "days") + " after completion";
     }
 
     private static void requireWebAddress(String url) {

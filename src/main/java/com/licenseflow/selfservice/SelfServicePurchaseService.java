@@ -100,8 +100,8 @@ public class SelfServicePurchaseService {
                 buyer.id(),
                 productId,
                 id,
-                buyer.label() + " bought " + quantity + " " + product.name() + (trial ? " trial" : "")
-                        + " licenses (subscription " + id + ")");
+                buyer.displayName() + " bought " + quantity + " " + product.name() + (trial ? " trial" : "")
+                        + (quantity == 1 ? " license" : " licenses"));
         assignments.assign(context, new AssignLicenses(productId, id, licensees, Set.of(), AssignmentMode.ADD));
         return subscriptions.require(id);
     }

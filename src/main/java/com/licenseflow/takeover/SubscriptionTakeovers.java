@@ -12,6 +12,7 @@ import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class SubscriptionTakeovers {
     private final TakeoverRows rows;
     private final AccessPolicy access;
     private final LicenseLedger ledger;
+    private final SubscriptionWords subscriptionWords;
     private final Clock clock;
 
     public SubscriptionTakeovers(
@@ -51,7 +53,9 @@ public class SubscriptionTakeovers {
             TakeoverRows rows,
             AccessPolicy access,
             LicenseLedger ledger,
-            Clock clock) {
+            Clock clock,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.subscriptions = subscriptions;
         this.takeovers = takeovers;
         this.catalog = catalog;
@@ -100,9 +104,7 @@ public class SubscriptionTakeovers {
                 subscription.purchaserId(),
                 subscription.productId(),
                 subscriptionId,
-                context.actorId() + " took over self-service subscription " + subscriptionId + " of "
-                        + catalog.require(subscription.productId()).name() + " bought by "
-                        + subscription.purchaserId());
+                "Took over " + subscriptionWords.of(subscription));
         return takeovers.require(id);
     }
 
@@ -141,7 +143,9 @@ public class SubscriptionTakeovers {
                     takeover.targetSubscriptionId(),
                     subscriptions.require(takeover.targetSubscriptionId()).productId(),
                     takeover.unusedSeats(),
-                    takeover.unusedSeats() + " seats reserved for " + "takeover " + takeoverId
+                    Words.capitalized(Words.count(takeover.unusedSeats(), "seat", "seats"))
+                            + " reserved for the takeover of "
+                            + subscriptionWords.of(takeover.subscriptionId())
                             + " given back: the takeover was abandoned");
         }
         finish(
@@ -226,7 +230,7 @@ public class SubscriptionTakeovers {
                 subscription.purchaserId(),
                 subscription.productId(),
                 subscription.id(),
-                "Takeover of subscription " + subscription.id() + " " + what);
+                "Takeover of " + subscriptionWords.of(subscription) + " " + what);
     }
 
     private RuntimeException alreadyRunning(Subscription subscription, Takeover running) {

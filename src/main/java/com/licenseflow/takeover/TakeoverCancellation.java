@@ -5,6 +5,8 @@ import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
+import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ public class TakeoverCancellation {
     private final SubscriptionRepository subscriptions;
     private final AccessPolicy access;
     private final LicenseLedger ledger;
+    private final SubscriptionWords subscriptionWords;
     private final Clock clock;
 
     public TakeoverCancellation(
@@ -32,7 +35,9 @@ public class TakeoverCancellation {
             SubscriptionRepository subscriptions,
             AccessPolicy access,
             LicenseLedger ledger,
-            Clock clock) {
+            Clock clock,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.takeovers = takeovers;
         this.repository = repository;
         this.subscriptions = subscriptions;
@@ -60,11 +65,9 @@ public class TakeoverCancellation {
                 context,
                 subscription,
                 false,
-                "Recurring billing of self-service subscription "
-                        + subscription.id() + " switched off (" + reason.label()
-                        + "): its cancellation window ended on "
-                        + subscription.cancellationWindowEndsOn() + ", so it ends at the end of its term on "
-                        + subscription.expiresOn());
+                "Recurring billing of " + subscriptionWords.of(subscription) + " switched off (" + reason.label()
+                        + "): its cancellation window ended on " + Words.day(subscription.cancellationWindowEndsOn())
+                        + ", so it ends at the end of its term on " + Words.day(subscription.expiresOn()));
         return new CancellationOutcome(false, subscription.expiresOn(), 0);
     }
 
@@ -91,7 +94,8 @@ public class TakeoverCancellation {
                 takeover,
                 outcome,
                 reason,
-                "finished: subscription cancelled (" + reason + "), " + users + " users unassigned");
+                "finished: subscription cancelled (" + reason + "), " + Words.count(users, "user", "users")
+                        + " unassigned");
         return users;
     }
 }

@@ -10,6 +10,7 @@ import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.Rows;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
@@ -48,6 +49,7 @@ public class TakeoverMove {
     private final AccessPolicy access;
     private final LicenseLedger ledger;
     private final ChunkedMove mover;
+    private final SubscriptionWords subscriptionWords;
 
     public TakeoverMove(
             SubscriptionTakeovers takeovers,
@@ -58,7 +60,9 @@ public class TakeoverMove {
             ProductCatalog catalog,
             AccessPolicy access,
             LicenseLedger ledger,
-            ChunkedMove mover) {
+            ChunkedMove mover,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.takeovers = takeovers;
         this.repository = repository;
         this.rows = rows;
@@ -122,10 +126,10 @@ public class TakeoverMove {
                 targetSubscriptionId,
                 targetProduct.id(),
                 needed,
-                needed + " seats of "
-                        + "subscription " + targetSubscriptionId + " reserved for the " + users
-                        + " users of self-service "
-                        + "subscription " + source.id() + " (takeover " + takeoverId + ")")) {
+                Words.capitalized(Words.count(needed, "seat", "seats")) + " of "
+                        + subscriptionWords.of(targetSubscriptionId) + " reserved for the "
+                        + Words.count(users, "user", "users") + " of " + subscriptionWords.of(source)
+                        + " (its takeover)")) {
             Subscription now = subscriptions.require(targetSubscriptionId);
             throw Rule.NOT_ENOUGH_SEATS.violation("The " + target.productName() + " subscription (" + now.seatsLabel()
                     + ") has too few seats: the "
@@ -166,11 +170,11 @@ public class TakeoverMove {
                         plansOnTarget(source, targetProduct, upTo.getAsLong()),
                         true,
                         keptUntil,
-                        "License moved from self-service subscription " + source.id() + " to subscription "
-                                + target.id() + " (" + targetProduct.id()
-                                + ", switched-off services kept where the product has them) for user ",
-                        "License of " + source.productId() + " removed (moved to subscription " + target.id()
-                                + "); mailbox data kept until " + keptUntil + "; user "),
+                        "License moved from " + subscriptionWords.of(source) + " to " + subscriptionWords.of(target)
+                                + " (switched-off services kept where the product has them) for ",
+                        "License of " + catalog.require(source.productId()).name() + " removed (moved to "
+                                + subscriptionWords.of(target) + "); mailbox data kept until " + Words.day(keptUntil)
+                                + "; user "),
                 takeover.unusedSeats(),
                 extra -> "The subscription the users move to ran out of seats during the move: " + extra
                         + " more needed. Buy seats on it; the move then goes on from this chunk.");
@@ -190,14 +194,15 @@ public class TakeoverMove {
             throw new IllegalStateException("Subscription " + source.id() + " still has users; move them first");
         }
         releaseUnusedSeats(context, takeover);
-        ledger.endEmptySubscription(context, source, "Users moved to subscription " + takeover.targetSubscriptionId());
+        String target = subscriptionWords.of(takeover.targetSubscriptionId());
+        ledger.endEmptySubscription(context, source, "users moved to " + target);
         takeovers.finish(
                 context,
                 takeover,
                 TakeoverStatus.MOVED,
                 null,
-                "finished: " + takeover.usersMoved() + " users moved to subscription " + takeover.targetSubscriptionId()
-                        + ", subscription Deleted");
+                "finished: " + Words.count(takeover.usersMoved(), "user", "users") + " moved to " + target
+                        + ", the self-service subscription Deleted");
         return repository.require(takeoverId);
     }
 
@@ -232,11 +237,11 @@ public class TakeoverMove {
                         plansOnTarget(source, targetProduct, licenses.get(licenses.size() - 1)),
                         true,
                         keptUntil,
-                        "License moved again (Microsoft 365 had refused the move) from self-service subscription "
-                                + source.id() + " to subscription " + target.id() + " (" + targetProduct.id()
-                                + ") for user ",
-                        "License of " + source.productId() + " removed again (moved to subscription " + target.id()
-                                + "); mailbox data kept until " + keptUntil + "; user "),
+                        "License moved again (Microsoft 365 had refused the move) from " + subscriptionWords.of(source)
+                                + " to " + subscriptionWords.of(target) + " for ",
+                        "License of " + catalog.require(source.productId()).name() + " removed again (moved to "
+                                + subscriptionWords.of(target) + "); mailbox data kept until " + Words.day(keptUntil)
+                                + "; user "),
                 0,
                 extra -> "The " + targetProduct.name() + " subscription the users move to has too few free seats to "
                         + "move them again: " + Words.count(extra, "more seat is", "more seats are") + " needed. Buy "
@@ -264,9 +269,8 @@ public class TakeoverMove {
                 takeover,
                 TakeoverStatus.MOVED,
                 null,
-                "finished: " + (takeover.usersMoved() - stayed)
-                        + " users moved to subscription " + takeover.targetSubscriptionId()
-                        + "; the subscription is kept for the "
+                "finished: " + Words.count(takeover.usersMoved() - stayed, "user", "users") + " moved to "
+                        + subscriptionWords.of(takeover.targetSubscriptionId()) + "; the subscription is kept for the "
                         + Words.count(stayed, "user", "users") + " Microsoft 365 refused to move");
         return repository.require(takeoverId);
     }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
 class TenantProducts {
 
     /** Who the audit trail names for what the tenant changed. */
-    static final Actor TENANT = Actor.of("microsoft-365-tenant", AdminRole.GLOBAL_ADMIN);
+    static final Actor TENANT =
+            Actor.system("microsoft-365-tenant", "Microsoft 365 (the tenant)", AdminRole.GLOBAL_ADMIN);
 
     static final String SKUS =
             "/subscribedSkus?$select=skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits," + "servicePlans";

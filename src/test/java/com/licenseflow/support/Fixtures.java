@@ -176,6 +176,21 @@ public class Fixtures {
         return user;
     }
 
+    /** A person whose name does not hold their id, as in a real directory: "Zoë Kramer" (zkramer17). */
+    public DirectoryUser person(String displayName, AdminRole... roles) {
+        String id = unique(displayName.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT));
+        DirectoryUser user = new DirectoryUser(
+                id,
+                displayName,
+                id + "@test.example",
+                UserType.MEMBER,
+                "NL",
+                roles.length == 0 ? Set.of() : Set.of(roles));
+        directory.insert(user);
+        identity.enroll(user, id);
+        return user;
+    }
+
     /** The user's display name, as people read it. */
     public String userName(String userId) {
         return jdbc.sql("select display_name from directory_user where id = ?")

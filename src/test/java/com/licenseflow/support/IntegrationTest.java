@@ -20,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabase.class)
 @Import({Fixtures.class, ProcessDriver.class, EngineState.class})
-@ExtendWith(TestDatabase.class)
+@ExtendWith({TestDatabase.class, AuditInWords.class})
 @Tag("database")
 public @interface IntegrationTest {}

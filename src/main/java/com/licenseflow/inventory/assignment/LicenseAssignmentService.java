@@ -14,8 +14,10 @@ import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionKind;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.LicenseRuleViolation;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +50,7 @@ public class LicenseAssignmentService {
     private final LicenseLedger ledger;
     private final ServicePlanConflicts conflicts;
     private final AccessPolicy access;
+    private final SubscriptionWords subscriptionWords;
     private final TakeoverLock takeovers;
 
     public LicenseAssignmentService(
@@ -58,7 +61,9 @@ public class LicenseAssignmentService {
             LicenseLedger ledger,
             ServicePlanConflicts conflicts,
             AccessPolicy access,
-            TakeoverLock takeovers) {
+            TakeoverLock takeovers,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.directory = directory;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
@@ -117,10 +122,16 @@ public class LicenseAssignmentService {
                         subscriptionId,
                         product.id(),
                         command.disabledPlans(),
-                        product.name() + " assigned to " + user.label() + " from subscription " + subscriptionId
+                        product.name() + " assigned to " + user.displayName() + " from "
+                                + subscriptionWords.of(subscriptionId)
                                 + (command.disabledPlans().isEmpty()
                                         ? ", all apps and services on"
-                                        : ", switched off: " + new TreeSet<>(command.disabledPlans())));
+                                        : ", switched off: "
+                                                + product.servicePlans().stream()
+                                                        .filter(plan -> command.disabledPlans()
+                                                                .contains(plan.id()))
+                                                        .map(ServicePlan::name)
+                                                        .collect(Words.and())));
             } catch (DuplicateKeyException raced) {
                 throw Rule.ALREADY_LICENSED.violation(user.label() + " was given a " + product.name()
                         + " license by someone else a moment ago. Reload and check their licenses.");
@@ -165,7 +176,10 @@ public class LicenseAssignmentService {
                 .flatMap(List::stream)
                 .filter(a -> a.productId().equals(productId))
                 .forEach(license -> ledger.setEndDate(
-                        context, license, endsOn, product + " license of " + license.userId() + " ends on " + endsOn));
+                        context,
+                        license,
+                        endsOn,
+                        product + " license of " + nameOf(license.userId()) + " ends on " + Words.day(endsOn)));
     }
 
     /**
@@ -180,8 +194,8 @@ public class LicenseAssignmentService {
         due.forEach(license -> ledger.remove(
                 context,
                 license,
-                product + " license of " + license.userId() + " ended on its end date; mailbox data kept until "
-                        + ledger.dataKeptUntil()));
+                product + " license of " + nameOf(license.userId()) + " ended on its end date; mailbox data kept until "
+                        + Words.day(ledger.dataKeptUntil())));
         return due;
     }
 
@@ -200,8 +214,8 @@ public class LicenseAssignmentService {
             ledger.remove(
                     context,
                     license,
-                    product + " license of " + license.userId() + " reclaimed: " + context.reason()
-                            + "; mailbox data kept until " + ledger.dataKeptUntil());
+                    product + " license of " + nameOf(license.userId()) + " reclaimed: " + context.reason()
+                            + "; mailbox data kept until " + Words.day(ledger.dataKeptUntil()));
         }
         return held;
     }
@@ -282,8 +296,14 @@ public class LicenseAssignmentService {
                 context,
                 license,
                 disabledPlans,
-                "Apps and services of " + user.label() + "'s " + product.name() + " license: "
-                        + (disabledPlans.isEmpty() ? "all on" : "switched off " + new TreeSet<>(disabledPlans)));
+                "Apps and services of " + user.displayName() + "'s " + product.name() + " license: "
+                        + (disabledPlans.isEmpty()
+                                ? "all on"
+                                : "switched off "
+                                        + product.servicePlans().stream()
+                                                .filter(plan -> disabledPlans.contains(plan.id()))
+                                                .map(ServicePlan::name)
+                                                .collect(Words.and())));
         return assignments.require(license.id());
     }
 
@@ -468,8 +488,9 @@ public class LicenseAssignmentService {
         ledger.remove(
                 context,
                 license,
-                catalog.require(license.productId()).name() + " removed from " + user.label() + " (subscription "
-                        + license.subscriptionId() + "); mailbox data kept until " + ledger.dataKeptUntil());
+                catalog.require(license.productId()).name() + " removed from " + user.displayName() + " ("
+                        + subscriptionWords.of(license.subscriptionId()) + "); mailbox data kept until "
+                        + Words.day(ledger.dataKeptUntil()));
     }
 
     private static Set<String> enabledPlans(Product product, Set<String> disabled) {

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 class CatalogImportAtStart implements ApplicationRunner {
 
     /** Who the audit trail names for an import the configuration asked for. */
-    static final Actor CONFIGURATION = Actor.of("catalog-import-at-start", AdminRole.GLOBAL_ADMIN);
+    static final Actor CONFIGURATION =
+            Actor.system("catalog-import-at-start", "The catalog import at start", AdminRole.GLOBAL_ADMIN);
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogImportAtStart.class);
 

@@ -9,6 +9,7 @@ import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.shared.Page;
 import com.licenseflow.shared.PageRequest;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Directory {
 
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+
+    private static final Actor ENTRA_ID = Actor.system("microsoft-entra-id", "Microsoft Entra ID sign-in");
 
     private final DirectoryRepository users;
     private final AccessPolicy access;
@@ -108,7 +110,7 @@ public class Directory {
         user.filter(u -> !u.roles().equals(roles)).ifPresent(u -> {
             users.replaceRoles(u.id(), roles);
             ledger.record(
-                    ChangeContext.byUser(Actor.of("microsoft-entra-id"), "signed in with Microsoft Entra ID"),
+                    ChangeContext.byUser(ENTRA_ID, "signed in with Microsoft Entra ID"),
                     AuditAction.ROLES_CHANGED,
                     u.id(),
                     null,
@@ -120,7 +122,7 @@ public class Directory {
                                     : roles.stream()
                                             .map(AdminRole::title)
                                             .sorted()
-                                            .collect(Collectors.joining(", "))));
+                                            .collect(Words.and())));
         });
         return user.map(u -> users.find(u.id()).orElseThrow());
     }
@@ -154,12 +156,18 @@ public class Directory {
                 context,
                 userId,
                 code,
-                "Usage location of " + user.label() + " set to " + code
-                        + (user.hasUsageLocation() ? " (was " + user.usageLocation() + ")" : ""));
+                "Usage location of " + user.displayName() + " set to " + country(code)
+                        + (user.hasUsageLocation() ? " (was " + country(user.usageLocation()) + ")" : ""));
         return require(userId);
     }
 
     /** What the sign-in log says about one user: either value may be null (not known). */
+    /** A usage location as people say it: "Sweden" for SE. */
+    public static String country(String code) {
+        String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+        return name.isBlank() || name.equals(code) ? code : name;
+    }
+
     public record SignInActivity(String userId, Boolean accountEnabled, LocalDate lastSignedInOn) {}
 
     /**

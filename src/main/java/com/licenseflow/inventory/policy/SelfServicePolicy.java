@@ -23,6 +23,15 @@ public enum SelfServicePolicy {
         return value;
     }
 
+    /** What it means, as the audit trail says it. */
+    public String words() {
+        return switch (this) {
+            case ENABLED -> "users may buy it";
+            case ONLY_TRIALS_WITHOUT_PAYMENT_METHOD -> "users may only start trials without a payment method";
+            case DISABLED -> "users may not buy it";
+        };
+    }
+
     /** Accepts the admin-center spelling ("OnlyTrialsWithoutPaymentMethod") or the constant name. */
     public static SelfServicePolicy parse(String text) {
         return Arrays.stream(values())

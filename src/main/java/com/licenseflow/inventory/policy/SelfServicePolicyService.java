@@ -58,8 +58,8 @@ public class SelfServicePolicyService {
                     null,
                     productId,
                     null,
-                    "AllowSelfServicePurchase for " + product.name() + " changed from "
-                            + product.selfServicePolicy().value() + " to " + policy.value());
+                    "Self-service purchases of " + product.name() + " changed: " + policy.words() + " (until now "
+                            + product.selfServicePolicy().words() + ")");
         }
         return catalog.require(productId);
     }

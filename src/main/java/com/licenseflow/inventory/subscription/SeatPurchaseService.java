@@ -19,10 +19,16 @@ public class SeatPurchaseService {
     private final SubscriptionRepository subscriptions;
     private final ProductCatalog catalog;
     private final AccessPolicy access;
+    private final SubscriptionWords subscriptionWords;
     private final LicenseLedger ledger;
 
     public SeatPurchaseService(
-            SubscriptionRepository subscriptions, ProductCatalog catalog, AccessPolicy access, LicenseLedger ledger) {
+            SubscriptionRepository subscriptions,
+            ProductCatalog catalog,
+            AccessPolicy access,
+            LicenseLedger ledger,
+            SubscriptionWords subscriptionWords) {
+        this.subscriptionWords = subscriptionWords;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.access = access;
@@ -53,9 +59,11 @@ public class SeatPurchaseService {
                 subscription.productId(),
                 seats,
                 "Bought " + seats + " more "
-                        + catalog.require(subscription.productId()).name() + " licenses on "
-                        + "subscription " + subscriptionId + " (" + subscription.quantity() + " -> "
-                        + (subscription.quantity() + seats) + " seats, " + monthly + " more per month)");
+                        + catalog.require(subscription.productId()).name()
+                        + (seats == 1 ? " license" : " licenses") + " on " + subscriptionWords.of(subscription)
+                        + " (from "
+                        + subscription.quantity() + " to " + (subscription.quantity() + seats) + " seats, " + monthly
+                        + " more per month)");
         return subscriptions.require(subscriptionId);
     }
 }

@@ -3,11 +3,11 @@ package com.licenseflow.request.process;
 import com.licenseflow.request.ApprovalStages;
 import com.licenseflow.request.LicenseRequest;
 import com.licenseflow.request.RequestedUser;
+import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.forms.FormText;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +51,7 @@ public class LicenseApprovalStages {
     public String stageSummary(DelegateExecution execution) {
         LicenseRequest request = requests.of(execution);
         ApprovalStages.Progress progress = stages.progress(List.of(request)).get(request.id());
-        String users = request.users().stream().map(RequestedUser::displayName).collect(Collectors.joining(", "));
+        String users = request.users().stream().map(RequestedUser::displayName).collect(Words.and());
         return FormText.plain("Approval stage " + progress.stage() + " of " + progress.stages() + " ("
                 + progress.policy() + "). " + request.requesterName() + " asks for " + request.productName() + " for "
                 + users + ". If you approve, the next stage decides which products and services they get.");

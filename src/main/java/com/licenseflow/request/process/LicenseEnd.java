@@ -6,6 +6,7 @@ import com.licenseflow.request.ApprovalStages;
 import com.licenseflow.request.LicenseEnds;
 import com.licenseflow.request.LicenseRequest;
 import com.licenseflow.request.LicenseRequestSettings;
+import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.forms.FormText;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -79,7 +79,7 @@ public class LicenseEnd {
         LicenseRequest request = requests.of(execution);
         String product = request.assignedProductName() == null ? request.productName() : request.assignedProductName();
         return FormText.plain(product + " of "
-                + ends.holders(request).stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "))
+                + ends.holders(request).stream().map(DirectoryUser::displayName).collect(Words.and())
                 + " ends on " + DAY.format(request.endsOn()) + ", as granted "
                 + "by the license request of " + request.requesterName() + ".");
     }
