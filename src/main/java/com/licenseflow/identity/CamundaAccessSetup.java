@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import com.licenseflow.config.StartupLock;
 import com.licenseflow.inventory.access.AdminRole;
+import com.licenseflow.workflow.EmployeeTasks;
 import com.licenseflow.workflow.StartableProcess;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ public class CamundaAccessSetup implements ApplicationRunner {
     private final TaskService tasks;
     private final StartupLock startupLock;
     private final List<StartableProcess> processes;
+    private final List<EmployeeTasks> employeeTasks;
 
     public CamundaAccessSetup(
             IdentityService identity,
@@ -59,7 +61,9 @@ public class CamundaAccessSetup implements ApplicationRunner {
             FilterService filters,
             TaskService tasks,
             StartupLock startupLock,
-            List<StartableProcess> processes) {
+            List<StartableProcess> processes,
+            List<EmployeeTasks> employeeTasks) {
+        this.employeeTasks = employeeTasks;
         this.startupLock = startupLock;
         this.processes = processes;
         this.identity = identity;
@@ -89,6 +93,11 @@ public class CamundaAccessSetup implements ApplicationRunner {
             add(grants, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Starting processes from Tasklist: which ones is decided per process definition below.
             add(grants, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        // Tasklist shows a task with its process's name and diagram: readable where employees get tasks (admins
+        // read every definition anyway).
+        for (EmployeeTasks process : employeeTasks) {
+            add(grants, CamundaGroups.EMPLOYEES, Resources.PROCESS_DEFINITION, process.key(), Permissions.READ);
         }
         for (String group : CamundaGroups.ADMIN_GROUPS) {
             // Admins watch running work in Cockpit; changing it (modifying instances, variables, jobs,

@@ -1,10 +1,17 @@
 package com.licenseflow.identity;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +61,11 @@ public class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isWebappLogin(request)) {
+            // Camunda's login reads its form itself (JAX-RS @FormParam): read the user name from a copy of the
+            // body and hand the body on untouched, so the form is neither lost nor parsed twice.
+            request = new ReplayedBody(request);
+        }
         String account = loginAccount(request);
         if (account == null) {
             chain.doFilter(request, response);
@@ -123,12 +135,81 @@ public class LoginThrottle extends OncePerRequestFilter {
                 return "";
             }
         }
+        if (request instanceof ReplayedBody replayed) {
+            return replayed.formValue("username").trim().toLowerCase(Locale.ROOT);
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if ("POST".equalsIgnoreCase(request.getMethod())
-                && (path.matches("^/camunda/api/admin/auth/user/[^/]+/login/.*") || path.equals("/console/login"))) {
+        if ("POST".equalsIgnoreCase(request.getMethod()) && path.equals("/console/login")) {
             String user = request.getParameter("username");
             return user == null ? "" : user.trim().toLowerCase(Locale.ROOT);
         }
         return null;
+    }
+
+    private static boolean isWebappLogin(HttpServletRequest request) {
+        return "POST".equalsIgnoreCase(request.getMethod())
+                && request.getRequestURI()
+                        .substring(request.getContextPath().length())
+                        .matches("^/camunda/api/admin/auth/user/[^/]+/login/.*");
+    }
+
+    /** A request whose (small, form) body was read once here and is read again, whole, by whoever comes next. */
+    static final class ReplayedBody extends HttpServletRequestWrapper {
+
+        private static final int MAX_FORM = 16 * 1024;
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request) throws IOException {
+            super(request);
+            this.body = request.getInputStream().readNBytes(MAX_FORM);
+        }
+
+        /** A value of the url-encoded form; empty when the form has none. */
+        String formValue(String name) {
+            for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+                int equals = pair.indexOf('=');
+                String key = equals < 0 ? pair : pair.substring(0, equals);
+                if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+                    return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                }
+            }
+            return "";
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream replay = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return replay.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return replay.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return replay.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
     }
 }

@@ -20,14 +20,21 @@ class LoginThrottleTest {
             5, Duration.ofMinutes(5), Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    void theAccountIsReadFromHttpBasicAndFromBothLoginForms() {
+    void theAccountIsReadFromHttpBasicAndFromBothLoginForms() throws Exception {
         assertThat(LoginThrottle.loginAccount(basic("/api/me", "Milan:secret:with:colons")))
                 .isEqualTo("milan");
         MockHttpServletRequest form =
                 new MockHttpServletRequest("POST", "/camunda/api/admin/auth/user/default/login/tasklist");
-        form.setParameter("username", " Julia ");
-        assertThat(LoginThrottle.loginAccount(form)).isEqualTo("julia");
+        form.setContent("username=+Julia+&password=p%40ss".getBytes(StandardCharsets.UTF_8));
+        LoginThrottle.ReplayedBody replayed = new LoginThrottle.ReplayedBody(form);
+        assertThat(LoginThrottle.loginAccount(replayed)).isEqualTo("julia");
+        assertThat(new String(replayed.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .as("the form goes on whole to Camunda's login")
+                .isEqualTo("username=+Julia+&password=p%40ss");
         MockHttpServletRequest console = new MockHttpServletRequest("POST", "/console/login");
+        console.setParameter("username", "Milan");
+        assertThat(LoginThrottle.loginAccount(console)).isEqualTo("milan");
+        console = new MockHttpServletRequest("POST", "/console/login");
         assertThat(LoginThrottle.loginAccount(console))
                 .as("no user name is an account too")
                 .isEmpty();

@@ -19,6 +19,7 @@ import com.licenseflow.support.Inbox;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import com.licenseflow.support.Refusals;
+import com.licenseflow.support.WebappSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -114,6 +115,12 @@ class IdleLicenseReclaimTest {
                 .doesNotContain(active.displayName(), idleAtSara.displayName());
         assertThat(driver.shownInForm(noah.id(), noahsTask, "idleLicenseSummary"))
                 .contains("2 licenses have not been used by people who report to " + noah.displayName());
+        // In Tasklist's list the manager sees the task with its process's name (read with the task).
+        JsonNode list = WebappSession.login(port, noah.id(), "tasklist")
+                .tasklistTasks("processInstanceId=" + run)
+                .json();
+        assertThat(list.at("/_embedded/task/0/name").asText()).isEqualTo("Review idle licenses");
+        assertThat(list.at("/_embedded/processDefinition/0/name").asText()).isEqualTo("Reclaim idle licenses");
 
         // Noah keeps Away's license (parental leave) and lets Left's go.
         driver.complete(

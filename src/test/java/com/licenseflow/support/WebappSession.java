@@ -51,11 +51,20 @@ public final class WebappSession {
     }
 
     public Api.Response send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, "application/json");
+    }
+
+    /** Tasklist's list of tasks, as it asks for it: HAL, with each task's process definition embedded. */
+    public Api.Response tasklistTasks(String query) {
+        return send("GET", "/camunda/api/engine/engine/default/task?" + query, null, null, "application/hal+json");
+    }
+
+    private Api.Response send(String method, String path, String contentType, String body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
