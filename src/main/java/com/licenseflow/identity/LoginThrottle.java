@@ -1,16 +1,11 @@
 package com.licenseflow.identity;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -88,12 +83,55 @@ public class LoginThrottle extends OncePerRequestFilter {
                             + "\",\"message\":\"" + words + "\"}");
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            // The wait runs from the answer: a slow password check must not eat it up.
-            failed(key, clock.instant());
-        } else if (response.getStatus() < 400) {
+        RefusalNoticed answer = new RefusalNoticed(response, () -> failed(key, clock.instant()));
+        chain.doFilter(request, answer);
+        if (!answer.refused() && response.getStatus() < 400) {
             byAccount.remove(key);
+        }
+    }
+
+    /**
+     * Records a refused login the moment it is answered 401, before the answer can reach the caller: a caller
+     * quick with the next try must find the failure already counted. The wait then runs from the answer, so a
+     * slow password check does not use it up.
+     */
+    private static final class RefusalNoticed extends HttpServletResponseWrapper {
+
+        private final Runnable onRefusal;
+        private boolean refused;
+
+        RefusalNoticed(HttpServletResponse response, Runnable onRefusal) {
+            super(response);
+            this.onRefusal = onRefusal;
+        }
+
+        boolean refused() {
+            return refused;
+        }
+
+        private void status(int status) {
+            if (status == SC_UNAUTHORIZED && !refused) {
+                refused = true;
+                onRefusal.run();
+            }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            status(status);
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            status(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            status(status);
+            super.sendError(status, message);
         }
     }
 
@@ -153,20 +191,18 @@ public class LoginThrottle extends OncePerRequestFilter {
                         .matches("^/camunda/api/admin/auth/user/[^/]+/login/.*");
     }
 
-    /** A request whose (small, form) body was read once here and is read again, whole, by whoever comes next. */
-    static final class ReplayedBody extends HttpServletRequestWrapper {
+    /** A login form read once here (for its user name) and again, whole, by Camunda's login. */
+    static final class ReplayedBody extends CachedBody {
 
         private static final int MAX_FORM = 16 * 1024;
-        private final byte[] body;
 
         ReplayedBody(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readNBytes(MAX_FORM);
+            super(request, request.getInputStream().readNBytes(MAX_FORM));
         }
 
         /** A value of the url-encoded form; empty when the form has none. */
         String formValue(String name) {
-            for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+            for (String pair : new String(bytes(), StandardCharsets.ISO_8859_1).split("&")) {
                 int equals = pair.indexOf('=');
                 String key = equals < 0 ? pair : pair.substring(0, equals);
                 if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
@@ -174,42 +210,6 @@ public class LoginThrottle extends OncePerRequestFilter {
                 }
             }
             return "";
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream replay = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return replay.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return replay.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return replay.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

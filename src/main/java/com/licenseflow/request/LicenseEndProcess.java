@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 
 /** processes/license-end.bpmn: a license's holders are asked about its end, their managers approve an extension. */
 @Component
-class LicenseEndProcess implements EmployeeTasks {
+public class LicenseEndProcess implements EmployeeTasks {
 
-    static final String KEY = "license-end";
+    public static final String KEY = "license-end";
 
     @Override
     public String key() {

@@ -146,6 +146,10 @@ class LicenseRequestProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(REVIEW);
         Task review = driver.task(pi.getId(), REVIEW);
+        assertThat(review.getName())
+                .as("Tasklist's list says for what and whom")
+                .isEqualTo("Review license request: " + product.name() + " for " + requester.displayName() + " and "
+                        + colleague.displayName());
         assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()))
                 .extracting(IdentityLink::getGroupId)
                 .containsExactly("global-admins");

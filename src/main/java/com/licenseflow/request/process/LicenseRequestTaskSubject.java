@@ -1,0 +1,63 @@
+package com.licenseflow.request.process;
+
+import com.licenseflow.request.LicenseEndProcess;
+import com.licenseflow.request.LicenseRequest;
+import com.licenseflow.request.LicenseRequestProcess;
+import com.licenseflow.request.RequestedUser;
+import com.licenseflow.shared.Words;
+import com.licenseflow.workflow.TaskSubject;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** A license request's tasks are about its product and its users: "Business Standard for Liam de Boer". */
+@Component
+class LicenseRequestTaskSubject implements TaskSubject {
+
+    private static final int NAMES_SHOWN = 3;
+
+    private final LicenseRequestOfInstance requests;
+
+    LicenseRequestTaskSubject(LicenseRequestOfInstance requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public String processKey() {
+        return LicenseRequestProcess.KEY;
+    }
+
+    @Override
+    public Optional<String> of(DelegateTask task) {
+        return Optional.of(words(requests.of(task.getExecution())));
+    }
+
+    static String words(LicenseRequest request) {
+        int users = request.users().size();
+        String who = users <= NAMES_SHOWN
+                ? request.users().stream().map(RequestedUser::displayName).collect(Words.and())
+                : Words.count(users, "user", "users");
+        return request.productName() + " for " + who;
+    }
+
+    /** license-end.bpmn runs as a call activity of the request: its tasks are about the same license. */
+    @Component
+    static class OfLicenseEnd implements TaskSubject {
+
+        private final LicenseRequestOfInstance requests;
+
+        OfLicenseEnd(LicenseRequestOfInstance requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public String processKey() {
+            return LicenseEndProcess.KEY;
+        }
+
+        @Override
+        public Optional<String> of(DelegateTask task) {
+            return Optional.of(words(requests.of(task.getExecution())));
+        }
+    }
+}
