@@ -1,6 +1,7 @@
 package com.licenseflow.workflow;
 
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -9,8 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public interface TaskSubject {
 
-    /** The BPMN process id. */
-    String processKey();
+    /** The BPMN process ids whose tasks this names. */
+    Set<String> processKeys();
 
     /** "Business Standard for Liam de Boer"; empty when the task is about nothing more than its name says. */
     Optional<String> of(DelegateTask task);

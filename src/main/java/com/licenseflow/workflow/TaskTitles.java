@@ -3,7 +3,6 @@ package com.licenseflow.workflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,7 +23,9 @@ class TaskTitles {
     private final RepositoryService repository;
 
     TaskTitles(List<TaskSubject> subjects, @Lazy RepositoryService repository) {
-        this.subjects = subjects.stream().collect(Collectors.toMap(TaskSubject::processKey, Function.identity()));
+        this.subjects = subjects.stream()
+                .flatMap(subject -> subject.processKeys().stream().map(key -> Map.entry(key, subject)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         this.repository = repository;
     }
 

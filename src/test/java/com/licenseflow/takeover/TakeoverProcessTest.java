@@ -178,6 +178,9 @@ class TakeoverProcessTest {
         ProcessInstance pi = takeOver(source);
         BpmnAwareTests.assertThat(pi).isWaitingAt(CHOOSE);
         Task choose = driver.task(pi.getId(), CHOOSE);
+        assertThat(choose.getName())
+                .as("Tasklist's list names the subscription taken over")
+                .startsWith("Choose takeover action: " + product.name() + " bought by ");
         assertThat(choose.getAssignee()).isEqualTo(admin.id());
         assertThat(driver.shownInForm(admin.id(), pi.getId(), CHOOSE, "takeoverSummary"))
                 .contains(product.name(), "bought self-service by " + purchaser.displayName());

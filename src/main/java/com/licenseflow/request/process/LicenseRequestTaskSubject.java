@@ -7,6 +7,7 @@ import com.licenseflow.request.RequestedUser;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.TaskSubject;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,10 @@ class LicenseRequestTaskSubject implements TaskSubject {
         this.requests = requests;
     }
 
+    /** license-end.bpmn runs as a call activity of the request: its tasks are about the same license. */
     @Override
-    public String processKey() {
-        return LicenseRequestProcess.KEY;
+    public Set<String> processKeys() {
+        return Set.of(LicenseRequestProcess.KEY, LicenseEndProcess.KEY);
     }
 
     @Override
@@ -38,26 +40,5 @@ class LicenseRequestTaskSubject implements TaskSubject {
                 ? request.users().stream().map(RequestedUser::displayName).collect(Words.and())
                 : Words.count(users, "user", "users");
         return request.productName() + " for " + who;
-    }
-
-    /** license-end.bpmn runs as a call activity of the request: its tasks are about the same license. */
-    @Component
-    static class OfLicenseEnd implements TaskSubject {
-
-        private final LicenseRequestOfInstance requests;
-
-        OfLicenseEnd(LicenseRequestOfInstance requests) {
-            this.requests = requests;
-        }
-
-        @Override
-        public String processKey() {
-            return LicenseEndProcess.KEY;
-        }
-
-        @Override
-        public Optional<String> of(DelegateTask task) {
-            return Optional.of(words(requests.of(task.getExecution())));
-        }
     }
 }
