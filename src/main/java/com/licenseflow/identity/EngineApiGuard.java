@@ -113,7 +113,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
             refuse(
                     response,
                     403,
-                    caller.userId + " may not use the engine REST API: it is for Global "
+                    nameOf(caller.userId) + " may not use the engine REST API: it is for Global "
                             + "administrators. Use Tasklist, Cockpit or LicenseFlow's own API (/api).");
             return;
         }
@@ -297,6 +297,21 @@ public class EngineApiGuard extends OncePerRequestFilter {
         basic.augmentResponseByAuthenticationChallenge(response, started);
         refuse(response, 401, "Log in to see the engines (HTTP Basic, as for every engine REST call).");
         return null;
+    }
+
+    /** The caller as people know them, from the name the directory gave their Camunda user. */
+    private String nameOf(String userId) {
+        org.camunda.bpm.engine.identity.User user = engine.get()
+                .getIdentityService()
+                .createUserQuery()
+                .userId(userId)
+                .singleResult();
+        String name = user == null
+                ? ""
+                : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                                + (user.getLastName() == null ? "" : user.getLastName()))
+                        .trim();
+        return name.isEmpty() ? userId : name;
     }
 
     private Caller fromEngine() {

@@ -25,16 +25,25 @@ public final class Words {
 
     /** {@code list(["Milan Jacobs", "Lotte Brouwer", "Emma de Vries"])} is "Milan Jacobs, Lotte Brouwer and Emma de Vries". */
     public static String list(Collection<String> items) {
+        return joined(items, " and ");
+    }
+
+    private static String joined(Collection<String> items, String lastly) {
         List<String> all = List.copyOf(items);
         if (all.size() <= 1) {
             return all.isEmpty() ? "" : all.get(0);
         }
-        return String.join(", ", all.subList(0, all.size() - 1)) + " and " + all.get(all.size() - 1);
+        return String.join(", ", all.subList(0, all.size() - 1)) + lastly + all.get(all.size() - 1);
     }
 
     /** Collects names into {@link #list}'s "A, B and C". */
     public static Collector<String, ?, String> and() {
         return Collectors.collectingAndThen(Collectors.toList(), Words::list);
+    }
+
+    /** Collects choices into "A, B or C". */
+    public static Collector<String, ?, String> or() {
+        return Collectors.collectingAndThen(Collectors.toList(), items -> joined(items, " or "));
     }
 
     /** The text with its first letter upper case, to begin a sentence. */

@@ -111,14 +111,15 @@ class LicenseAssignmentRulesTest {
                                     product.id(), List.of(fixtures.member().id()))))
                     .hasSize(1);
         }
-        Actor billing = fixtures.actor(fixtures.admin(BILLING_ADMIN));
+        DirectoryUser billingAdmin = fixtures.admin(BILLING_ADMIN);
+        Actor billing = fixtures.actor(billingAdmin);
         Actor employee = fixtures.actor(fixtures.member());
         String user = fixtures.member().id();
         refusedWithoutChange(
                 () -> service.assign(by(billing), AssignLicenses.of(product.id(), List.of(user))),
                 Rule.ADMIN_ROLE_REQUIRED,
-                "may not assign licenses",
-                "Global administrator, License administrator, " + "User administrator");
+                billingAdmin.displayName() + " may not assign licenses",
+                "Global administrator, License administrator or User administrator");
         refusedWithoutChange(
                 () -> service.assign(by(employee), AssignLicenses.of(product.id(), List.of(user))),
                 Rule.ADMIN_ROLE_REQUIRED,

@@ -43,7 +43,8 @@ class ConsoleAttackTest extends AttackTest {
     @Test
     void anEmployeeSeesNoAdminPageAndCannotChangeAnything() {
         ConsoleSession session = ConsoleSession.login(port, employee.id());
-        refusedAndUnchanged(() -> session.get("/console/licenses"), 403, "needs one of these roles");
+        refusedAndUnchanged(
+                () -> session.get("/console/licenses"), 403, employee.displayName() + " may not see the Licenses view");
         refusedAndUnchanged(() -> session.get("/console/users?q=a"), 403, "needs one of these roles");
         refusedAndUnchanged(() -> session.get("/console/users/" + colleague.id()), 403, "needs one of these roles");
         refusedAndUnchanged(() -> session.get("/console/audit"), 403, "needs one of these roles");

@@ -6,13 +6,20 @@ import static com.licenseflow.inventory.access.AdminRole.LICENSE_ADMIN;
 import static com.licenseflow.inventory.access.AdminRole.USER_ADMIN;
 
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Which admin role each kind of change needs. The one place these role rules are written. */
 @Component
 public class AccessPolicy {
+
+    private final JdbcClient jdbc;
+
+    public AccessPolicy(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** A9: global, license and user administrators may assign and unassign licenses. */
     public void requireLicenseManager(Actor actor, String toDo) {
@@ -55,10 +62,20 @@ public class AccessPolicy {
 
     private void require(Actor actor, String toDo, AdminRole... allowed) {
         if (!actor.hasAnyOf(allowed)) {
-            String roles = Arrays.stream(allowed).map(AdminRole::title).collect(Collectors.joining(", "));
+            String roles = Arrays.stream(allowed).map(AdminRole::title).collect(Words.or());
             throw Rule.ADMIN_ROLE_REQUIRED.violation(
-                    actor.userId() + " may not " + toDo + ": that needs one of these roles: " + roles
+                    nameOf(actor) + " may not " + toDo + ": that needs one of these roles: " + roles
                             + ". Ask a Global administrator to give you one of them.");
         }
+    }
+
+    /** The refused person as people know them (a part of LicenseFlow acting on its own, by its name). */
+    private String nameOf(Actor actor) {
+        return jdbc.sql("select display_name from directory_user where id = ?")
+                .param(actor.userId())
+                .query(String.class)
+                .optional()
+                .or(() -> Actor.systemName(actor.userId()))
+                .orElse(actor.userId());
     }
 }
