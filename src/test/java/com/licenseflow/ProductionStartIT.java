@@ -34,28 +34,32 @@ class ProductionStartIT {
 
     @Test
     void demoLoginsOfAnOlderDatabaseAreRefusedThenRemovedAndTheConfiguredAdministratorRules() throws IOException {
-        Path data = Files.createTempDirectory(Path.of("target"), "production-start-");
-        String database =
-                "--spring.datasource.url=jdbc:h2:file:" + data.toAbsolutePath().resolve("licenseflow");
-        PackagedApplication demo = PackagedApplication.start(
-                        "production-demo", List.of(database, "--licenseflow.demo.enabled=true"), Map.of())
+        Path data = Files.createTempDirectory(Path.of("target"), "production-start-")
+                .toAbsolutePath();
+        // Each start runs in the same directory with the default database (data/ under it), as a user's would.
+        PackagedApplication demo = PackagedApplication.startIn(
+                        data, "production-demo", List.of("--licenseflow.demo.enabled=true"), Map.of())
                 .awaitReady("Demo data seeded");
         assertThat(demo.api().as("alice").get("/api/me").status()).isEqualTo(200);
         demo.stop();
+        assertThat(demo.log())
+                .as("a stop closes the database after the engine, with nothing to complain about")
+                .doesNotContain("Database is already closed", " ERROR ");
 
         Path secret = data.resolve("admin-password");
         Files.writeString(secret, "a-long-secret-password\n");
         Map<String, String> admin =
                 Map.of("LICENSEFLOW_ADMIN_USER_ID", "root-admin", "LICENSEFLOW_ADMIN_PASSWORD_FILE", secret.toString());
-        PackagedApplication refused = PackagedApplication.start(
-                "production-demo-logins", List.of(database, "--licenseflow.demo.enabled=false"), admin);
+        PackagedApplication refused = PackagedApplication.startIn(
+                data, "production-demo-logins", List.of("--licenseflow.demo.enabled=false"), admin);
         assertThat(refused.awaitExit()).isNotZero();
         assertThat(refused.log())
                 .contains("still holds the demo logins", "alice", "LICENSEFLOW_DEMO_REMOVE_LOGINS=true");
 
-        PackagedApplication production = PackagedApplication.start(
+        PackagedApplication production = PackagedApplication.startIn(
+                        data,
                         "production-start",
-                        List.of(database, "--licenseflow.demo.enabled=false"),
+                        List.of("--licenseflow.demo.enabled=false"),
                         Map.of(
                                 "LICENSEFLOW_ADMIN_USER_ID",
                                 "root-admin",
