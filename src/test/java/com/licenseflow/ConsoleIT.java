@@ -194,7 +194,7 @@ class ConsoleIT {
             assertThat(exported.lines().skip(1))
                     .isNotEmpty()
                     .allMatch(line -> line.contains(",sem,"), "every row is about sem");
-            assertThat(exported).contains("LICENSE_ASSIGNED", "LICENSE_UNASSIGNED", "Lars Berg");
+            assertThat(exported).contains("License assigned", "License unassigned", "Lars Berg");
         }
     }
 

@@ -130,7 +130,7 @@ class TasklistWalkthroughIT {
             page.getByText("My tasks").first().click();
             // The list says whose request for what, as the work reads.
             page.locator(".tasks-list")
-                    .getByText("Approve license request: Microsoft 365 Business Standard for Liam de Boer")
+                    .getByText("Approve license request: Microsoft 365 Business Standard for Liam Smit")
                     .click();
             Locator form = page.locator(".fjs-form");
             form.waitFor();

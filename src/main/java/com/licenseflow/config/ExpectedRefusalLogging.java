@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 /**
  * A refusal LicenseFlow answers in words (a rule of the inventory, say at Tasklist's Start) is what the caller was
  * told, not an error of the application: the engine's command context would log each as an ERROR with its whole
- * stack trace (ENGINE-16004). Those become one INFO line; every other exception is logged as before.
+ * stack trace (ENGINE-16004), and its REST layer again as a WARN. Those become one INFO line; every other exception is logged as before.
  */
 @Component
 class ExpectedRefusalLogging extends TurboFilter {
 
     static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
+    // Camunda's REST layer logs the same refusal again, as a WARN with its trace (ENGINE-REST-HTTP500).
+    static final String ENGINE_REST = "org.camunda.bpm.engine.rest.exception";
     private static final org.slf4j.Logger REFUSALS = LoggerFactory.getLogger("com.licenseflow.refusals");
 
     @PostConstruct
@@ -40,7 +42,9 @@ class ExpectedRefusalLogging extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (level != Level.ERROR || !ENGINE_CONTEXT.equals(logger.getName())) {
+        boolean engineError = level == Level.ERROR && ENGINE_CONTEXT.equals(logger.getName());
+        boolean restWarning = level.isGreaterOrEqual(Level.WARN) && ENGINE_REST.equals(logger.getName());
+        if (!engineError && !restWarning) {
             return FilterReply.NEUTRAL;
         }
         Throwable thrown = t != null
@@ -52,7 +56,9 @@ class ExpectedRefusalLogging extends TurboFilter {
         if (refusal == null) {
             return FilterReply.NEUTRAL;
         }
-        REFUSALS.info("Refused ({}): {}", refusal.rule(), refusal.getMessage());
+        if (engineError) {
+            REFUSALS.info("Refused ({}): {}", refusal.rule(), refusal.getMessage());
+        }
         return FilterReply.DENY;
     }
 
