@@ -6,12 +6,13 @@ import com.licenseflow.request.LicenseRequestProcess;
 import com.licenseflow.request.RequestedUser;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.TaskSubject;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** A license request's tasks are about its product and its users: "Business Standard for Liam de Boer". */
+/** A license request's tasks are about its product and its people: "Business Standard for Liam Smit". */
 @Component
 class LicenseRequestTaskSubject implements TaskSubject {
 
@@ -34,11 +35,18 @@ class LicenseRequestTaskSubject implements TaskSubject {
         return Optional.of(words(requests.of(task.getExecution())));
     }
 
+    /** "Business Standard for Liam Smit and 2 colleagues"; the requester always named, so a list tells them apart. */
     static String words(LicenseRequest request) {
-        int users = request.users().size();
-        String who = users <= NAMES_SHOWN
-                ? request.users().stream().map(RequestedUser::displayName).collect(Words.and())
-                : Words.count(users, "user", "users");
-        return request.productName() + " for " + who;
+        List<RequestedUser> users = request.users();
+        boolean forThemselves = users.stream().anyMatch(u -> u.userId().equals(request.requesterId()));
+        if (forThemselves) {
+            int colleagues = users.size() - 1;
+            return request.productName() + " for " + request.requesterName()
+                    + (colleagues == 0 ? "" : " and " + Words.count(colleagues, "colleague", "colleagues"));
+        }
+        String who = users.size() <= NAMES_SHOWN
+                ? users.stream().map(RequestedUser::displayName).collect(Words.and())
+                : Words.count(users.size(), "user", "users");
+        return request.productName() + " for " + who + ", asked by " + request.requesterName();
     }
 }
