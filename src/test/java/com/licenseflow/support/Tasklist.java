@@ -213,6 +213,10 @@ public final class Tasklist implements AutoCloseable {
 
     /** Completes the open task; waits until Tasklist has closed its form. */
     public void complete() {
+        // As a person would: a refusal shown earlier is closed first (its panel can lie over the button).
+        for (Locator close : page.locator(".page-notifications button.close").all()) {
+            close.click();
+        }
         completeButton().click();
         form().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
     }
