@@ -215,7 +215,9 @@ public final class Tasklist implements AutoCloseable {
     public void complete() {
         // As a person would: a refusal shown earlier is closed first (its panel can lie over the button).
         for (Locator close : page.locator(".page-notifications button.close").all()) {
-            close.click();
+            if (close.isVisible()) {
+                close.click(new Locator.ClickOptions().setForce(true));
+            }
         }
         completeButton().click();
         form().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
