@@ -317,9 +317,7 @@ class ConsoleIT {
             for (String app : List.of("admin", "welcome")) {
                 console.page().navigate(base + "/camunda/app/" + app + "/default/");
                 // An app's first page is slow on a loaded machine (its bundle compiled and served the first time).
-                console.page()
-                        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("LicenseFlow console"))
-                        .waitFor(new Locator.WaitForOptions().setTimeout(90_000));
+                console.awaitLink("LicenseFlow console", Duration.ofSeconds(90));
             }
             console.page().navigate(base + "/console/licenses");
 

@@ -5,8 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * LicenseFlow's console in Chromium as one person uses it: logged in on its login page (demo
@@ -19,10 +23,24 @@ public final class ConsoleInBrowser implements AutoCloseable {
 
     private final Page page;
     private final String baseUrl;
+    private final List<String> trouble = new CopyOnWriteArrayList<>();
 
     private ConsoleInBrowser(Page page, String baseUrl) {
         this.page = page;
         this.baseUrl = baseUrl;
+        // What went wrong on the way, for the message of a wait that never ends (a blank page says nothing).
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") || m.type().equals("warning")) {
+                trouble.add("console " + m.type() + ": " + m.text());
+            }
+        });
+        page.onPageError(e -> trouble.add("page error: " + e));
+        page.onRequestFailed(r -> trouble.add("request failed: " + r.url() + " " + r.failure()));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                trouble.add(r.status() + " " + r.request().method() + " " + r.url());
+            }
+        });
     }
 
     /** A new tab in the user's context, logged in when the context has no session yet. */
@@ -96,6 +114,26 @@ public final class ConsoleInBrowser implements AutoCloseable {
 
     public String text() {
         return page.locator("main").innerText();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the link {@code name}; when it never shows, fails with what the page shows
+     * and what went wrong while it loaded.
+     */
+    public Locator awaitLink(String name, Duration timeout) {
+        Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
+        trouble.clear();
+        try {
+            link.waitFor(new Locator.WaitForOptions().setTimeout(timeout.toMillis()));
+            return link;
+        } catch (TimeoutError e) {
+            String shown = page.locator("body").innerText();
+            throw new AssertionError(
+                    "No link '" + name + "' after " + timeout.toSeconds() + " s on " + page.url()
+                            + "\nThe page shows: " + shown.substring(0, Math.min(2000, shown.length()))
+                            + "\nOn the way: " + String.join("\n  ", trouble),
+                    e);
+        }
     }
 
     public void screenshot(String name) {
