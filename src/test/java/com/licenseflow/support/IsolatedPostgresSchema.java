@@ -52,6 +52,7 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
                     statement.execute("drop schema " + old + " cascade");
                 }
             }
+            createSharedExtensions(statement);
             statement.execute("create schema " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare a PostgreSQL test schema at " + url, e);
@@ -70,6 +71,20 @@ public class IsolatedPostgresSchema implements EnvironmentPostProcessor {
                                 "camunda.bpm.database.table-prefix",
                                 schema + ".")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(url, user, password, schema)));
+    }
+
+    /**
+     * The extensions the migrations create live in the database, not in a schema: two test JVMs migrating their
+     * own schemas on a fresh database would both create pg_trgm at the same moment and one would fail on the
+     * catalogue's unique index. Made here once, one JVM at a time, the migrations find it there.
+     */
+    static void createSharedExtensions(Statement statement) throws SQLException {
+        statement.execute("select pg_advisory_lock(1771)");
+        try {
+            statement.execute("create extension if not exists pg_trgm schema public");
+        } finally {
+            statement.execute("select pg_advisory_unlock(1771)");
+        }
     }
 
     /** A new schema's name: the prefix, something random, the second it was made. */

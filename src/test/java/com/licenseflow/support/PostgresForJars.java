@@ -31,7 +31,13 @@ public final class PostgresForJars implements AutoCloseable {
             Assumptions.abort("PostgreSQL is not reachable on 127.0.0.1:5432; test skipped");
         }
         PostgresForJars database = new PostgresForJars(IsolatedPostgresSchema.name("lf_test_jar_"));
-        database.execute("create schema " + database.schema);
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            IsolatedPostgresSchema.createSharedExtensions(statement);
+            statement.execute("create schema " + database.schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare a PostgreSQL schema for the jars", e);
+        }
         return database;
     }
 
