@@ -140,6 +140,13 @@ class ConsoleIT {
             lars.open("/console/licenses/" + STANDARD + "?q=sem");
             lars.page().getByLabel("Choose Sem de Boer").check();
             lars.click("Unassign the chosen users");
+            // Nothing is taken away before the admin has read what Sem loses.
+            lars.expectText("Unassign Microsoft 365 Business Standard from Sem de Boer?")
+                    .expectText("Sem de Boer loses Microsoft 365 Business Standard, with Exchange Online (Plan 1)")
+                    .expectText("mailbox data is kept for 30 days");
+            assertThat(holds("sem", STANDARD)).isNotNull();
+            lars.screenshot("unassign-confirmation");
+            lars.click("Unassign Microsoft 365 Business Standard");
             lars.expectText("Microsoft 365 Business Standard unassigned from Sem de Boer");
             assertThat(holds("sem", STANDARD)).isNull();
 
@@ -169,6 +176,8 @@ class ConsoleIT {
             assertThat(lars.page().locator("#results")).containsText("sophie@contoso.example");
             lars.page().getByLabel("Choose Sophie Mulder").check();
             lars.click("Unassign all their licenses");
+            lars.expectText("Unassign every license of Sophie Mulder?").expectText("Sophie Mulder loses Visio Plan 2");
+            lars.click("Unassign all licenses");
             lars.expectText("Every license of Sophie Mulder unassigned (2 licenses).");
             assertThat(alice.get("/api/users/sophie/licenses").json()).isEmpty();
         }
@@ -259,6 +268,21 @@ class ConsoleIT {
             Locator jonas = bill.page()
                     .locator("section")
                     .filter(new Locator.FilterOptions().setHasText("Bought by Jonas van Dijk"));
+            // "and cancel it" asks first, saying who loses what; going back changes nothing.
+            jonas.getByLabel("Take over").selectOption("cancel");
+            jonas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take over"))
+                    .click();
+            bill.expectText("Take over and cancel the Power BI Pro subscription Jonas van Dijk bought?")
+                    .expectText("lose Power BI Pro")
+                    .expectText("Jonas van Dijk gets an email saying so.");
+            bill.screenshot("takeover-cancel-confirmation");
+            bill.click("Cancel");
+            bill.expectText("Bought by Jonas van Dijk");
+            assertThat(alice.get("/api/subscriptions?kind=self-service&productId=POWER_BI_PRO")
+                            .json()
+                            .findValuesAsText("status"))
+                    .doesNotContain("Deleted", "DELETED");
+
             jonas.getByLabel("Take over").selectOption("move");
             jonas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take over"))
                     .click();

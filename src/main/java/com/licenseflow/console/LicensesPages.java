@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -42,14 +43,17 @@ class LicensesPages {
     private final Directory directory;
     private final ConsolePages pages;
     private final MicrosoftCatalogImport catalogImport;
+    private final Losses losses;
 
     LicensesPages(
             InventoryViews views,
             LicenseAssignmentService assignments,
             Directory directory,
             ConsolePages pages,
-            MicrosoftCatalogImport catalogImport) {
+            MicrosoftCatalogImport catalogImport,
+            Losses losses) {
         this.catalogImport = catalogImport;
+        this.losses = losses;
         this.views = views;
         this.assignments = assignments;
         this.directory = directory;
@@ -180,6 +184,7 @@ class LicensesPages {
     String unassign(
             @PathVariable String productId,
             @RequestParam(required = false) List<String> userIds,
+            @RequestParam(required = false) String confirmed,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
@@ -187,7 +192,23 @@ class LicensesPages {
         Viewer viewer = pages.viewer();
         Product product = views.product(viewer.actor(), productId);
         try {
-            List<DirectoryUser> chosen = directory.requireAll(userIds == null ? List.of() : userIds);
+            List<String> ids = userIds == null ? List.of() : userIds;
+            List<DirectoryUser> chosen = directory.requireAll(ids);
+            if (!Confirmation.given(confirmed)) {
+                List<LicenseAssignment> removing = assignments.toUnassign(viewer.actor(), productId, ids);
+                model.addAttribute(
+                        "confirmation",
+                        new Confirmation(
+                                "licenses",
+                                "Unassign " + product.name() + " from " + names(chosen) + "?",
+                                losses.lines(removing, byId(chosen)),
+                                losses.notes(removing),
+                                "/console/licenses/" + productId + "/unassign",
+                                Confirmation.fields(Map.of("userIds", ids)),
+                                "Unassign " + product.name(),
+                                "/console/licenses/" + productId));
+                return "console/confirm";
+            }
             assignments.unassign(
                     ChangeContext.byUser(viewer.actor(), null),
                     productId,
@@ -201,6 +222,10 @@ class LicensesPages {
             model.addAttribute("unassignError", refused.getMessage());
             return product(productId, null, null, request, model);
         }
+    }
+
+    static Map<String, String> byId(List<DirectoryUser> users) {
+        return users.stream().collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::displayName, (a, b) -> a));
     }
 
     static String names(List<DirectoryUser> users) {

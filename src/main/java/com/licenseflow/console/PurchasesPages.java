@@ -18,7 +18,9 @@ import com.licenseflow.takeover.TakeoverStart;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -139,11 +141,32 @@ class PurchasesPages {
             @RequestParam(required = false) Long target,
             @RequestParam(required = false) String reason,
             @RequestParam String product,
+            @RequestParam(required = false) String confirmed,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         try {
             String chosen = action.isBlank() ? null : action;
+            if ("cancel".equals(chosen) && !Confirmation.given(confirmed)) {
+                TakeoverStart.CancellationWarning warning =
+                        takeovers.warnBeforeCancelling(pages.viewer().actor(), subscriptionId, reason);
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("action", action);
+                fields.put("reason", reason);
+                fields.put("product", product);
+                model.addAttribute(
+                        "confirmation",
+                        new Confirmation(
+                                "purchases",
+                                warning.title(),
+                                warning.losses(),
+                                warning.notes(),
+                                "/console/purchases/subscriptions/" + subscriptionId + "/takeover",
+                                Confirmation.fields(fields),
+                                "Take over and cancel",
+                                "/console/purchases?product=" + product));
+                return "console/confirm";
+            }
             takeovers.start(
                     pages.viewer().actor(),
                     subscriptionId,

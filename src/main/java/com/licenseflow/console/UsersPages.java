@@ -39,8 +39,15 @@ class UsersPages {
     private final LicenseAssignmentService assignments;
     private final ProductCatalog catalog;
     private final ConsolePages pages;
+    private final Losses losses;
 
-    UsersPages(Directory directory, LicenseAssignmentService assignments, ProductCatalog catalog, ConsolePages pages) {
+    UsersPages(
+            Directory directory,
+            LicenseAssignmentService assignments,
+            ProductCatalog catalog,
+            ConsolePages pages,
+            Losses losses) {
+        this.losses = losses;
         this.directory = directory;
         this.assignments = assignments;
         this.catalog = catalog;
@@ -81,6 +88,7 @@ class UsersPages {
             @RequestParam(required = false) List<String> userIds,
             @RequestParam(required = false) List<String> productIds,
             @RequestParam String action,
+            @RequestParam(required = false) String confirmed,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
@@ -90,6 +98,17 @@ class UsersPages {
         try {
             List<DirectoryUser> users = directory.requireAll(chosen);
             String names = LicensesPages.names(users);
+            if ("unassign-all".equals(action) && !Confirmation.given(confirmed)) {
+                model.addAttribute(
+                        "confirmation",
+                        unassignAll(
+                                viewer,
+                                users,
+                                "/console/users/selection",
+                                Map.of("userIds", chosen, "action", action),
+                                "/console/users"));
+                return "console/confirm";
+            }
             if ("unassign-all".equals(action)) {
                 int removed = assignments
                         .unassignAll(ChangeContext.byUser(viewer.actor(), null), chosen)
@@ -164,11 +183,26 @@ class UsersPages {
     String remove(
             @PathVariable String userId,
             @PathVariable String productId,
+            @RequestParam(required = false) String confirmed,
             HttpServletResponse response,
             Model model,
             RedirectAttributes done) {
         Viewer viewer = pages.viewer();
         Product product = catalog.require(productId);
+        if (!Confirmation.given(confirmed)) {
+            return confirm(userId, response, model, user -> {
+                List<LicenseAssignment> removing = assignments.toUnassign(viewer.actor(), productId, List.of(userId));
+                return new Confirmation(
+                        "users",
+                        "Unassign " + product.name() + " from " + user.displayName() + "?",
+                        losses.lines(removing, Map.of(userId, user.displayName())),
+                        losses.notes(removing),
+                        "/console/users/" + userId + "/licenses/" + productId + "/remove",
+                        List.of(),
+                        "Unassign " + product.name(),
+                        "/console/users/" + userId);
+            });
+        }
         return change(userId, response, model, done, () -> {
             assignments.unassign(ChangeContext.byUser(viewer.actor(), null), productId, List.of(userId));
             return product.name() + " unassigned. The mailbox data is kept for 30 days.";
@@ -176,8 +210,25 @@ class UsersPages {
     }
 
     @PostMapping("/console/users/{userId}/remove-all")
-    String removeAll(@PathVariable String userId, HttpServletResponse response, Model model, RedirectAttributes done) {
+    String removeAll(
+            @PathVariable String userId,
+            @RequestParam(required = false) String confirmed,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes done) {
         Viewer viewer = pages.viewer();
+        if (!Confirmation.given(confirmed)) {
+            return confirm(
+                    userId,
+                    response,
+                    model,
+                    user -> unassignAll(
+                            viewer,
+                            List.of(user),
+                            "/console/users/" + userId + "/remove-all",
+                            Map.of(),
+                            "/console/users/" + userId));
+        }
         return change(userId, response, model, done, () -> {
             int removed = assignments
                     .unassignAll(ChangeContext.byUser(viewer.actor(), null), userId)
@@ -187,6 +238,37 @@ class UsersPages {
                     : "All " + removed + (removed == 1 ? " license" : " licenses") + " unassigned. The mailbox data "
                             + "is kept for 30 days.";
         });
+    }
+
+    /** "Unassign all" asked of a selection or of one user: every license they hold, what they lose. */
+    private Confirmation unassignAll(
+            Viewer viewer, List<DirectoryUser> users, String action, Map<String, ?> fields, String cancel) {
+        List<LicenseAssignment> removing = assignments.toUnassignAll(
+                viewer.actor(), users.stream().map(DirectoryUser::id).toList());
+        return new Confirmation(
+                "users",
+                "Unassign every license of " + LicensesPages.names(users) + "?",
+                removing.isEmpty()
+                        ? List.of("They hold no licenses: nothing is taken away.")
+                        : losses.lines(removing, LicensesPages.byId(users)),
+                losses.notes(removing),
+                action,
+                Confirmation.fields(fields),
+                "Unassign all licenses",
+                cancel);
+    }
+
+    /** The confirmation for one user's licenses, or the user page with the refusal when there is nothing to ask. */
+    private String confirm(
+            String userId, HttpServletResponse response, Model model, Function<DirectoryUser, Confirmation> question) {
+        try {
+            model.addAttribute("confirmation", question.apply(directory.require(userId)));
+            return "console/confirm";
+        } catch (LicenseRuleViolation refused) {
+            response.setStatus(refused.rule().refusal().httpStatus());
+            model.addAttribute("error", refused.getMessage());
+            return user(userId, model);
+        }
     }
 
     private interface Change {

@@ -195,7 +195,15 @@ public class SubscriptionTakeovers {
     /** The takeover's subscription, product, purchaser and a count and sample of its users. */
     public TakeoverSubject subject(long takeoverId, int sampleSize) {
         Takeover takeover = takeovers.require(takeoverId);
-        Subscription subscription = subscriptions.require(takeover.subscriptionId());
+        return subject(takeover, subscriptions.require(takeover.subscriptionId()), sampleSize);
+    }
+
+    /** A subscription about to be taken over (no takeover yet): what its start would take on. */
+    TakeoverSubject subjectBeforeStart(Actor actor, long subscriptionId, int sampleSize) {
+        return subject(null, requireMayStart(actor, subscriptionId), sampleSize);
+    }
+
+    private TakeoverSubject subject(Takeover takeover, Subscription subscription, int sampleSize) {
         return new TakeoverSubject(
                 takeover,
                 subscription,

@@ -144,6 +144,19 @@ public class LicenseAssignmentService {
     /** A7: removes {@code productId} licenses from up to 20 users. */
     @Transactional(propagation = Propagation.NESTED)
     public List<LicenseAssignment> unassign(ChangeContext context, String productId, List<String> userIds) {
+        List<LicenseAssignment> removing = toUnassign(context.actor(), productId, userIds);
+        Map<String, DirectoryUser> byId =
+                directory.requireAll(userIds).stream().collect(Collectors.toMap(DirectoryUser::id, u -> u));
+        removing.forEach(license -> remove(context, byId.get(license.userId()), license));
+        return removing.stream().map(a -> assignments.require(a.id())).toList();
+    }
+
+    /**
+     * The licenses {@link #unassign} would remove, checked by the same rules and nothing changed: what a
+     * confirmation shows before anything is taken away.
+     */
+    @Transactional(readOnly = true)
+    public List<LicenseAssignment> toUnassign(Actor actor, String productId, List<String> userIds) {
         UserBatch.validate(userIds);
         Product product = catalog.require(productId);
         List<DirectoryUser> users = directory.requireAll(userIds);
@@ -155,12 +168,10 @@ public class LicenseAssignmentService {
                     .findFirst()
                     .orElseThrow(() -> Rule.NOT_LICENSED.violation(user.label() + " has no " + product.name()
                             + " license to remove. Leave them out of the list."));
-            requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
+            requireMayManage(actor, subscriptions.require(license.subscriptionId()));
             removing.add(license);
         }
-        Map<String, DirectoryUser> byId = users.stream().collect(Collectors.toMap(DirectoryUser::id, u -> u));
-        removing.forEach(license -> remove(context, byId.get(license.userId()), license));
-        return removing.stream().map(a -> assignments.require(a.id())).toList();
+        return removing;
     }
 
     /**
@@ -253,24 +264,34 @@ public class LicenseAssignmentService {
      */
     @Transactional(propagation = Propagation.NESTED)
     public List<LicenseAssignment> unassignAll(ChangeContext context, List<String> userIds) {
-        UserBatch.validate(userIds);
-        List<DirectoryUser> users = directory.requireAll(userIds);
-        Map<String, List<LicenseAssignment>> held = assignments.activeByUser(userIds);
-        if (held.isEmpty()) {
-            access.requireLicenseManager(context.actor(), "remove licenses");
-        }
-        for (List<LicenseAssignment> licenses : held.values()) {
-            for (LicenseAssignment license : licenses) {
-                requireMayManage(context.actor(), subscriptions.require(license.subscriptionId()));
-            }
-        }
+        List<LicenseAssignment> removing = toUnassignAll(context.actor(), userIds);
         List<LicenseAssignment> removed = new ArrayList<>();
-        for (DirectoryUser user : users) {
-            List<LicenseAssignment> licenses = held.getOrDefault(user.id(), List.of());
+        for (DirectoryUser user : directory.requireAll(userIds)) {
+            List<LicenseAssignment> licenses =
+                    removing.stream().filter(a -> a.userId().equals(user.id())).toList();
             removeAll(context, user, licenses);
             removed.addAll(licenses);
         }
         return removed.stream().map(a -> assignments.require(a.id())).toList();
+    }
+
+    /** The licenses {@link #unassignAll(ChangeContext, List)} would remove, checked alike, nothing changed. */
+    @Transactional(readOnly = true)
+    public List<LicenseAssignment> toUnassignAll(Actor actor, List<String> userIds) {
+        UserBatch.validate(userIds);
+        directory.requireAll(userIds);
+        Map<String, List<LicenseAssignment>> held = assignments.activeByUser(userIds);
+        if (held.isEmpty()) {
+            access.requireLicenseManager(actor, "remove licenses");
+        }
+        List<LicenseAssignment> removing = new ArrayList<>();
+        for (String userId : userIds) {
+            for (LicenseAssignment license : held.getOrDefault(userId, List.of())) {
+                requireMayManage(actor, subscriptions.require(license.subscriptionId()));
+                removing.add(license);
+            }
+        }
+        return removing;
     }
 
     /** A3: switches individual apps and services of one user's license on or off. */
