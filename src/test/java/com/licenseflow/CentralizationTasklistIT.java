@@ -118,16 +118,18 @@ class CentralizationTasklistIT {
         try (Tasklist mia = demo.tasklist("mia")) {
             mia.startForm("Cancel my self-service subscription").start();
             mia.open(MY_TASKS, "Choose the subscription to cancel");
-            mia.check("Cancel this subscription now: its users lose access");
+            mia.check("Cancel this subscription (its users lose access when it ends)");
             mia.expectText("Choose the subscription to cancel.");
-            mia.select("Subscription", "Visio Plan 2: ");
+            // Bought 20 days ago, past its 7-day cancellation window: it ends with its term (A10), as its option says.
+            mia.select("Subscription", "; its cancellation window ended on ");
             mia.expectNoText("Choose the subscription to cancel.");
             mia.fill("Why (optional)", "The central subscription covers us now");
             mia.screenshot("choose-subscription-to-cancel");
             mia.complete();
         }
         JsonNode cancelled = alice.get("/api/subscriptions/" + mias).json();
-        assertThat(cancelled.path("status").asText()).isEqualTo("DELETED");
+        assertThat(cancelled.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(cancelled.path("recurringBilling").asBoolean()).isFalse();
         assertThat(cancelled.path("cancellationReason").asText()).isEqualTo("The central subscription covers us now");
         assertThat(awaitCampaign("VISIOCLIENT", c -> c.path("status").asText().equals("COMPLETED"))
                         .path("status")

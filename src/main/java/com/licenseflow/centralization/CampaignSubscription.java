@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * A self-service subscription a campaign gathered: its purchaser, the users it licensed and what it
  * cost a year when gathered; when the purchaser was asked to cancel it, by when, how often they were
- * reminded, and how it ended. {@code status} is the subscription's status now.
+ * reminded, and how it ended. {@code status} and {@code recurringBilling} are the subscription's now.
  */
 public record CampaignSubscription(
         long subscriptionId,
@@ -19,9 +19,14 @@ public record CampaignSubscription(
         int reminders,
         SubscriptionOutcome outcome,
         Instant finishedAt,
-        SubscriptionStatus status) {
+        SubscriptionStatus status,
+        boolean recurringBilling) {
 
-    public boolean isDeleted() {
-        return status == SubscriptionStatus.DELETED;
+    /**
+     * Cancelled by its purchaser or an admin: Deleted, or (cancelled after its cancellation window, A10)
+     * recurring billing off, ending at the end of its term. Either way nobody has to be asked again.
+     */
+    public boolean isCancelled() {
+        return status == SubscriptionStatus.DELETED || !recurringBilling;
     }
 }

@@ -210,7 +210,7 @@ public class CentralizationRepository {
     }
 
     private static final String SUBSCRIPTIONS = """
-            select c.*, s.status as subscription_status from centralization_subscription c
+            select c.*, s.status as subscription_status, s.recurring_billing from centralization_subscription c
             join subscription s on s.id = c.subscription_id""";
 
     private Centralization map(ResultSet rs, int row) throws SQLException {
@@ -243,6 +243,7 @@ public class CentralizationRepository {
                 rs.getInt("reminders"),
                 outcome == null ? null : SubscriptionOutcome.valueOf(outcome),
                 Rows.instant(rs, "finished_at"),
-                SubscriptionStatus.valueOf(rs.getString("subscription_status")));
+                SubscriptionStatus.valueOf(rs.getString("subscription_status")),
+                rs.getBoolean("recurring_billing"));
     }
 }

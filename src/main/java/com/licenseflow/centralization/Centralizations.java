@@ -311,7 +311,7 @@ public class Centralizations {
     public CentralizationProgress complete(ChangeContext context, long id) {
         Centralization campaign = requireStatus(id, CentralizationStatus.WAITING);
         List<Long> live = repository.subscriptions(id).stream()
-                .filter(s -> !s.isDeleted())
+                .filter(s -> !s.isCancelled())
                 .map(CampaignSubscription::subscriptionId)
                 .toList();
         if (!live.isEmpty()) {
@@ -381,7 +381,9 @@ public class Centralizations {
                 users.get(UserOutcome.ALREADY_CENTRAL),
                 users.get(UserOutcome.NO_LONGER_LICENSED),
                 gathered.size(),
-                (int) gathered.stream().filter(CampaignSubscription::isDeleted).count(),
+                (int) gathered.stream()
+                        .filter(CampaignSubscription::isCancelled)
+                        .count(),
                 gathered.stream().map(CampaignSubscription::yearlyCost).reduce(BigDecimal.ZERO, BigDecimal::add),
                 centralPrice.multiply(BigDecimal.valueOf(12L * centralized)));
     }

@@ -59,7 +59,7 @@ public class PurchaseCancellations {
         Instant now = Instant.now(clock);
         repository.asked(id, subscriptionId, now, now.plus(deadlineAfter));
         CampaignSubscription asked = repository.subscription(id, subscriptionId);
-        if (asked.isDeleted()) {
+        if (asked.isCancelled()) {
             repository.outcome(id, subscriptionId, SubscriptionOutcome.ALREADY_DELETED);
         }
         return repository.subscription(id, subscriptionId);
@@ -69,7 +69,7 @@ public class PurchaseCancellations {
     @Transactional(propagation = Propagation.NESTED)
     public CampaignSubscription remind(long id, long subscriptionId) {
         CampaignSubscription waiting = repository.subscription(id, subscriptionId);
-        if (!waiting.isDeleted()) {
+        if (!waiting.isCancelled()) {
             repository.reminded(id, subscriptionId);
         }
         return repository.subscription(id, subscriptionId);
@@ -104,20 +104,20 @@ public class PurchaseCancellations {
     /** The admin chose to take the subscription over and cancel it: it must still be live. */
     public CampaignSubscription requireLive(long id, long subscriptionId) {
         CampaignSubscription waiting = repository.subscription(id, subscriptionId);
-        if (waiting.isDeleted()) {
+        if (waiting.isCancelled()) {
             throw Rule.SUBSCRIPTION_NOT_USABLE.violation(
                     "The purchaser cancelled this subscription meanwhile; there " + "is nothing left to decide.");
         }
         return waiting;
     }
 
-    /** The subscription is Deleted: its branch of the campaign ends, recording how. */
+    /** The subscription is cancelled (Deleted, or ending at its term): its branch of the campaign ends. */
     @Transactional(propagation = Propagation.NESTED)
     public CampaignSubscription finished(long id, long subscriptionId, boolean takenOver) {
         CampaignSubscription ended = repository.subscription(id, subscriptionId);
-        if (!ended.isDeleted()) {
+        if (!ended.isCancelled()) {
             throw new IllegalStateException("Subscription " + subscriptionId + " of centralization " + id + " is "
-                    + ended.status() + ", not Deleted");
+                    + ended.status() + ", not cancelled");
         }
         repository.outcome(
                 id, subscriptionId, takenOver ? SubscriptionOutcome.TAKEN_OVER : SubscriptionOutcome.ALREADY_DELETED);
@@ -136,7 +136,9 @@ public class PurchaseCancellations {
         return campaign;
     }
 
-    public boolean isDeleted(long subscriptionId) {
-        return subscriptions.require(subscriptionId).status() == SubscriptionStatus.DELETED;
+    /** Deleted, or cancelled to end at the end of its term (A10): see {@link CampaignSubscription#isCancelled}. */
+    public boolean isCancelled(long subscriptionId) {
+        Subscription subscription = subscriptions.require(subscriptionId);
+        return subscription.status() == SubscriptionStatus.DELETED || !subscription.recurringBilling();
     }
 }

@@ -605,6 +605,21 @@ public class LicenseLedger {
         }
     }
 
+    /**
+     * A10, cancelled after its cancellation window: recurring billing off and {@code reason} kept; the
+     * subscription and its licenses run until the end of its term, when {@link #endSubscription} ends it.
+     */
+    public void cancelAtTermEnd(ChangeContext context, Subscription subscription, String reason, String details) {
+        subscriptions.cancelAtTermEnd(subscription.id(), reason);
+        record(
+                context,
+                AuditAction.RECURRING_BILLING_CHANGED,
+                subscription.purchaserId(),
+                subscription.productId(),
+                subscription.id(),
+                details);
+    }
+
     /** Ends a subscription whose users have all been moved away: it becomes Deleted with recurring billing off. */
     public void endEmptySubscription(ChangeContext context, Subscription subscription, String reason) {
         close(context, subscription, catalog.require(subscription.productId()).name(), reason, "");

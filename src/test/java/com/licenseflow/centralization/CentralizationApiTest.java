@@ -11,6 +11,7 @@ import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
+import com.licenseflow.shared.Words;
 import com.licenseflow.support.Api;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
@@ -64,9 +65,10 @@ class CentralizationApiTest {
         asBilling = Api.at(port).as(fixtures.admin(BILLING_ADMIN).id());
     }
 
+    /** Bought three days ago: inside its seven-day cancellation window, so cancelling ends it at once. */
     private long selfService() {
         long id = fixtures.selfService(
-                product, purchaser.id(), 5, LocalDate.now(clock).minusDays(30), 7);
+                product, purchaser.id(), 5, LocalDate.now(clock).minusDays(3), 7);
         fixtures.license(id, users);
         return id;
     }
@@ -220,6 +222,28 @@ class CentralizationApiTest {
                 409,
                 "SUBSCRIPTION_NOT_USABLE",
                 "already cancelled");
+    }
+
+    @Test
+    void aPurchaserCancellingAfterTheWindowStopsBillingAndKeepsTheUsersUntilTheTermEnds() {
+        LocalDate termStart = LocalDate.now(clock).minusDays(30);
+        long subscription = fixtures.selfService(product, purchaser.id(), 5, termStart, 7);
+        fixtures.license(subscription, users);
+
+        Api.Response cancelled =
+                Api.at(port).as(purchaser.id()).post("/api/subscriptions/" + subscription + "/cancel", "");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(cancelled.json().path("recurringBilling").asBoolean()).isFalse();
+        assertThat(cancelled.json().path("expiresOn").asText())
+                .isEqualTo(termStart.plusYears(1).toString());
+        assertThat(fixtures.holders(subscription)).hasSameSizeAs(users);
+        refused(
+                Api.at(port).as(purchaser.id()).post("/api/subscriptions/" + subscription + "/cancel", ""),
+                409,
+                "SUBSCRIPTION_NOT_USABLE",
+                "already cancelled: it ends at the end of its term, on " + Words.day(termStart.plusYears(1)));
     }
 
     @Test

@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.licenseflow.inventory.catalog.Product;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.policy.SelfServicePolicy;
+import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.shared.Rule;
+import com.licenseflow.shared.Words;
 import com.licenseflow.support.Fixtures;
 import com.licenseflow.support.IntegrationTest;
 import com.licenseflow.support.ProcessDriver;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ class SelfServiceCancellationProcessTest {
 
     static final String PROCESS = "self-service-cancellation";
     static final String CHOOSE = "Activity_ChooseSubscriptionToCancel";
+    static final String END_CANCELLED = "Activity_EndCancelledSubscriptions";
 
     @Autowired
     ProcessEngine engine;
@@ -97,7 +101,11 @@ class SelfServiceCancellationProcessTest {
     }
 
     @Test
-    void purchaserPicksTheirSubscriptionFromTheListAndCancelsIt() {
+    void withinItsWindowThePurchaserPicksTheirSubscriptionAndItIsCancelledAtOnce() {
+        LocalDate termStart = LocalDate.now(clock).minusDays(2);
+        long bought = fixtures.selfService(product, purchaser.id(), 5, termStart, 7);
+        fixtures.license(bought, fixtures.members(3));
+        fixtures.status(this.bought, SubscriptionStatus.DELETED);
         long other = fixtures.selfService(product, fixtures.member().id(), 3, LocalDate.now(clock), 7);
         long cancelledBefore = fixtures.selfService(product, purchaser.id(), 1, LocalDate.now(clock), 7);
         fixtures.status(cancelledBefore, SubscriptionStatus.DELETED);
@@ -109,10 +117,9 @@ class SelfServiceCancellationProcessTest {
         waiting = driver.task(pi.getId(), CHOOSE);
         assertThat(waiting.getAssignee()).isEqualTo(purchaser.id());
         assertThat(offered(pi, purchaser))
-                .as("only their own, not cancelled, in words")
-                .containsExactly(product.name() + ": 3 of 5 seats used, renews on "
-                        + com.licenseflow.shared.Words.day(
-                                LocalDate.now(clock).minusDays(40).plusYears(1)));
+                .as("only their own, not cancelled, in words, with what cancelling does")
+                .containsExactly(product.name() + ": 3 of 5 seats used, renews on " + Words.day(termStart.plusYears(1))
+                        + "; cancelled now, it ends at once");
 
         choose(pi, purchaser, cancel(bought, "We use the central subscription now"));
 
@@ -123,6 +130,73 @@ class SelfServiceCancellationProcessTest {
         assertThat(fixtures.auditActorsOfProcess(pi.getId())).containsOnly(purchaser.id());
         assertThat(fixtures.auditRowsOfProcess(pi.getId(), "LICENSE_UNASSIGNED"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void afterTheWindowBillingStopsTheUsersKeepTheirLicensesAndTheTermsLastDayEndsIt() {
+        LocalDate end = LocalDate.now(clock).minusDays(40).plusYears(1);
+        ProcessInstance pi = start(purchaser);
+        assertThat(offered(pi, purchaser))
+                .containsExactly(product.name() + ": 3 of 5 seats used, renews on " + Words.day(end)
+                        + "; its cancellation window ended on "
+                        + Words.day(LocalDate.now(clock).minusDays(33)) + ": cancelled now, it ends on "
+                        + Words.day(end));
+
+        choose(pi, purchaser, cancel(bought, "We use the central subscription now"));
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_SubscriptionCancelled");
+        Subscription ending = fixtures.subscription(bought);
+        assertThat(ending.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(ending.recurringBilling()).isFalse();
+        assertThat(fixtures.holders(bought))
+                .as("they keep access until the term ends")
+                .hasSize(3);
+        assertThat(fixtures.auditRowsOfProcess(pi.getId(), "RECURRING_BILLING_CHANGED"))
+                .isEqualTo(1);
+
+        ProcessInstance again = start(purchaser);
+        assertThat(offered(again, purchaser))
+                .as("cancelled already: not offered again")
+                .isEmpty();
+        refusedAndStillWaiting(
+                fixtures,
+                again,
+                CHOOSE,
+                () -> choose(again, purchaser, cancel(bought, null)),
+                Rule.SUBSCRIPTION_NOT_USABLE,
+                "already cancelled",
+                "it ends at the end of its term, on " + Words.day(end));
+
+        try {
+            ProcessInstance dayBefore = watchRenewals();
+            driver.runJob(dayBefore.getId(), END_CANCELLED);
+            assertThat(fixtures.subscription(bought).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+
+            driver.advance(Duration.between(
+                    clock.instant(),
+                    end.atStartOfDay(clock.getZone()).toInstant().plusSeconds(60)));
+            ProcessInstance lastDay = watchRenewals();
+            driver.runJob(lastDay.getId(), END_CANCELLED);
+            BpmnAwareTests.assertThat(lastDay).isEnded();
+            assertThat(fixtures.subscription(bought).status()).isEqualTo(SubscriptionStatus.DELETED);
+            assertThat(fixtures.holders(bought)).isEmpty();
+            assertThat(users)
+                    .as("each user's removal is in the audit trail")
+                    .allMatch(user -> fixtures.auditRows("LICENSE_UNASSIGNED", user) == 1);
+        } finally {
+            driver.resetClock();
+        }
+    }
+
+    /**
+     * "Watch renewals" at its step "End cancelled subscriptions", as its daily timer reaches it (the step
+     * before it, opening renewal reviews for every central subscription in this shared database, is not
+     * this test's).
+     */
+    private ProcessInstance watchRenewals() {
+        return runtime.createProcessInstanceByKey("renewal-watch")
+                .startBeforeActivity(END_CANCELLED)
+                .execute();
     }
 
     @Test

@@ -55,9 +55,9 @@ class AskPurchaserToCancelDelegate implements JavaDelegate {
         }
         execution.setVariableLocal(TAKEN_OVER, false);
         CampaignSubscription asked = cancellations.ask(id, subscriptionId, timers.getDeadline());
-        execution.setVariableLocal(SUBSCRIPTION_DELETED, asked.isDeleted());
+        execution.setVariableLocal(SUBSCRIPTION_DELETED, asked.isCancelled());
         execution.setVariableLocal(CANCEL_DEADLINE, Date.from(asked.deadline()));
-        if (!asked.isDeleted()) {
+        if (!asked.isCancelled()) {
             notifications.record(mails.cancelRequest(id, subscriptionId));
         }
     }

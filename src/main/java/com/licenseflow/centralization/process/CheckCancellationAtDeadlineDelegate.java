@@ -23,6 +23,6 @@ class CheckCancellationAtDeadlineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(SUBSCRIPTION_DELETED, cancellations.isDeleted(steps.subscriptionId(execution)));
+        execution.setVariable(SUBSCRIPTION_DELETED, cancellations.isCancelled(steps.subscriptionId(execution)));
     }
 }

@@ -30,6 +30,6 @@ class CountPurchaserReminderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CampaignSubscription waiting =
                 cancellations.remind(steps.centralizationId(execution), steps.subscriptionId(execution));
-        execution.setVariableLocal(REMINDER_NUMBER, waiting.isDeleted() ? null : waiting.reminders());
+        execution.setVariableLocal(REMINDER_NUMBER, waiting.isCancelled() ? null : waiting.reminders());
     }
 }

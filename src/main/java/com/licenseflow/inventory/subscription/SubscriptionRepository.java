@@ -8,6 +8,7 @@ import com.licenseflow.shared.Rule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,18 @@ public class SubscriptionRepository {
                 .list();
     }
 
+    /**
+     * Self-service subscriptions cancelled after their cancellation window (recurring billing off, A10) whose
+     * term is over by {@code today}: LicenseFlow's own, not a connected tenant's (the tenant ends those itself).
+     */
+    public List<Subscription> selfServiceTermsOver(LocalDate today) {
+        return jdbc.sql("""
+                        select * from subscription
+                        where kind = 'SELF_SERVICE' and status <> 'DELETED' and recurring_billing = false
+                          and expires_on <= ? and tenant_sku_id is null
+                        order by id""").params(today).query(this::map).list();
+    }
+
     /** Subscriptions of a product that can hand out licenses now, oldest first. */
     public List<Subscription> usable(String productId, SubscriptionKind kind) {
         return jdbc.sql(
@@ -156,6 +169,13 @@ public class SubscriptionRepository {
         jdbc.sql("update subscription set status = ?, cancellation_reason = coalesce(?, cancellation_reason), "
                         + "status_changed_at = ? where id = ?")
                 .params(status.name(), reason, Rows.timestamp(at), id)
+                .update();
+    }
+
+    /** A10 after the window: recurring billing off, the reason kept for the day the term ends. */
+    public void cancelAtTermEnd(long id, String reason) {
+        jdbc.sql("update subscription set recurring_billing = false, cancellation_reason = ? where id = ?")
+                .params(reason, id)
                 .update();
     }
 

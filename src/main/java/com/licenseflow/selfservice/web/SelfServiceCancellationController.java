@@ -33,13 +33,14 @@ class SelfServiceCancellationController {
     }
 
     /**
-     * It becomes Deleted at once, its remaining users lose their license (mailbox data kept 30 days),
-     * and a centralization waiting for it is told.
+     * Within its cancellation window it becomes Deleted at once, its remaining users lose their license
+     * (mailbox data kept 30 days); after it (A10) recurring billing goes off and it ends at its term's end. A
+     * centralization waiting for it is told.
      */
     @Operation(
             summary = "S5 cancel your own self-service subscription",
             description =
-                    "As Tasklist's \"Cancel my self-service subscription\": Deleted at once, remaining users unassigned (mailbox data kept 30 days), a waiting centralization told; optional `{\"reason\":\"..\"}`. 403 not the purchaser, 409 central, Deleted or being taken over. The purchaser.")
+                    "As Tasklist's \"Cancel my self-service subscription\": within its cancellation window Deleted at once, remaining users unassigned (mailbox data kept 30 days); after the window (A10) recurringBilling false and it ends at expiresOn, its users keep access until then; a waiting centralization told; optional `{\"reason\":\"..\"}`. 403 not the purchaser, 409 central, Deleted or being taken over. The purchaser.")
     @PostMapping("/{id}/cancel")
     public SubscriptionJson cancel(@PathVariable long id, @RequestBody(required = false) CancelRequest request) {
         var context = actor.change(request == null ? null : request.reason());
