@@ -77,7 +77,9 @@ class ConsoleIT {
                 "Microsoft 365 Business Standard",
                 "Microsoft Teams Exploratory"
             });
-            bram.expectText("Buy it yourself").expectText("Power BI Pro").expectNoText("/api/");
+            bram.expectText("Buy it yourself")
+                    .expectText("Power BI Pro (€14.00 a month per license)")
+                    .expectNoText("/api/");
             products.selectOption("Microsoft 365 Business Standard");
             bram.fill("Find a colleague", "tess");
             Locator tess = bram.page().getByLabel("Tess Vos (tess@contoso.example)");

@@ -1,6 +1,7 @@
 package com.licenseflow.centralization;
 
 import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Words;
 import java.math.BigDecimal;
 
@@ -16,9 +17,9 @@ public record CentralOption(Subscription subscription, int seatsNeeded) {
         return subscription.pricePerSeat().multiply(BigDecimal.valueOf(12L * seatsNeeded));
     }
 
-    public String label() {
+    public String label(Money money) {
         Subscription s = subscription;
-        return s.seatsLabel() + ", " + s.pricePerSeat() + " per seat per month"
+        return s.seatsLabel() + ", " + money.of(s.pricePerSeat()) + " per seat per month"
                 + (seatsMissing() > 0 ? " (" + Words.count(seatsMissing(), "seat", "seats") + " short)" : "");
     }
 }

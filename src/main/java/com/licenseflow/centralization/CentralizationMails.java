@@ -5,6 +5,7 @@ import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.notification.Notification;
 import com.licenseflow.notification.NotificationKind;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Words;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public class CentralizationMails {
     static final int USERS_LISTED = 50;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
+    private final Money money;
     private final CentralizationRepository campaigns;
     private final CentralizationRows rows;
     private final ProductCatalog catalog;
@@ -34,11 +36,13 @@ public class CentralizationMails {
     private final Clock clock;
 
     public CentralizationMails(
+            Money money,
             CentralizationRepository campaigns,
             CentralizationRows rows,
             ProductCatalog catalog,
             DirectoryRepository directory,
             Clock clock) {
+        this.money = money;
         this.campaigns = campaigns;
         this.rows = rows;
         this.catalog = catalog;
@@ -81,9 +85,9 @@ public class CentralizationMails {
                         progress.subscriptionsCancelled(), "self-service subscription", "self-service subscriptions"));
         model.put(
                 "savings",
-                progress.yearlySavings() + " per year (self-service purchases "
-                        + progress.selfServiceYearlyCost() + " per year, the same users centrally "
-                        + progress.centralYearlyCost() + " per year)");
+                money.of(progress.yearlySavings()) + " per year (self-service purchases "
+                        + money.of(progress.selfServiceYearlyCost()) + " per year, the same users centrally "
+                        + money.of(progress.centralYearlyCost()) + " per year)");
         return List.of(new Notification(
                 "centralization:" + centralizationId + ":summary:" + admin.id(),
                 NotificationKind.CENTRALIZATION_SUMMARY,

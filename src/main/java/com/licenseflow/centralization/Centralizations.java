@@ -17,6 +17,7 @@ import com.licenseflow.inventory.subscription.SubscriptionRepository;
 import com.licenseflow.inventory.subscription.SubscriptionStatus;
 import com.licenseflow.inventory.subscription.SubscriptionWords;
 import com.licenseflow.shared.Matches;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
 import java.math.BigDecimal;
@@ -47,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Centralizations {
 
     static final String TO_DO = "centralize self-service purchases";
+    private final Money money;
     private final CentralizationRepository repository;
     private final CentralizationRows rows;
     private final SubscriptionRepository subscriptions;
@@ -60,6 +62,7 @@ public class Centralizations {
     private final Clock clock;
 
     public Centralizations(
+            Money money,
             CentralizationRepository repository,
             CentralizationRows rows,
             SubscriptionRepository subscriptions,
@@ -71,6 +74,7 @@ public class Centralizations {
             DirectoryRepository directory,
             Clock clock,
             SubscriptionWords subscriptionWords) {
+        this.money = money;
         this.subscriptionWords = subscriptionWords;
         this.repository = repository;
         this.rows = rows;
@@ -322,7 +326,7 @@ public class Centralizations {
                 context,
                 campaign,
                 CentralizationStatus.COMPLETED,
-                "completed: " + progress.text() + ", savings " + progress.yearlySavings() + " per year");
+                "completed: " + progress.text() + ", savings " + money.of(progress.yearlySavings()) + " per year");
         return progress;
     }
 

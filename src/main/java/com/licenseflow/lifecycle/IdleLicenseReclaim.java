@@ -13,6 +13,7 @@ import com.licenseflow.inventory.catalog.ProductCatalog;
 import com.licenseflow.inventory.directory.Directory;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.lifecycle.LifecycleSettings.WhenUnanswered;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Rule;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.UntrustedProcessInput;
@@ -71,8 +72,8 @@ public class IdleLicenseReclaim {
             boolean reclaimed,
             boolean defaulted) {
 
-        public String label() {
-            return userName + ": " + productName + " (" + monthlyPrice + " per month), " + why;
+        public String label(Money money) {
+            return userName + ": " + productName + " (" + money.of(monthlyPrice) + " per month), " + why;
         }
     }
 
@@ -93,15 +94,15 @@ public class IdleLicenseReclaim {
             int defaulted,
             BigDecimal monthlySaving) {
 
-        public String summary() {
+        public String summary(Money money) {
             if (recertification) {
                 return Words.count(idle, "license", "licenses") + " recertified: " + kept + " confirmed, " + reclaimed
-                        + " removed (" + monthlySaving + " per month saved)"
+                        + " removed (" + money.of(monthlySaving) + " per month saved)"
                         + (defaulted > 0 ? "; " + defaulted + " decided by the campaign's default at the deadline" : "")
                         + ".";
             }
             return Words.count(idle, "idle license", "idle licenses") + " found: " + reclaimed + " reclaimed ("
-                    + monthlySaving + " per month saved), " + kept + " kept"
+                    + money.of(monthlySaving) + " per month saved), " + kept + " kept"
                     + (inUse > 0 ? ", " + inUse + " in use again" : "")
                     + (defaulted > 0 ? "; " + defaulted + " decided by the default at the " + "deadline" : "") + ".";
         }

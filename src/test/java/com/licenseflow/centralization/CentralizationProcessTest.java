@@ -188,12 +188,12 @@ class CentralizationProcessTest {
                         anna.displayName(),
                         bob.displayName());
         assertThat(driver.shownInForm(admin.id(), pi.getId(), PLAN, "seatSummary"))
-                .contains("5 users need a central seat", "10 of 10 seats free, renews on", "9.00 per seat per month");
+                .contains("5 users need a central seat", "10 of 10 seats free, renews on", "€9.00 per seat per month");
         // 2 purchases of 5 and 4 seats at 9.00 a month; 5 users at 9.00 a month centrally.
         assertThat(driver.shownInForm(admin.id(), pi.getId(), PLAN, "savingsSummary"))
                 .contains(
-                        "The self-service purchases cost 972.00 a year",
-                        "the same users cost 540.00 a year: savings 432.00 a year");
+                        "The self-service purchases cost €972.00 a year",
+                        "the same users cost €540.00 a year: savings €432.00 a year");
         assertThat(runtime.getVariable(pi.getId(), "centralizationProgress"))
                 .isEqualTo("0 of 2 subscriptions cancelled, 0 of 5 users centralized");
         assertThat(pi.getBusinessKey()).isEqualTo("centralization-" + id);
@@ -272,7 +272,7 @@ class CentralizationProcessTest {
                 .isEqualTo(product.name() + " centralized: 2 self-service subscriptions cancelled");
         assertThat(summary.text())
                 .contains(
-                        "Savings: 432.00 per year",
+                        "Savings: €432.00 per year",
                         "user " + bobsUsers.get(0),
                         "Cancelled: 2 self-service subscriptions");
 

@@ -128,7 +128,7 @@ class RecertificationTest {
         DevMail done = inbox.onlyMessageTo(licenseAdmin.email());
         assertThat(done.subject()).isEqualTo("License recertification done (" + product.name() + ")");
         assertThat(done.text())
-                .contains("3 licenses recertified: 1 confirmed, 2 removed (18.00 per month saved); "
+                .contains("3 licenses recertified: 1 confirmed, 2 removed (€18.00 per month saved); "
                         + "1 decided by the campaign's default at the deadline.");
     }
 

@@ -145,24 +145,24 @@ class NotificationKindsTest {
                                 "product",
                                 PRODUCT,
                                 "summary",
-                                "4 licenses recertified: 3 confirmed, 1 removed (9.00 per month saved)."),
+                                "4 licenses recertified: 3 confirmed, 1 removed (€9.00 per month saved)."),
                         "License recertification done (Power BI Pro)",
-                        List.of("4 licenses recertified: 3 confirmed, 1 removed (9.00 per month saved)."));
+                        List.of("4 licenses recertified: 3 confirmed, 1 removed (€9.00 per month saved)."));
             case RECLAIM_REPORT ->
                 new Case(
                         Map.of(
                                 "product",
                                 PRODUCT,
                                 "summary",
-                                "4 idle licenses found: 3 reclaimed (27.00 per month saved), 1 kept.",
+                                "4 idle licenses found: 3 reclaimed (€27.00 per month saved), 1 kept.",
                                 "seatsFreed",
                                 3,
                                 "monthlySaving",
-                                "27.00"),
-                        "Idle licenses reclaimed (Power BI Pro): 3 seats freed, 27.00 per month saved",
+                                "€27.00"),
+                        "Idle licenses reclaimed (Power BI Pro): 3 seats freed, €27.00 per month saved",
                         List.of(
                                 "(Power BI Pro) is done",
-                                "4 idle licenses found: 3 reclaimed (27.00 per month saved), 1 kept.",
+                                "4 idle licenses found: 3 reclaimed (€27.00 per month saved), 1 kept.",
                                 "savings view"));
             case SUBSCRIPTION_MOVED_AND_CANCELLED ->
                 new Case(
@@ -232,13 +232,13 @@ class NotificationKindsTest {
                                 "cancelledSubscriptions",
                                 "2 self-service subscriptions",
                                 "savings",
-                                "EUR 27.00 per month"),
+                                "€27.00 per month"),
                         "Power BI Pro centralized: 2 self-service subscriptions cancelled",
                         List.of(
                                 "Noah Bakker",
                                 "Mia de Jong",
                                 "Cancelled: 2 self-service subscriptions",
-                                "EUR 27.00 per month"));
+                                "€27.00 per month"));
         };
     }
 

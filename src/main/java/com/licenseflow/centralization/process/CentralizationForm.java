@@ -6,6 +6,7 @@ import com.licenseflow.centralization.CentralizationPlan;
 import com.licenseflow.centralization.Centralizations;
 import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
@@ -29,13 +30,18 @@ public class CentralizationForm {
 
     static final int PURCHASES_SHOWN = 10;
 
+    private final Money money;
     private final Centralizations centralizations;
     private final DirectoryRepository directory;
 
     private final CentralizationStepContext steps;
 
     public CentralizationForm(
-            Centralizations centralizations, DirectoryRepository directory, CentralizationStepContext steps) {
+            Money money,
+            Centralizations centralizations,
+            DirectoryRepository directory,
+            CentralizationStepContext steps) {
+        this.money = money;
         this.steps = steps;
         this.centralizations = centralizations;
         this.directory = directory;
@@ -86,27 +92,28 @@ public class CentralizationForm {
                                 + plan.product().name() + ": buy one first, then plan again, or call the campaign off."
                         : "Central subscriptions: "
                                 + plan.centralOptions().stream()
-                                        .map(CentralOption::label)
+                                        .map(o -> o.label(money))
                                         .collect(Collectors.joining("; "))
                                 + "."));
     }
 
     public String savingsSummary(DelegateExecution execution) {
         CentralizationPlan plan = centralizations.plan(steps.centralizationId(execution));
-        return FormText.plain("The self-service purchases cost " + plan.selfServiceYearlyCost() + " a year. "
+        return FormText.plain("The self-service purchases cost " + money.of(plan.selfServiceYearlyCost()) + " a year. "
                 + plan.centralOptions().stream()
                         .map(o -> "On the central subscription that "
                                 + (o.subscription().recurringBilling() ? "renews" : "ends") + " on "
-                                + Words.day(o.subscription().expiresOn()) + " the same users cost " + o.yearlyCost()
+                                + Words.day(o.subscription().expiresOn()) + " the same users cost "
+                                + money.of(o.yearlyCost())
                                 + " a year: savings "
-                                + plan.selfServiceYearlyCost().subtract(o.yearlyCost()) + " a year.")
+                                + money.of(plan.selfServiceYearlyCost().subtract(o.yearlyCost())) + " a year.")
                         .collect(Collectors.joining(" ")));
     }
 
     public List<Map<String, String>> centralOptions(DelegateExecution execution) {
         return centralizations.plan(steps.centralizationId(execution)).centralOptions().stream()
                 .map(o -> FormValues.option(
-                        o.label(), String.valueOf(o.subscription().id())))
+                        o.label(money), String.valueOf(o.subscription().id())))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import com.licenseflow.inventory.directory.DirectoryRepository;
 import com.licenseflow.inventory.directory.DirectoryUser;
 import com.licenseflow.inventory.subscription.Subscription;
 import com.licenseflow.inventory.subscription.SubscriptionRepository;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.ProcessBean;
 import com.licenseflow.workflow.forms.FormText;
@@ -26,6 +27,7 @@ class PurchaseDeadlineForm implements TaskListener {
     /** What "Days to add to the deadline" is prefilled with. */
     static final int DEFAULT_EXTENSION_DAYS = 14;
 
+    private final Money money;
     private final PurchaseCancellations cancellations;
     private final SubscriptionRepository subscriptions;
     private final DirectoryRepository directory;
@@ -33,11 +35,13 @@ class PurchaseDeadlineForm implements TaskListener {
     private final CentralizationStepContext steps;
 
     PurchaseDeadlineForm(
+            Money money,
             PurchaseCancellations cancellations,
             SubscriptionRepository subscriptions,
             DirectoryRepository directory,
             Clock clock,
             CentralizationStepContext steps) {
+        this.money = money;
         this.cancellations = cancellations;
         this.subscriptions = subscriptions;
         this.directory = directory;
@@ -60,7 +64,7 @@ class PurchaseDeadlineForm implements TaskListener {
                                 ? s.purchaserId()
                                 : purchaser.displayName() + " <" + purchaser.email() + ">")
                         + " is still " + s.status().label() + ": " + Words.count(s.quantity(), "seat", "seats") + ", "
-                        + s.assignedSeats() + " still assigned, " + s.pricePerSeat()
+                        + s.assignedSeats() + " still assigned, " + money.of(s.pricePerSeat())
                         + " per seat per month. Its purchaser "
                         + "was asked on " + Words.day(LocalDate.ofInstant(waiting.askedAt(), clock.getZone()))
                         + " to cancel it by " + Words.day(LocalDate.ofInstant(waiting.deadline(), clock.getZone()))

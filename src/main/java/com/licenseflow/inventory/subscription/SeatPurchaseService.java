@@ -4,6 +4,7 @@ import com.licenseflow.inventory.LicenseLedger;
 import com.licenseflow.inventory.access.AccessPolicy;
 import com.licenseflow.inventory.audit.ChangeContext;
 import com.licenseflow.inventory.catalog.ProductCatalog;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Rule;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ public class SeatPurchaseService {
 
     public static final int MAX_SEATS_PER_PURCHASE = 10_000;
 
+    private final Money money;
     private final SubscriptionRepository subscriptions;
     private final ProductCatalog catalog;
     private final AccessPolicy access;
@@ -23,11 +25,13 @@ public class SeatPurchaseService {
     private final LicenseLedger ledger;
 
     public SeatPurchaseService(
+            Money money,
             SubscriptionRepository subscriptions,
             ProductCatalog catalog,
             AccessPolicy access,
             LicenseLedger ledger,
             SubscriptionWords subscriptionWords) {
+        this.money = money;
         this.subscriptionWords = subscriptionWords;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
@@ -62,7 +66,8 @@ public class SeatPurchaseService {
                         + catalog.require(subscription.productId()).name()
                         + (seats == 1 ? " license" : " licenses") + " on " + subscriptionWords.of(subscription)
                         + " (from "
-                        + subscription.quantity() + " to " + (subscription.quantity() + seats) + " seats, " + monthly
+                        + subscription.quantity() + " to " + (subscription.quantity() + seats) + " seats, "
+                        + money.of(monthly)
                         + " more per month)");
         return subscriptions.require(subscriptionId);
     }

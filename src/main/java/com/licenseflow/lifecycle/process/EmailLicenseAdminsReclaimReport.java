@@ -7,6 +7,7 @@ import com.licenseflow.notification.MailStep;
 import com.licenseflow.notification.MailStepContext;
 import com.licenseflow.notification.Notification;
 import com.licenseflow.notification.NotificationKind;
+import com.licenseflow.shared.Money;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("emailLicenseAdminsReclaimReport")
 class EmailLicenseAdminsReclaimReport implements MailStep {
 
+    private final Money money;
     private final IdleLicenseReclaim reclaim;
     private final DirectoryRepository directory;
 
-    EmailLicenseAdminsReclaimReport(IdleLicenseReclaim reclaim, DirectoryRepository directory) {
+    EmailLicenseAdminsReclaimReport(Money money, IdleLicenseReclaim reclaim, DirectoryRepository directory) {
+        this.money = money;
         this.reclaim = reclaim;
         this.directory = directory;
     }
@@ -32,9 +35,9 @@ class EmailLicenseAdminsReclaimReport implements MailStep {
                 .map(admin -> {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("product", report.productName());
-                    model.put("summary", report.summary());
+                    model.put("summary", report.summary(money));
                     model.put("seatsFreed", report.reclaimed());
-                    model.put("monthlySaving", report.monthlySaving());
+                    model.put("monthlySaving", money.of(report.monthlySaving()));
                     return new Notification(
                             "reclaim-report:" + report.id() + ":" + admin.id(),
                             NotificationKind.RECLAIM_REPORT,

@@ -6,6 +6,7 @@ import com.licenseflow.notification.MailStep;
 import com.licenseflow.notification.MailStepContext;
 import com.licenseflow.notification.Notification;
 import com.licenseflow.notification.NotificationKind;
+import com.licenseflow.shared.Money;
 import com.licenseflow.workflow.ProcessDecisions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,14 @@ import org.springframework.stereotype.Component;
 @Component("emailStarterRecertificationReport")
 class EmailStarterRecertificationReport implements MailStep {
 
+    private final Money money;
     private final IdleLicenseReclaim reclaim;
     private final DirectoryRepository directory;
     private final ProcessDecisions decisions;
 
     EmailStarterRecertificationReport(
-            IdleLicenseReclaim reclaim, DirectoryRepository directory, ProcessDecisions decisions) {
+            Money money, IdleLicenseReclaim reclaim, DirectoryRepository directory, ProcessDecisions decisions) {
+        this.money = money;
         this.reclaim = reclaim;
         this.directory = directory;
         this.decisions = decisions;
@@ -34,7 +37,7 @@ class EmailStarterRecertificationReport implements MailStep {
                 .map(starter -> {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("product", report.productName());
-                    model.put("summary", report.summary());
+                    model.put("summary", report.summary(money));
                     return new Notification(
                             "recertification-report:" + report.id(),
                             NotificationKind.RECERTIFICATION_REPORT,

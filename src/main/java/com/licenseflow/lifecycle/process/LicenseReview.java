@@ -3,6 +3,7 @@ package com.licenseflow.lifecycle.process;
 import com.licenseflow.inventory.access.AdminRole;
 import com.licenseflow.lifecycle.IdleLicenseReclaim;
 import com.licenseflow.lifecycle.LifecycleSettings;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
@@ -25,12 +26,14 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class LicenseReview {
 
+    private final Money money;
     private final IdleLicenseReclaim reclaim;
     private final Duration every;
     private final Duration remindEvery;
     private final ZoneId zone;
 
-    public LicenseReview(IdleLicenseReclaim reclaim, LifecycleSettings settings) {
+    public LicenseReview(Money money, IdleLicenseReclaim reclaim, LifecycleSettings settings) {
+        this.money = money;
         this.reclaim = reclaim;
         this.every = settings.reclaim().every();
         this.remindEvery = settings.reclaim().remindEvery();
@@ -81,7 +84,7 @@ public class LicenseReview {
     public List<Map<String, String>> options(DelegateExecution execution) {
         return review(execution).licenses().stream()
                 .filter(l -> "OPEN".equals(l.decision()))
-                .map(l -> FormValues.option(l.label(), String.valueOf(l.assignmentId())))
+                .map(l -> FormValues.option(l.label(money), String.valueOf(l.assignmentId())))
                 .toList();
     }
 

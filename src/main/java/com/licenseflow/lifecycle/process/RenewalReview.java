@@ -2,6 +2,7 @@ package com.licenseflow.lifecycle.process;
 
 import com.licenseflow.lifecycle.LifecycleSettings;
 import com.licenseflow.lifecycle.SubscriptionRenewals;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Words;
 import com.licenseflow.workflow.FormValues;
 import com.licenseflow.workflow.ProcessBean;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class RenewalReview {
 
+    private final Money money;
     private final SubscriptionRenewals renewals;
     private final Duration every;
 
-    public RenewalReview(SubscriptionRenewals renewals, LifecycleSettings settings) {
+    public RenewalReview(Money money, SubscriptionRenewals renewals, LifecycleSettings settings) {
+        this.money = money;
         this.renewals = renewals;
         this.every = settings.renewal().checkEvery();
     }
@@ -51,7 +54,7 @@ public class RenewalReview {
         return (r.trial() ? "The " + r.productName() + " trial" : "The " + r.productName() + " subscription")
                 + " ends on " + Words.day(r.subscription().expiresOn()) + " (in "
                 + Words.count(r.daysLeft(), "day", "days")
-                + "): " + r.seatsUsed() + ", " + r.subscription().pricePerSeat()
+                + "): " + r.seatsUsed() + ", " + money.of(r.subscription().pricePerSeat())
                 + " per seat per month. Suggested for the "
                 + "next term: " + Words.count(r.suggestedSeats(), "seat", "seats")
                 + " (those in use and a tenth more). "

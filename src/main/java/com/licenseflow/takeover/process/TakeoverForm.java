@@ -1,6 +1,7 @@
 package com.licenseflow.takeover.process;
 
 import com.licenseflow.inventory.subscription.Subscription;
+import com.licenseflow.shared.Money;
 import com.licenseflow.shared.Words;
 import com.licenseflow.takeover.SubscriptionTakeovers;
 import com.licenseflow.takeover.TakeoverCancellation;
@@ -27,16 +28,19 @@ public class TakeoverForm {
 
     static final int USERS_SHOWN = 10;
 
+    private final Money money;
     private final SubscriptionTakeovers takeovers;
     private final TakeoverMove move;
     private final TakeoverCancellation cancellation;
     private final TakeoverStepContext steps;
 
     public TakeoverForm(
+            Money money,
             SubscriptionTakeovers takeovers,
             TakeoverMove move,
             TakeoverCancellation cancellation,
             TakeoverStepContext steps) {
+        this.money = money;
         this.steps = steps;
         this.takeovers = takeovers;
         this.move = move;
@@ -61,7 +65,8 @@ public class TakeoverForm {
                                 + subject.purchaser().email() + ">")
                 + " on " + Words.day(s.termStart()) + ": "
                 + Words.count(s.quantity(), "seat", "seats") + ", " + s.assignedSeats() + " assigned, "
-                + s.pricePerSeat() + " per seat per month, " + (s.recurringBilling() ? "renews" : "ends") + " on "
+                + money.of(s.pricePerSeat()) + " per seat per month, " + (s.recurringBilling() ? "renews" : "ends")
+                + " on "
                 + Words.day(s.expiresOn()) + ". " + s.status().label() + ".");
     }
 
